@@ -1,0 +1,39 @@
+package io.jixiao.budget.project;
+
+import io.jixiao.events.budget.BudgetAdjusted;
+import io.jixiao.events.budget.BudgetAppropriated;
+import io.jixiao.events.budget.ExpenditureRecorded;
+import io.jixiao.events.budget.FundsCarriedOver;
+
+/**
+ * A project's money in fen, and the one definition of how each event moves it:
+ * full-year budget (全年预算数) = 年初预算 + 结转 + 调整; available = budget − spent.
+ */
+public record FundingFigures(long appropriated, long carriedOver, long adjusted, long spent) {
+    public static final FundingFigures NONE = new FundingFigures(0, 0, 0, 0);
+
+    public long budget() {
+        return appropriated + carriedOver + adjusted;
+    }
+
+    public long available() {
+        return budget() - spent;
+    }
+
+    /** The figures after {@code event}; events that do not move money leave them as they are. */
+    public FundingFigures after(Object event) {
+        if (event instanceof BudgetAppropriated e) {
+            return new FundingFigures(appropriated + e.amountFen(), carriedOver, adjusted, spent);
+        }
+        if (event instanceof FundsCarriedOver e) {
+            return new FundingFigures(appropriated, carriedOver + e.amountFen(), adjusted, spent);
+        }
+        if (event instanceof BudgetAdjusted e) {
+            return new FundingFigures(appropriated, carriedOver, adjusted + e.amountFen(), spent);
+        }
+        if (event instanceof ExpenditureRecorded e) {
+            return new FundingFigures(appropriated, carriedOver, adjusted, spent + e.amountFen());
+        }
+        return this;
+    }
+}

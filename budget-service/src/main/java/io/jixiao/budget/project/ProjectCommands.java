@@ -1,0 +1,49 @@
+package io.jixiao.budget.project;
+
+import io.jixiao.events.budget.AdjustmentBasis;
+import io.jixiao.events.budget.FundSource;
+import io.jixiao.events.budget.ProjectCategory;
+import java.time.LocalDate;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+/**
+ * The commands of the {@link Project} aggregate. {@code requestId} is the client's idempotency key
+ * (or an import line's id); {@code expectedVersion} comes from {@code If-Match}.
+ */
+public final class ProjectCommands {
+    private ProjectCommands() {
+    }
+
+    public record RegisterProject(@TargetAggregateIdentifier String projectKey, String districtCode, String projectId,
+                                  String unitId, String name, ProjectCategory category, int fiscalYear,
+                                  int projectCount) {
+    }
+
+    public record AppropriateBudget(@TargetAggregateIdentifier String projectKey, long amountFen, FundSource fundSource,
+                                    String docNo, LocalDate date, String requestId,
+                                    @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record AdjustBudget(@TargetAggregateIdentifier String projectKey, long amountFen, AdjustmentBasis basis,
+                               String reason, String docNo, LocalDate date, String causeEventId, String requestId,
+                               @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record CarryOverFunds(@TargetAggregateIdentifier String projectKey, long amountFen, int fromYear,
+                                 LocalDate date, String requestId, @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record RecordExpenditure(@TargetAggregateIdentifier String projectKey, long amountFen, LocalDate date,
+                                    String requestId, @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** What a money command answers: the sequence of the event that recorded it, and whether it was a replay. */
+    public record Recorded(long sequence, boolean replayed) {
+    }
+
+    /** The aggregate id of a project: ids are unique within a district. */
+    public static String projectKey(String districtCode, String projectId) {
+        return districtCode + ":" + projectId;
+    }
+}

@@ -1,0 +1,83 @@
+package io.jixiao.budget.project;
+
+import io.jixiao.events.budget.BudgetAdjusted;
+import io.jixiao.events.budget.BudgetAppropriated;
+import io.jixiao.events.budget.ExpenditureRecorded;
+import io.jixiao.events.budget.FundsCarriedOver;
+import io.jixiao.events.budget.ProjectRegistered;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The current funding of every project, kept by a subscribing processor inside the command's own
+ * transaction: what a command wrote, the next GET reads.
+ */
+@Component
+@ProcessingGroup("project-funding")
+public class ProjectFundingView {
+    private final JdbcTemplate jdbc;
+
+    public ProjectFundingView(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A project's current state. */
+    public record ProjectFunding(String districtCode, String projectId, String unitId, String name, String category,
+                                 int fiscalYear, int projectCount, FundingFigures figures, long version,
+                                 Instant updatedAt) {
+    }
+
+    @EventHandler
+    void on(ProjectRegistered e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        jdbc.update("INSERT INTO project_funding (project_key, district_code, project_id, unit_id, name, category, "
+                        + "fiscal_year, project_count, version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ProjectCommands.projectKey(e.districtCode(), e.projectId()), e.districtCode(), e.projectId(),
+                e.unitId(), e.name(), e.category().label(), e.fiscalYear(), e.projectCount(), sequence,
+                java.sql.Timestamp.from(at));
+    }
+
+    @EventHandler
+    void on(BudgetAppropriated e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        add("appropriated_fen", e.amountFen(), e.districtCode(), e.projectId(), sequence, at);
+    }
+
+    @EventHandler
+    void on(FundsCarriedOver e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        add("carried_over_fen", e.amountFen(), e.districtCode(), e.projectId(), sequence, at);
+    }
+
+    @EventHandler
+    void on(BudgetAdjusted e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        add("adjusted_fen", e.amountFen(), e.districtCode(), e.projectId(), sequence, at);
+    }
+
+    @EventHandler
+    void on(ExpenditureRecorded e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        add("spent_fen", e.amountFen(), e.districtCode(), e.projectId(), sequence, at);
+    }
+
+    private void add(String column, long fen, String district, String projectId, long sequence, Instant at) {
+        jdbc.update("UPDATE project_funding SET " + column + " = " + column + " + ?, version = ?, updated_at = ? "
+                + "WHERE project_key = ?", fen, sequence, java.sql.Timestamp.from(at),
+                ProjectCommands.projectKey(district, projectId));
+    }
+
+    public Optional<ProjectFunding> find(String districtCode, String projectId) {
+        List<ProjectFunding> rows = jdbc.query("SELECT * FROM project_funding WHERE project_key = ?",
+                (rs, i) -> new ProjectFunding(rs.getString("district_code"), rs.getString("project_id"),
+                        rs.getString("unit_id"), rs.getString("name"), rs.getString("category"),
+                        rs.getInt("fiscal_year"), rs.getInt("project_count"),
+                        new FundingFigures(rs.getLong("appropriated_fen"), rs.getLong("carried_over_fen"),
+                                rs.getLong("adjusted_fen"), rs.getLong("spent_fen")),
+                        rs.getLong("version"), rs.getTimestamp("updated_at").toInstant()),
+                ProjectCommands.projectKey(districtCode, projectId));
+        return rows.stream().findFirst();
+    }
+}

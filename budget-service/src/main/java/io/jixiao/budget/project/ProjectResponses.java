@@ -1,0 +1,48 @@
+package io.jixiao.budget.project;
+
+import io.jixiao.budget.project.ProjectFundingView.ProjectFunding;
+import io.jixiao.events.Money;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Response bodies of the project API: money as yuan strings with two decimals. */
+public final class ProjectResponses {
+    private ProjectResponses() {
+    }
+
+    /** Money figures in yuan. */
+    public record Figures(String appropriated, String carriedOver, String adjusted, String budget, String spent,
+                          String available) {
+        static Figures of(FundingFigures f) {
+            return new Figures(Money.yuan(f.appropriated()), Money.yuan(f.carriedOver()), Money.yuan(f.adjusted()),
+                    Money.yuan(f.budget()), Money.yuan(f.spent()), Money.yuan(f.available()));
+        }
+    }
+
+    public record ProjectState(String districtCode, String projectId, String unitId, String name, String category,
+                               int fiscalYear, int projectCount, String appropriated, String carriedOver,
+                               String adjusted, String budget, String spent, String available, long version,
+                               Instant updatedAt) {
+        static ProjectState of(ProjectFunding p) {
+            Figures f = Figures.of(p.figures());
+            return new ProjectState(p.districtCode(), p.projectId(), p.unitId(), p.name(), p.category(), p.fiscalYear(),
+                    p.projectCount(), f.appropriated(), f.carriedOver(), f.adjusted(), f.budget(), f.spent(),
+                    f.available(), p.version(), p.updatedAt());
+        }
+    }
+
+    /** What a money command answers. */
+    public record CommandResult(long sequence, boolean replayed, ProjectState project) {
+    }
+
+    /** One event of a project's history, with who, when, why and the figures right after it. */
+    public record HistoryEntry(long sequence, String type, Instant occurredAt, String actor, String correlationId,
+                               String causationId, String requestId, String amount, Map<String, Object> event,
+                               Figures figuresAfter) {
+    }
+
+    public record History(String districtCode, String projectId, Instant asOf, int eventCount, Figures stateAsOf,
+                          Long versionAsOf, List<HistoryEntry> events) {
+    }
+}

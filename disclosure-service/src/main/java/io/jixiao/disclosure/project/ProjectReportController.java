@@ -1,0 +1,85 @@
+package io.jixiao.disclosure.project;
+
+import io.jixiao.events.Money;
+import io.jixiao.support.domain.NotFound;
+import jakarta.validation.constraints.Pattern;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A project's funding timeline as the disclosure side sees it, and the district-year budget summary. */
+@RestController
+@RequestMapping("/api/reports/districts/{districtCode}/years/{year}")
+public class ProjectReportController {
+    private final JdbcTemplate jdbc;
+
+    public ProjectReportController(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record TimelineEntry(long sequence, String type, Instant occurredAt, String amount, String actor,
+                                String correlationId, String causationId, String detail) {
+    }
+
+    public record ProjectReport(String districtCode, String projectId, String unitId, String name, String category,
+                                int fiscalYear, String appropriated, String carriedOver, String adjusted,
+                                String budget, String spent, String available, String executionRate,
+                                long lastSequence, List<TimelineEntry> timeline) {
+    }
+
+    public record BudgetSummary(String districtCode, int year, long projects, String appropriated,
+                                String carriedOver, String adjusted, String budget, String spent, String available,
+                                String executionRate, String budgetWan, String spentWan) {
+    }
+
+    @GetMapping("/projects/{projectId}")
+    public ProjectReport project(
+            @PathVariable @Pattern(regexp = "\\d{6}", message = "must be a 6-digit district code") String districtCode,
+            @PathVariable int year,
+            @PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must match [A-Za-z0-9._-]{1,64}") String projectId) {
+        List<ProjectReport> found = jdbc.query("SELECT * FROM project_view WHERE district_code = ? AND project_id = ? "
+                + "AND fiscal_year = ?", (rs, i) -> {
+                    long budget = rs.getLong("appropriated_fen") + rs.getLong("carried_over_fen") + rs.getLong("adjusted_fen");
+                    long spent = rs.getLong("spent_fen");
+                    return new ProjectReport(districtCode, projectId, rs.getString("unit_id"), rs.getString("name"),
+                            rs.getString("category"), rs.getInt("fiscal_year"), Money.yuan(rs.getLong("appropriated_fen")),
+                            Money.yuan(rs.getLong("carried_over_fen")), Money.yuan(rs.getLong("adjusted_fen")),
+                            Money.yuan(budget), Money.yuan(spent), Money.yuan(budget - spent), Money.percent(spent, budget),
+                            rs.getLong("last_sequence"), timeline(districtCode, projectId));
+                }, districtCode, projectId, year);
+        return found.stream().findFirst().orElseThrow(() -> new NotFound("projectId",
+                "no project '" + projectId + "' of " + year + " in district " + districtCode));
+    }
+
+    @GetMapping("/budget-summary")
+    public BudgetSummary summary(
+            @PathVariable @Pattern(regexp = "\\d{6}", message = "must be a 6-digit district code") String districtCode,
+            @PathVariable int year) {
+        Map<String, Object> row = jdbc.queryForMap("SELECT count(*) AS n, coalesce(sum(appropriated_fen), 0) AS a, "
+                + "coalesce(sum(carried_over_fen), 0) AS c, coalesce(sum(adjusted_fen), 0) AS j, "
+                + "coalesce(sum(spent_fen), 0) AS s FROM project_view WHERE district_code = ? AND fiscal_year = ?",
+                districtCode, year);
+        long a = ((Number) row.get("a")).longValue();
+        long c = ((Number) row.get("c")).longValue();
+        long j = ((Number) row.get("j")).longValue();
+        long s = ((Number) row.get("s")).longValue();
+        long budget = a + c + j;
+        return new BudgetSummary(districtCode, year, ((Number) row.get("n")).longValue(), Money.yuan(a), Money.yuan(c),
+                Money.yuan(j), Money.yuan(budget), Money.yuan(s), Money.yuan(budget - s), Money.percent(s, budget),
+                Money.wan(budget), Money.wan(s));
+    }
+
+    private List<TimelineEntry> timeline(String districtCode, String projectId) {
+        return jdbc.query("SELECT * FROM project_timeline_entry WHERE district_code = ? AND project_id = ? "
+                + "ORDER BY sequence_no", (rs, i) -> new TimelineEntry(rs.getLong("sequence_no"),
+                rs.getString("event_type"), rs.getTimestamp("occurred_at").toInstant(),
+                rs.getObject("amount_fen") == null ? null : Money.yuan(rs.getLong("amount_fen")), rs.getString("actor"),
+                rs.getString("correlation_id"), rs.getString("causation_id"), rs.getString("detail")),
+                districtCode, projectId);
+    }
+}

@@ -1,0 +1,19 @@
+package io.jixiao.events.budget;
+
+import java.time.LocalDate;
+
+/**
+ * 调增/调减: a signed change to a project's budget.
+ *
+ * @param causeEventId for basis {@code EVALUATION_RESULT}: the id of the {@code EvaluationResultApplied} event
+ */
+public record BudgetAdjusted(
+        String districtCode,
+        String projectId,
+        long amountFen,
+        AdjustmentBasis basis,
+        String reason,
+        String docNo,
+        LocalDate date,
+        String causeEventId) {
+}

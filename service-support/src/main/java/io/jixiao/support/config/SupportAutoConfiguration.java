@@ -1,0 +1,90 @@
+package io.jixiao.support.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jixiao.support.axon.CommandSender;
+import io.jixiao.support.axon.MetadataCorrelation;
+import io.jixiao.support.context.CallerContextFilter;
+import io.jixiao.support.kafka.KafkaEventPublisher;
+import io.jixiao.support.kafka.KafkaSettings;
+import io.jixiao.support.kafka.TopicsInitializer;
+import io.jixiao.support.projection.Projection;
+import io.jixiao.support.projection.ProjectionRunners;
+import io.jixiao.support.web.ProblemAdvice;
+import io.jixiao.support.web.Problems;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the cross-cutting pieces into every service that has service-support on its classpath. */
+@AutoConfiguration
+@EnableConfigurationProperties(KafkaSettings.class)
+public class SupportAutoConfiguration {
+
+    @Bean
+    Problems problems(ObjectMapper objectMapper) {
+        return new Problems(objectMapper);
+    }
+
+    @Bean
+    ProblemAdvice problemAdvice(Problems problems) {
+        return new ProblemAdvice(problems);
+    }
+
+    @Bean
+    FilterRegistrationBean<CallerContextFilter> callerContextFilter(
+            @Value("${jixiao.gateway-secret:}") String gatewaySecret, Problems problems) {
+        FilterRegistrationBean<CallerContextFilter> registration =
+                new FilterRegistrationBean<>(new CallerContextFilter(gatewaySecret, problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    CorrelationDataProvider metadataCorrelation() {
+        return new MetadataCorrelation();
+    }
+
+    @Bean
+    CommandSender commandSender(CommandGateway commandGateway) {
+        return new CommandSender(commandGateway);
+    }
+
+    @Bean
+    TopicsInitializer topicsInitializer(KafkaSettings settings) {
+        return new TopicsInitializer(settings);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("'${jixiao.kafka.publish-topic:}' != ''")
+    KafkaEventPublisher kafkaEventPublisher(TopicsInitializer topicsReady, KafkaSettings settings,
+                                            ObjectMapper objectMapper) {
+        return new KafkaEventPublisher(settings, objectMapper);
+    }
+
+    /** The publisher must not skip an event it failed to send: errors stop its token until they clear. */
+    @Bean
+    ConfigurerModule kafkaPublisherErrorHandling() {
+        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
+                KafkaEventPublisher.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean(destroyMethod = "close")
+    ProjectionRunners projectionRunners(TopicsInitializer topicsReady, List<Projection> projections, JdbcTemplate jdbc,
+                                        PlatformTransactionManager transactionManager, ObjectMapper objectMapper,
+                                        KafkaSettings settings) {
+        return new ProjectionRunners(projections, jdbc, new TransactionTemplate(transactionManager), objectMapper,
+                settings.bootstrapServers());
+    }
+}

@@ -1,0 +1,47 @@
+package io.jixiao.support.config;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Defaults every Jixiao service shares (lowest precedence: a service's application.yml or the
+ * environment overrides any of them). Also switches Axon's update checker off before the context
+ * starts, which its Spring property cannot do in 4.12.2.
+ */
+public class SupportDefaults implements EnvironmentPostProcessor {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put("axon.axonserver.enabled", "false");
+        defaults.put("axon.serializer.general", "jackson");
+        defaults.put("axon.serializer.events", "jackson");
+        defaults.put("axon.serializer.messages", "jackson");
+        defaults.put("axon.eventhandling.processors.kafka-publisher.mode", "tracking");
+        defaults.put("axon.eventhandling.processors.kafka-publisher.batch-size", "200");
+        defaults.put("axon.eventhandling.processors.kafka-publisher.thread-count", "1");
+        defaults.put("axon.eventhandling.processors.kafka-publisher.initial-segment-count", "1");
+        defaults.put("spring.flyway.locations", "classpath:db/support,classpath:db/migration");
+        defaults.put("spring.datasource.username", "postgres");
+        defaults.put("spring.datasource.password", "postgres");
+        defaults.put("spring.datasource.hikari.maximum-pool-size", "16");
+        defaults.put("spring.datasource.hikari.connection-timeout", "5000");
+        defaults.put("spring.jackson.deserialization.accept-float-as-int", "false");
+        defaults.put("spring.jackson.default-property-inclusion", "non_null");
+        defaults.put("spring.mvc.problemdetails.enabled", "false");  // ProblemAdvice is the one error mapper
+        defaults.put("server.shutdown", "graceful");
+        defaults.put("server.max-http-request-header-size", "16KB");
+        defaults.put("spring.servlet.multipart.max-request-size", "20MB");
+        defaults.put("management.endpoints.web.exposure.include", "health,info");
+        defaults.put("management.endpoint.health.probes.enabled", "true");
+        defaults.put("springdoc.api-docs.path", "/v3/api-docs");
+        defaults.put("jixiao.gateway-secret", "local-dev-secret");
+        defaults.put("jixiao.kafka.bootstrap-servers", "localhost:29092");
+        environment.getPropertySources().addLast(new MapPropertySource("jixiaoSupportDefaults", defaults));
+    }
+}

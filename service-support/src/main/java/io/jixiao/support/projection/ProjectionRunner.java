@@ -1,0 +1,366 @@
+package io.jixiao.support.projection;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jixiao.events.EventEnvelope;
+import java.sql.SQLTransientException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Feeds one {@link Projection} from Kafka with exactly-once effect on its rows: each poll's records are
+ * applied in one PostgreSQL transaction together with the next offsets and the applied event ids;
+ * on (re)assignment the consumer seeks to the stored offsets, not Kafka's. An event id already applied
+ * is skipped (the publisher is at-least-once). A record that fails on its own is parked in
+ * {@code projection_dead_letter} and the projection goes on; database outages are waited out, not parked.
+ */
+public class ProjectionRunner implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRunner.class);
+
+    private final Projection projection;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final ObjectMapper objectMapper;
+    private final String bootstrapServers;
+    private final Thread thread;
+    private final AtomicReference<CompletableFuture<Void>> rebuildRequest = new AtomicReference<>();
+    private volatile boolean running = true;
+    private volatile boolean rebuildStarted;
+    private volatile KafkaConsumer<String, String> consumer;
+
+    public ProjectionRunner(Projection projection, JdbcTemplate jdbc, TransactionTemplate tx,
+                            ObjectMapper objectMapper, String bootstrapServers) {
+        this.projection = projection;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.objectMapper = objectMapper;
+        this.bootstrapServers = bootstrapServers;
+        this.thread = new Thread(this::run, "projection-" + projection.name());
+        this.thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    public String name() {
+        return projection.name();
+    }
+
+    /** Empties the read model and its offsets and reads the topics again from the start; completes when caught up. */
+    public CompletableFuture<Void> rebuild() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (!rebuildRequest.compareAndSet(null, done)) {
+            return rebuildRequest.get();
+        }
+        KafkaConsumer<String, String> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        return done;
+    }
+
+    private void run() {
+        while (running) {
+            try (KafkaConsumer<String, String> c = newConsumer()) {
+                consumer = c;
+                c.subscribe(projection.topics(), new SeekToStoredOffsets(c));
+                while (running) {
+                    handleRebuildRequest(c);
+                    ConsumerRecords<String, String> records;
+                    try {
+                        records = c.poll(Duration.ofMillis(200));
+                    } catch (WakeupException e) {
+                        continue;
+                    }
+                    if (!records.isEmpty()) {
+                        process(c, records);
+                    }
+                    completeRebuildIfCaughtUp(c);
+                }
+            } catch (WakeupException e) {
+                // closing or rebuilding: loop decides
+            } catch (RuntimeException e) {
+                if (running) {
+                    log.warn("projection {} consumer failed, restarting in 1 s: {}", projection.name(), e.toString());
+                    pause(1000);
+                }
+            }
+        }
+    }
+
+    private KafkaConsumer<String, String> newConsumer() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "jixiao-" + projection.name());
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, projection.name() + "-" + UUID.randomUUID().toString().substring(0, 8));
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return new KafkaConsumer<>(props);
+    }
+
+    private void process(KafkaConsumer<String, String> c, ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> list = new ArrayList<>();
+        records.forEach(list::add);
+        try {
+            tx.executeWithoutResult(status -> {
+                for (ConsumerRecord<String, String> record : list) {
+                    applyOnce(record);
+                }
+                storeOffsets(list);
+            });
+        } catch (RuntimeException batchFailure) {
+            if (isOutage(batchFailure)) {
+                waitOutOutage(c, list, batchFailure);
+                return;
+            }
+            for (ConsumerRecord<String, String> record : list) {
+                if (!processAlone(c, record)) {
+                    return;
+                }
+            }
+        }
+        commitToKafka(c, list);
+    }
+
+    /** Applies one record in its own transaction, parking it if it fails; false if the database is down. */
+    private boolean processAlone(KafkaConsumer<String, String> c, ConsumerRecord<String, String> record) {
+        try {
+            tx.executeWithoutResult(status -> {
+                applyOnce(record);
+                storeOffsets(List.of(record));
+            });
+            return true;
+        } catch (RuntimeException failure) {
+            if (isOutage(failure)) {
+                waitOutOutage(c, List.of(record), failure);
+                return false;
+            }
+            log.error("projection {} parks {}-{}@{}: {}", projection.name(), record.topic(), record.partition(),
+                    record.offset(), failure.toString());
+            tx.executeWithoutResult(status -> {
+                park(record, failure);
+                storeOffsets(List.of(record));
+            });
+            return true;
+        }
+    }
+
+    private void applyOnce(ConsumerRecord<String, String> record) {
+        EventEnvelope event = parse(record);
+        int fresh = jdbc.update("INSERT INTO projection_applied_event (projection, event_id) VALUES (?, ?) "
+                + "ON CONFLICT DO NOTHING", projection.name(), event.eventId());
+        if (fresh == 1) {
+            projection.apply(event, jdbc);
+        }
+    }
+
+    private EventEnvelope parse(ConsumerRecord<String, String> record) {
+        try {
+            EventEnvelope event = objectMapper.readValue(record.value(), EventEnvelope.class);
+            if (event.eventId() == null || event.type() == null) {
+                throw new IllegalArgumentException("envelope without eventId or type");
+            }
+            return event;
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not an event envelope: " + e.getMessage(), e);
+        }
+    }
+
+    private void park(ConsumerRecord<String, String> record, RuntimeException failure) {
+        String eventId = null;
+        String type = null;
+        try {
+            var node = objectMapper.readTree(record.value());
+            eventId = node.path("eventId").asText(null);
+            type = node.path("type").asText(null);
+        } catch (java.io.IOException | RuntimeException ignored) {
+            // unparseable: parked with its raw value
+        }
+        jdbc.update("INSERT INTO projection_dead_letter (projection, topic, partition_no, record_offset, event_id, "
+                        + "event_type, record_value, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                projection.name(), record.topic(), record.partition(), record.offset(), eventId, type,
+                record.value() == null ? "" : record.value(), String.valueOf(rootCause(failure)));
+    }
+
+    /** Applies a parked event again (after a fix); it stays parked with the new error if it fails again. */
+    public boolean retryParked(long deadLetterId) {
+        Map<String, Object> row = jdbc.queryForMap("SELECT record_value FROM projection_dead_letter WHERE id = ? "
+                + "AND projection = ? AND status = 'PARKED'", deadLetterId, projection.name());
+        String value = (String) row.get("record_value");
+        try {
+            tx.executeWithoutResult(status -> {
+                applyOnce(new ConsumerRecord<>("retry", 0, 0, null, value));
+                jdbc.update("UPDATE projection_dead_letter SET status = 'RETRIED', resolved_at = now() WHERE id = ?",
+                        deadLetterId);
+            });
+            return true;
+        } catch (RuntimeException e) {
+            jdbc.update("UPDATE projection_dead_letter SET error = ? WHERE id = ?", String.valueOf(rootCause(e)),
+                    deadLetterId);
+            return false;
+        }
+    }
+
+    private void storeOffsets(List<ConsumerRecord<String, String>> records) {
+        Map<TopicPartition, Long> next = new HashMap<>();
+        for (ConsumerRecord<String, String> r : records) {
+            next.merge(new TopicPartition(r.topic(), r.partition()), r.offset() + 1, Math::max);
+        }
+        next.forEach((tp, offset) -> jdbc.update("INSERT INTO projection_offset (projection, topic, partition_no, "
+                + "next_offset) VALUES (?, ?, ?, ?) ON CONFLICT (projection, topic, partition_no) DO UPDATE SET "
+                + "next_offset = GREATEST(projection_offset.next_offset, EXCLUDED.next_offset), updated_at = now()",
+                projection.name(), tp.topic(), tp.partition(), offset));
+    }
+
+    private void commitToKafka(KafkaConsumer<String, String> c, List<ConsumerRecord<String, String>> records) {
+        // Kafka's own committed offsets only show lag to operators; the stored offsets are the truth.
+        try {
+            c.commitAsync();
+        } catch (RuntimeException ignored) {
+            // a rebalance in progress; the database offsets are authoritative
+        }
+    }
+
+    private void waitOutOutage(KafkaConsumer<String, String> c, List<ConsumerRecord<String, String>> records,
+                               RuntimeException failure) {
+        log.warn("projection {}: database unavailable ({}), retrying", projection.name(), rootCause(failure).toString());
+        Map<TopicPartition, Long> first = new HashMap<>();
+        for (ConsumerRecord<String, String> r : records) {
+            first.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::min);
+        }
+        first.forEach((tp, offset) -> {
+            if (c.assignment().contains(tp)) {
+                c.seek(tp, offset);
+            }
+        });
+        pause(1000);
+    }
+
+    private void handleRebuildRequest(KafkaConsumer<String, String> c) {
+        CompletableFuture<Void> request = rebuildRequest.get();
+        if (request == null || rebuildStarted || c.assignment().isEmpty()) {
+            return;  // nothing asked, already under way, or no partitions yet (the next poll assigns them)
+        }
+        tx.executeWithoutResult(status -> {
+            for (String table : projection.tables()) {
+                jdbc.execute("TRUNCATE TABLE " + table);
+            }
+            jdbc.update("DELETE FROM projection_offset WHERE projection = ?", projection.name());
+            jdbc.update("DELETE FROM projection_applied_event WHERE projection = ?", projection.name());
+        });
+        c.seekToBeginning(c.assignment());
+        rebuildStarted = true;
+        log.info("projection {} rebuilding from the start of {}", projection.name(), projection.topics());
+    }
+
+    private void completeRebuildIfCaughtUp(KafkaConsumer<String, String> c) {
+        CompletableFuture<Void> request = rebuildRequest.get();
+        if (request == null || !rebuildStarted) {
+            return;
+        }
+        Map<TopicPartition, Long> ends = c.endOffsets(c.assignment());
+        boolean caughtUp = ends.entrySet().stream().allMatch(e -> c.position(e.getKey()) >= e.getValue());
+        if (caughtUp) {
+            rebuildStarted = false;
+            rebuildRequest.set(null);
+            request.complete(null);
+        }
+    }
+
+    /** Stored offsets win over Kafka's committed ones: the rows and the offsets were written together. */
+    private final class SeekToStoredOffsets implements ConsumerRebalanceListener {
+        private final KafkaConsumer<String, String> c;
+
+        SeekToStoredOffsets(KafkaConsumer<String, String> c) {
+            this.c = c;
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            for (TopicPartition tp : partitions) {
+                List<Long> stored = jdbc.queryForList("SELECT next_offset FROM projection_offset WHERE projection = ? "
+                        + "AND topic = ? AND partition_no = ?", Long.class, projection.name(), tp.topic(), tp.partition());
+                if (stored.isEmpty()) {
+                    c.seekToBeginning(List.of(tp));
+                } else {
+                    c.seek(tp, stored.get(0));
+                }
+            }
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // nothing buffered: each poll is stored before the next
+        }
+    }
+
+    private static boolean isOutage(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+                    || t instanceof TransientDataAccessException || t instanceof SQLTransientException
+                    || t instanceof java.net.ConnectException
+                    || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        KafkaConsumer<String, String> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
