@@ -1,10 +1,7 @@
 package io.jixiao.events;
 
-import io.jixiao.events.budget.BudgetAdjusted;
-import io.jixiao.events.budget.BudgetAppropriated;
-import io.jixiao.events.budget.ExpenditureRecorded;
-import io.jixiao.events.budget.FundsCarriedOver;
-import io.jixiao.events.budget.ProjectRegistered;
+import io.jixiao.events.budget.*;
+import io.jixiao.events.evaluation.*;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,12 +13,25 @@ import java.util.Optional;
  * A consumer looks a type up here and ignores types it does not know.
  */
 public final class EventTypes {
-    private static final Map<String, Class<? extends Record>> BY_NAME = index(List.of(
-            ProjectRegistered.class,
-            BudgetAppropriated.class,
-            BudgetAdjusted.class,
-            FundsCarriedOver.class,
-            ExpenditureRecorded.class));
+    /** Published on {@link Topics#BUDGET_EVENTS}. */
+    public static final List<Class<? extends Record>> BUDGET = List.of(
+            ProjectRegistered.class, BudgetAppropriated.class, BudgetAdjusted.class, FundsCarriedOver.class,
+            ExpenditureRecorded.class,
+            UnitRegistered.class, BasicBudgetAppropriated.class, BasicBudgetAdjusted.class,
+            BasicExpenditureRecorded.class, ThreePublicBudgeted.class, ThreePublicSpent.class,
+            TransferReceived.class,
+            DebtBalanceOpened.class, DebtLimitSet.class, BondIssued.class, BondPrincipalRepaid.class,
+            BondInterestPaid.class);
+
+    /** Published on {@link Topics#EVALUATION_EVENTS}. */
+    public static final List<Class<? extends Record>> EVALUATION = List.of(
+            PerformanceGoalDeclared.class, PerformanceGoalRevised.class, PerformanceGoalApproved.class,
+            PerformanceGoalReturned.class, MonitoringObservationRecorded.class, DeviationFlagged.class,
+            CorrectiveActionRecorded.class, SelfEvaluationSubmitted.class, KeyEvaluationCommissioned.class,
+            KeyEvaluationCompleted.class, EvaluationResultApplied.class);
+
+    private static final Map<String, Class<? extends Record>> BY_NAME = index(
+            java.util.stream.Stream.concat(BUDGET.stream(), EVALUATION.stream()).toList());
 
     private EventTypes() {
     }
