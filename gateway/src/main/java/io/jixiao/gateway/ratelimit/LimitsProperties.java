@@ -1,0 +1,19 @@
+package io.jixiao.gateway.ratelimit;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Limits that keep one client from starving the rest ({@code jixiao.limits.*}).
+ *
+ * @param maxRequestSize    largest request body accepted (413 above)
+ * @param requestsPerSecond sustained rate per client (token subject, else IP address)
+ * @param burst             requests a client may send at once before being held to that rate (429)
+ */
+@ConfigurationProperties("jixiao.limits")
+public record LimitsProperties(
+        @DefaultValue("5MB") DataSize maxRequestSize,
+        @DefaultValue("200") double requestsPerSecond,
+        @DefaultValue("400") int burst) {
+}

@@ -1,0 +1,58 @@
+package io.jixiao.gateway.security;
+
+import static io.jixiao.gateway.security.AccessRule.Access.READ;
+import static io.jixiao.gateway.security.AccessRule.Access.WRITE;
+import static io.jixiao.gateway.security.Role.AUDITOR;
+import static io.jixiao.gateway.security.Role.DASHBOARD;
+import static io.jixiao.gateway.security.Role.EVALUATOR;
+import static io.jixiao.gateway.security.Role.FINANCE;
+import static io.jixiao.gateway.security.Role.INTEGRATION;
+import static io.jixiao.gateway.security.Role.UNIT;
+
+import java.util.List;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+
+/**
+ * Who may do what through the gateway. A request is allowed when some row matches its method
+ * (READ = GET/HEAD, WRITE = POST/PUT/PATCH/DELETE) and path, the caller holds one of the row's
+ * roles and, when the path names a district ({@code {d}}), the caller may act in that district.
+ * A path that no row covers is unknown (404); everything else is refused (403).
+ */
+public final class AccessPolicy {
+
+    /** The decision for one request. */
+    public enum Decision { ALLOW, DENY, UNKNOWN_PATH }
+
+    private static final List<AccessRule> RULES = List.of(
+            // access | path                                                                  | roles
+            // budget-service
+            AccessRule.of(READ,  "/api/budget/districts/{d}/**",                                FINANCE, UNIT, AUDITOR, INTEGRATION),
+            AccessRule.of(WRITE, "/api/budget/districts/{d}/**",                                FINANCE, INTEGRATION),
+            // bulk import: the districts are in the body; budget-service checks each row against X-Jixiao-Districts
+            AccessRule.of(WRITE, "/api/budget/imports",                                         FINANCE, INTEGRATION),
+            AccessRule.of(READ,  "/api/budget/imports/**",                                      FINANCE, INTEGRATION, AUDITOR),
+            // evaluation-service
+            AccessRule.of(READ,  "/api/evaluation/districts/{d}/**",                            FINANCE, UNIT, AUDITOR, EVALUATOR),
+            AccessRule.of(WRITE, "/api/evaluation/districts/{d}/**",                            FINANCE),
+            AccessRule.of(WRITE, "/api/evaluation/districts/{d}/goals/{goalId}",                UNIT),
+            AccessRule.of(WRITE, "/api/evaluation/districts/{d}/goals/{goalId}/monitoring/**",  UNIT),
+            AccessRule.of(WRITE, "/api/evaluation/districts/{d}/evaluations/{id}/self",         UNIT),
+            AccessRule.of(WRITE, "/api/evaluation/districts/{d}/evaluations/{id}/key",          EVALUATOR),
+            // disclosure-service
+            AccessRule.of(READ,  "/api/reports/districts/{d}/**",                               FINANCE, UNIT, AUDITOR, DASHBOARD),
+            AccessRule.of(READ,  "/api/disclosure/districts/{d}/**",                            FINANCE, UNIT, AUDITOR, DASHBOARD),
+            AccessRule.of(WRITE, "/api/disclosure/districts/{d}/years/{y}/units/{unitId}/packages/**", UNIT));
+
+    /** The decision for a caller (null when no token was sent) on one request. */
+    public Decision decide(Caller caller, HttpMethod method, PathContainer path) {
+        if (RULES.stream().noneMatch(rule -> rule.coversPath(path))) {
+            return Decision.UNKNOWN_PATH;
+        }
+        if (caller != null && RULES.stream().anyMatch(rule -> rule.grants(caller, method, path))) {
+            return Decision.ALLOW;
+        }
+        return Decision.DENY;
+    }
+}

@@ -1,0 +1,51 @@
+package io.jixiao.gateway.security;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/** One row of the {@link AccessPolicy}: which roles may use which methods on which paths. */
+record AccessRule(Access access, PathPattern pattern, Set<Role> roles) {
+
+    /** The path variable that names the district a request acts in. */
+    static final String DISTRICT_VARIABLE = "d";
+
+    /** Groups of HTTP methods a rule grants. */
+    enum Access {
+        READ(Set.of(HttpMethod.GET, HttpMethod.HEAD)),
+        WRITE(Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE));
+
+        private final Set<HttpMethod> methods;
+
+        Access(Set<HttpMethod> methods) {
+            this.methods = methods;
+        }
+
+        boolean includes(HttpMethod method) {
+            return methods.contains(method);
+        }
+    }
+
+    static AccessRule of(Access access, String pattern, Role... roles) {
+        return new AccessRule(access, PathPatternParser.defaultInstance.parse(pattern), Set.of(roles));
+    }
+
+    boolean coversPath(PathContainer path) {
+        return pattern.matches(path);
+    }
+
+    boolean grants(Caller caller, HttpMethod method, PathContainer path) {
+        return access.includes(method) && coversPath(path) && caller.hasAnyOf(roles)
+                && district(path).map(caller.districts()::includes).orElse(true);
+    }
+
+    private Optional<String> district(PathContainer path) {
+        PathPattern.PathMatchInfo match = pattern.matchAndExtract(path);
+        return match == null ? Optional.empty()
+                : Optional.ofNullable(match.getUriVariables().get(DISTRICT_VARIABLE));
+    }
+}

@@ -1,0 +1,169 @@
+package io.jixiao.gateway.security;
+
+import static io.jixiao.gateway.security.Role.AUDITOR;
+import static io.jixiao.gateway.security.Role.DASHBOARD;
+import static io.jixiao.gateway.security.Role.EVALUATOR;
+import static io.jixiao.gateway.security.Role.FINANCE;
+import static io.jixiao.gateway.security.Role.INTEGRATION;
+import static io.jixiao.gateway.security.Role.UNIT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import io.jixiao.gateway.problem.GatewayProblem;
+import io.jixiao.gateway.testing.GatewayWithStubTest;
+import io.jixiao.gateway.testing.RecordedRequest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Every route family × role × own/other district × no token, at the gateway against the stub:
+ * the status, and that a refused request never reached a service. The expectations are written
+ * out here independently of {@link AccessPolicy}.
+ */
+class AccessMatrixTest extends GatewayWithStubTest {
+
+    private static final String OWN = "430203";
+    private static final String OTHER = "430211";
+
+    /** One kind of request; {@code {d}} is replaced by the district under test. */
+    record Family(String name, HttpMethod method, String path, Set<Role> allowed) {
+
+        boolean namesDistrict() {
+            return path.contains("{d}");
+        }
+
+        String pathIn(String district) {
+            return path.replace("{d}", district);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static final List<Family> FAMILIES = List.of(
+            new Family("budget: read project", HttpMethod.GET, "/api/budget/districts/{d}/projects/p-1",
+                    Set.of(FINANCE, UNIT, AUDITOR, INTEGRATION)),
+            new Family("budget: project history", HttpMethod.GET, "/api/budget/districts/{d}/projects/p-1/history",
+                    Set.of(FINANCE, UNIT, AUDITOR, INTEGRATION)),
+            new Family("budget: register unit", HttpMethod.PUT, "/api/budget/districts/{d}/units/u-1",
+                    Set.of(FINANCE, INTEGRATION)),
+            new Family("budget: appropriate", HttpMethod.POST,
+                    "/api/budget/districts/{d}/projects/p-1/appropriations", Set.of(FINANCE, INTEGRATION)),
+            new Family("budget: three-public", HttpMethod.POST, "/api/budget/districts/{d}/years/2023/three-public",
+                    Set.of(FINANCE, INTEGRATION)),
+            new Family("budget: bulk import", HttpMethod.POST, "/api/budget/imports", Set.of(FINANCE, INTEGRATION)),
+            new Family("evaluation: read goal", HttpMethod.GET, "/api/evaluation/districts/{d}/goals/g-1",
+                    Set.of(FINANCE, UNIT, AUDITOR, EVALUATOR)),
+            new Family("evaluation: declare goal", HttpMethod.PUT, "/api/evaluation/districts/{d}/goals/g-1",
+                    Set.of(FINANCE, UNIT)),
+            new Family("evaluation: approve goal", HttpMethod.POST, "/api/evaluation/districts/{d}/goals/g-1/approval",
+                    Set.of(FINANCE)),
+            new Family("evaluation: monitoring", HttpMethod.POST, "/api/evaluation/districts/{d}/goals/g-1/monitoring",
+                    Set.of(FINANCE, UNIT)),
+            new Family("evaluation: open evaluation", HttpMethod.PUT, "/api/evaluation/districts/{d}/evaluations/e-1",
+                    Set.of(FINANCE)),
+            new Family("evaluation: self-evaluation", HttpMethod.POST,
+                    "/api/evaluation/districts/{d}/evaluations/e-1/self", Set.of(FINANCE, UNIT)),
+            new Family("evaluation: key evaluation", HttpMethod.POST,
+                    "/api/evaluation/districts/{d}/evaluations/e-1/key", Set.of(FINANCE, EVALUATOR)),
+            new Family("evaluation: apply result", HttpMethod.POST,
+                    "/api/evaluation/districts/{d}/evaluations/e-1/application", Set.of(FINANCE)),
+            new Family("reports: district report", HttpMethod.GET, "/api/reports/districts/{d}/years/2023",
+                    Set.of(FINANCE, UNIT, AUDITOR, DASHBOARD)),
+            new Family("reports: project timeline", HttpMethod.GET,
+                    "/api/reports/districts/{d}/years/2023/projects/p-1", Set.of(FINANCE, UNIT, AUDITOR, DASHBOARD)),
+            new Family("reports: write", HttpMethod.POST, "/api/reports/districts/{d}/years/2023", Set.of()),
+            new Family("disclosure: findings", HttpMethod.GET, "/api/disclosure/districts/{d}/years/2023/findings",
+                    Set.of(FINANCE, UNIT, AUDITOR, DASHBOARD)),
+            new Family("disclosure: publish package", HttpMethod.POST,
+                    "/api/disclosure/districts/{d}/years/2023/units/u-1/packages", Set.of(UNIT)));
+
+    static Stream<Arguments> familyRoleDistrict() {
+        return FAMILIES.stream().flatMap(family -> Arrays.stream(Role.values()).flatMap(role -> Stream.of(
+                Arguments.of(family, role, OWN, expectedStatus(family, role, true)),
+                Arguments.of(family, role, OTHER, expectedStatus(family, role, false)))));
+    }
+
+    static Stream<Family> families() {
+        return FAMILIES.stream();
+    }
+
+    private static int expectedStatus(Family family, Role role, boolean ownDistrict) {
+        boolean districtOk = ownDistrict || !family.namesDistrict();
+        return family.allowed().contains(role) && districtOk ? 200 : 403;
+    }
+
+    @ParameterizedTest(name = "{0} as {1} in {2} -> {3}")
+    @MethodSource("familyRoleDistrict")
+    void roleAndDistrictDecide(Family family, Role role, String district, int expectedStatus)
+            throws InterruptedException {
+        String subject = "user-" + role.name().toLowerCase();
+        WebTestClient caller = clientWithToken(TOKENS.issue(subject, List.of(role), OWN));
+
+        send(caller, family, district).expectStatus().isEqualTo(expectedStatus).expectBody().returnResult();
+
+        if (expectedStatus == 200) {
+            RecordedRequest received = STUB.nextRequest();
+            assertThat(received.pathAndQuery()).isEqualTo(family.pathIn(district));
+            assertThat(received.header(TrustedHeaders.ACTOR)).isEqualTo(subject);
+        } else {
+            assertThat(STUB.receivedNothing()).as("refused request reached a service").isTrue();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} without a token -> 401")
+    @MethodSource("families")
+    void noTokenIsRefused(Family family) {
+        send(anonymousClient(), family, OWN)
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals("WWW-Authenticate", "Bearer realm=\"jixiao\"")
+                .expectBody().jsonPath("$.type").isEqualTo(GatewayProblem.UNAUTHENTICATED.type());
+        assertThat(STUB.receivedNothing()).as("refused request reached a service").isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} in another district -> 403 problem")
+    @MethodSource("families")
+    void refusalsAreProblems(Family family) {
+        if (!family.namesDistrict()) {
+            return;
+        }
+        WebTestClient wrongDistrict = clientWithToken(TOKENS.issue("outsider", List.of(Role.values()), "430511"));
+        send(wrongDistrict, family, OWN)
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(GatewayProblem.FORBIDDEN.type())
+                .jsonPath("$.status").isEqualTo(403)
+                .jsonPath("$.instance").isEqualTo(family.pathIn(OWN));
+        assertThat(STUB.receivedNothing()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} for a caller of all districts")
+    @MethodSource("families")
+    void aStarCoversEveryDistrict(Family family) {
+        if (family.allowed().isEmpty()) {
+            return;
+        }
+        WebTestClient everywhere = clientWithToken(TOKENS.issue("bureau", List.copyOf(family.allowed()), "*"));
+        send(everywhere, family, OTHER).expectStatus().isOk().expectBody().returnResult();
+    }
+
+    private static WebTestClient.ResponseSpec send(WebTestClient caller, Family family, String district) {
+        WebTestClient.RequestBodySpec request = caller.method(family.method()).uri(family.pathIn(district));
+        if (family.method() == HttpMethod.GET) {
+            return request.exchange();
+        }
+        return request.contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange();
+    }
+}
