@@ -1,0 +1,47 @@
+package io.jixiao.infra;
+
+import java.nio.file.Path;
+import java.util.Properties;
+
+/** The configuration of a single-node KRaft broker that is its own controller. */
+final class KafkaBrokerSettings {
+
+    static final int NODE_ID = 1;
+
+    private KafkaBrokerSettings() {
+    }
+
+    static Properties of(Path logDirectory, int port, int controllerPort) {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", Integer.toString(NODE_ID));
+        p.put("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort);
+        p.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("log.dirs", logDirectory.toAbsolutePath().toString());
+
+        p.put("num.partitions", "3");
+        p.put("default.replication.factor", "1");
+        p.put("min.insync.replicas", "1");
+        p.put("auto.create.topics.enable", "false");
+        p.put("log.retention.ms", "-1");
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "5");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.num.partitions", "5");
+        p.put("group.initial.rebalance.delay.ms", "0");
+
+        // a small footprint: one node on a developer machine, inside another JVM
+        p.put("num.network.threads", "2");
+        p.put("num.io.threads", "2");
+        p.put("background.threads", "2");
+        p.put("num.recovery.threads.per.data.dir", "1");
+        p.put("log.cleaner.threads", "1");
+        p.put("log.cleaner.dedupe.buffer.size", Integer.toString(4 * 1024 * 1024));
+        return p;
+    }
+}

@@ -1,0 +1,174 @@
+package io.jixiao.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Options of {@link LocalStackProcesses}; only {@link #postgres} and {@link #kafka} are required.
+ * Defaults follow docs/contracts-internal.md: ports 8081/8082/8083 and gateway 8080, databases
+ * budget/evaluation/disclosure, secret {@code local-dev-secret}, heaps 256 MiB (gateway 192 MiB).
+ */
+public final class LocalStackProcessesBuilder {
+
+    public static final String DEFAULT_GATEWAY_SECRET = "local-dev-secret";
+
+    private static final Map<String, Integer> DEFAULT_PORTS = Map.of(
+            LocalStackProcesses.GATEWAY, 8080,
+            LocalStackProcesses.BUDGET, 8081,
+            LocalStackProcesses.EVALUATION, 8082,
+            LocalStackProcesses.DISCLOSURE, 8083);
+    private static final Map<String, String> DEFAULT_DATABASES = Map.of(
+            LocalStackProcesses.BUDGET, "budget",
+            LocalStackProcesses.EVALUATION, "evaluation",
+            LocalStackProcesses.DISCLOSURE, "disclosure");
+    private static final int SERVICE_HEAP_MB = 256;
+    private static final int GATEWAY_HEAP_MB = 192;
+
+    private Path servicesDirectory;
+    private Path homeDirectory = Path.of(".jixiao");
+    private String postgresServerUrl;
+    private String postgresUser = "postgres";
+    private String postgresPassword = "postgres";
+    private String kafkaBootstrapServers;
+    private String gatewaySecret = DEFAULT_GATEWAY_SECRET;
+    private Duration healthTimeout = LocalStackProcesses.DEFAULT_HEALTH_TIMEOUT;
+    private final Map<String, Integer> ports = new HashMap<>(DEFAULT_PORTS);
+    private final Map<String, String> databases = new HashMap<>(DEFAULT_DATABASES);
+    private final Map<String, Integer> heaps = new HashMap<>();
+    private final Map<String, Map<String, String>> extraEnvironment = new HashMap<>();
+
+    LocalStackProcessesBuilder() {
+    }
+
+    /** Folder of budget-service.jar, evaluation-service.jar, disclosure-service.jar, gateway.jar. */
+    public LocalStackProcessesBuilder servicesDirectory(Path directory) {
+        this.servicesDirectory = directory;
+        return this;
+    }
+
+    /** Where {@code logs/} and {@code run/} (pid files) go; default {@code ./.jixiao}. */
+    public LocalStackProcessesBuilder homeDirectory(Path directory) {
+        this.homeDirectory = directory;
+        return this;
+    }
+
+    /** The PostgreSQL server, {@code jdbc:postgresql://host:port} (no database), and its credentials. */
+    public LocalStackProcessesBuilder postgres(String serverUrl, String user, String password) {
+        this.postgresServerUrl = serverUrl;
+        this.postgresUser = user;
+        this.postgresPassword = password;
+        return this;
+    }
+
+    public LocalStackProcessesBuilder kafka(String bootstrapServers) {
+        this.kafkaBootstrapServers = bootstrapServers;
+        return this;
+    }
+
+    public LocalStackProcessesBuilder gatewaySecret(String secret) {
+        this.gatewaySecret = secret;
+        return this;
+    }
+
+    public LocalStackProcessesBuilder port(String service, int port) {
+        ports.put(known(service), port);
+        return this;
+    }
+
+    /** The database a domain service uses on the server (default: budget, evaluation, disclosure). */
+    public LocalStackProcessesBuilder database(String service, String database) {
+        if (!DEFAULT_DATABASES.containsKey(service)) {
+            throw new IllegalArgumentException(service + " has no database");
+        }
+        databases.put(service, database);
+        return this;
+    }
+
+    public LocalStackProcessesBuilder heapMb(String service, int heapMb) {
+        heaps.put(known(service), heapMb);
+        return this;
+    }
+
+    /** An extra environment variable for one service (e.g. a Spring property for a fault test). */
+    public LocalStackProcessesBuilder environment(String service, String key, String value) {
+        extraEnvironment.computeIfAbsent(known(service), name -> new LinkedHashMap<>()).put(key, value);
+        return this;
+    }
+
+    public LocalStackProcessesBuilder healthTimeout(Duration timeout) {
+        this.healthTimeout = timeout;
+        return this;
+    }
+
+    public LocalStackProcesses build() {
+        Objects.requireNonNull(postgresServerUrl, "postgres(serverUrl, user, password) is required");
+        Objects.requireNonNull(kafkaBootstrapServers, "kafka(bootstrapServers) is required");
+        Path jars = servicesDirectory != null ? servicesDirectory : ServicesDirectory.locate();
+        Map<String, ServiceSpec> specs = new LinkedHashMap<>();
+        for (String name : LocalStackProcesses.ALL_SERVICES) {
+            Map<String, String> environment = LocalStackProcesses.GATEWAY.equals(name)
+                    ? gatewayEnvironment()
+                    : domainEnvironment(name);
+            environment.putAll(extraEnvironment.getOrDefault(name, Map.of()));
+            specs.put(name, new ServiceSpec(name, jars.resolve(name + ".jar").toAbsolutePath(),
+                    ports.get(name), heaps.getOrDefault(name, defaultHeap(name)), environment));
+        }
+        return new LocalStackProcesses(specs, homeDirectory, healthTimeout);
+    }
+
+    private Map<String, String> domainEnvironment(String name) {
+        Map<String, String> env = commonEnvironment(name);
+        env.put("SPRING_DATASOURCE_URL", databaseUrl(postgresServerUrl, databases.get(name)));
+        env.put("SPRING_DATASOURCE_USERNAME", postgresUser);
+        env.put("SPRING_DATASOURCE_PASSWORD", postgresPassword);
+        env.put("JIXIAO_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+        return env;
+    }
+
+    private Map<String, String> gatewayEnvironment() {
+        Map<String, String> env = commonEnvironment(LocalStackProcesses.GATEWAY);
+        env.put("JIXIAO_ROUTES_BUDGET", url(LocalStackProcesses.BUDGET));
+        env.put("JIXIAO_ROUTES_EVALUATION", url(LocalStackProcesses.EVALUATION));
+        env.put("JIXIAO_ROUTES_DISCLOSURE", url(LocalStackProcesses.DISCLOSURE));
+        return env;
+    }
+
+    private Map<String, String> commonEnvironment(String name) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", Integer.toString(ports.get(name)));
+        env.put("JIXIAO_GATEWAY_SECRET", gatewaySecret);
+        env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        return env;
+    }
+
+    private String url(String service) {
+        return "http://localhost:" + ports.get(service);
+    }
+
+    private static int defaultHeap(String name) {
+        return LocalStackProcesses.GATEWAY.equals(name) ? GATEWAY_HEAP_MB : SERVICE_HEAP_MB;
+    }
+
+    private static String known(String service) {
+        if (!LocalStackProcesses.ALL_SERVICES.contains(service)) {
+            throw new IllegalArgumentException("unknown service " + service + "; known: " + LocalStackProcesses.ALL_SERVICES);
+        }
+        return service;
+    }
+
+    /** {@code jdbc:postgresql://host:port[?params]} plus a database: {@code jdbc:postgresql://host:port/db[?params]}. */
+    static String databaseUrl(String serverUrl, String database) {
+        int query = serverUrl.indexOf('?');
+        String server = query < 0 ? serverUrl : serverUrl.substring(0, query);
+        String parameters = query < 0 ? "" : serverUrl.substring(query);
+        return stripTrailingSlash(server) + "/" + database + parameters;
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,110 @@
+package io.jixiao.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the launcher reads from its environment and arguments. Every variable is optional:
+ *
+ * <table>
+ * <tr><td>{@code JIXIAO_DATA}</td><td>home of data and logs, default {@code ./.jixiao}</td></tr>
+ * <tr><td>{@code JIXIAO_PG_PORT}</td><td>embedded PostgreSQL port, default 54329</td></tr>
+ * <tr><td>{@code JIXIAO_KAFKA_PORT}</td><td>embedded Kafka port, default 29092 (controller: port + 1)</td></tr>
+ * <tr><td>{@code JIXIAO_PG_URL}</td><td>an external PostgreSQL server, {@code jdbc:postgresql://host:port};
+ *     no embedded one is started</td></tr>
+ * <tr><td>{@code JIXIAO_PG_USER}, {@code JIXIAO_PG_PASSWORD}</td><td>its credentials, default postgres/postgres</td></tr>
+ * <tr><td>{@code JIXIAO_KAFKA_BOOTSTRAP_SERVERS}</td><td>an external Kafka; no embedded broker is started</td></tr>
+ * <tr><td>{@code JIXIAO_GATEWAY_SECRET}</td><td>default {@code local-dev-secret}</td></tr>
+ * <tr><td>{@code JIXIAO_GATEWAY_PORT}, {@code JIXIAO_BUDGET_PORT}, {@code JIXIAO_EVALUATION_PORT},
+ *     {@code JIXIAO_DISCLOSURE_PORT}</td><td>default 8080, 8081, 8082, 8083</td></tr>
+ * <tr><td>{@code JIXIAO_START_TIMEOUT_SECONDS}</td><td>per service health wait, default 120</td></tr>
+ * </table>
+ *
+ * Arguments: {@code --no-fixtures} (skip {@link LocalStack#afterStart}), {@code --infra-only}
+ * (PostgreSQL and Kafka only, e.g. to run the services from an IDE).
+ */
+record LocalStackSettings(
+        Path home,
+        int postgresPort,
+        int kafkaPort,
+        Optional<String> externalPostgresUrl,
+        String postgresUser,
+        String postgresPassword,
+        Optional<String> externalKafka,
+        String gatewaySecret,
+        Map<String, Integer> ports,
+        Duration healthTimeout,
+        boolean loadFixtures,
+        boolean infraOnly) {
+
+    static final List<String> DATABASES = List.of("budget", "evaluation", "disclosure");
+
+    static LocalStackSettings from(Map<String, String> env, List<String> arguments) {
+        for (String argument : arguments) {
+            if (!argument.equals("--no-fixtures") && !argument.equals("--infra-only")) {
+                throw new IllegalArgumentException("unknown argument " + argument
+                        + "; known: --no-fixtures, --infra-only");
+            }
+        }
+        return new LocalStackSettings(
+                Path.of(text(env, "JIXIAO_DATA").orElse(".jixiao")).toAbsolutePath().normalize(),
+                number(env, "JIXIAO_PG_PORT", 54329),
+                number(env, "JIXIAO_KAFKA_PORT", 29092),
+                text(env, "JIXIAO_PG_URL"),
+                text(env, "JIXIAO_PG_USER").orElse("postgres"),
+                text(env, "JIXIAO_PG_PASSWORD").orElse("postgres"),
+                text(env, "JIXIAO_KAFKA_BOOTSTRAP_SERVERS"),
+                text(env, "JIXIAO_GATEWAY_SECRET").orElse(LocalStackProcessesBuilder.DEFAULT_GATEWAY_SECRET),
+                Map.of(LocalStackProcesses.GATEWAY, number(env, "JIXIAO_GATEWAY_PORT", 8080),
+                        LocalStackProcesses.BUDGET, number(env, "JIXIAO_BUDGET_PORT", 8081),
+                        LocalStackProcesses.EVALUATION, number(env, "JIXIAO_EVALUATION_PORT", 8082),
+                        LocalStackProcesses.DISCLOSURE, number(env, "JIXIAO_DISCLOSURE_PORT", 8083)),
+                Duration.ofSeconds(number(env, "JIXIAO_START_TIMEOUT_SECONDS", 120)),
+                !arguments.contains("--no-fixtures"),
+                arguments.contains("--infra-only"));
+    }
+
+    Path logs() {
+        return home.resolve("logs");
+    }
+
+    Path postgresData() {
+        return home.resolve("postgres");
+    }
+
+    Path kafkaData() {
+        return home.resolve("kafka");
+    }
+
+    String gatewayUrl() {
+        return "http://localhost:" + ports.get(LocalStackProcesses.GATEWAY);
+    }
+
+    LocalStackProcesses processes(LocalInfrastructure infrastructure) {
+        LocalStackProcessesBuilder builder = LocalStackProcesses.builder()
+                .homeDirectory(home)
+                .postgres(infrastructure.postgresServerUrl(), infrastructure.postgresUser(),
+                        infrastructure.postgresPassword())
+                .kafka(infrastructure.kafkaBootstrapServers())
+                .gatewaySecret(gatewaySecret)
+                .healthTimeout(healthTimeout);
+        ports.forEach(builder::port);
+        return builder.build();
+    }
+
+    private static Optional<String> text(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::trim).filter(value -> !value.isEmpty());
+    }
+
+    private static int number(Map<String, String> env, String name, int fallback) {
+        Optional<String> value = text(env, name);
+        try {
+            return value.map(Integer::parseInt).orElse(fallback);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, not " + value.get(), e);
+        }
+    }
+}
