@@ -1,0 +1,52 @@
+package io.jixiao.disclosure.finding;
+
+import io.jixiao.disclosure.report.DistrictReportService;
+import io.jixiao.disclosure.report.DistrictReportService.Folded;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Evaluates the rule catalogue over a district's journal and keeps the findings' history. */
+@Service
+public class FindingService {
+    private final DistrictReportService reports;
+    private final FindingHistory history;
+    private final TransactionTemplate tx;
+
+    public FindingService(DistrictReportService reports, FindingHistory history,
+                          PlatformTransactionManager transactionManager) {
+        this.reports = reports;
+        this.history = history;
+        this.tx = new TransactionTemplate(transactionManager);
+    }
+
+    /** The rule results as the journal stands at {@code at} (pure evaluation, nothing written). */
+    public List<FindingRow> evaluate(String districtCode, int year, Instant at) {
+        Folded folded = reports.fold(districtCode, at);
+        return RuleCatalogue.evaluate(new DisclosureFacts(folded.ledger(), year, reports.settingsFor(districtCode), at));
+    }
+
+    /**
+     * Brings the history in line with the rule results now, in the caller's transaction if there is one, and
+     * returns the results it synchronised from.
+     */
+    public List<FindingRow> synchronise(String districtCode, int year) {
+        return tx.execute(status -> {
+            history.lock(districtCode, year);
+            Instant now = Instant.now();
+            List<FindingRow> current = evaluate(districtCode, year, now);
+            history.sync(districtCode, year, current, now);
+            return current;
+        });
+    }
+
+    /** Synchronises, then answers the whole history of the district-year. */
+    public List<FindingRecord> synchroniseAndList(String districtCode, int year) {
+        return tx.execute(status -> {
+            synchronise(districtCode, year);
+            return history.list(districtCode, year);
+        });
+    }
+}

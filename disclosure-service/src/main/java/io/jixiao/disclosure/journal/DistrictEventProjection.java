@@ -1,0 +1,77 @@
+package io.jixiao.disclosure.journal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jixiao.events.EventEnvelope;
+import io.jixiao.events.EventTypes;
+import io.jixiao.events.Topics;
+import io.jixiao.support.projection.Projection;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The district journal's Kafka side: every event of {@code budget.events} and {@code evaluation.events} becomes
+ * one {@code district_event} row (source {@code topics}), in the runner's transaction with the offsets. A payload
+ * that does not read as its type, or an event without a district, is refused and so parked by the runner.
+ * Types this service does not know yet are kept too: the fold passes over them until it learns them.
+ */
+@Component
+public class DistrictEventProjection implements Projection {
+    public static final String NAME = "district-journal";
+    private static final Pattern DISTRICT = Pattern.compile("\\d{6}");
+    private final EventCodec codec = EventCodec.shared();
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(Topics.BUDGET_EVENTS, Topics.EVALUATION_EVENTS);
+    }
+
+    /** Only the Kafka-fed partition: a rebuild keeps the rows of disclosure-service's own events. */
+    @Override
+    public List<String> tables() {
+        return List.of(DistrictJournal.TOPICS_PARTITION);
+    }
+
+    @Override
+    public void apply(EventEnvelope event, JdbcTemplate jdbc) {
+        JsonNode payload = event.payload();
+        codec.decode(event.type(), payload);  // a malformed payload throws here: parked, nothing written
+        if (payload == null || !payload.isObject()) {
+            throw new EventCodec.MalformedEvent(event.type() + " " + event.eventId() + " has no payload object");
+        }
+        String district = event.metadata() != null && event.metadata().districtCode() != null
+                ? event.metadata().districtCode() : payload.path("districtCode").asText(null);
+        if (district == null || !DISTRICT.matcher(district).matches()) {
+            throw new EventCodec.MalformedEvent(event.type() + " " + event.eventId()
+                    + " names no 6-digit district (metadata.districtCode or payload.districtCode)");
+        }
+        if (event.occurredAt() == null) {
+            throw new EventCodec.MalformedEvent(event.type() + " " + event.eventId() + " has no occurredAt");
+        }
+        DistrictJournal.append(jdbc, new DistrictJournal.Row(event.eventId(), DistrictJournal.TOPICS, district,
+                topicOf(event.type()), event.type(), event.aggregateType(), event.aggregateId(), event.sequence(),
+                event.occurredAt(), payload.toString(),
+                event.metadata() == null ? null : codec.encode(event.metadata())));
+    }
+
+    /**
+     * The topic an event type is published on ({@link Projection#apply} is not told the record's topic; the
+     * published language assigns each type to one topic).
+     */
+    static String topicOf(String type) {
+        if (EventTypes.BUDGET.stream().anyMatch(t -> t.getSimpleName().equals(type))) {
+            return Topics.BUDGET_EVENTS;
+        }
+        if (EventTypes.EVALUATION.stream().anyMatch(t -> t.getSimpleName().equals(type))) {
+            return Topics.EVALUATION_EVENTS;
+        }
+        return "unknown";
+    }
+}

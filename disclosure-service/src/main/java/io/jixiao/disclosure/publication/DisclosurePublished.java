@@ -1,0 +1,20 @@
+package io.jixiao.disclosure.publication;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A unit published a disclosure package for a year: its tables (table name → the project or goal ids it lists),
+ * a written explanation per table (required for an empty table), and optionally figures the package states
+ * (e.g. {@code 编制数}) that the rules compare with the records. disclosure-service's own event.
+ */
+public record DisclosurePublished(String districtCode, int year, String unitId, String packageId, DisclosureKind kind,
+                                  LocalDate publishedOn, Map<String, List<String>> tables,
+                                  Map<String, String> explanations, Map<String, String> figures) {
+    public DisclosurePublished {
+        tables = tables == null ? Map.of() : tables;
+        explanations = explanations == null ? Map.of() : explanations;
+        figures = figures == null ? Map.of() : figures;
+    }
+}

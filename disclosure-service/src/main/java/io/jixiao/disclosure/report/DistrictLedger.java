@@ -1,0 +1,693 @@
+package io.jixiao.disclosure.report;
+
+import io.jixiao.disclosure.journal.JournalEvent;
+import io.jixiao.disclosure.publication.DisclosurePublished;
+import io.jixiao.disclosure.publication.DisclosureRetracted;
+import io.jixiao.events.budget.BasicBudgetAdjusted;
+import io.jixiao.events.budget.BasicBudgetAppropriated;
+import io.jixiao.events.budget.BasicExpenditureClass;
+import io.jixiao.events.budget.BasicExpenditureRecorded;
+import io.jixiao.events.budget.BondInterestPaid;
+import io.jixiao.events.budget.BondIssued;
+import io.jixiao.events.budget.BondKind;
+import io.jixiao.events.budget.BondPrincipalRepaid;
+import io.jixiao.events.budget.BudgetAdjusted;
+import io.jixiao.events.budget.BudgetAppropriated;
+import io.jixiao.events.budget.DebtBalanceOpened;
+import io.jixiao.events.budget.DebtLimitSet;
+import io.jixiao.events.budget.DebtType;
+import io.jixiao.events.budget.ExpenditureRecorded;
+import io.jixiao.events.budget.FundsCarriedOver;
+import io.jixiao.events.budget.ProjectRegistered;
+import io.jixiao.events.budget.ThreePublicBudgeted;
+import io.jixiao.events.budget.ThreePublicCategory;
+import io.jixiao.events.budget.ThreePublicSpent;
+import io.jixiao.events.budget.TransferKind;
+import io.jixiao.events.budget.TransferReceived;
+import io.jixiao.events.budget.UnitRegistered;
+import io.jixiao.events.evaluation.CorrectiveActionRecorded;
+import io.jixiao.events.evaluation.DeviationFlagged;
+import io.jixiao.events.evaluation.EvaluationResultApplied;
+import io.jixiao.events.evaluation.GoalScope;
+import io.jixiao.events.evaluation.KeyEvaluationCommissioned;
+import io.jixiao.events.evaluation.KeyEvaluationCompleted;
+import io.jixiao.events.evaluation.MonitoringObservationRecorded;
+import io.jixiao.events.evaluation.PerformanceGoalApproved;
+import io.jixiao.events.evaluation.PerformanceGoalDeclared;
+import io.jixiao.events.evaluation.PerformanceGoalReturned;
+import io.jixiao.events.evaluation.PerformanceGoalRevised;
+import io.jixiao.events.evaluation.SelfEvaluationSubmitted;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+
+/**
+ * The accumulator of the district fold: what a district's journal says, keyed by the ids the events carry.
+ * Applying an event only adds it to the facts of its own aggregate (a project, a unit-year, a goal …), never
+ * reads another's, so the result does not depend on how events of different aggregates interleave — the same
+ * events give the same ledger whether read live, as of an instant, or after a rebuild. No Spring, no SQL.
+ */
+public final class DistrictLedger {
+    static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final Map<Class<?>, BiConsumer<DistrictLedger, JournalEvent>> HANDLERS = handlers();
+
+    private final Map<String, Unit> units = new TreeMap<>();
+    private final Map<String, UnitYear> unitYears = new HashMap<>();
+    private final Map<String, Project> projects = new TreeMap<>();
+    private final Map<Integer, DistrictYear> years = new HashMap<>();
+    private final Map<String, Goal> goals = new TreeMap<>();
+    private final Map<String, SelfEvaluationSubmitted> selfEvaluations = new TreeMap<>();
+    private final Map<String, KeyEvaluation> keyEvaluations = new TreeMap<>();
+    private final Map<String, EvaluationResultApplied> resultApplications = new TreeMap<>();
+    private final Map<String, Long> adjustmentsByCause = new HashMap<>();
+    private final Map<String, MonitoringObservationRecorded> observations = new TreeMap<>();
+    private final Map<String, DeviationFlagged> deviations = new TreeMap<>();
+    private final Map<String, CorrectiveActionRecorded> corrections = new HashMap<>();
+    private final Map<String, DisclosurePackageState> packages = new TreeMap<>();
+    private long events;
+    private long unusable;
+    private Instant lastEventAt;
+
+    /**
+     * Adds one event; events of types the fold does not use only count. An event whose content the fold cannot
+     * use (e.g. a category missing) is counted as unusable instead of failing the whole report.
+     */
+    public void apply(JournalEvent event) {
+        events++;
+        if (lastEventAt == null || event.occurredAt().isAfter(lastEventAt)) {
+            lastEventAt = event.occurredAt();
+        }
+        BiConsumer<DistrictLedger, JournalEvent> handler = HANDLERS.get(event.payload().getClass());
+        if (handler != null) {
+            try {
+                handler.accept(this, event);
+            } catch (RuntimeException e) {
+                unusable++;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- what the ledger holds
+
+    /** A registered budget unit. */
+    public record Unit(String unitId, String name, boolean aggregate, Integer staffingAuthorized,
+                       Integer staffingActual) {
+    }
+
+    /** One unit's year: basic budget and spending, 三公经费. */
+    public static final class UnitYear {
+        private final String unitId;
+        private final int year;
+        private long basicAppropriated;
+        private long basicAdjusted;
+        private long personnelSpent;
+        private long publicSpent;
+        private final Map<ThreePublicCategory, Long> threePublicBudget = new EnumMap<>(ThreePublicCategory.class);
+        private final Map<ThreePublicCategory, Long> threePublicSpent = new EnumMap<>(ThreePublicCategory.class);
+
+        UnitYear(String unitId, int year) {
+            this.unitId = unitId;
+            this.year = year;
+        }
+
+        public String unitId() {
+            return unitId;
+        }
+
+        public int year() {
+            return year;
+        }
+
+        public long basicAppropriated() {
+            return basicAppropriated;
+        }
+
+        public long basicAdjusted() {
+            return basicAdjusted;
+        }
+
+        public long basicBudget() {
+            return basicAppropriated + basicAdjusted;
+        }
+
+        public long personnelSpent() {
+            return personnelSpent;
+        }
+
+        public long publicSpent() {
+            return publicSpent;
+        }
+
+        public long basicSpent() {
+            return personnelSpent + publicSpent;
+        }
+
+        public long threePublicBudget(ThreePublicCategory category) {
+            return threePublicBudget.getOrDefault(category, 0L);
+        }
+
+        public long threePublicSpent(ThreePublicCategory category) {
+            return threePublicSpent.getOrDefault(category, 0L);
+        }
+    }
+
+    /** An amount on a date. */
+    public record Dated(LocalDate date, long fen) {
+    }
+
+    /** One project's funding. */
+    public static final class Project {
+        private final String projectId;
+        private ProjectRegistered registration;
+        private long appropriated;
+        private long carriedOver;
+        private long adjusted;
+        private long spent;
+        private LocalDate firstAppropriationDate;
+        private final List<Dated> expenditures = new ArrayList<>();
+
+        Project(String projectId) {
+            this.projectId = projectId;
+        }
+
+        public String projectId() {
+            return projectId;
+        }
+
+        /** Empty until its {@code ProjectRegistered} was seen. */
+        public Optional<ProjectRegistered> registration() {
+            return Optional.ofNullable(registration);
+        }
+
+        public String unitId() {
+            return registration == null ? null : registration.unitId();
+        }
+
+        public int fiscalYear() {
+            return registration == null ? Integer.MIN_VALUE : registration.fiscalYear();
+        }
+
+        public int projectCount() {
+            return registration == null ? 1 : Math.max(1, registration.projectCount());
+        }
+
+        /** 年初预算: the appropriations. */
+        public long appropriated() {
+            return appropriated;
+        }
+
+        public long carriedOver() {
+            return carriedOver;
+        }
+
+        public long adjusted() {
+            return adjusted;
+        }
+
+        /** 全年预算: appropriated + carried over + adjusted. */
+        public long budget() {
+            return appropriated + carriedOver + adjusted;
+        }
+
+        public long spent() {
+            return spent;
+        }
+
+        /** A budgeted project has an appropriation (年初预算) this year. */
+        public boolean budgeted() {
+            return appropriated > 0;
+        }
+
+        /** The date of its first appropriation: the budget approval (批复) as far as the records tell. */
+        public Optional<LocalDate> firstAppropriationDate() {
+            return Optional.ofNullable(firstAppropriationDate);
+        }
+
+        /** Spending dated on or before {@code day}. */
+        public long spentBy(LocalDate day) {
+            long sum = 0;
+            for (Dated d : expenditures) {
+                if (!d.date().isAfter(day)) {
+                    sum += d.fen();
+                }
+            }
+            return sum;
+        }
+    }
+
+    /** The district's own year: transfers received and debt. */
+    public static final class DistrictYear {
+        private final int year;
+        private final Map<TransferKind, Long> transfers = new EnumMap<>(TransferKind.class);
+        private boolean transfersRecorded;
+        private boolean threePublicRecorded;
+        private boolean debtRecorded;
+        private final Map<DebtType, Long> opening = new EnumMap<>(DebtType.class);
+        private final Map<DebtType, Long> limit = new EnumMap<>(DebtType.class);
+        private final Map<DebtType, Long> principal = new EnumMap<>(DebtType.class);
+        private final Map<DebtType, Long> interest = new EnumMap<>(DebtType.class);
+        private final Map<String, BondIssued> bonds = new TreeMap<>();
+
+        DistrictYear(int year) {
+            this.year = year;
+        }
+
+        public int year() {
+            return year;
+        }
+
+        public long transfer(TransferKind kind) {
+            return transfers.getOrDefault(kind, 0L);
+        }
+
+        public boolean transfersRecorded() {
+            return transfersRecorded;
+        }
+
+        public boolean threePublicRecorded() {
+            return threePublicRecorded;
+        }
+
+        public boolean debtRecorded() {
+            return debtRecorded;
+        }
+
+        /** The opening balance recorded for the year, if one was. */
+        public Optional<Long> opening(DebtType type) {
+            return Optional.ofNullable(opening.get(type));
+        }
+
+        public Optional<Long> limit(DebtType type) {
+            return Optional.ofNullable(limit.get(type));
+        }
+
+        public long bonds(DebtType type, BondKind kind) {
+            long sum = 0;
+            for (BondIssued bond : bonds.values()) {
+                if (bond.type() == type && bond.kind() == kind) {
+                    sum += bond.amountFen();
+                }
+            }
+            return sum;
+        }
+
+        public long principal(DebtType type) {
+            return principal.getOrDefault(type, 0L);
+        }
+
+        public long interest(DebtType type) {
+            return interest.getOrDefault(type, 0L);
+        }
+
+        public Collection<BondIssued> bondList() {
+            return Collections.unmodifiableCollection(bonds.values());
+        }
+    }
+
+    /** Where a goal stands. */
+    public enum GoalStatus { DECLARED, APPROVED, RETURNED }
+
+    /** A performance goal (绩效目标). */
+    public static final class Goal {
+        private final String goalId;
+        private GoalScope scope;
+        private String projectId;
+        private String unitId;
+        private int fiscalYear = Integer.MIN_VALUE;
+        private long amountFen;
+        private Long declaredProjectSpendingFen;
+        private boolean declared;
+        private GoalStatus status = GoalStatus.DECLARED;
+        private LocalDate approvedOn;
+
+        Goal(String goalId) {
+            this.goalId = goalId;
+        }
+
+        public String goalId() {
+            return goalId;
+        }
+
+        public GoalScope scope() {
+            return scope;
+        }
+
+        public String projectId() {
+            return projectId;
+        }
+
+        public String unitId() {
+            return unitId;
+        }
+
+        public int fiscalYear() {
+            return fiscalYear;
+        }
+
+        public long amountFen() {
+            return amountFen;
+        }
+
+        public Optional<Long> declaredProjectSpendingFen() {
+            return Optional.ofNullable(declaredProjectSpendingFen);
+        }
+
+        public boolean declared() {
+            return declared;
+        }
+
+        public GoalStatus status() {
+            return status;
+        }
+
+        public boolean approved() {
+            return status == GoalStatus.APPROVED;
+        }
+
+        public Optional<LocalDate> approvedOn() {
+            return Optional.ofNullable(approvedOn);
+        }
+    }
+
+    /** A key evaluation: commissioned, and completed once its grade is known. */
+    public static final class KeyEvaluation {
+        private final String evaluationId;
+        private KeyEvaluationCommissioned commissioned;
+        private KeyEvaluationCompleted completed;
+
+        KeyEvaluation(String evaluationId) {
+            this.evaluationId = evaluationId;
+        }
+
+        public String evaluationId() {
+            return evaluationId;
+        }
+
+        public Optional<KeyEvaluationCommissioned> commissioned() {
+            return Optional.ofNullable(commissioned);
+        }
+
+        public Optional<KeyEvaluationCompleted> completed() {
+            return Optional.ofNullable(completed);
+        }
+    }
+
+    /** A disclosure package as published (and retracted, if it was). */
+    public static final class DisclosurePackageState {
+        private final String packageId;
+        private DisclosurePublished published;
+        private Instant publishedAt;
+        private DisclosureRetracted retracted;
+        private Instant retractedAt;
+
+        DisclosurePackageState(String packageId) {
+            this.packageId = packageId;
+        }
+
+        public String packageId() {
+            return packageId;
+        }
+
+        public Optional<DisclosurePublished> published() {
+            return Optional.ofNullable(published);
+        }
+
+        public Instant publishedAt() {
+            return publishedAt;
+        }
+
+        public Optional<DisclosureRetracted> retracted() {
+            return Optional.ofNullable(retracted);
+        }
+
+        public Instant retractedAt() {
+            return retractedAt;
+        }
+
+        /** Published and not retracted: its tables count as published. */
+        public boolean standing() {
+            return published != null && retracted == null;
+        }
+    }
+
+    // ---------------------------------------------------------------- read access
+
+    public long events() {
+        return events;
+    }
+
+    /** Events the fold could not use (see {@link #apply}). */
+    public long unusable() {
+        return unusable;
+    }
+
+    public Instant lastEventAt() {
+        return lastEventAt;
+    }
+
+    public Map<String, Unit> units() {
+        return Collections.unmodifiableMap(units);
+    }
+
+    public String unitName(String unitId) {
+        Unit unit = units.get(unitId);
+        return unit == null || unit.name() == null ? unitId : unit.name();
+    }
+
+    public Optional<UnitYear> unitYear(String unitId, int year) {
+        return Optional.ofNullable(unitYears.get(unitId + "\u0000" + year));
+    }
+
+    public List<UnitYear> unitYears(int year) {
+        List<UnitYear> list = new ArrayList<>();
+        for (UnitYear uy : unitYears.values()) {
+            if (uy.year == year) {
+                list.add(uy);
+            }
+        }
+        list.sort(java.util.Comparator.comparing(UnitYear::unitId));
+        return list;
+    }
+
+    public Map<String, Project> projects() {
+        return Collections.unmodifiableMap(projects);
+    }
+
+    /** Registered projects of a fiscal year, by id. */
+    public List<Project> projectsOf(int year) {
+        List<Project> list = new ArrayList<>();
+        for (Project p : projects.values()) {
+            if (p.registration != null && p.registration.fiscalYear() == year) {
+                list.add(p);
+            }
+        }
+        return list;
+    }
+
+    public Optional<DistrictYear> year(int year) {
+        return Optional.ofNullable(years.get(year));
+    }
+
+    public Map<String, Goal> goals() {
+        return Collections.unmodifiableMap(goals);
+    }
+
+    public Map<String, SelfEvaluationSubmitted> selfEvaluations() {
+        return Collections.unmodifiableMap(selfEvaluations);
+    }
+
+    public Map<String, KeyEvaluation> keyEvaluations() {
+        return Collections.unmodifiableMap(keyEvaluations);
+    }
+
+    /** Result applications by the id of the event that recorded them. */
+    public Map<String, EvaluationResultApplied> resultApplications() {
+        return Collections.unmodifiableMap(resultApplications);
+    }
+
+    /** The budget adjustments budget-service recorded in answer to an event (by that event's id). */
+    public Optional<Long> adjustmentCausedBy(String eventId) {
+        return Optional.ofNullable(adjustmentsByCause.get(eventId));
+    }
+
+    public Map<String, MonitoringObservationRecorded> observations() {
+        return Collections.unmodifiableMap(observations);
+    }
+
+    public Map<String, DeviationFlagged> deviations() {
+        return Collections.unmodifiableMap(deviations);
+    }
+
+    public Optional<CorrectiveActionRecorded> correctionOf(String deviationId) {
+        return Optional.ofNullable(corrections.get(deviationId));
+    }
+
+    public Map<String, DisclosurePackageState> packages() {
+        return Collections.unmodifiableMap(packages);
+    }
+
+    // ---------------------------------------------------------------- the fold's steps
+
+    private UnitYear touchUnitYear(String unitId, int year) {
+        return unitYears.computeIfAbsent(unitId + "\u0000" + year, k -> new UnitYear(unitId, year));
+    }
+
+    private DistrictYear districtYear(int year) {
+        return years.computeIfAbsent(year, DistrictYear::new);
+    }
+
+    private Project project(String projectId) {
+        return projects.computeIfAbsent(projectId, Project::new);
+    }
+
+    private Goal goal(String goalId) {
+        return goals.computeIfAbsent(goalId, Goal::new);
+    }
+
+    private static LocalDate dayOf(LocalDate date, JournalEvent event) {
+        return date != null ? date : event.occurredAt().atZone(BUREAU_ZONE).toLocalDate();
+    }
+
+    private static <T> void on(Map<Class<?>, BiConsumer<DistrictLedger, JournalEvent>> map, Class<T> type,
+                               Step<T> step) {
+        map.put(type, (ledger, event) -> step.apply(ledger, type.cast(event.payload()), event));
+    }
+
+    @FunctionalInterface
+    private interface Step<T> {
+        void apply(DistrictLedger ledger, T payload, JournalEvent event);
+    }
+
+    private static Map<Class<?>, BiConsumer<DistrictLedger, JournalEvent>> handlers() {
+        Map<Class<?>, BiConsumer<DistrictLedger, JournalEvent>> m = new HashMap<>();
+        on(m, UnitRegistered.class, (l, e, ev) -> l.units.put(e.unitId(),
+                new Unit(e.unitId(), e.name(), e.aggregate(), e.staffingAuthorized(), e.staffingActual())));
+        on(m, BasicBudgetAppropriated.class, (l, e, ev) -> l.touchUnitYear(e.unitId(), e.fiscalYear())
+                .basicAppropriated += e.amountFen());
+        on(m, BasicBudgetAdjusted.class, (l, e, ev) -> l.touchUnitYear(e.unitId(), e.fiscalYear())
+                .basicAdjusted += e.amountFen());
+        on(m, BasicExpenditureRecorded.class, (l, e, ev) -> {
+            UnitYear uy = l.touchUnitYear(e.unitId(), e.fiscalYear());
+            if (e.expenditureClass() == BasicExpenditureClass.PUBLIC) {
+                uy.publicSpent += e.amountFen();
+            } else {
+                uy.personnelSpent += e.amountFen();
+            }
+        });
+        on(m, ThreePublicBudgeted.class, (l, e, ev) -> {
+            l.touchUnitYear(e.unitId(), e.fiscalYear()).threePublicBudget.put(e.category(), e.amountFen());
+            l.districtYear(e.fiscalYear()).threePublicRecorded = true;
+        });
+        on(m, ThreePublicSpent.class, (l, e, ev) -> {
+            l.touchUnitYear(e.unitId(), e.fiscalYear()).threePublicSpent.merge(e.category(), e.amountFen(), Long::sum);
+            l.districtYear(e.fiscalYear()).threePublicRecorded = true;
+        });
+        on(m, ProjectRegistered.class, (l, e, ev) -> l.project(e.projectId()).registration = e);
+        on(m, BudgetAppropriated.class, (l, e, ev) -> {
+            Project p = l.project(e.projectId());
+            p.appropriated += e.amountFen();
+            LocalDate day = dayOf(e.date(), ev);
+            if (p.firstAppropriationDate == null || day.isBefore(p.firstAppropriationDate)) {
+                p.firstAppropriationDate = day;
+            }
+        });
+        on(m, FundsCarriedOver.class, (l, e, ev) -> l.project(e.projectId()).carriedOver += e.amountFen());
+        on(m, BudgetAdjusted.class, (l, e, ev) -> {
+            l.project(e.projectId()).adjusted += e.amountFen();
+            if (e.causeEventId() != null) {
+                l.adjustmentsByCause.merge(e.causeEventId(), e.amountFen(), Long::sum);
+            }
+        });
+        on(m, ExpenditureRecorded.class, (l, e, ev) -> {
+            Project p = l.project(e.projectId());
+            p.spent += e.amountFen();
+            p.expenditures.add(new Dated(dayOf(e.date(), ev), e.amountFen()));
+        });
+        on(m, TransferReceived.class, (l, e, ev) -> {
+            DistrictYear dy = l.districtYear(e.fiscalYear());
+            dy.transfers.merge(e.kind(), e.amountFen(), Long::sum);
+            dy.transfersRecorded = true;
+        });
+        on(m, DebtBalanceOpened.class, (l, e, ev) -> {
+            DistrictYear dy = l.districtYear(e.fiscalYear());
+            dy.opening.put(e.type(), e.amountFen());
+            dy.debtRecorded = true;
+        });
+        on(m, DebtLimitSet.class, (l, e, ev) -> l.districtYear(e.fiscalYear()).limit.put(e.type(), e.amountFen()));
+        on(m, BondIssued.class, (l, e, ev) -> {
+            DistrictYear dy = l.districtYear(e.fiscalYear());
+            dy.bonds.put(e.bondId() != null ? e.bondId() : ev.eventId(), e);
+            dy.debtRecorded = true;
+        });
+        on(m, BondPrincipalRepaid.class, (l, e, ev) -> {
+            DistrictYear dy = l.districtYear(e.fiscalYear());
+            dy.principal.merge(e.type(), e.amountFen(), Long::sum);
+            dy.debtRecorded = true;
+        });
+        on(m, BondInterestPaid.class, (l, e, ev) -> l.districtYear(e.fiscalYear()).interest
+                .merge(e.type(), e.amountFen(), Long::sum));
+        on(m, PerformanceGoalDeclared.class, (l, e, ev) -> {
+            Goal g = l.goal(e.goalId());
+            g.declared = true;
+            g.scope = e.scope();
+            g.projectId = e.projectId();
+            g.unitId = e.unitId();
+            g.fiscalYear = e.fiscalYear();
+            g.amountFen = e.amountFen();
+            g.declaredProjectSpendingFen = e.declaredProjectSpendingFen();
+        });
+        on(m, PerformanceGoalRevised.class, (l, e, ev) -> {
+            Goal g = l.goal(e.goalId());
+            g.amountFen = e.amountFen();
+            g.declaredProjectSpendingFen = e.declaredProjectSpendingFen();
+        });
+        on(m, PerformanceGoalApproved.class, (l, e, ev) -> {
+            Goal g = l.goal(e.goalId());
+            g.status = GoalStatus.APPROVED;
+            g.approvedOn = dayOf(e.approvedOn(), ev);
+            g.scope = g.scope != null ? g.scope : e.scope();
+            g.projectId = g.projectId != null ? g.projectId : e.projectId();
+            g.unitId = g.unitId != null ? g.unitId : e.unitId();
+            g.fiscalYear = g.fiscalYear != Integer.MIN_VALUE ? g.fiscalYear : e.fiscalYear();
+            g.amountFen = e.amountFen() != 0 ? e.amountFen() : g.amountFen;
+        });
+        on(m, PerformanceGoalReturned.class, (l, e, ev) -> l.goal(e.goalId()).status = GoalStatus.RETURNED);
+        on(m, MonitoringObservationRecorded.class, (l, e, ev) -> l.observations.put(
+                e.observationId() != null ? e.observationId() : ev.eventId(), e));
+        on(m, DeviationFlagged.class, (l, e, ev) -> l.deviations.put(
+                e.deviationId() != null ? e.deviationId() : ev.eventId(), e));
+        on(m, CorrectiveActionRecorded.class, (l, e, ev) -> {
+            if (e.deviationId() != null) {
+                l.corrections.put(e.deviationId(), e);
+            }
+        });
+        on(m, SelfEvaluationSubmitted.class, (l, e, ev) -> l.selfEvaluations.put(
+                e.evaluationId() != null ? e.evaluationId() : ev.eventId(), e));
+        on(m, KeyEvaluationCommissioned.class, (l, e, ev) -> l.keyEvaluations
+                .computeIfAbsent(e.evaluationId(), KeyEvaluation::new).commissioned = e);
+        on(m, KeyEvaluationCompleted.class, (l, e, ev) -> l.keyEvaluations
+                .computeIfAbsent(e.evaluationId(), KeyEvaluation::new).completed = e);
+        on(m, EvaluationResultApplied.class, (l, e, ev) -> l.resultApplications.put(ev.eventId(), e));
+        on(m, DisclosurePublished.class, (l, e, ev) -> {
+            DisclosurePackageState p = l.packages.computeIfAbsent(e.packageId(), DisclosurePackageState::new);
+            p.published = e;
+            p.publishedAt = ev.occurredAt();
+        });
+        on(m, DisclosureRetracted.class, (l, e, ev) -> {
+            DisclosurePackageState p = l.packages.computeIfAbsent(e.packageId(), DisclosurePackageState::new);
+            p.retracted = e;
+            p.retractedAt = ev.occurredAt();
+        });
+        return Map.copyOf(m);
+    }
+}

@@ -1,0 +1,83 @@
+package io.jixiao.disclosure.report;
+
+import io.jixiao.disclosure.web.BadParameter;
+import io.jixiao.disclosure.web.Params;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The district report of a year, live or as of an instant, as JSON, a printable HTML page, or CSV tables. */
+@RestController
+@RequestMapping("/api/reports/districts/{districtCode}/years/{year}")
+@Tag(name = "reports", description = "District reports folded from the journal of events")
+public class DistrictReportController {
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
+    private final DistrictReportService reports;
+
+    public DistrictReportController(DistrictReportService reports) {
+        this.reports = reports;
+    }
+
+    @GetMapping
+    @Operation(summary = "The district report of a year",
+            description = "Folds the district's journal up to asOf (absent: now). format=json (default) answers the "
+                    + "report with 万元 strings in fields ending in Wan; format=html a zh-CN printable page; format=csv "
+                    + "one table (table=<id>) or all tables one after another, UTF-8 with a BOM.")
+    @ApiResponse(responseCode = "200", description = "The report", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = DistrictReport.class)),
+            @Content(mediaType = "text/html", schema = @Schema(type = "string")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    public ResponseEntity<?> report(
+            @PathVariable String districtCode,
+            @PathVariable int year,
+            @Parameter(description = "a date (end of that day, Asia/Shanghai) or an ISO instant; absent = now")
+            @RequestParam(required = false) String asOf,
+            @Parameter(schema = @Schema(allowableValues = {"json", "html", "csv"}))
+            @RequestParam(defaultValue = "json") String format,
+            @Parameter(description = "for format=csv: one table id (three-public, transfers, debt, bonds, performance, "
+                    + "key-evaluation-types, key-evaluations, self-evaluations, result-applications, monitoring, "
+                    + "checkpoint, units, project-categories, projects); absent = all tables")
+            @RequestParam(required = false) String table) {
+        Params.district(districtCode);
+        Params.year(year);
+        Instant at = Params.asOf(asOf);
+        if (table != null && !ReportTables.IDS.contains(table)) {
+            throw new BadParameter("table", "must be one of " + ReportTables.IDS);
+        }
+        if (table != null && !"csv".equals(format)) {
+            throw new BadParameter("table", "applies to format=csv only");
+        }
+        return switch (format) {
+            case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                    .body(reports.report(districtCode, year, at));
+            case "html" -> ResponseEntity.ok().contentType(HTML)
+                    .body(ReportHtml.render(reports.report(districtCode, year, at)));
+            case "csv" -> csv(reports.report(districtCode, year, at), table);
+            default -> throw new BadParameter("format", "must be json, html or csv");
+        };
+    }
+
+    private static ResponseEntity<byte[]> csv(DistrictReport report, String table) {
+        String body = table == null ? ReportCsv.all(ReportTables.of(report))
+                : ReportCsv.table(ReportTables.byId(report, table).orElseThrow());
+        String file = report.districtCode() + "-" + report.year() + "-" + (table == null ? "report" : table) + ".csv";
+        return ResponseEntity.ok().contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build().toString())
+                .body(body.getBytes(StandardCharsets.UTF_8));
+    }
+}

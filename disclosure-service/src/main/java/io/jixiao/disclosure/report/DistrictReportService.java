@@ -1,0 +1,37 @@
+package io.jixiao.disclosure.report;
+
+import io.jixiao.disclosure.journal.DistrictJournal;
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+
+/** Reads a district's journal up to an instant and folds it: the one path of the live and the as-of report. */
+@Service
+public class DistrictReportService {
+    private final DistrictJournal journal;
+    private final SettingsCatalogue settings;
+
+    public DistrictReportService(DistrictJournal journal, SettingsCatalogue settings) {
+        this.journal = journal;
+        this.settings = settings;
+    }
+
+    /** A folded ledger with how it was read. */
+    public record Folded(DistrictLedger ledger, DistrictJournal.ReadSummary read) {
+    }
+
+    public Folded fold(String districtCode, Instant asOf) {
+        DistrictLedger ledger = new DistrictLedger();
+        DistrictJournal.ReadSummary read = journal.read(districtCode, asOf, ledger::apply);
+        return new Folded(ledger, read);
+    }
+
+    public DistrictReport report(String districtCode, int year, Instant asOf) {
+        Folded folded = fold(districtCode, asOf);
+        return DistrictReportFold.report(folded.ledger(), year, settings.settingsFor(districtCode), asOf,
+                folded.read().skipped());
+    }
+
+    public DistrictSettings settingsFor(String districtCode) {
+        return settings.settingsFor(districtCode);
+    }
+}
