@@ -31,7 +31,7 @@ public class Problems {
                                String instance) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
-        problem.setType(URI.create("urn:jixiao:problem:" + slug(rule != null ? rule : title)));
+        problem.setType(URI.create("https://jixiao.io/problems/" + slug(rule != null ? rule : title)));
         if (instance != null) {
             problem.setInstance(URI.create(instance));
         }
