@@ -107,6 +107,23 @@ public class LocalStack {
         if (settings.loadFixtures()) {
             afterStart(settings.gatewayUrl());
         }
+        printDashboards();
+    }
+
+    /** Links a browser can open: the demo districts' HTML reports, with a read-only DASHBOARD token (8 h). */
+    private void printDashboards() {
+        try {
+            String token = LocalTokens.mint(settings.home(), "dashboard", List.of("DASHBOARD"),
+                    List.of("430202", "430203", "430212", "430511"));
+            out.println("Dashboard (reports, zh-CN; the link carries a read-only token valid 8 h):");
+            for (String[] d : new String[][] {{"430202", "2022", "荷塘区"}, {"430203", "2023", "芦淞区"},
+                    {"430511", "2022", "北塔区"}, {"430212", "2023", "渌口区"}}) {
+                out.println("  " + d[2] + " " + d[1] + ": " + settings.gatewayUrl() + "/api/reports/districts/" + d[0]
+                        + "/years/" + d[1] + "?format=html&access_token=" + token);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            out.println("No dashboard link: " + e);
+        }
     }
 
     private void printLocations() {

@@ -142,6 +142,7 @@ public final class LocalStackProcessesBuilder {
         env.put("SERVER_PORT", Integer.toString(ports.get(name)));
         env.put("JIXIAO_GATEWAY_SECRET", gatewaySecret);
         env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        env.put("JIXIAO_DATA", homeDirectory.toAbsolutePath().toString());   // the gateway's signing key lives here
         return env;
     }
 

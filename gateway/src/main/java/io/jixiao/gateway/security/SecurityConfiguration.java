@@ -43,6 +43,7 @@ class SecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .cors(spec -> spec.configurationSource(corsConfigurationSource(cors)))
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenConverter(new ReportLinkTokenConverter())
                         .jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDeniedHandler))
