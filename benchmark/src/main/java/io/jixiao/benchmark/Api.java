@@ -1,0 +1,70 @@
+package io.jixiao.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+
+/** Plain HTTP calls with a bearer token (through the gateway) or the gateway secret (straight to a service). */
+public final class Api {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newFixedThreadPool(8)).build();
+    private final String baseUrl;
+    private final String headerName;
+    private final String headerValue;
+
+    private Api(String baseUrl, String headerName, String headerValue) {
+        this.baseUrl = baseUrl;
+        this.headerName = headerName;
+        this.headerValue = headerValue;
+    }
+
+    public static Api gateway(String url, String token) {
+        return new Api(url, "Authorization", "Bearer " + token);
+    }
+
+    public static Api direct(String url, String gatewaySecret) {
+        return new Api(url, "X-Jixiao-Gateway-Secret", gatewaySecret);
+    }
+
+    public record Answer(int status, JsonNode body) {
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    public Answer send(String method, String path, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
+                .header(headerName, headerValue).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode node = null;
+            String text = response.body();
+            if (text != null && !text.isBlank() && (text.startsWith("{") || text.startsWith("["))) {
+                node = JSON.readTree(text);
+            }
+            return new Answer(response.statusCode(), node);
+        } catch (IOException e) {
+            return new Answer(599, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(599, null);
+        }
+    }
+
+    public Answer require(String method, String path, String body) {
+        Answer answer = send(method, path, body);
+        if (!answer.ok()) {
+            throw new IllegalStateException(method + " " + path + " answered " + answer.status() + " " + answer.body());
+        }
+        return answer;
+    }
+}

@@ -1,0 +1,386 @@
+package io.jixiao.benchmark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jixiao.events.EventEnvelope;
+import io.jixiao.events.EventMetadata;
+import io.jixiao.events.Topics;
+import io.jixiao.events.budget.BudgetAppropriated;
+import io.jixiao.events.budget.ExpenditureRecorded;
+import io.jixiao.events.budget.FundSource;
+import io.jixiao.events.budget.ProjectCategory;
+import io.jixiao.events.budget.ProjectRegistered;
+import io.jixiao.fixtures.LocalTokens;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * {@code java -jar benchmark/target/benchmark.jar [--smoke] [--out FILE]}: starts the local stack and
+ * prints every figure of issue 7 next to its target and its raw baseline, then writes them as JSON.
+ */
+public final class Benchmark {
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final String SECRET = "local-dev-secret";
+
+    /** How big each measurement is. */
+    public record Sizes(Duration slice, int[] concurrency, Duration level, int kafkaRecords, int rebuildEvents,
+                        int historyEvents, int reportEvents, int districts, int projectsPerDistrict) {
+        public static Sizes full() {
+            return new Sizes(Duration.ofSeconds(5), new int[] {4, 8, 16, 32, 64}, Duration.ofSeconds(15), 200_000,
+                    1_000_000, 10_000, 100_000, 5, 40);
+        }
+
+        public static Sizes smoke() {
+            return new Sizes(Duration.ofMillis(300), new int[] {2, 4}, Duration.ofSeconds(1), 2_000, 2_000, 100, 500,
+                    2, 3);
+        }
+    }
+
+    private final Sizes sizes;
+    private final Results results = new Results();
+
+    public Benchmark(Sizes sizes) {
+        this.sizes = sizes;
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean smoke = List.of(args).contains("--smoke");
+        Path out = Path.of("benchmark/target/benchmark-results.json");
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--out")) {
+                out = Path.of(args[++i]);
+            }
+        }
+        Results results = new Benchmark(smoke ? Sizes.smoke() : Sizes.full()).run(locateLauncher());
+        System.out.println();
+        System.out.print(results.table());
+        results.writeJson(out);
+        System.out.println("written: " + out.toAbsolutePath());
+        System.exit(0);
+    }
+
+    static Path locateLauncher() {
+        for (Path candidate : List.of(Path.of("local-stack/target/local-stack.jar"),
+                Path.of("../local-stack/target/local-stack.jar"))) {
+            if (Files.exists(candidate)) {
+                return candidate.toAbsolutePath();
+            }
+        }
+        throw new IllegalStateException("local-stack/target/local-stack.jar not found: build with ./mvnw -DskipTests package");
+    }
+
+    public Results run(Path launcherJar) throws Exception {
+        results.context("machine", Runtime.getRuntime().availableProcessors() + " cores, "
+                + ProcessMemory.residentMib(ProcessHandle.current().pid()) + " MiB benchmark JVM resident at start");
+        results.context("java", System.getProperty("java.version"));
+        results.context("started", Instant.now().toString());
+        results.context("sizes", sizes.toString());
+        Path data = Files.createTempDirectory("jixiao-bench");
+        System.out.println("starting the local stack (data in " + data + ")");
+        try (LauncherProcess stack = LauncherProcess.start(launcherJar, data, Duration.ofMinutes(5))) {
+            results.add("start", "ready (launch to 'Jixiao is up')", stack.startTime().toMillis() / 1000.0, "s",
+                    "≤ 60 s warm", null, null);
+            memory(stack, "idle");
+            String token = LocalTokens.mint(stack.dataDir(), "benchmark", List.of("FINANCE", "INTEGRATION", "AUDITOR",
+                    "DASHBOARD"), List.of("*"));
+            Api gateway = Api.gateway(stack.gatewayUrl(), token);
+            Api disclosure = Api.direct(stack.serviceUrl("disclosure"), SECRET);
+
+            double[] kafka = baselines(stack);
+            Workload workload = new Workload(sizes.districts(), sizes.projectsPerDistrict(), "p");
+            workload.setUp(gateway);
+            double saturated = throughput(stack, gateway, workload);
+            lag(gateway, disclosure, workload, saturated * 0.5, "50%");
+            lag(gateway, disclosure, workload, saturated * 0.9, "90%");
+            history(gateway);
+            reportAsOf(stack, gateway, disclosure);
+            rebuild(stack, disclosure, kafka[1]);
+        }
+        return results;
+    }
+
+    private double[] baselines(LauncherProcess stack) throws Exception {
+        RawBaselines raw = new RawBaselines(sizes.slice());
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl("postgres"), "postgres", "postgres")) {
+            c.createStatement().execute("CREATE DATABASE bench");
+        }
+        String url = stack.jdbcUrl("bench");
+        for (int clients : new int[] {1, 4, 16}) {
+            results.add("raw", "PostgreSQL single-row INSERT commits/s, " + clients + " client(s)",
+                    raw.postgresCommitsPerSecond(url, "postgres", "postgres", clients), "/s", null, null, null);
+        }
+        results.add("raw", "PostgreSQL 50-row batched INSERTs/s (1 client)",
+                raw.postgresBatchesPerSecond(url, "postgres", "postgres"), "/s", null, null, null);
+        double[] kafka = raw.kafkaRecordsPerSecond(stack.kafkaBootstrap(), sizes.kafkaRecords());
+        results.add("raw", "Kafka produce records/s (500 B, acks=all)", kafka[0], "/s", null, null, null);
+        results.add("raw", "Kafka consume records/s (500 B)", kafka[1], "/s", null, null, null);
+        return kafka;
+    }
+
+    /** Closed loop at rising concurrency; returns the highest sustained commands/s. */
+    private double throughput(LauncherProcess stack, Api gateway, Workload workload) throws Exception {
+        double best = 0;
+        double singleClientCommits = results.figures().stream()
+                .filter(f -> f.name().contains("single-row") && f.name().contains(" 16 ")).mapToDouble(Results.Figure::value)
+                .findFirst().orElse(0);
+        for (int concurrency : sizes.concurrency()) {
+            Latencies latencies = new Latencies();
+            AtomicLong errors = new AtomicLong();
+            long start = System.nanoTime();
+            long end = start + sizes.level().toNanos();
+            ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+            AtomicBoolean sampling = new AtomicBoolean(true);
+            double[] peakMemory = {0};
+            Thread sampler = new Thread(() -> {
+                while (sampling.get()) {
+                    peakMemory[0] = Math.max(peakMemory[0], ProcessMemory.residentTree(stack.pid()).values().stream()
+                            .mapToDouble(Double::doubleValue).sum());
+                    pause(500);
+                }
+            });
+            sampler.start();
+            for (int w = 0; w < concurrency; w++) {
+                pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        Workload.Command command = workload.next();
+                        long t0 = System.nanoTime();
+                        Api.Answer answer = gateway.send("POST", command.path(), command.body());
+                        if (answer.ok()) {
+                            latencies.record(System.nanoTime() - t0);
+                        } else {
+                            errors.incrementAndGet();
+                        }
+                    }
+                });
+            }
+            pool.shutdown();
+            pool.awaitTermination(5, TimeUnit.MINUTES);
+            sampling.set(false);
+            sampler.join();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double rate = latencies.count() / seconds;
+            best = Math.max(best, rate);
+            String level = "concurrency " + concurrency;
+            results.add("commands", "gateway commands/s, " + level + " (errors " + errors.get() + ")", rate, "/s",
+                    "≥ 1500", singleClientCommits, null);
+            results.add("commands", "p50 latency, " + level, latencies.percentileMillis(50), "ms", null, null, null);
+            results.add("commands", "p95 latency, " + level, latencies.percentileMillis(95), "ms", null, null, null);
+            results.add("commands", "p99 latency, " + level, latencies.percentileMillis(99), "ms", "≤ 100 @1000/s",
+                    null, null);
+            results.add("memory", "whole stack resident under load, " + level, peakMemory[0], "MiB", "≤ 2560", null, null);
+        }
+        results.add("commands", "saturated throughput (best level)", best, "/s", "≥ 1500", null, null);
+        return best;
+    }
+
+    /** Open loop at a fixed rate; samples acknowledged commands and waits until the disclosure read model shows them. */
+    private void lag(Api gateway, Api disclosure, Workload workload, double rate, String label) throws Exception {
+        Latencies lag = new Latencies();
+        Latencies latency = new Latencies();
+        ExecutorService senders = Executors.newFixedThreadPool(64);
+        ExecutorService checkers = Executors.newFixedThreadPool(8);
+        long intervalNanos = (long) (1e9 / Math.max(1, rate));
+        long start = System.nanoTime();
+        long end = start + sizes.level().toNanos();
+        long sent = 0;
+        for (long next = start; next < end; next += intervalNanos) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            boolean sample = sent++ % 20 == 0;
+            senders.submit(() -> {
+                Workload.Command command = workload.next();
+                long t0 = System.nanoTime();
+                Api.Answer answer = gateway.send("POST", command.path(), command.body());
+                long acked = System.nanoTime();
+                if (!answer.ok()) {
+                    return;
+                }
+                latency.record(acked - t0);
+                if (sample && answer.body() != null) {
+                    long sequence = answer.body().path("sequence").asLong();
+                    checkers.submit(() -> {
+                        String path = "/api/reports/districts/" + command.target().district() + "/years/"
+                                + Workload.YEAR + "/projects/" + command.target().projectId();
+                        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                        while (System.nanoTime() < deadline) {
+                            Api.Answer seen = disclosure.send("GET", path, null);
+                            if (seen.ok() && seen.body().path("lastSequence").asLong(-1) >= sequence) {
+                                lag.record(System.nanoTime() - acked);
+                                return;
+                            }
+                            pause(5);
+                        }
+                    });
+                }
+            });
+        }
+        senders.shutdown();
+        senders.awaitTermination(5, TimeUnit.MINUTES);
+        checkers.shutdown();
+        checkers.awaitTermination(5, TimeUnit.MINUTES);
+        double achieved = sent / ((System.nanoTime() - start) / 1e9);
+        results.add("lag", "offered commands/s at " + label + " of saturation", achieved, "/s", null, null, null);
+        results.add("lag", "command p99 latency at " + label, latency.percentileMillis(99), "ms", "≤ 100 @1000/s", null,
+                null);
+        results.add("lag", "projection lag p50 at " + label + " (" + lag.count() + " samples)", lag.percentileMillis(50),
+                "ms", null, null, null);
+        results.add("lag", "projection lag p99 at " + label, lag.percentileMillis(99), "ms", "≤ 500 @1000/s", null, null);
+    }
+
+    /** One project with many events: the auditor's history of it. */
+    private void history(Api gateway) throws Exception {
+        Workload one = new Workload(1, 1, "history-" + UUID.randomUUID().toString().substring(0, 6));
+        one.setUp(gateway);
+        Workload.Target target = one.targets().get(0);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        int n = sizes.historyEvents();
+        for (int i = 0; i < n - 2; i++) {
+            pool.submit(() -> gateway.send("POST", target.path() + "/expenditures",
+                    "{\"amount\":\"0.01\",\"date\":\"" + Workload.YEAR + "-05-01\"}"));
+        }
+        pool.shutdown();
+        pool.awaitTermination(10, TimeUnit.MINUTES);
+        Latencies times = new Latencies();
+        int events = 0;
+        for (int i = 0; i < 5; i++) {
+            long t0 = System.nanoTime();
+            Api.Answer history = gateway.require("GET", target.path() + "/history", null);
+            times.record(System.nanoTime() - t0);
+            events = history.body().path("eventCount").asInt();
+        }
+        results.add("auditor", "project history, " + events + " events (median of 5)", times.percentileMillis(50), "ms",
+                "≤ 300", null, null);
+        long t0 = System.nanoTime();
+        gateway.require("POST", target.path() + "/expenditures", "{\"amount\":\"0.01\",\"date\":\"" + Workload.YEAR + "-05-02\"}");
+        results.add("auditor", "a command on that project (snapshot load)", (System.nanoTime() - t0) / 1e6, "ms", null,
+                null, null);
+    }
+
+    /** A district with many events on the journal: the report as of a past date. */
+    private void reportAsOf(LauncherProcess stack, Api gateway, Api disclosure) throws Exception {
+        String district = "998001";
+        String last = produceSynthetic(stack, district, sizes.reportEvents());
+        awaitVisible(disclosure, district, last);
+        Latencies times = new Latencies();
+        String asOf = LocalDate.now().toString();
+        for (int i = 0; i < 3; i++) {
+            long t0 = System.nanoTime();
+            gateway.require("GET", "/api/reports/districts/" + district + "/years/" + Workload.YEAR + "?asOf=" + asOf, null);
+            times.record(System.nanoTime() - t0);
+        }
+        results.add("auditor", "district report asOf a date over " + sizes.reportEvents() + " events (median of 3)",
+                times.percentileMillis(50) / 1000.0, "s", "≤ 3", null, null);
+    }
+
+    /** Every projection rebuilt from the start of the topics. */
+    private void rebuild(LauncherProcess stack, Api disclosure, double kafkaConsume) throws Exception {
+        int more = Math.max(0, sizes.rebuildEvents() - sizes.reportEvents());
+        String last = produceSynthetic(stack, "998002", more);
+        awaitVisible(disclosure, "998002", last);
+        long total = TopicSize.events(stack.kafkaBootstrap(), List.of(Topics.BUDGET_EVENTS, Topics.EVALUATION_EVENTS));
+        long t0 = System.nanoTime();
+        disclosure.require("POST", "/api/disclosure/admin/projections/rebuild", null);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        results.add("rebuild", "rebuild of every projection, " + total + " events", total / seconds, "events/s",
+                "≥ 20000", kafkaConsume, null);
+        memory(stack, "after rebuild");
+    }
+
+    /** Produces {@code count} budget envelopes for one district straight to Kafka (projects of 100 events each). */
+    private String produceSynthetic(LauncherProcess stack, String district, int count) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        String lastProject = null;
+        LocalDate day = LocalDate.of(Workload.YEAR, 3, 1);
+        EventMetadata meta = new EventMetadata(district, "benchmark", "bench", "bench", null);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            int project = 0;
+            for (int i = 0; i < count; project++) {
+                String projectId = "s" + project;
+                String key = district + ":" + projectId;
+                int events = Math.min(100, count - i);
+                for (int seq = 0; seq < events; seq++, i++) {
+                    Record payload = seq == 0
+                            ? new ProjectRegistered(district, projectId, "bench", "合成项目", ProjectCategory.SPECIAL_FUND,
+                            Workload.YEAR, 1)
+                            : seq == 1 ? new BudgetAppropriated(district, projectId, 1_000_000_00L,
+                            FundSource.GENERAL_PUBLIC_BUDGET, null, day)
+                            : new ExpenditureRecorded(district, projectId, 100, day);
+                    EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(),
+                            payload.getClass().getSimpleName(), "Project", key, seq, Instant.now(), meta,
+                            JSON.valueToTree(payload));
+                    producer.send(new ProducerRecord<>(Topics.BUDGET_EVENTS, key, JSON.writeValueAsString(envelope)));
+                }
+                lastProject = projectId + "@" + (events - 1);
+            }
+        }
+        return lastProject;
+    }
+
+    private void awaitVisible(Api disclosure, String district, String projectAtSequence) {
+        if (projectAtSequence == null) {
+            return;
+        }
+        String[] parts = projectAtSequence.split("@");
+        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            Api.Answer seen = disclosure.send("GET", "/api/reports/districts/" + district + "/years/" + Workload.YEAR
+                    + "/projects/" + parts[0], null);
+            if (seen.ok() && seen.body().path("lastSequence").asLong(-1) >= Long.parseLong(parts[1])) {
+                return;
+            }
+            pause(200);
+        }
+        throw new IllegalStateException("disclosure-service did not catch up with " + district + "/" + projectAtSequence);
+    }
+
+    private void memory(LauncherProcess stack, String when) {
+        Map<String, Double> tree = ProcessMemory.residentTree(stack.pid());
+        double postgres = 0;
+        for (Map.Entry<String, Double> e : tree.entrySet()) {
+            if (e.getKey().startsWith("postgres")) {
+                postgres += e.getValue();
+            } else {
+                results.add("memory", e.getKey().replaceAll(" \\(\\d+\\)", "") + " resident, " + when, e.getValue(),
+                        "MiB", null, null, null);
+            }
+        }
+        results.add("memory", "postgres (all processes) resident, " + when, postgres, "MiB", null, null, null);
+        results.add("memory", "whole stack resident, " + when,
+                tree.values().stream().mapToDouble(Double::doubleValue).sum(), "MiB", "≤ 2560", null, null);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.jixiao.benchmark;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The local stack exactly as a user starts it ({@code java -jar local-stack.jar}), on free ports in a
+ * temporary data directory, so that start time and resident memory are what a user gets.
+ */
+public final class LauncherProcess implements AutoCloseable {
+    private final Process process;
+    private final Path dataDir;
+    private final Map<String, Integer> ports;
+    private final Duration startTime;
+
+    private LauncherProcess(Process process, Path dataDir, Map<String, Integer> ports, Duration startTime) {
+        this.process = process;
+        this.dataDir = dataDir;
+        this.ports = ports;
+        this.startTime = startTime;
+    }
+
+    public static LauncherProcess start(Path launcherJar, Path dataDir, Duration timeout) throws Exception {
+        Map<String, Integer> ports = Map.of("gateway", freePort(), "budget", freePort(), "evaluation", freePort(),
+                "disclosure", freePort(), "pg", freePort(), "kafka", freePort());
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", launcherJar.toString(), "--no-fixtures"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.put("JIXIAO_DATA", dataDir.toString());
+        env.put("JIXIAO_GATEWAY_PORT", String.valueOf(ports.get("gateway")));
+        env.put("JIXIAO_BUDGET_PORT", String.valueOf(ports.get("budget")));
+        env.put("JIXIAO_EVALUATION_PORT", String.valueOf(ports.get("evaluation")));
+        env.put("JIXIAO_DISCLOSURE_PORT", String.valueOf(ports.get("disclosure")));
+        env.put("JIXIAO_PG_PORT", String.valueOf(ports.get("pg")));
+        env.put("JIXIAO_KAFKA_PORT", String.valueOf(ports.get("kafka")));
+        // the load generator is one client: lift the gateway's per-client rate limit for this run
+        env.put("SPRING_APPLICATION_JSON", "{\"jixiao\":{\"limits\":{\"requests-per-second\":1000000,\"burst\":1000000}}}");
+        Files.createDirectories(dataDir);
+        long started = System.nanoTime();
+        Process process = builder.start();
+        CompletableFuture<Boolean> up = new CompletableFuture<>();
+        Path log = dataDir.resolve("launcher.out");
+        Thread pump = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8)); var out = Files.newBufferedWriter(log)) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    out.write(line);
+                    out.newLine();
+                    out.flush();
+                    if (line.startsWith("Jixiao is up")) {
+                        up.complete(true);
+                    }
+                }
+                up.complete(false);
+            } catch (IOException e) {
+                up.complete(false);
+            }
+        }, "launcher-output");
+        pump.setDaemon(true);
+        pump.start();
+        boolean ready;
+        try {
+            ready = up.get(timeout.toSeconds(), TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            ready = false;
+        }
+        if (!ready) {
+            process.destroy();
+            throw new IllegalStateException("the local stack did not come up; its output: " + log + "\n"
+                    + String.join("\n", tail(log, 40)));
+        }
+        return new LauncherProcess(process, dataDir, ports, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + ports.get("gateway");
+    }
+
+    public String serviceUrl(String service) {
+        return "http://localhost:" + ports.get(service);
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + ports.get("pg") + "/" + database;
+    }
+
+    public String kafkaBootstrap() {
+        return "localhost:" + ports.get("kafka");
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Duration startTime() {
+        return startTime;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();   // SIGTERM: the launcher stops its children, Kafka and PostgreSQL
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static List<String> tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file);
+            return all.subList(Math.max(0, all.size() - lines), all.size());
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}

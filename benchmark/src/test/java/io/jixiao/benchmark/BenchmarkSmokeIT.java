@@ -1,0 +1,29 @@
+package io.jixiao.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The benchmark in smoke mode (seconds, tiny sizes), so that it cannot rot; figures are printed, not asserted on speed. */
+class BenchmarkSmokeIT {
+
+    @Test
+    void smokeRunMeasuresEveryFigure() throws Exception {
+        Results results = new Benchmark(Benchmark.Sizes.smoke())
+                .run(Path.of("../local-stack/target/local-stack.jar").toAbsolutePath());
+        System.out.print(results.table());
+        List<String> groups = results.figures().stream().map(Results.Figure::group).distinct().toList();
+        assertThat(groups).contains("start", "raw", "commands", "lag", "auditor", "rebuild", "memory");
+        assertThat(results.figures()).filteredOn(f -> f.name().startsWith("gateway commands/s"))
+                .allSatisfy(f -> {
+                    assertThat(f.value()).isPositive();
+                    assertThat(f.name()).endsWith("(errors 0)");
+                });
+        assertThat(results.figures()).filteredOn(f -> f.name().startsWith("project history"))
+                .singleElement().satisfies(f -> assertThat(f.name()).contains("100 events"));
+        assertThat(results.figures()).filteredOn(f -> f.group().equals("rebuild"))
+                .singleElement().satisfies(f -> assertThat(f.value()).isPositive());
+    }
+}
