@@ -1,0 +1,89 @@
+package io.jixiao.evaluation.evaluation;
+
+import io.jixiao.evaluation.scoring.SelfEvaluationScoring;
+import io.jixiao.evaluation.settings.EvaluationRules.GradeBands;
+import io.jixiao.evaluation.settings.EvaluationRules.ResultApplicationRules;
+import io.jixiao.events.evaluation.GoalScope;
+import io.jixiao.events.evaluation.Grade;
+import io.jixiao.events.evaluation.Indicator;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+/**
+ * Commands of the {@link Evaluation} aggregate. What the service adds to a request (the goal as recorded, the
+ * rules, budget figures) is left out of {@code toString}, the fingerprint an {@code Idempotency-Key} is checked
+ * against.
+ */
+public final class EvaluationCommands {
+    private EvaluationCommands() {
+    }
+
+    /** The evaluated goal as recorded when the self-evaluation is submitted. */
+    public record GoalSnapshot(String goalId, GoalScope scope, String projectId, String unitId, int fiscalYear,
+                               boolean approved, List<Indicator> indicators, BigDecimal budgetExecutionWeight) {
+    }
+
+    public record SubmitSelfEvaluation(@TargetAggregateIdentifier String evaluationKey, String districtCode,
+                                       String evaluationId, GoalSnapshot goal, int year,
+                                       SelfEvaluationScoring.Budget budget, List<SelfEvaluationScoring.Actual> actuals,
+                                       SelfEvaluationScoring.Rules rules, BigDecimal defaultExecutionWeight,
+                                       String ruleVersion, Long expectedVersion) {
+        @Override
+        public String toString() {
+            return "SubmitSelfEvaluation[" + evaluationKey + ", " + goal.goalId() + ", " + year + ", " + budget + ", "
+                    + actuals + "]";
+        }
+    }
+
+    public record CommissionKeyEvaluation(@TargetAggregateIdentifier String evaluationKey, String districtCode,
+                                          String evaluationId, String type, List<String> projectIds,
+                                          String subjectUnitId, String evaluator, long amountFen, int projectCount,
+                                          int year, int subjectYear, LocalDate commissionedOn) {
+        public CommissionKeyEvaluation {
+            projectIds = projectIds == null ? List.of() : List.copyOf(projectIds);
+        }
+    }
+
+    /** {@code score} and {@code grade} are both optional; a score with no grade is graded by the bands. */
+    public record CompleteKeyEvaluation(@TargetAggregateIdentifier String evaluationKey, BigDecimal score, Grade grade,
+                                        List<String> findings, String conclusion, LocalDate completedOn,
+                                        GradeBands bands, BigDecimal maxScore, String ruleVersion,
+                                        @TargetAggregateVersion Long expectedVersion) {
+        public CompleteKeyEvaluation {
+            findings = findings == null ? List.of() : List.copyOf(findings);
+        }
+
+        @Override
+        public String toString() {
+            return "CompleteKeyEvaluation[" + evaluationKey + ", " + score + ", " + grade + ", " + findings + ", "
+                    + conclusion + ", " + completedOn + "]";
+        }
+    }
+
+    /**
+     * Applies the grade to next year's budget of every subject project. {@code budgetsFen}: each subject's
+     * current full-year budget from the budget projection (absent = not known yet).
+     */
+    public record ApplyResult(@TargetAggregateIdentifier String evaluationKey, Integer targetFiscalYear,
+                              Map<String, Long> budgetsFen, ResultApplicationRules rules, String ruleVersion) {
+        public ApplyResult {
+            budgetsFen = budgetsFen == null ? Map.of() : Map.copyOf(budgetsFen);
+        }
+
+        @Override
+        public String toString() {
+            return "ApplyResult[" + evaluationKey + ", " + targetFiscalYear + "]";
+        }
+    }
+
+    /** What an evaluation command did. */
+    public enum Outcome { SUBMITTED, RESUBMITTED, COMMISSIONED, COMPLETED, APPLIED, UNCHANGED }
+
+    /** {@code recorded}: whether events were recorded (false: a repeat, answered from what is recorded). */
+    public record EvaluationResult(Outcome outcome, boolean recorded) {
+    }
+}

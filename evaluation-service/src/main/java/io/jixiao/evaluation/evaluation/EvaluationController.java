@@ -1,0 +1,215 @@
+package io.jixiao.evaluation.evaluation;
+
+import io.jixiao.evaluation.Keys;
+import io.jixiao.evaluation.budget.BudgetFigures;
+import io.jixiao.evaluation.evaluation.EvaluationApi.ActualRow;
+import io.jixiao.evaluation.evaluation.EvaluationApi.ApplicationRequest;
+import io.jixiao.evaluation.evaluation.EvaluationApi.BudgetCheck;
+import io.jixiao.evaluation.evaluation.EvaluationApi.EvaluationState;
+import io.jixiao.evaluation.evaluation.EvaluationApi.KeyCommissionRequest;
+import io.jixiao.evaluation.evaluation.EvaluationApi.KeyCompletionRequest;
+import io.jixiao.evaluation.evaluation.EvaluationApi.Mismatch;
+import io.jixiao.evaluation.evaluation.EvaluationApi.SelfEvaluationRequest;
+import io.jixiao.evaluation.evaluation.EvaluationCommands.ApplyResult;
+import io.jixiao.evaluation.evaluation.EvaluationCommands.CommissionKeyEvaluation;
+import io.jixiao.evaluation.evaluation.EvaluationCommands.CompleteKeyEvaluation;
+import io.jixiao.evaluation.evaluation.EvaluationCommands.EvaluationResult;
+import io.jixiao.evaluation.evaluation.EvaluationCommands.GoalSnapshot;
+import io.jixiao.evaluation.evaluation.EvaluationCommands.Outcome;
+import io.jixiao.evaluation.evaluation.EvaluationCommands.SubmitSelfEvaluation;
+import io.jixiao.evaluation.evaluation.EvaluationView.EvaluationRecord;
+import io.jixiao.evaluation.goal.GoalView;
+import io.jixiao.evaluation.goal.GoalView.GoalRecord;
+import io.jixiao.evaluation.goal.PerformanceGoal;
+import io.jixiao.evaluation.scoring.SelfEvaluationScoring;
+import io.jixiao.evaluation.settings.EvaluationRules;
+import io.jixiao.evaluation.settings.RuleVersion;
+import io.jixiao.evaluation.settings.RuleVersions;
+import io.jixiao.events.Money;
+import io.jixiao.events.evaluation.GoalScope;
+import io.jixiao.events.evaluation.SelfEvaluationSubmitted;
+import io.jixiao.support.axon.CommandSender;
+import io.jixiao.support.domain.NotFound;
+import io.jixiao.support.domain.RuleViolation;
+import io.jixiao.support.web.AsOf;
+import io.jixiao.support.web.IfMatch;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** 自评, 重点评价 and 结果应用 of one evaluation. */
+@RestController
+@RequestMapping("/api/evaluation/districts/{districtCode}/evaluations/{evaluationId}")
+public class EvaluationController {
+    private final CommandSender commands;
+    private final EvaluationView view;
+    private final GoalView goals;
+    private final BudgetFigures budget;
+    private final RuleVersions rules;
+
+    public EvaluationController(CommandSender commands, EvaluationView view, GoalView goals, BudgetFigures budget,
+                                RuleVersions rules) {
+        this.commands = commands;
+        this.view = view;
+        this.goals = goals;
+        this.budget = budget;
+        this.rules = rules;
+    }
+
+    @PutMapping("/self")
+    @Operation(summary = "Submit (201), resubmit before the result is applied (200) or repeat (200, no-op) a "
+            + "self-evaluation; scored by the district's rule version in force")
+    public ResponseEntity<EvaluationState> self(
+            @PathVariable @Pattern(regexp = Keys.DISTRICT, message = "must be a 6-digit district code") String districtCode,
+            @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String evaluationId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody SelfEvaluationRequest body) {
+        GoalRecord goal = goals.find(districtCode, body.goalId()).orElseThrow(() -> new RuleViolation("GOAL_NOT_FOUND",
+                "goalId", "no goal '" + body.goalId() + "' in district " + districtCode));
+        RuleVersion version = rules.current(districtCode);
+        EvaluationRules r = version.rules();
+        GoalSnapshot snapshot = new GoalSnapshot(goal.goalId(), goal.scope(), goal.projectId(), goal.unitId(),
+                goal.fiscalYear(), goal.status() == PerformanceGoal.Status.APPROVED, goal.indicators(),
+                goal.budgetExecutionWeight());
+        SelfEvaluationScoring.Budget row = new SelfEvaluationScoring.Budget(Money.yuanToFen(body.budget().initial()),
+                Money.yuanToFen(body.budget().fullYear()), Money.yuanToFen(body.budget().executed()),
+                body.budgetExecutionScore());
+        List<SelfEvaluationScoring.Actual> actuals = new ArrayList<>();
+        for (ActualRow a : body.actuals()) {
+            actuals.add(a == null ? new SelfEvaluationScoring.Actual(null, null, null, null, null, null, false)
+                    : new SelfEvaluationScoring.Actual(a.l3(), a.actual(), a.score(), a.level(), a.overrideReason(),
+                    a.deviationReason(), Boolean.TRUE.equals(a.notApplicable())));
+        }
+        EvaluationResult result = commands.send(new SubmitSelfEvaluation(Keys.evaluation(districtCode, evaluationId),
+                districtCode, evaluationId, snapshot, body.year(), row, actuals,
+                new SelfEvaluationScoring.Rules(r.weights().total(), r.qualitativeBands(), r.gradeBands()),
+                r.weights().budgetExecutionDefault(), version.id(), IfMatch.version(ifMatch)), districtCode);
+        return state(districtCode, evaluationId, result.outcome() == Outcome.SUBMITTED ? HttpStatus.CREATED
+                : HttpStatus.OK, result);
+    }
+
+    @PutMapping("/key")
+    @Operation(summary = "Commission a key evaluation (201) or repeat the commission (200, no-op)")
+    public ResponseEntity<EvaluationState> commission(
+            @PathVariable @Pattern(regexp = Keys.DISTRICT, message = "must be a 6-digit district code") String districtCode,
+            @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String evaluationId,
+            @Valid @RequestBody KeyCommissionRequest body) {
+        List<String> projectIds = body.projectIds() == null ? List.of() : body.projectIds();
+        EvaluationResult result = commands.send(new CommissionKeyEvaluation(Keys.evaluation(districtCode, evaluationId),
+                districtCode, evaluationId, body.type(), projectIds, body.subjectUnitId(), body.evaluator(),
+                body.amount() == null ? 0 : Money.yuanToFen(body.amount()),
+                body.projectCount() != null ? body.projectCount() : Math.max(1, projectIds.size()), body.year(),
+                body.subjectYear() != null ? body.subjectYear() : body.year() - 1,
+                body.commissionedOn() != null ? body.commissionedOn() : LocalDate.now(AsOf.BUREAU_ZONE)), districtCode);
+        return state(districtCode, evaluationId, result.recorded() ? HttpStatus.CREATED : HttpStatus.OK, result);
+    }
+
+    @PostMapping("/key/completion")
+    @Operation(summary = "Complete a key evaluation with score, grade (computed from the score when omitted), "
+            + "findings and conclusion")
+    public ResponseEntity<EvaluationState> complete(
+            @PathVariable @Pattern(regexp = Keys.DISTRICT, message = "must be a 6-digit district code") String districtCode,
+            @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String evaluationId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody KeyCompletionRequest body) {
+        RuleVersion version = rules.current(districtCode);
+        EvaluationResult result = commands.send(new CompleteKeyEvaluation(Keys.evaluation(districtCode, evaluationId),
+                body.score(), body.grade(), body.findings(), body.conclusion(),
+                body.completedOn() != null ? body.completedOn() : LocalDate.now(AsOf.BUREAU_ZONE),
+                version.rules().gradeBands(), version.rules().weights().total(), version.id(),
+                IfMatch.version(ifMatch)), districtCode);
+        return state(districtCode, evaluationId, result.recorded() ? HttpStatus.CREATED : HttpStatus.OK, result);
+    }
+
+    @PostMapping("/application")
+    @Operation(summary = "结果应用: one EvaluationResultApplied per subject project, by the district's mapping; "
+            + "applied once (a repeat is a no-op). 409 BUDGET_NOT_YET_KNOWN while a cut's budget has not arrived.")
+    public ResponseEntity<EvaluationState> apply(
+            @PathVariable @Pattern(regexp = Keys.DISTRICT, message = "must be a 6-digit district code") String districtCode,
+            @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String evaluationId,
+            @Valid @RequestBody(required = false) ApplicationRequest body) {
+        EvaluationRecord record = find(districtCode, evaluationId);
+        Map<String, Long> budgets = new LinkedHashMap<>();
+        for (String projectId : record.subjectProjects()) {
+            budget.project(districtCode, projectId, LocalDate.now(AsOf.BUREAU_ZONE))
+                    .filter(BudgetFigures.ProjectMoney::budgetKnown)
+                    .ifPresent(p -> budgets.put(projectId, p.budgetFen()));
+        }
+        RuleVersion version = rules.current(districtCode);
+        EvaluationResult result = commands.send(new ApplyResult(Keys.evaluation(districtCode, evaluationId),
+                body == null ? null : body.targetFiscalYear(), budgets, version.rules().resultApplication(),
+                version.id()), districtCode);
+        return state(districtCode, evaluationId, result.recorded() ? HttpStatus.CREATED : HttpStatus.OK, result);
+    }
+
+    @GetMapping
+    @Operation(summary = "The evaluation as recorded, with its version (ETag) and, for a self-evaluation, its budget "
+            + "row checked against budget-service's figures")
+    public ResponseEntity<EvaluationState> get(
+            @PathVariable @Pattern(regexp = Keys.DISTRICT, message = "must be a 6-digit district code") String districtCode,
+            @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String evaluationId) {
+        return state(districtCode, evaluationId, HttpStatus.OK, null);
+    }
+
+    private EvaluationRecord find(String districtCode, String evaluationId) {
+        return view.find(districtCode, evaluationId).orElseThrow(() -> new NotFound("evaluationId",
+                "no evaluation '" + evaluationId + "' in district " + districtCode));
+    }
+
+    private ResponseEntity<EvaluationState> state(String districtCode, String evaluationId, HttpStatus status,
+                                                  EvaluationResult result) {
+        EvaluationRecord record = find(districtCode, evaluationId);
+        EvaluationState state = EvaluationState.of(record, record.self() == null ? null : check(record.self()));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status).eTag(IfMatch.etag(state.version()));
+        if (result != null) {
+            answer.header("Jixiao-Outcome", result.outcome().name())
+                    .header("Idempotent-Replayed", String.valueOf(!result.recorded()));
+        }
+        return answer.body(state);
+    }
+
+    /** The stated budget row against budget-service's figures: the project's, or the unit's whole year. */
+    private BudgetCheck check(SelfEvaluationSubmitted s) {
+        long[] recorded = null;
+        String source;
+        if (s.scope() == GoalScope.PROJECT) {
+            source = "project " + s.projectId();
+            recorded = budget.project(s.districtCode(), s.projectId(), LocalDate.of(s.fiscalYear(), 12, 31))
+                    .filter(BudgetFigures.ProjectMoney::budgetKnown)
+                    .map(p -> new long[] {p.appropriatedFen(), p.budgetFen(), p.spentFen()}).orElse(null);
+        } else {
+            source = "unit " + s.unitId() + " (基本支出 + projects of " + s.fiscalYear() + ")";
+            recorded = budget.unit(s.districtCode(), s.unitId(), s.fiscalYear())
+                    .map(u -> new long[] {u.initialFen(), u.fullYearFen(), u.executedFen()}).orElse(null);
+        }
+        if (recorded == null) {
+            return new BudgetCheck(false, source, null, null, null, List.of());
+        }
+        long[] stated = {s.budgetExecution().initialFen(), s.budgetExecution().fullYearFen(),
+                s.budgetExecution().executedFen()};
+        String[] fields = {"budget.initial", "budget.fullYear", "budget.executed"};
+        List<Mismatch> mismatches = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            if (stated[i] != recorded[i]) {
+                mismatches.add(new Mismatch(fields[i], Money.yuan(stated[i]), Money.yuan(recorded[i])));
+            }
+        }
+        return new BudgetCheck(true, source, Money.yuan(recorded[0]), Money.yuan(recorded[1]), Money.yuan(recorded[2]),
+                mismatches);
+    }
+}

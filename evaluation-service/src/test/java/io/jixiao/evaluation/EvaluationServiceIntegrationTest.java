@@ -1,0 +1,529 @@
+package io.jixiao.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jixiao.events.EventEnvelope;
+import io.jixiao.events.EventMetadata;
+import io.jixiao.events.Money;
+import io.jixiao.events.Topics;
+import io.jixiao.events.budget.BudgetAppropriated;
+import io.jixiao.events.budget.ExpenditureRecorded;
+import io.jixiao.events.budget.FundSource;
+import io.jixiao.events.budget.ProjectCategory;
+import io.jixiao.events.budget.ProjectRegistered;
+import io.jixiao.infra.SharedTestInfra;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * evaluation-service against a real PostgreSQL and a real Kafka broker (both embedded), over real HTTP. Budget
+ * figures arrive the way they do in production: as budget-service's envelopes on {@code budget.events}, which
+ * this test publishes itself.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EvaluationServiceIntegrationTest {
+    private static final String SECRET = "test-secret";
+    private static final String DB = SharedTestInfra.freshDatabase("evaluation_it");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
+    private static final AtomicLong SEQUENCES = new AtomicLong();
+    private static KafkaProducer<String, String> producer;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> DB);
+        registry.add("jixiao.kafka.bootstrap-servers", () -> SharedTestInfra.kafka().bootstrapServers());
+        registry.add("jixiao.gateway-secret", () -> SECRET);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    record Answer(int status, String contentType, JsonNode body, java.net.http.HttpHeaders headers) {
+        String field(int i) {
+            return body.path("errors").path(i).path("field").asText();
+        }
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    // ------------------------------------------------------------------ goals
+
+    @Test
+    void goalsAreDeclaredRevisedApprovedAndMalformedTreesNamed() throws Exception {
+        String path = "/api/evaluation/districts/430203/goals/czj-2023-overall";
+        ObjectNode body = goalBody(Fixtures.read("lusong-2023.json").path("goals").get(0), 2023);
+        body.put("complete", true);
+        Answer declared = call("PUT", path, body.toString());
+        assertThat(declared.status()).isEqualTo(201);
+        assertThat(declared.body().path("status").asText()).isEqualTo("PENDING");
+        assertThat(declared.body().path("weightSum").asText()).isEqualTo("100");
+        assertThat(declared.body().path("weightsComplete").asBoolean()).isTrue();
+        assertThat(declared.body().path("amount").asText()).isEqualTo("9599300.00");
+        assertThat(declared.body().path("ruleVersion").asText()).isEqualTo("430203:v0");
+        assertThat(declared.headers().firstValue("ETag")).contains("\"0\"");
+
+        Answer repeated = call("PUT", path, body.toString());
+        assertThat(repeated.status()).isEqualTo(200);
+        assertThat(repeated.headers().firstValue("Jixiao-Outcome")).contains("UNCHANGED");
+        assertThat(events("430203:goal:czj-2023-overall")).isEqualTo(1);
+
+        ObjectNode broken = body.deepCopy();
+        ((ObjectNode) broken.withArray("indicators").get(3)).put("weight", 0);
+        ((ObjectNode) broken.withArray("indicators").get(5)).put("cmp", "about");
+        ((ObjectNode) broken.withArray("indicators").get(6)).put("l1", "过程指标");
+        Answer invalid = call("PUT", path, broken.toString());
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(invalid.contentType()).startsWith("application/problem+json");
+        assertThat(invalid.body().path("rule").asText()).isEqualTo("INDICATOR_TREE_INVALID");
+        assertThat(invalid.body().path("errors")).extracting(e -> e.path("field").asText())
+                .containsExactly("indicators[3].weight", "indicators[5].cmp", "indicators[6].l1");
+
+        Answer decimals = call("PUT", path, body.deepCopy().put("amount", "1.001").toString());
+        assertThat(decimals.status()).isEqualTo(400);
+        assertThat(decimals.field(0)).isEqualTo("amount");
+
+        ObjectNode revised = body.deepCopy().put("amount", "9599300.01").put("revisionReason", "更正金额");
+        Answer stale = call("PUT", path, revised.toString(), "If-Match", "\"5\"");
+        assertThat(stale.status()).isEqualTo(412);
+        Answer revision = call("PUT", path, revised.toString(), "If-Match", "\"0\"");
+        assertThat(revision.status()).isEqualTo(200);
+        assertThat(revision.headers().firstValue("Jixiao-Outcome")).contains("REVISED");
+        assertThat(revision.body().path("revisions").asInt()).isEqualTo(1);
+
+        Answer approved = call("POST", path + "/approval", "{\"approvedOn\":\"2023-01-18\"}");
+        assertThat(approved.status()).isEqualTo(201);
+        assertThat(approved.body().path("status").asText()).isEqualTo("APPROVED");
+        assertThat(approved.body().path("version").asLong()).isEqualTo(2);
+        assertThat(call("POST", path + "/approval", "{\"approvedOn\":\"2023-01-18\"}").status()).isEqualTo(200);
+
+        Answer late = call("PUT", path, body.toString());
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.body().path("rule").asText()).isEqualTo("GOAL_ALREADY_APPROVED");
+        assertThat(call("POST", path + "/return", "{\"reasons\":[\"晚了\"]}").status()).isEqualTo(409);
+        assertThat(call("GET", "/api/evaluation/districts/430203/goals/nope", null).status()).isEqualTo(404);
+
+        // a district that wants every tree complete says so in its settings
+        Answer strict = call("PUT", "/api/evaluation/districts/430204/settings",
+                "{\"weights\":{\"enforcement\":\"ALWAYS\"},\"note\":\"每个目标表分值合计 100\"}");
+        assertThat(strict.status()).isEqualTo(201);
+        assertThat(strict.body().path("ruleVersion").asText()).isEqualTo("430204:v1");
+        ObjectNode partial = goalBody(Fixtures.read("lukou-2023.json").path("goals").get(0), 2023);
+        Answer refused = call("PUT", "/api/evaluation/districts/430204/goals/g1", partial.toString());
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.field(0)).isEqualTo("indicators");
+        assertThat(refused.body().path("detail").asText()).contains("rule version 430204:v1 requires 100");
+        assertThat(call("GET", "/api/evaluation/districts/430204/settings/versions", null).body()).hasSize(2);
+    }
+
+    // ------------------------------------------------------------------ monitoring (渌口区 2023)
+
+    @Test
+    void lukouMonitoringFlagsGajPacsFromBudgetEventsOnKafka() throws Exception {
+        JsonNode lukou = Fixtures.read("lukou-2023.json");
+        String d = "430212";
+        for (JsonNode goal : lukou.path("goals")) {
+            String path = "/api/evaluation/districts/" + d + "/goals/" + goal.path("id").asText();
+            assertThat(call("PUT", path, goalBody(goal, 2023).toString()).status()).isEqualTo(201);
+            assertThat(call("POST", path + "/approval", "{\"approvedOn\":\"" + goal.path("approvedOn").asText() + "\"}")
+                    .status()).isEqualTo(201);
+        }
+        // before budget-service's events arrive: a clear, retryable refusal, nothing recorded
+        Answer early = call("POST", "/api/evaluation/districts/" + d + "/goals/g-gaj-pacs/monitoring",
+                monitoringBody(lukou.path("monitoring").get(0)).toString());
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.body().path("rule").asText()).isEqualTo("BUDGET_NOT_YET_KNOWN");
+        assertThat(early.headers().firstValue("Retry-After")).isPresent();
+        assertThat(events("430212:goal:g-gaj-pacs")).isEqualTo(2);
+
+        int movements = publishBudget(d, lukou);
+        // one expenditure delivered twice (at-least-once publishing): applied once
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM budget_movement WHERE district_code = ?", Integer.class, d) == movements);
+
+        Map<String, JsonNode> observed = new LinkedHashMap<>();
+        for (JsonNode m : lukou.path("monitoring")) {
+            String goalId = "g-" + m.path("project").asText();
+            Answer a = call("POST", "/api/evaluation/districts/" + d + "/goals/" + goalId + "/monitoring",
+                    monitoringBody(m).toString());
+            assertThat(a.status()).as(goalId).isEqualTo(201);
+            observed.put(m.path("project").asText(), a.body());
+        }
+        assertThat(observed.get("gaj-pacs").path("executionRate").asText()).isEqualTo("35.00");
+        assertThat(observed.get("gaj-pacs").path("timeProgress").asText()).isEqualTo("66.67");
+        assertThat(observed.get("gaj-pacs").path("deviating").asBoolean()).isTrue();
+        assertThat(observed.get("gaj-pacs").path("budget").asText()).isEqualTo("6000000.00");
+        assertThat(observed.get("gaj-pacs").path("spentToDate").asText()).isEqualTo("2100000.00");
+        assertThat(observed.get("gaj-pacs").path("ruleVersion").asText()).isEqualTo("430212:v0");
+        Map<String, String> notFlagged = Map.of("hwzx-ljcz", "68.75", "wjj-jbgw", "68.00", "xfj-tghwh", "79.17",
+                "mzj-ylbt", "57.69");
+        notFlagged.forEach((project, rate) -> {
+            assertThat(observed.get(project).path("executionRate").asText()).as(project).isEqualTo(rate);
+            assertThat(observed.get(project).path("deviating").asBoolean()).as(project).isFalse();
+            assertThat(lukou.path("expect").path("execution rate to 2023-08-31, " + project).asText())
+                    .isEqualTo(rate + "%");
+        });
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%DeviationFlagged'",
+                Integer.class)).isEqualTo(1);
+
+        // the same observation again: a no-op; an observation off the district's checkpoints: named field
+        String gaj = "/api/evaluation/districts/" + d + "/goals/g-gaj-pacs/monitoring";
+        assertThat(call("POST", gaj, monitoringBody(lukou.path("monitoring").get(0)).toString()).status()).isEqualTo(200);
+        ObjectNode july = monitoringBody(lukou.path("monitoring").get(0));
+        ((ObjectNode) july.path("period")).put("to", "2023-07-31");
+        Answer offCheckpoint = call("POST", gaj, july.toString());
+        assertThat(offCheckpoint.status()).isEqualTo(422);
+        assertThat(offCheckpoint.field(0)).isEqualTo("period.to");
+        Answer noMode = call("POST", gaj, "{\"period\":{\"from\":\"2023-01-01\"}}");
+        assertThat(noMode.status()).isEqualTo(400);
+        assertThat(noMode.body().path("errors")).extracting(e -> e.path("field").asText())
+                .contains("mode", "period.to");
+
+        // 纠偏 closes the deviation
+        String observationId = observed.get("gaj-pacs").path("observationId").asText();
+        Answer corrected = call("POST", gaj + "/" + observationId + "/corrective-actions",
+                "{\"cause\":\"经费保障\",\"action\":\"加快合同支付进度\",\"likelihood\":\"有可能\",\"recordedOn\":\"2023-09-20\"}");
+        assertThat(corrected.status()).isEqualTo(201);
+        assertThat(corrected.body().path("deviation").path("closed").asBoolean()).isTrue();
+        Answer badCause = call("POST", "/api/evaluation/districts/" + d + "/goals/g-hwzx-ljcz/monitoring/"
+                + observed.get("hwzx-ljcz").path("observationId").asText() + "/corrective-actions",
+                "{\"cause\":\"经费保障\",\"action\":\"无\"}");
+        assertThat(badCause.status()).isEqualTo(422);
+        assertThat(badCause.body().path("rule").asText()).isEqualTo("NO_DEVIATION");
+
+        // a project's self-evaluation: its budget row is checked against budget-service's figures; its partial tree
+        // (20 points + the default 10 of the execution row) is rescaled to 100
+        Answer self = call("PUT", "/api/evaluation/districts/" + d + "/evaluations/se-hwzx-ljcz/self",
+                "{\"goalId\":\"g-hwzx-ljcz\",\"year\":2023,\"budget\":{\"initial\":\"4800000\",\"fullYear\":\"4800000\","
+                        + "\"executed\":\"3400000\"},\"actuals\":[{\"l3\":\"生活垃圾处置量\",\"actual\":\"60000\"}]}");
+        assertThat(self.status()).isEqualTo(201);
+        assertThat(self.body().path("budgetCheck").path("known").asBoolean()).isTrue();
+        assertThat(self.body().path("budgetCheck").path("mismatches")).hasSize(1);
+        assertThat(self.body().path("budgetCheck").path("mismatches").get(0).path("field").asText())
+                .isEqualTo("budget.executed");
+        assertThat(self.body().path("budgetCheck").path("executed").asText()).isEqualTo("3300000.00");
+        assertThat(self.body().path("self").path("budgetExecution").path("executionRate").asText()).isEqualTo("70.83");
+        assertThat(self.body().path("self").path("totalScore").asText()).isEqualTo("90.27");
+
+        Answer candidates = call("GET", "/api/evaluation/districts/" + d + "/years/2023/key-monitoring-candidates", null);
+        assertThat(candidates.status()).isEqualTo(200);
+        assertThat(candidates.body().path("asOf").asText()).isEqualTo("2023-08-31");
+        assertThat(candidates.body().path("candidates")).extracting(c -> c.path("projectId").asText())
+                .containsExactly("gaj-pacs", "mzj-ylbt");
+        assertThat(candidates.body().path("candidates").get(1).path("executionRate").asText()).isEqualTo("57.69");
+    }
+
+    // ------------------------------------------------------------------ self-evaluation (芦淞区 2023)
+
+    @Test
+    void lusongsSelfEvaluationScoresNinetySixOverHttp() throws Exception {
+        JsonNode lusong = Fixtures.read("lusong-2023.json");
+        String goalPath = "/api/evaluation/districts/430205/goals/czj-2023-overall";
+        assertThat(call("PUT", goalPath, goalBody(lusong.path("goals").get(0), 2023).put("complete", true).toString())
+                .status()).isEqualTo(201);
+        String selfPath = "/api/evaluation/districts/430205/evaluations/se-czj-2023/self";
+        ObjectNode self = selfBody(lusong.path("selfEvaluations").get(0));
+        Answer unapproved = call("PUT", selfPath, self.toString());
+        assertThat(unapproved.status()).isEqualTo(422);
+        assertThat(unapproved.field(0)).isEqualTo("goalId");
+        call("POST", goalPath + "/approval", "{\"approvedOn\":\"2023-01-18\"}");
+
+        Answer submitted = call("PUT", selfPath, self.toString());
+        assertThat(submitted.status()).isEqualTo(201);
+        JsonNode s = submitted.body().path("self");
+        assertThat(s.path("totalScore").asText()).isEqualTo("96.00");
+        assertThat(s.path("grade").asText()).isEqualTo("优");
+        assertThat(s.path("budgetExecution").path("score").asText()).isEqualTo("10.00");
+        assertThat(s.path("budgetExecution").path("executionRate").asText()).isEqualTo("100.00");
+        assertThat(s.path("ruleVersion").asText()).isEqualTo("430205:v0");
+        List<String> rowScores = new ArrayList<>();
+        s.path("indicators").forEach(r -> rowScores.add(r.path("score").asText()));
+        assertThat(rowScores).containsExactly("3.00", "3.00", "3.00", "3.00", "3.00", "3.00", "3.00", "3.00", "3.00",
+                "3.00", "10.00", "7.00", "7.00", "6.00", "6.00", "5.00", "5.00", "10.00");
+        assertThat(submitted.body().path("budgetCheck").path("known").asBoolean()).isFalse();
+        assertThat(call("PUT", selfPath, self.toString()).status()).isEqualTo(200);
+
+        ObjectNode wrong = self.deepCopy();
+        ((ObjectNode) wrong.withArray("actuals").get(16)).put("score", "4");
+        ((ObjectNode) wrong.withArray("actuals").get(12)).put("score", "9");
+        Answer invalid = call("PUT", "/api/evaluation/districts/430205/evaluations/se-other/self", wrong.toString());
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(invalid.body().path("errors")).extracting(e -> e.path("field").asText())
+                .containsExactly("actuals[12].score", "actuals[16].overrideReason");
+    }
+
+    // ------------------------------------------------------------------ key evaluation and result application
+
+    @Test
+    void aKeyEvaluationGradedFairCutsTenPercentOfTheProjectsBudget() throws Exception {
+        String d = "430511";
+        Answer earlier = call("PUT", "/api/evaluation/districts/" + d + "/settings",
+                "{\"resultApplication\":{\"cutRatios\":{\"减少安排\":\"0.20\"}}}");
+        assertThat(earlier.body().path("ruleVersion").asText()).isEqualTo("430511:v1");
+        Answer settings = call("PUT", "/api/evaluation/districts/" + d + "/settings",
+                "{\"resultApplication\":{\"中\":\"减少安排\",\"cutRatios\":{\"减少安排\":\"0.10\"}},"
+                        + "\"note\":\"减少安排按 10% 调减\"}", "If-Match", "\"1\"");
+        assertThat(settings.status()).isEqualTo(201);
+        String ruleVersion = settings.body().path("ruleVersion").asText();
+        assertThat(ruleVersion).isEqualTo("430511:v2");
+        assertThat(call("PUT", "/api/evaluation/districts/" + d + "/settings", "{}", "If-Match", "\"1\"").status())
+                .isEqualTo(412);
+        assertThat(call("GET", "/api/evaluation/districts/" + d + "/settings/versions/1", null).body()
+                .path("settings").path("resultApplication").path("cutRatios").path("减少安排").asText()).isEqualTo("0.2");
+        publish(envelope(d, "jyj-xcfw", new ProjectRegistered(d, "jyj-xcfw", "jyj", "教育购买服务（校车车载服务）",
+                ProjectCategory.SPECIAL_FUND, 2021, 1)));
+        publish(envelope(d, "jyj-xcfw", new BudgetAppropriated(d, "jyj-xcfw", 15_900_000L,
+                FundSource.GENERAL_PUBLIC_BUDGET, null, LocalDate.of(2021, 1, 20))));
+
+        String path = "/api/evaluation/districts/" + d + "/evaluations/ke-2022-01";
+        Answer commissioned = call("PUT", path + "/key", "{\"type\":\"专项资金\",\"projectIds\":[\"jyj-xcfw\"],"
+                + "\"evaluator\":\"湖南财正会计师事务所（普通合伙）\",\"amount\":\"159000.00\",\"year\":2022,"
+                + "\"subjectYear\":2021,\"commissionedOn\":\"2022-06-01\"}");
+        assertThat(commissioned.status()).isEqualTo(201);
+        Answer badGrade = call("POST", path + "/key/completion", "{\"score\":75,\"grade\":\"良\"}");
+        assertThat(badGrade.status()).isEqualTo(422);
+        assertThat(badGrade.field(0)).isEqualTo("grade");
+        Answer completed = call("POST", path + "/key/completion",
+                "{\"score\":\"75.5\",\"findings\":[\"绩效目标不够细化\"],\"completedOn\":\"2022-10-10\"}");
+        assertThat(completed.status()).isEqualTo(201);
+        assertThat(completed.body().path("key").path("completion").path("grade").asText()).isEqualTo("中");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> call("GET", "/api/evaluation/districts/" + d
+                + "/budget/projects/jyj-xcfw", null).body().path("budgetKnown").asBoolean());
+        Answer applied = call("POST", path + "/application", null);
+        assertThat(applied.status()).isEqualTo(201);
+        JsonNode application = applied.body().path("applications").get(0);
+        assertThat(application.path("measure").asText()).isEqualTo("减少安排");
+        assertThat(application.path("budgetChange").asText()).isEqualTo("-15900.00");
+        assertThat(application.path("targetFiscalYear").asInt()).isEqualTo(2023);
+        assertThat(application.path("ruleVersion").asText()).isEqualTo(ruleVersion);
+
+        Answer again = call("POST", path + "/application", "{}");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().path("applications")).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ? AND "
+                + "payloadtype LIKE '%EvaluationResultApplied'", Integer.class, "430511:evaluation:ke-2022-01"))
+                .isEqualTo(1);
+
+        List<JsonNode> published = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.EVALUATION_EVENTS));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    JsonNode e = JSON.readTree(r.value());
+                    if ("EvaluationResultApplied".equals(e.path("type").asText())
+                            && "430511:evaluation:ke-2022-01".equals(r.key())) {
+                        published.add(e);
+                    }
+                }
+                return !published.isEmpty();
+            });
+        }
+        JsonNode event = published.get(0);
+        assertThat(event.path("eventId").asText()).isEqualTo(application.path("eventId").asText());
+        assertThat(event.path("payload").path("budgetChangeFen").asLong()).isEqualTo(-1_590_000L);
+        assertThat(event.path("payload").path("measure").asText()).isEqualTo("减少安排");
+        assertThat(event.path("payload").path("grade").asText()).isEqualTo("中");
+        assertThat(event.path("payload").path("projectId").asText()).isEqualTo("jyj-xcfw");
+        assertThat(event.path("payload").path("targetFiscalYear").asInt()).isEqualTo(2023);
+        assertThat(new BigDecimal(event.path("payload").path("changeRatio").asText())).isEqualByComparingTo("0.10");
+        assertThat(event.path("metadata").path("districtCode").asText()).isEqualTo(d);
+        assertThat(event.path("metadata").path("actor").asText()).isEqualTo("finance@" + d);
+    }
+
+    @Test
+    void theOpenApiDocumentListsEveryEndpointWithProblemAnswers() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/v3/api-docs")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode doc = JSON.readTree(response.body());
+        String base = "/api/evaluation/districts/{districtCode}";
+        assertThat(doc.path("paths").fieldNames()).toIterable().contains(base + "/settings",
+                base + "/settings/versions", base + "/settings/versions/{version}", base + "/goals/{goalId}",
+                base + "/goals/{goalId}/approval", base + "/goals/{goalId}/return", base + "/goals/{goalId}/monitoring",
+                base + "/goals/{goalId}/monitoring/{observationId}",
+                base + "/goals/{goalId}/monitoring/{observationId}/corrective-actions",
+                base + "/years/{year}/key-monitoring-candidates", base + "/budget/projects/{projectId}",
+                base + "/evaluations/{evaluationId}", base + "/evaluations/{evaluationId}/self",
+                base + "/evaluations/{evaluationId}/key", base + "/evaluations/{evaluationId}/key/completion",
+                base + "/evaluations/{evaluationId}/application");
+        JsonNode put = doc.path("paths").path(base + "/goals/{goalId}").path("put");
+        assertThat(put.path("requestBody").toString()).contains("DeclareGoalRequest");
+        assertThat(put.path("responses").path("422").path("content").path("application/problem+json").toString())
+                .contains("#/components/schemas/Problem");
+        assertThat(doc.path("components").path("schemas").path("Problem").path("properties").has("errors")).isTrue();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** A fixture goal as the PUT body a loader sends (万元 → yuan). */
+    private static ObjectNode goalBody(JsonNode goal, int year) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("scope", goal.path("scope").asText());
+        if (goal.hasNonNull("project")) {
+            body.put("projectId", goal.path("project").asText());
+        }
+        if (goal.hasNonNull("unit")) {
+            body.put("unitId", goal.path("unit").asText());
+        }
+        body.put("fiscalYear", year);
+        body.put("amount", yuan(goal.path("amountWan")));
+        if (goal.hasNonNull("budgetExecutionWeight")) {
+            body.put("budgetExecutionWeight", goal.path("budgetExecutionWeight").asText());
+        }
+        if (goal.hasNonNull("declaredProjectSpendingWan")) {
+            body.put("declaredProjectSpending", yuan(goal.path("declaredProjectSpendingWan")));
+        }
+        ArrayNode rows = body.putArray("indicators");
+        goal.path("indicators").forEach(i -> rows.add(i.deepCopy()));
+        return body;
+    }
+
+    private static ObjectNode monitoringBody(JsonNode m) {
+        ObjectNode body = JSON.createObjectNode();
+        body.set("period", m.path("period").deepCopy());
+        body.put("mode", m.path("mode").asText());
+        body.put("recordedOn", m.path("recordedOn").asText());
+        return body;
+    }
+
+    private static ObjectNode selfBody(JsonNode s) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("goalId", s.path("goal").asText());
+        body.put("year", s.path("year").asInt());
+        ObjectNode budget = body.putObject("budget");
+        budget.put("initial", yuan(s.path("budget").path("initialWan")));
+        budget.put("fullYear", yuan(s.path("budget").path("fullYearWan")));
+        budget.put("executed", yuan(s.path("budget").path("executedWan")));
+        body.put("budgetExecutionScore", s.path("budgetExecutionScore").asText());
+        body.set("actuals", s.path("actuals").deepCopy());
+        return body;
+    }
+
+    private static String yuan(JsonNode wan) {
+        return new BigDecimal(wan.asText()).multiply(TEN_THOUSAND).setScale(2).toPlainString();
+    }
+
+    /** The fixture's projects as budget-service would publish them; returns how many money movements that is. */
+    private int publishBudget(String d, JsonNode fixture) throws Exception {
+        int movements = 0;
+        for (JsonNode p : fixture.path("projects")) {
+            String id = p.path("id").asText();
+            publish(envelope(d, id, new ProjectRegistered(d, id, p.path("unit").asText(), p.path("name").asText(),
+                    ProjectCategory.of(p.path("category").asText()), 2023, 1)));
+            if (p.hasNonNull("expectRejected")) {
+                continue;  // budget-service refuses its appropriation: nothing recorded
+            }
+            for (JsonNode a : p.path("appropriations")) {
+                publish(envelope(d, id, new BudgetAppropriated(d, id, Fixtures.fen(a.path("amountWan")),
+                        FundSource.of(a.path("source").asText()), a.path("docNo").asText(null),
+                        LocalDate.parse(a.path("date").asText()))));
+                movements++;
+            }
+            for (JsonNode x : p.path("expenditures")) {
+                EventEnvelope spent = envelope(d, id, new ExpenditureRecorded(d, id, Fixtures.fen(x.path("amountWan")),
+                        LocalDate.parse(x.path("date").asText())));
+                publish(spent);
+                if (id.equals("gaj-pacs")) {
+                    publish(spent);  // redelivered
+                }
+                movements++;
+            }
+        }
+        return movements;
+    }
+
+    private static EventEnvelope envelope(String district, String projectId, Record payload) {
+        return new EventEnvelope(UUID.randomUUID().toString(), payload.getClass().getSimpleName(), "Project",
+                district + ":" + projectId, SEQUENCES.getAndIncrement(), Instant.now(),
+                new EventMetadata(district, "budget-platform", UUID.randomUUID().toString(), null, null),
+                JSON.valueToTree(payload));
+    }
+
+    private static synchronized void publish(EventEnvelope envelope) throws Exception {
+        if (producer == null) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfra.kafka().bootstrapServers());
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            producer = new KafkaProducer<>(props);
+        }
+        producer.send(new ProducerRecord<>(Topics.BUDGET_EVENTS, envelope.aggregateId(), JSON.writeValueAsString(envelope)))
+                .get();
+    }
+
+    private long events(String aggregateId) {
+        return jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?", Long.class,
+                aggregateId);
+    }
+
+    private Answer call(String method, String path, String body, String... headers) throws Exception {
+        String district = path.replaceAll("^/api/evaluation/districts/(\\d{6}).*$", "$1");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").header("X-Jixiao-Gateway-Secret", SECRET)
+                .header("X-Jixiao-Actor", "finance@" + district).method(method, body == null
+                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body().isEmpty() ? null : JSON.readTree(response.body()), response.headers());
+    }
+
+    private static KafkaConsumer<String, String> consumer() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfra.kafka().bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return new KafkaConsumer<>(props);
+    }
+}
