@@ -18,6 +18,8 @@ import org.springframework.http.server.PathContainer;
  * Who may do what through the gateway. A request is allowed when some row matches its method
  * (READ = GET/HEAD, WRITE = POST/PUT/PATCH/DELETE) and path, the caller holds one of the row's
  * roles and, when the path names a district ({@code {d}}), the caller may act in that district.
+ * Rows made with {@link AccessRule#acrossDistricts} act across districts (the projection admin of every
+ * service) and need a caller of every district ({@code *}).
  * A path that no row covers is unknown (404); everything else is refused (403).
  */
 public final class AccessPolicy {
@@ -40,10 +42,14 @@ public final class AccessPolicy {
             AccessRule.of(WRITE, "/api/evaluation/districts/{d}/goals/{goalId}/monitoring/**",  UNIT),
             AccessRule.of(WRITE, "/api/evaluation/districts/{d}/evaluations/{id}/self",         UNIT),
             AccessRule.of(WRITE, "/api/evaluation/districts/{d}/evaluations/{id}/key",          EVALUATOR),
+            AccessRule.of(WRITE, "/api/evaluation/districts/{d}/evaluations/{id}/key/**",       EVALUATOR),
             // disclosure-service
             AccessRule.of(READ,  "/api/reports/districts/{d}/**",                               FINANCE, UNIT, AUDITOR, DASHBOARD),
             AccessRule.of(READ,  "/api/disclosure/districts/{d}/**",                            FINANCE, UNIT, AUDITOR, DASHBOARD),
-            AccessRule.of(WRITE, "/api/disclosure/districts/{d}/years/{y}/units/{unitId}/packages/**", UNIT));
+            AccessRule.of(WRITE, "/api/disclosure/districts/{d}/years/{y}/units/{unitId}/packages/**", UNIT),
+            // every service's projection admin (dead letters, retry, rebuild): across districts, so only for `*`
+            AccessRule.acrossDistricts(READ,  "/api/*/admin/**",                                  FINANCE, AUDITOR),
+            AccessRule.acrossDistricts(WRITE, "/api/*/admin/**",                                  FINANCE));
 
     /** The decision for a caller (null when no token was sent) on one request. */
     public Decision decide(Caller caller, HttpMethod method, PathContainer path) {

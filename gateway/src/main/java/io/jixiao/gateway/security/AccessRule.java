@@ -8,8 +8,11 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
-/** One row of the {@link AccessPolicy}: which roles may use which methods on which paths. */
-record AccessRule(Access access, PathPattern pattern, Set<Role> roles) {
+/**
+ * One row of the {@link AccessPolicy}: which roles may use which methods on which paths, and whether the
+ * caller must hold every district ({@code *}) because the path acts across districts (admin operations).
+ */
+record AccessRule(Access access, PathPattern pattern, Set<Role> roles, boolean everyDistrict) {
 
     /** The path variable that names the district a request acts in. */
     static final String DISTRICT_VARIABLE = "d";
@@ -31,7 +34,12 @@ record AccessRule(Access access, PathPattern pattern, Set<Role> roles) {
     }
 
     static AccessRule of(Access access, String pattern, Role... roles) {
-        return new AccessRule(access, PathPatternParser.defaultInstance.parse(pattern), Set.of(roles));
+        return new AccessRule(access, PathPatternParser.defaultInstance.parse(pattern), Set.of(roles), false);
+    }
+
+    /** A row for paths that act across districts: granted only to callers of every district ({@code *}). */
+    static AccessRule acrossDistricts(Access access, String pattern, Role... roles) {
+        return new AccessRule(access, PathPatternParser.defaultInstance.parse(pattern), Set.of(roles), true);
     }
 
     boolean coversPath(PathContainer path) {
@@ -40,6 +48,7 @@ record AccessRule(Access access, PathPattern pattern, Set<Role> roles) {
 
     boolean grants(Caller caller, HttpMethod method, PathContainer path) {
         return access.includes(method) && coversPath(path) && caller.hasAnyOf(roles)
+                && (!everyDistrict || caller.districts().includesEvery())
                 && district(path).map(caller.districts()::includes).orElse(true);
     }
 

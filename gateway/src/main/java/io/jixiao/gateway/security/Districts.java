@@ -34,6 +34,11 @@ public final class Districts {
         return all || codes.contains(districtCode);
     }
 
+    /** Whether the caller holds every district ({@code *}), as operations across districts require. */
+    public boolean includesEvery() {
+        return all;
+    }
+
     /** As sent to services in {@code X-Jixiao-Districts}: {@code *} or comma-separated codes. */
     public String toHeaderValue() {
         return all ? ALL_MARKER : String.join(",", new TreeSet<>(codes));

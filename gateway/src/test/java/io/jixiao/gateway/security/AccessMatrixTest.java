@@ -33,8 +33,15 @@ class AccessMatrixTest extends GatewayWithStubTest {
     private static final String OWN = "430203";
     private static final String OTHER = "430211";
 
-    /** One kind of request; {@code {d}} is replaced by the district under test. */
-    record Family(String name, HttpMethod method, String path, Set<Role> allowed) {
+    /**
+     * One kind of request; {@code {d}} is replaced by the district under test. {@code everyDistrict}: the path acts
+     * across districts (projection admin), so only a caller of every district ({@code *}) may use it.
+     */
+    record Family(String name, HttpMethod method, String path, Set<Role> allowed, boolean everyDistrict) {
+
+        Family(String name, HttpMethod method, String path, Set<Role> allowed) {
+            this(name, method, path, allowed, false);
+        }
 
         boolean namesDistrict() {
             return path.contains("{d}");
@@ -76,6 +83,8 @@ class AccessMatrixTest extends GatewayWithStubTest {
                     "/api/evaluation/districts/{d}/evaluations/e-1/self", Set.of(FINANCE, UNIT)),
             new Family("evaluation: key evaluation", HttpMethod.POST,
                     "/api/evaluation/districts/{d}/evaluations/e-1/key", Set.of(FINANCE, EVALUATOR)),
+            new Family("evaluation: key evaluation completed", HttpMethod.POST,
+                    "/api/evaluation/districts/{d}/evaluations/e-1/key/completion", Set.of(FINANCE, EVALUATOR)),
             new Family("evaluation: apply result", HttpMethod.POST,
                     "/api/evaluation/districts/{d}/evaluations/e-1/application", Set.of(FINANCE)),
             new Family("reports: district report", HttpMethod.GET, "/api/reports/districts/{d}/years/2023",
@@ -86,7 +95,17 @@ class AccessMatrixTest extends GatewayWithStubTest {
             new Family("disclosure: findings", HttpMethod.GET, "/api/disclosure/districts/{d}/years/2023/findings",
                     Set.of(FINANCE, UNIT, AUDITOR, DASHBOARD)),
             new Family("disclosure: publish package", HttpMethod.POST,
-                    "/api/disclosure/districts/{d}/years/2023/units/u-1/packages", Set.of(UNIT)));
+                    "/api/disclosure/districts/{d}/years/2023/units/u-1/packages", Set.of(UNIT)),
+            new Family("admin: budget dead letters", HttpMethod.GET, "/api/budget/admin/dead-letters",
+                    Set.of(FINANCE, AUDITOR), true),
+            new Family("admin: evaluation dead letters", HttpMethod.GET, "/api/evaluation/admin/dead-letters",
+                    Set.of(FINANCE, AUDITOR), true),
+            new Family("admin: disclosure dead letters", HttpMethod.GET, "/api/disclosure/admin/dead-letters",
+                    Set.of(FINANCE, AUDITOR), true),
+            new Family("admin: retry a dead letter", HttpMethod.POST, "/api/budget/admin/dead-letters/7/retry",
+                    Set.of(FINANCE), true),
+            new Family("admin: rebuild projections", HttpMethod.POST, "/api/disclosure/admin/projections/rebuild",
+                    Set.of(FINANCE), true));
 
     static Stream<Arguments> familyRoleDistrict() {
         return FAMILIES.stream().flatMap(family -> Arrays.stream(Role.values()).flatMap(role -> Stream.of(
@@ -98,8 +117,14 @@ class AccessMatrixTest extends GatewayWithStubTest {
         return FAMILIES.stream();
     }
 
+    static Stream<Arguments> acrossDistrictsRole() {
+        return FAMILIES.stream().filter(Family::everyDistrict).flatMap(family -> Arrays.stream(Role.values())
+                .map(role -> Arguments.of(family, role, family.allowed().contains(role) ? 200 : 403)));
+    }
+
+    /** The tokens of {@link #roleAndDistrictDecide} name one district: never enough for an across-districts path. */
     private static int expectedStatus(Family family, Role role, boolean ownDistrict) {
-        boolean districtOk = ownDistrict || !family.namesDistrict();
+        boolean districtOk = !family.everyDistrict() && (ownDistrict || !family.namesDistrict());
         return family.allowed().contains(role) && districtOk ? 200 : 403;
     }
 
@@ -119,6 +144,32 @@ class AccessMatrixTest extends GatewayWithStubTest {
         } else {
             assertThat(STUB.receivedNothing()).as("refused request reached a service").isTrue();
         }
+    }
+
+    @ParameterizedTest(name = "{0} as {1} of every district -> {2}")
+    @MethodSource("acrossDistrictsRole")
+    void acrossDistrictsPathsNeedEveryDistrict(Family family, Role role, int expectedStatus) throws InterruptedException {
+        WebTestClient everywhere = clientWithToken(TOKENS.issue("admin-" + role.name().toLowerCase(), List.of(role), "*"));
+        send(everywhere, family, OWN).expectStatus().isEqualTo(expectedStatus).expectBody().returnResult();
+        if (expectedStatus == 200) {
+            assertThat(STUB.nextRequest().pathAndQuery()).isEqualTo(family.path());
+        } else {
+            assertThat(STUB.receivedNothing()).as("refused request reached a service").isTrue();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} for a caller of several districts but not all -> 403")
+    @MethodSource("families")
+    void acrossDistrictsPathsRefuseAListOfDistricts(Family family) {
+        if (!family.everyDistrict()) {
+            return;
+        }
+        WebTestClient several = clientWithToken(TOKENS.issue("bureau", List.of(Role.values()), OWN, OTHER, "430511",
+                "430212"));
+        send(several, family, OWN).expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo(GatewayProblem.FORBIDDEN.type());
+        assertThat(STUB.receivedNothing()).isTrue();
     }
 
     @ParameterizedTest(name = "{0} without a token -> 401")
