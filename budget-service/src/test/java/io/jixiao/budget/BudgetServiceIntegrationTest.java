@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jixiao.budget.Api.Answer;
 import io.jixiao.events.Topics;
 import io.jixiao.infra.SharedTestInfra;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -24,27 +22,27 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** budget-service against a real PostgreSQL and a real Kafka broker (both embedded), over real HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)  // its Kafka consumers must not outlive the class
 class BudgetServiceIntegrationTest {
-    private static final String SECRET = "test-secret";
     private static final String DB = SharedTestInfra.freshDatabase("budget_it");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DB);
         registry.add("jixiao.kafka.bootstrap-servers", () -> SharedTestInfra.kafka().bootstrapServers());
-        registry.add("jixiao.gateway-secret", () -> SECRET);
+        registry.add("jixiao.gateway-secret", () -> Api.SECRET);
     }
 
     @LocalServerPort
@@ -53,25 +51,23 @@ class BudgetServiceIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    record Answer(int status, String contentType, JsonNode body) {
+    Api api;
+
+    @BeforeEach
+    void districtWithoutTheGoalRuleAndItsUnit() {
+        api = new Api(port);
+        api.expect(200, "PUT", "/api/budget/districts/430203/settings", "{\"goalBeforeBudget\":false}");
+        Answer unit = api.call("PUT", "/api/budget/districts/430203/units/it-unit", "{\"name\":\"测试单位\"}");
+        assertThat(unit.status()).isIn(200, 201);
     }
 
-    private Answer call(String method, String path, String body, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").header("X-Jixiao-Gateway-Secret", SECRET)
-                .header("X-Jixiao-Actor", "alice@czj").method(method, body == null
-                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                response.body().isEmpty() ? null : JSON.readTree(response.body()));
+    private Answer call(String method, String path, String body, String... headers) {
+        return api.call(method, path, body, headers);
     }
 
-    private String project(String id) throws Exception {
+    private String project(String id) {
         String path = "/api/budget/districts/430203/projects/" + id;
-        Answer registered = call("PUT", path, "{\"unitId\":\"czj\",\"name\":\"财政信息化建设\",\"category\":\"专项资金\",\"fiscalYear\":2023}");
+        Answer registered = call("PUT", path, "{\"unitId\":\"it-unit\",\"name\":\"财政信息化建设\",\"category\":\"专项资金\",\"fiscalYear\":2023}");
         assertThat(registered.status()).isEqualTo(201);
         return path;
     }
@@ -81,9 +77,17 @@ class BudgetServiceIntegrationTest {
                 "430203:" + projectId);
     }
 
+    private long allEvents() {
+        return jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+    }
+
+    private static String id(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
     @Test
     void recordsTheSkeletonFlowAndPublishesEachEventToKafka() throws Exception {
-        String id = "P-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = id("P");
         String path = project(id);
         assertThat(call("POST", path + "/appropriations", "{\"amount\":\"550000.00\",\"source\":\"一般公共预算\",\"date\":\"2023-01-20\"}").status()).isEqualTo(201);
         assertThat(call("POST", path + "/adjustments", "{\"amount\":-100100.00,\"basis\":\"MID_YEAR\",\"reason\":\"年中调减\",\"date\":\"2023-06-30\"}").status()).isEqualTo(201);
@@ -101,6 +105,10 @@ class BudgetServiceIntegrationTest {
         JsonNode adjustment = history.body().get("events").get(2);
         assertThat(adjustment.get("type").asText()).isEqualTo("BudgetAdjusted");
         assertThat(adjustment.get("actor").asText()).isEqualTo("alice@czj");
+        assertThat(adjustment.get("correlationId").asText()).isNotBlank();
+        assertThat(adjustment.get("causationId").asText()).isNotBlank();
+        assertThat(adjustment.get("reason").asText()).isEqualTo("年中调减");
+        assertThat(adjustment.get("basis").asText()).isEqualTo("MID_YEAR");
         assertThat(adjustment.get("event").get("reason").asText()).isEqualTo("年中调减");
         assertThat(adjustment.get("figuresAfter").get("budget").asText()).isEqualTo("449900.00");
 
@@ -110,7 +118,7 @@ class BudgetServiceIntegrationTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     if (r.key().equals("430203:" + id)) {
-                        published.add(JSON.readTree(r.value()));
+                        published.add(Api.JSON.readTree(r.value()));
                     }
                 }
                 return published.size() >= 4;
@@ -124,12 +132,22 @@ class BudgetServiceIntegrationTest {
     }
 
     @Test
-    void brokenRulesAnswerProblemJsonNamingTheRuleAndRecordNothing() throws Exception {
-        String id = "R-" + UUID.randomUUID().toString().substring(0, 8);
+    void brokenRulesAnswerProblemJsonNamingTheRuleAndRecordNothing() {
+        String id = id("R");
         String path = project(id);
         call("POST", path + "/appropriations", "{\"amount\":\"1000.00\",\"source\":\"一般公共预算\",\"date\":\"2023-01-20\"}");
         call("POST", path + "/expenditures", "{\"amount\":\"600.00\",\"date\":\"2023-05-01\"}");
+        String unitYear = "/api/budget/districts/430203/units/it-unit/years/2023";
+        api.expect(201, "POST", unitYear + "/basic-budget", "{\"amount\":\"500.00\",\"date\":\"2023-01-01\"}");
+        api.expect(201, "POST", unitYear + "/basic-expenditures", "{\"class\":\"PERSONNEL\",\"amount\":\"400.00\",\"date\":\"2023-03-01\"}");
+        String debt = "/api/budget/districts/430203/years/2023/debt";
+        api.expect(201, "POST", debt + "/opening-balances", "{\"type\":\"GENERAL\",\"amount\":\"900.00\"}");
+        api.expect(201, "POST", debt + "/limits", "{\"type\":\"GENERAL\",\"amount\":\"1000.00\"}");
+        // the goal rule is on by default: a district that never switched it off
+        api.expect(201, "PUT", "/api/budget/districts/430211/units/u1", "{\"name\":\"天元区某局\"}");
+        api.expect(201, "PUT", "/api/budget/districts/430211/projects/" + id, "{\"unitId\":\"u1\",\"name\":\"x\",\"category\":\"专项资金\",\"fiscalYear\":2023}");
         long before = events(id);
+        long all = allEvents();
 
         Answer overspend = call("POST", path + "/expenditures", "{\"amount\":\"400.01\",\"date\":\"2023-05-02\"}");
         assertThat(overspend.status()).isEqualTo(422);
@@ -144,27 +162,97 @@ class BudgetServiceIntegrationTest {
         Answer decimals = call("POST", path + "/expenditures", "{\"amount\":\"1.001\"}");
         assertThat(decimals.status()).isEqualTo(400);
         assertThat(decimals.body().get("errors").get(0).get("field").asText()).isEqualTo("amount");
+        Answer negative = call("POST", path + "/appropriations", "{\"amount\":\"-5.00\",\"source\":\"一般公共预算\"}");
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.body().get("errors").get(0).get("field").asText()).isEqualTo("amount");
+        Answer huge = call("POST", path + "/appropriations", "{\"amount\":\"10000000000000.00\",\"source\":\"一般公共预算\"}");
+        assertThat(huge.status()).isEqualTo(400);
+        assertThat(huge.body().get("errors").get(0).get("field").asText()).isEqualTo("amount");
+        Answer lateDate = call("POST", path + "/expenditures", "{\"amount\":\"1.00\",\"date\":\"2024-01-01\"}");
+        assertThat(lateDate.status()).isEqualTo(422);
+        assertThat(lateDate.body().get("rule").asText()).isEqualTo("DATE_OUTSIDE_FISCAL_YEAR");
 
         Answer unknown = call("POST", "/api/budget/districts/430203/projects/nope-" + id + "/expenditures", "{\"amount\":\"1.00\"}");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
+        Answer unknownUnit = call("PUT", "/api/budget/districts/430203/projects/U" + id,
+                "{\"unitId\":\"no-such-unit\",\"name\":\"x\",\"category\":\"专项资金\",\"fiscalYear\":2023}");
+        assertThat(unknownUnit.status()).isEqualTo(422);
+        assertThat(unknownUnit.body().get("rule").asText()).isEqualTo("UNKNOWN_UNIT");
+        assertThat(unknownUnit.body().get("errors").get(0).get("field").asText()).isEqualTo("unitId");
+
+        Answer basicOverspend = call("POST", unitYear + "/basic-expenditures", "{\"class\":\"PUBLIC\",\"amount\":\"100.01\",\"date\":\"2023-03-01\"}");
+        assertThat(basicOverspend.status()).isEqualTo(422);
+        assertThat(basicOverspend.body().get("rule").asText()).isEqualTo("SPENDING_ABOVE_AVAILABLE");
+        Answer basicBelow = call("POST", unitYear + "/basic-adjustments", "{\"amount\":\"-100.01\",\"basis\":\"MID_YEAR\",\"reason\":\"调减\",\"date\":\"2023-05-02\"}");
+        assertThat(basicBelow.status()).isEqualTo(422);
+        assertThat(basicBelow.body().get("rule").asText()).isEqualTo("BUDGET_BELOW_SPENT");
+        Answer basicUnknown = call("POST", "/api/budget/districts/430203/units/ghost/years/2023/basic-budget", "{\"amount\":\"1.00\"}");
+        assertThat(basicUnknown.status()).isEqualTo(422);
+        assertThat(basicUnknown.body().get("rule").asText()).isEqualTo("UNKNOWN_UNIT");
+        Answer threePublicUnknown = call("POST", "/api/budget/districts/430203/years/2023/three-public/budgets",
+                "{\"unitId\":\"ghost\",\"category\":\"公务接待\",\"amount\":\"1.00\"}");
+        assertThat(threePublicUnknown.status()).isEqualTo(422);
+        assertThat(threePublicUnknown.body().get("rule").asText()).isEqualTo("UNKNOWN_UNIT");
+
+        Answer aboveLimit = call("POST", debt + "/bonds", "{\"bondId\":\"b-" + id + "\",\"type\":\"GENERAL\",\"kind\":\"NEW\",\"amount\":\"100.01\",\"termYears\":[5],\"date\":\"2023-03-01\"}");
+        assertThat(aboveLimit.status()).isEqualTo(422);
+        assertThat(aboveLimit.body().get("rule").asText()).isEqualTo("DEBT_ABOVE_LIMIT");
+        Answer limitBelow = call("POST", debt + "/limits", "{\"type\":\"GENERAL\",\"amount\":\"899.99\"}");
+        assertThat(limitBelow.status()).isEqualTo(422);
+        assertThat(limitBelow.body().get("rule").asText()).isEqualTo("DEBT_ABOVE_LIMIT");
+        Answer overRepaid = call("POST", debt + "/principal-repayments", "{\"type\":\"GENERAL\",\"amount\":\"900.01\",\"date\":\"2023-03-01\"}");
+        assertThat(overRepaid.status()).isEqualTo(422);
+        assertThat(overRepaid.body().get("rule").asText()).isEqualTo("PRINCIPAL_ABOVE_BALANCE");
+        Answer transferLate = call("POST", "/api/budget/districts/430203/years/2023/transfers", "{\"kind\":\"一般性\",\"amount\":\"1.00\",\"date\":\"2022-12-31\"}");
+        assertThat(transferLate.status()).isEqualTo(422);
+        assertThat(transferLate.body().get("rule").asText()).isEqualTo("DATE_OUTSIDE_FISCAL_YEAR");
+        Answer badKind = call("POST", "/api/budget/districts/430203/years/2023/transfers", "{\"kind\":\"其他\",\"amount\":\"1.00\"}");
+        assertThat(badKind.status()).isEqualTo(400);
+        assertThat(badKind.body().get("errors").get(0).get("field").asText()).isEqualTo("kind");
+
+        Answer noGoal = call("POST", "/api/budget/districts/430211/projects/" + id + "/appropriations",
+                "{\"amount\":\"1.00\",\"source\":\"一般公共预算\",\"date\":\"2023-01-20\"}");
+        assertThat(noGoal.status()).isEqualTo(422);
+        assertThat(noGoal.body().get("rule").asText()).isEqualTo("GOAL_NOT_APPROVED");
+        assertThat(noGoal.body().get("errors").get(0).get("field").asText()).isEqualTo("projectId");
 
         assertThat(events(id)).isEqualTo(before);
+        assertThat(allEvents()).isEqualTo(all);
         assertThat(call("GET", path, null).body().get("spent").asText()).isEqualTo("600.00");
+        assertThat(api.call("GET", unitYear, null).text("basic.spent")).isEqualTo("400.00");
+        assertThat(api.call("GET", debt, null).text("total.balance")).isEqualTo("900.00");
     }
 
     @Test
     void aRequestWithoutTheGatewaySecretIsRefused() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/budget/districts/430203/projects/x")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                        + "/api/budget/districts/430203/projects/x")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     }
 
     @Test
+    void registeringTheSameIdAgainIsANoOpAndOtherDetailsAConflict() {
+        String unit = "/api/budget/districts/430203/units/" + id("u");
+        String body = "{\"name\":\"芦淞区某局\",\"staffing\":{\"authorized\":37,\"actual\":36}}";
+        assertThat(call("PUT", unit, body).status()).isEqualTo(201);
+        Answer again = call("PUT", unit, body);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.text("staffing.authorized")).isEqualTo("37");
+        assertThat(call("PUT", unit, "{\"name\":\"另一个名字\"}").status()).isEqualTo(409);
+        String bonds = "/api/budget/districts/430203/years/2024/debt/bonds";
+        String bond = "{\"bondId\":\"" + id("b") + "\",\"type\":\"SPECIAL\",\"kind\":\"NEW\",\"amount\":\"10.00\",\"termYears\":[15],\"date\":\"2024-03-01\"}";
+        assertThat(call("POST", bonds, bond).status()).isEqualTo(201);
+        assertThat(call("POST", bonds, bond).status()).isEqualTo(200);
+        assertThat(call("POST", bonds, bond.replace("10.00", "11.00")).status()).isEqualTo(409);
+    }
+
+    @Test
     void fiftyConcurrentRetriesOfOneRequestRecordOneEvent() throws Exception {
-        String id = "I-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = id("I");
         String path = project(id);
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Callable<Answer>> retries = new ArrayList<>();
@@ -185,12 +273,13 @@ class BudgetServiceIntegrationTest {
         Answer reused = call("POST", path + "/appropriations",
                 "{\"amount\":\"999.00\",\"source\":\"一般公共预算\",\"date\":\"2023-01-20\"}", "Idempotency-Key", "import-7");
         assertThat(reused.status()).isEqualTo(409);
+        assertThat(reused.body().get("rule").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
         assertThat(events(id)).isEqualTo(2);
     }
 
     @Test
     void twoConcurrentEditsAtTheSameVersionCannotBothWin() throws Exception {
-        String id = "V-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = id("V");
         String path = project(id);
         call("POST", path + "/appropriations", "{\"amount\":\"1000.00\",\"source\":\"一般公共预算\",\"date\":\"2023-01-20\"}");
         String version = "\"" + call("GET", path, null).body().get("version").asLong() + "\"";
@@ -203,6 +292,196 @@ class BudgetServiceIntegrationTest {
         pool.shutdown();
         assertThat(statuses).containsExactlyInAnyOrder(201, 412);
         assertThat(events(id)).isEqualTo(3);
+    }
+
+    @Test
+    void lusong2023MoneyFiguresReadBackFromTheApi() throws Exception {
+        FixtureLoad fixture = new FixtureLoad(api, "lusong-2023.json");
+        fixture.load();
+        fixture.load();  // a second load changes nothing
+        JsonNode expect = fixture.root().path("expect");
+        Answer czj = api.expect(200, "GET", "/api/budget/districts/430203/units/czj/years/2023", null);
+        assertThat(czj.text("totals.fullYearBudget")).isEqualTo(Api.wanToYuan(expect.get("unit czj full-year budget (万元)").asText()));
+        assertThat(czj.text("totals.executed")).isEqualTo(Api.wanToYuan(expect.get("unit czj executed (万元)").asText()));
+        assertThat(czj.text("projects.spent")).isEqualTo(Api.wanToYuan(expect.get("unit czj project spending (万元)").asText()));
+        assertThat(czj.text("basic.spent")).isEqualTo(Api.wanToYuan(expect.get("unit czj basic spending (万元)").asText()));
+        assertThat(czj.text("totals.executionRate")).isEqualTo(expect.get("unit czj budget execution rate").asText());
+        assertThat(czj.text("projects.appropriated")).isEqualTo(Api.wanToYuan(expect.get("unit czj 2023 initial project budget (万元)").asText()));
+        // "739.03 = basic 614.03 + project appropriations 125.00"
+        String initial = expect.get("unit czj 2023 initial budget 年初预算数 (万元)").asText();
+        assertThat(czj.text("totals.initialBudget")).isEqualTo(Api.wanToYuan(initial.substring(0, initial.indexOf(' '))));
+        assertThat(czj.text("basic.appropriated")).isEqualTo(Api.wanToYuan("614.03"));
+        assertThat(czj.text("basic.budget")).isEqualTo(Api.wanToYuan("721.50"));
+        assertThat(czj.text("projects.budget")).isEqualTo(Api.wanToYuan("238.43"));
+        assertThat(czj.text("projects.count")).isEqualTo("7");
+        Answer unit = api.expect(200, "GET", "/api/budget/districts/430203/units/czj", null);
+        assertThat(unit.text("staffing.authorized")).isEqualTo("37");  // the text's figure; the table says 36
+        assertThat(unit.text("staffing.actual")).isEqualTo("36");
+        Answer threePublic = api.expect(200, "GET", "/api/budget/districts/430203/years/2023/three-public", null);
+        assertThat(threePublic.text("total.budget")).isEqualTo("0.00");
+        assertThat(threePublic.text("total.spent")).isEqualTo("0.00");
+    }
+
+    @Test
+    void hetang2022MoneyFiguresReadBackFromTheApi() throws Exception {
+        FixtureLoad fixture = new FixtureLoad(api, "hetang-2022.json");
+        fixture.load();
+        JsonNode expect = fixture.root().path("expect");
+        Answer tp = api.expect(200, "GET", "/api/budget/districts/430202/years/2022/three-public", null);
+        assertThat(spentBudgetSaved(tp.body().get("total"))).isEqualTo(wan(expect.get("三公 total spent / budget / saved (万元)")));
+        assertThat(spentBudgetSaved(tp.body().get("vehicles"))).isEqualTo(wan(expect.get("公务用车 spent / budget / saved (万元)")));
+        JsonNode reception = null;
+        for (JsonNode c : tp.body().get("categories")) {
+            if (c.get("category").asText().equals("公务接待")) {
+                reception = c;
+            }
+        }
+        assertThat(spentBudgetSaved(reception)).isEqualTo(wan(expect.get("公务接待 spent / budget / saved (万元)")));
+
+        Answer transfers = api.expect(200, "GET", "/api/budget/districts/430202/years/2022/transfers", null);
+        List<String> generalSpecial = wan(expect.get("transfers general / special (万元)"));
+        assertThat(kind(transfers.body(), "一般性")).isEqualTo(generalSpecial.get(0));
+        assertThat(kind(transfers.body(), "专项")).isEqualTo(generalSpecial.get(1));
+        assertThat(kind(transfers.body(), "返还性")).isEqualTo("0.00");
+
+        Answer debt = api.expect(200, "GET", "/api/budget/districts/430202/years/2022/debt", null);
+        List<String> balance = wan(expect.get("debt balance total / general / special (万元)"));
+        assertThat(debt.text("total.balance")).isEqualTo(balance.get(0));
+        assertThat(debt.text("types.0.type")).isEqualTo("GENERAL");
+        assertThat(debt.text("types.0.balance")).isEqualTo(balance.get(1));
+        assertThat(debt.text("types.1.balance")).isEqualTo(balance.get(2));
+        List<String> newBonds = wan(expect.get("new bonds general / special (万元)"));
+        assertThat(debt.text("types.0.newBonds")).isEqualTo(newBonds.get(0));
+        assertThat(debt.text("types.1.newBonds")).isEqualTo(newBonds.get(1));
+        assertThat(debt.text("total.refinancing")).isEqualTo(wan(expect.get("refinancing bonds (万元)")).get(0));
+        List<String> interest = wan(expect.get("interest general / special (万元)"));
+        assertThat(debt.text("types.0.interest")).isEqualTo(interest.get(0));
+        assertThat(debt.text("types.1.interest")).isEqualTo(interest.get(1));
+        assertThat(debt.body().get("bonds")).hasSize(5);
+        // 支出不实金额 0: no expenditure is recorded that the figures above do not account for
+        assertThat(wan(expect.get("支出不实金额 (万元)"))).containsExactly("0.00");
+    }
+
+    private static List<String> spentBudgetSaved(JsonNode line) {
+        return List.of(line.get("spent").asText(), line.get("budget").asText(), line.get("saved").asText());
+    }
+
+    private static String kind(JsonNode transfers, String kind) {
+        for (JsonNode k : transfers.get("kinds")) {
+            if (k.get("kind").asText().equals(kind)) {
+                return k.get("amount").asText();
+            }
+        }
+        throw new AssertionError("no kind " + kind);
+    }
+
+    /** "122 / 154 / 32" (万元) → yuan strings. */
+    private static List<String> wan(JsonNode text) {
+        return java.util.Arrays.stream(text.asText().split("/")).map(String::trim).map(Api::wanToYuan).toList();
+    }
+
+    @Test
+    void historyAsOfThreeInstantsAndThreeBusinessDatesGivesTheHandCalculatedFigures() {
+        String id = id("H");
+        String path = project(id);
+        api.expect(201, "POST", path + "/appropriations", "{\"amount\":\"1000.00\",\"source\":\"一般公共预算\",\"docNo\":\"渌财通【2023】22号\",\"date\":\"2023-01-20\"}");
+        Instant first = pause();
+        api.expect(201, "POST", path + "/adjustments", "{\"amount\":\"200.00\",\"basis\":\"MID_YEAR\",\"reason\":\"追加\",\"date\":\"2023-06-30\"}");
+        api.expect(201, "POST", path + "/expenditures", "{\"amount\":\"300.00\",\"date\":\"2023-07-01\"}");
+        Instant second = pause();
+        api.expect(201, "POST", path + "/adjustments", "{\"amount\":\"-100.00\",\"basis\":\"MID_YEAR\",\"reason\":\"调减\",\"date\":\"2023-09-01\"}");
+        api.expect(201, "POST", path + "/expenditures", "{\"amount\":\"400.00\",\"date\":\"2023-10-01\"}");
+        api.expect(201, "POST", path + "/carry-overs", "{\"amount\":\"50.00\",\"fromYear\":2022,\"date\":\"2023-01-01\"}");
+        Instant third = pause();
+        api.expect(201, "POST", path + "/expenditures", "{\"amount\":\"1.00\",\"date\":\"2023-12-31\"}");
+
+        // hand calculation, by recording instant: budget = appropriated + carried over + adjusted
+        assertFigures(api.expect(200, "GET", path + "/history?asOf=" + first, null), 2, "1000.00", "0.00", "1000.00");
+        assertFigures(api.expect(200, "GET", path + "/history?asOf=" + second, null), 4, "1200.00", "300.00", "900.00");
+        assertFigures(api.expect(200, "GET", path + "/history?asOf=" + third, null), 7, "1150.00", "700.00", "450.00");
+        Answer beforeAll = api.expect(200, "GET", path + "/history?asOf=2000-01-01", null);
+        assertThat(beforeAll.text("eventCount")).isEqualTo("0");
+        Answer today = api.expect(200, "GET", path + "/history?asOf=" + LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), null);
+        assertFigures(today, 8, "1150.00", "701.00", "449.00");
+        JsonNode appropriation = today.body().get("events").get(1);
+        assertThat(appropriation.get("docNo").asText()).isEqualTo("渌财通【2023】22号");
+        assertThat(appropriation.get("actor").asText()).isEqualTo("alice@czj");
+        assertThat(appropriation.get("figuresAfter").get("budget").asText()).isEqualTo("1000.00");
+
+        // and by business date (the date each event carries), everything recorded so far
+        assertFigures(api.expect(200, "GET", path + "/history?on=2023-01-31", null), 3, "1050.00", "0.00", "1050.00");
+        assertFigures(api.expect(200, "GET", path + "/history?on=2023-07-31", null), 5, "1250.00", "300.00", "950.00");
+        assertFigures(api.expect(200, "GET", path + "/history?on=2023-09-30", null), 6, "1150.00", "300.00", "850.00");
+        assertThat(api.call("GET", path + "/history?asOf=yesterday", null).status()).isEqualTo(400);
+    }
+
+    private static Instant pause() {
+        Instant mark = Instant.now();
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(2)).until(() -> Instant.now().isAfter(mark.plusMillis(5)));
+        return mark;
+    }
+
+    private static void assertFigures(Answer history, int events, String budget, String spent, String available) {
+        assertThat(history.text("eventCount")).isEqualTo(String.valueOf(events));
+        assertThat(history.text("stateAsOf.budget")).isEqualTo(budget);
+        assertThat(history.text("stateAsOf.spent")).isEqualTo(spent);
+        assertThat(history.text("stateAsOf.available")).isEqualTo(available);
+    }
+
+    @Test
+    void theOpenApiDocumentListsEveryEndpointWithItsRequestAndErrorShapes() {
+        Answer doc = api.expect(200, "GET", "/v3/api-docs", null);
+        JsonNode paths = doc.body().get("paths");
+        List<String> expected = List.of(
+                "/api/budget/districts/{districtCode}/projects/{projectId}",
+                "/api/budget/districts/{districtCode}/projects/{projectId}/appropriations",
+                "/api/budget/districts/{districtCode}/projects/{projectId}/adjustments",
+                "/api/budget/districts/{districtCode}/projects/{projectId}/carry-overs",
+                "/api/budget/districts/{districtCode}/projects/{projectId}/expenditures",
+                "/api/budget/districts/{districtCode}/projects/{projectId}/history",
+                "/api/budget/districts/{districtCode}/units/{unitId}",
+                "/api/budget/districts/{districtCode}/units/{unitId}/years/{year}",
+                "/api/budget/districts/{districtCode}/units/{unitId}/years/{year}/basic-budget",
+                "/api/budget/districts/{districtCode}/units/{unitId}/years/{year}/basic-adjustments",
+                "/api/budget/districts/{districtCode}/units/{unitId}/years/{year}/basic-expenditures",
+                "/api/budget/districts/{districtCode}/years/{year}/three-public",
+                "/api/budget/districts/{districtCode}/years/{year}/three-public/budgets",
+                "/api/budget/districts/{districtCode}/years/{year}/three-public/expenditures",
+                "/api/budget/districts/{districtCode}/years/{year}/transfers",
+                "/api/budget/districts/{districtCode}/years/{year}/debt",
+                "/api/budget/districts/{districtCode}/years/{year}/debt/bonds",
+                "/api/budget/districts/{districtCode}/years/{year}/debt/limits",
+                "/api/budget/districts/{districtCode}/years/{year}/debt/opening-balances",
+                "/api/budget/districts/{districtCode}/years/{year}/debt/principal-repayments",
+                "/api/budget/districts/{districtCode}/years/{year}/debt/interest-payments",
+                "/api/budget/districts/{districtCode}/settings",
+                "/api/budget/districts/{districtCode}/approved-goals",
+                "/api/budget/districts/{districtCode}/result-applications",
+                "/api/budget/imports");
+        assertThat(iterable(paths.fieldNames())).containsAll(expected);
+        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            JsonNode responses = op.getValue().get("responses");
+            assertThat(responses.has("400")).as(op.getKey() + " " + path.getKey()).isTrue();
+            assertThat(responses.get("400").get("content").has("application/problem+json")).isTrue();
+            if (op.getKey().equals("post") || op.getKey().equals("put")) {
+                assertThat(responses.has("422")).as(op.getKey() + " " + path.getKey()).isTrue();
+                assertThat(responses.has("409")).isTrue();
+                assertThat(op.getValue().has("requestBody")).as(op.getKey() + " " + path.getKey() + " body")
+                        .isEqualTo(!path.getKey().endsWith("/retry") && !path.getKey().contains("/admin/"));
+            }
+        }));
+        JsonNode schemas = doc.body().get("components").get("schemas");
+        assertThat(schemas.has("Problem")).isTrue();
+        assertThat(schemas.has("AppropriationRequest")).isTrue();
+        assertThat(schemas.has("ImportLine")).isTrue();
+        assertThat(doc.body().get("paths").get("/api/budget/imports").get("post").get("requestBody").get("content")
+                .has("text/csv")).isTrue();
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> names) {
+        List<String> list = new ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
     }
 
     private static KafkaConsumer<String, String> consumer() {

@@ -3,11 +3,13 @@ package io.jixiao.budget.project;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.jixiao.budget.common.KnownUnits;
+import io.jixiao.budget.common.Recorded;
+import io.jixiao.budget.common.Rules;
 import io.jixiao.budget.project.ProjectCommands.AdjustBudget;
 import io.jixiao.budget.project.ProjectCommands.AppropriateBudget;
 import io.jixiao.budget.project.ProjectCommands.CarryOverFunds;
 import io.jixiao.budget.project.ProjectCommands.RecordExpenditure;
-import io.jixiao.budget.project.ProjectCommands.Recorded;
 import io.jixiao.budget.project.ProjectCommands.RegisterProject;
 import io.jixiao.events.EventMetadata;
 import io.jixiao.events.Money;
@@ -20,7 +22,9 @@ import io.jixiao.support.axon.CommandSender;
 import io.jixiao.support.domain.Conflict;
 import io.jixiao.support.domain.RequestLedger;
 import io.jixiao.support.domain.RuleViolation;
-import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -33,8 +37,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One project's funding. Command handlers check the rules and {@code apply}; event-sourcing handlers
- * only assign. Rules: the budget never goes below what was spent; spending never exceeds what is
- * available; amounts are positive where they must be; dates fall in the project's fiscal year.
+ * only assign. Rules: the project's unit is registered in its district; the budget never goes below what
+ * was spent; spending never exceeds what is available; amounts are positive where they must be; dates
+ * fall in the project's fiscal year; an appropriation needs an approved performance goal where the
+ * district requires one; one evaluation result (cause event) adjusts the budget at most once.
  */
 @Aggregate(snapshotTriggerDefinition = "projectSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -43,39 +49,69 @@ public class Project {
     @AggregateIdentifier
     private String projectKey;
     private ProjectRegistered registration;
+    private String previousProjectId;
     private FundingFigures figures = FundingFigures.NONE;
     private RequestLedger requests = new RequestLedger();
+    /** Cause event id (an EvaluationResultApplied) → the sequence of the adjustment it caused. */
+    private Map<String, Long> causes = new HashMap<>();
     private long lastSequence = -1;
 
     protected Project() {
         // for Axon
     }
 
-    /** Registering again with the same facts is a no-op (false); with other facts it is a conflict. */
+    /**
+     * Registering again with the same facts is a no-op (false); with other facts it is a conflict. The unit
+     * must be registered in the district. A link to the previous year's project may be added later.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public boolean handle(RegisterProject command) {
+    public boolean handle(RegisterProject command, KnownUnits units) {
         ProjectRegistered event = new ProjectRegistered(command.districtCode(), command.projectId(), command.unitId(),
                 command.name(), command.category(), command.fiscalYear(), command.projectCount());
+        String link = command.previousProjectId();
+        if (link != null && link.equals(command.projectId())) {
+            throw new RuleViolation("PREVIOUS_PROJECT_IS_ITSELF", "previousProjectId",
+                    "a project cannot continue itself");
+        }
         if (registration != null) {
-            if (registration.equals(event)) {
+            if (!registration.equals(event) || (link != null && previousProjectId != null
+                    && !link.equals(previousProjectId))) {
+                throw new Conflict("PROJECT_ID_TAKEN", "project '" + command.projectId() + "' is already registered in "
+                        + command.districtCode() + " with other details");
+            }
+            if (link == null || link.equals(previousProjectId)) {
                 return false;
             }
-            throw new Conflict("PROJECT_ID_TAKEN", "project '" + command.projectId() + "' is already registered in "
-                    + command.districtCode() + " with other details");
+            apply(new PreviousYearProjectLinked(command.districtCode(), command.projectId(), link));
+            return true;
+        }
+        if (!units.isRegistered(command.districtCode(), command.unitId())) {
+            throw new RuleViolation("UNKNOWN_UNIT", "unitId", "no unit '" + command.unitId()
+                    + "' is registered in district " + command.districtCode());
         }
         apply(event);
+        if (link != null) {
+            apply(new PreviousYearProjectLinked(command.districtCode(), command.projectId(), link));
+        }
         return true;
     }
 
     @CommandHandler
-    public Recorded handle(AppropriateBudget command, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
+    public Recorded handle(AppropriateBudget command, GoalRegister goals,
+                           @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
                            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
         BudgetAppropriated event = new BudgetAppropriated(districtCode(), projectId(), command.amountFen(),
-                command.fundSource(), command.docNo(), dateOrToday(command.date()));
+                command.fundSource(), command.docNo(), Rules.dateOrToday(command.date()));
         return replayOf(requestId, fingerprint).orElseGet(() -> {
-            requirePositive(command.amountFen());
-            requireDateNear(event.date(), "date", registration.fiscalYear() - 1, registration.fiscalYear());
+            Rules.requirePositive(command.amountFen(), "amount");
+            Rules.requireDateIn(event.date(), "date", registration.fiscalYear() - 1, registration.fiscalYear());
+            if (goals.goalRequired(districtCode())
+                    && !goals.hasApprovedGoal(districtCode(), projectId(), registration.fiscalYear())) {
+                throw new RuleViolation("GOAL_NOT_APPROVED", "projectId", "project '" + projectId() + "' has no "
+                        + "approved performance goal for " + registration.fiscalYear()
+                        + " (绩效目标是预算安排的前置条件)");
+            }
             return record(event);
         });
     }
@@ -84,7 +120,10 @@ public class Project {
     public Recorded handle(AdjustBudget command, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
                            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
         BudgetAdjusted event = new BudgetAdjusted(districtCode(), projectId(), command.amountFen(), command.basis(),
-                command.reason(), command.docNo(), dateOrToday(command.date()), command.causeEventId());
+                command.reason(), command.docNo(), Rules.dateOrToday(command.date()), command.causeEventId());
+        if (command.causeEventId() != null && causes.containsKey(command.causeEventId())) {
+            return new Recorded(causes.get(command.causeEventId()), true);
+        }
         return replayOf(requestId, fingerprint).orElseGet(() -> {
             if (command.amountFen() == 0) {
                 throw new RuleViolation("ADJUSTMENT_ZERO", "amount", "an adjustment must change the budget");
@@ -103,9 +142,9 @@ public class Project {
     public Recorded handle(CarryOverFunds command, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
                            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
         FundsCarriedOver event = new FundsCarriedOver(districtCode(), projectId(), command.amountFen(),
-                command.fromYear(), dateOrToday(command.date()));
+                command.fromYear(), Rules.dateOrToday(command.date()));
         return replayOf(requestId, fingerprint).orElseGet(() -> {
-            requirePositive(command.amountFen());
+            Rules.requirePositive(command.amountFen(), "amount");
             if (command.fromYear() >= registration.fiscalYear()) {
                 throw new RuleViolation("CARRY_OVER_FROM_EARLIER_YEAR", "fromYear", "funds can only be carried over "
                         + "from a year before " + registration.fiscalYear());
@@ -118,10 +157,10 @@ public class Project {
     public Recorded handle(RecordExpenditure command, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
                            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
         ExpenditureRecorded event = new ExpenditureRecorded(districtCode(), projectId(), command.amountFen(),
-                dateOrToday(command.date()));
+                Rules.dateOrToday(command.date()));
         return replayOf(requestId, fingerprint).orElseGet(() -> {
-            requirePositive(command.amountFen());
-            requireDateNear(event.date(), "date", registration.fiscalYear(), registration.fiscalYear());
+            Rules.requirePositive(command.amountFen(), "amount");
+            Rules.requireDateIn(event.date(), "date", registration.fiscalYear(), registration.fiscalYear());
             if (command.amountFen() > figures.available()) {
                 throw new RuleViolation("SPENDING_ABOVE_AVAILABLE", "amount", "spending " + Money.yuan(command.amountFen())
                         + " yuan exceeds the " + Money.yuan(figures.available()) + " yuan available");
@@ -137,23 +176,6 @@ public class Project {
     private Recorded record(Object event) {
         apply(event);
         return new Recorded(lastSequence, false);
-    }
-
-    private static void requirePositive(long amountFen) {
-        if (amountFen <= 0) {
-            throw new RuleViolation("AMOUNT_NOT_POSITIVE", "amount", "the amount must be greater than zero");
-        }
-    }
-
-    private static void requireDateNear(LocalDate date, String field, int firstYear, int lastYear) {
-        if (date.getYear() < firstYear || date.getYear() > lastYear) {
-            throw new RuleViolation("DATE_OUTSIDE_FISCAL_YEAR", field, "date " + date + " is outside "
-                    + (firstYear == lastYear ? "fiscal year " + lastYear : "the years " + firstYear + "–" + lastYear));
-        }
-    }
-
-    private static LocalDate dateOrToday(LocalDate date) {
-        return date != null ? date : LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
     }
 
     private String districtCode() {
@@ -172,6 +194,12 @@ public class Project {
     }
 
     @EventSourcingHandler
+    void on(PreviousYearProjectLinked event, @SequenceNumber long sequence) {
+        previousProjectId = event.previousProjectId();
+        lastSequence = sequence;
+    }
+
+    @EventSourcingHandler
     void on(BudgetAppropriated event, @SequenceNumber long sequence, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
                            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
         moved(event, sequence, requestId, fingerprint);
@@ -181,6 +209,9 @@ public class Project {
     void on(BudgetAdjusted event, @SequenceNumber long sequence, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
                            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
         moved(event, sequence, requestId, fingerprint);
+        if (event.causeEventId() != null) {
+            causes.put(event.causeEventId(), sequence);
+        }
     }
 
     @EventSourcingHandler
@@ -199,5 +230,10 @@ public class Project {
         figures = figures.after(event);
         requests.remember(requestId, fingerprint, sequence);
         lastSequence = sequence;
+    }
+
+    @Override
+    public String toString() {
+        return "Project[" + projectKey + ", v" + lastSequence + ", " + Objects.toString(figures) + "]";
     }
 }

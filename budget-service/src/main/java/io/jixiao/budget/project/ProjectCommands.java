@@ -15,9 +15,13 @@ public final class ProjectCommands {
     private ProjectCommands() {
     }
 
+    /**
+     * @param previousProjectId optional: the project of an earlier fiscal year this one continues; evaluation
+     *                          results of that project are applied to this one
+     */
     public record RegisterProject(@TargetAggregateIdentifier String projectKey, String districtCode, String projectId,
                                   String unitId, String name, ProjectCategory category, int fiscalYear,
-                                  int projectCount) {
+                                  int projectCount, String previousProjectId) {
     }
 
     public record AppropriateBudget(@TargetAggregateIdentifier String projectKey, long amountFen, FundSource fundSource,
@@ -25,6 +29,7 @@ public final class ProjectCommands {
                                     @TargetAggregateVersion Long expectedVersion) {
     }
 
+    /** @param causeEventId for basis EVALUATION_RESULT: the EvaluationResultApplied event; applied at most once */
     public record AdjustBudget(@TargetAggregateIdentifier String projectKey, long amountFen, AdjustmentBasis basis,
                                String reason, String docNo, LocalDate date, String causeEventId, String requestId,
                                @TargetAggregateVersion Long expectedVersion) {
@@ -38,11 +43,7 @@ public final class ProjectCommands {
                                     String requestId, @TargetAggregateVersion Long expectedVersion) {
     }
 
-    /** What a money command answers: the sequence of the event that recorded it, and whether it was a replay. */
-    public record Recorded(long sequence, boolean replayed) {
-    }
-
-    /** The aggregate id of a project: ids are unique within a district. */
+    /** The aggregate id of a project: ids are unique within a district (and never contain ':'). */
     public static String projectKey(String districtCode, String projectId) {
         return districtCode + ":" + projectId;
     }

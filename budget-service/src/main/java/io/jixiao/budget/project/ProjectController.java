@@ -1,11 +1,7 @@
 package io.jixiao.budget.project;
 
-import io.jixiao.budget.project.ProjectCommands.AdjustBudget;
-import io.jixiao.budget.project.ProjectCommands.AppropriateBudget;
-import io.jixiao.budget.project.ProjectCommands.CarryOverFunds;
-import io.jixiao.budget.project.ProjectCommands.RecordExpenditure;
-import io.jixiao.budget.project.ProjectCommands.Recorded;
-import io.jixiao.budget.project.ProjectCommands.RegisterProject;
+import io.jixiao.budget.common.Ids;
+import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.project.ProjectRequests.AdjustmentRequest;
 import io.jixiao.budget.project.ProjectRequests.AppropriationRequest;
 import io.jixiao.budget.project.ProjectRequests.CarryOverRequest;
@@ -14,13 +10,17 @@ import io.jixiao.budget.project.ProjectRequests.RegisterProjectRequest;
 import io.jixiao.budget.project.ProjectResponses.CommandResult;
 import io.jixiao.budget.project.ProjectResponses.History;
 import io.jixiao.budget.project.ProjectResponses.ProjectState;
-import io.jixiao.events.Money;
 import io.jixiao.support.axon.CommandSender;
 import io.jixiao.support.domain.NotFound;
 import io.jixiao.support.web.AsOf;
 import io.jixiao.support.web.IfMatch;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,9 +35,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A project's funding: register, 年初预算, 调整, 结转, 支出, current state and the auditor's history. */
 @RestController
+@Tag(name = "projects", description = "a project's funding and its history")
 @RequestMapping("/api/budget/districts/{districtCode}/projects/{projectId}")
 public class ProjectController {
-    static final String DISTRICT = "\\d{6}";
+    static final String DISTRICT = Ids.DISTRICT;
 
     private final CommandSender commands;
     private final ProjectFundingView view;
@@ -50,70 +51,74 @@ public class ProjectController {
     }
 
     @PutMapping
+    @Operation(summary = "Register a project (201; the same body again: 200; other details: 409; unknown unit: 422 UNKNOWN_UNIT)")
     public ResponseEntity<ProjectState> register(
-            @PathVariable @Pattern(regexp = DISTRICT, message = "must be a 6-digit district code") String districtCode,
-            @PathVariable @Pattern(regexp = ProjectRequests.ID, message = "must match " + ProjectRequests.ID) String projectId,
+            @PathVariable @Pattern(regexp = DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
+            @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String projectId,
             @Valid @RequestBody RegisterProjectRequest body) {
-        boolean created = commands.send(new RegisterProject(ProjectCommands.projectKey(districtCode, projectId),
-                districtCode, projectId, body.unitId(), body.name(), body.category(), body.fiscalYear(),
-                body.projectCount() == null ? 1 : body.projectCount()), districtCode);
+        boolean created = commands.send(body.toCommand(districtCode, projectId), districtCode);
         return state(districtCode, projectId, created ? HttpStatus.CREATED : HttpStatus.OK);
     }
 
     @PostMapping("/appropriations")
+    @Operation(summary = "年初预算 (422 GOAL_NOT_APPROVED where the district requires an approved goal first)")
     public ResponseEntity<CommandResult> appropriate(
-            @PathVariable @Pattern(regexp = DISTRICT, message = "must be a 6-digit district code") String districtCode,
-            @PathVariable @Pattern(regexp = ProjectRequests.ID, message = "must match " + ProjectRequests.ID) String projectId,
+            @PathVariable @Pattern(regexp = DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
+            @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String projectId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody AppropriationRequest body) {
-        return recorded(districtCode, projectId, new AppropriateBudget(ProjectCommands.projectKey(districtCode, projectId),
-                Money.yuanToFen(body.amount()), body.source(), body.docNo(), body.date(), null, IfMatch.version(ifMatch)));
+        return recorded(districtCode, projectId, body.toCommand(districtCode, projectId, IfMatch.version(ifMatch)));
     }
 
     @PostMapping("/adjustments")
+    @Operation(summary = "调增/调减: a signed amount (422 BUDGET_BELOW_SPENT)")
     public ResponseEntity<CommandResult> adjust(
-            @PathVariable @Pattern(regexp = DISTRICT, message = "must be a 6-digit district code") String districtCode,
-            @PathVariable @Pattern(regexp = ProjectRequests.ID, message = "must match " + ProjectRequests.ID) String projectId,
+            @PathVariable @Pattern(regexp = DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
+            @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String projectId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody AdjustmentRequest body) {
-        return recorded(districtCode, projectId, new AdjustBudget(ProjectCommands.projectKey(districtCode, projectId),
-                Money.yuanToFen(body.amount()), body.basis(), body.reason(), body.docNo(), body.date(), null, null,
-                IfMatch.version(ifMatch)));
+        return recorded(districtCode, projectId, body.toCommand(districtCode, projectId, IfMatch.version(ifMatch)));
     }
 
     @PostMapping("/carry-overs")
+    @Operation(summary = "结转 from an earlier year")
     public ResponseEntity<CommandResult> carryOver(
-            @PathVariable @Pattern(regexp = DISTRICT, message = "must be a 6-digit district code") String districtCode,
-            @PathVariable @Pattern(regexp = ProjectRequests.ID, message = "must match " + ProjectRequests.ID) String projectId,
+            @PathVariable @Pattern(regexp = DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
+            @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String projectId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody CarryOverRequest body) {
-        return recorded(districtCode, projectId, new CarryOverFunds(ProjectCommands.projectKey(districtCode, projectId),
-                Money.yuanToFen(body.amount()), body.fromYear(), body.date(), null, IfMatch.version(ifMatch)));
+        return recorded(districtCode, projectId, body.toCommand(districtCode, projectId, IfMatch.version(ifMatch)));
     }
 
     @PostMapping("/expenditures")
+    @Operation(summary = "支出 (422 SPENDING_ABOVE_AVAILABLE)")
     public ResponseEntity<CommandResult> spend(
-            @PathVariable @Pattern(regexp = DISTRICT, message = "must be a 6-digit district code") String districtCode,
-            @PathVariable @Pattern(regexp = ProjectRequests.ID, message = "must match " + ProjectRequests.ID) String projectId,
+            @PathVariable @Pattern(regexp = DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
+            @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String projectId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody ExpenditureRequest body) {
-        return recorded(districtCode, projectId, new RecordExpenditure(ProjectCommands.projectKey(districtCode, projectId),
-                Money.yuanToFen(body.amount()), body.date(), null, IfMatch.version(ifMatch)));
+        return recorded(districtCode, projectId, body.toCommand(districtCode, projectId, IfMatch.version(ifMatch)));
     }
 
     @GetMapping
+    @Operation(summary = "Current funding state, with its version (also the ETag)")
     public ResponseEntity<ProjectState> get(
-            @PathVariable @Pattern(regexp = DISTRICT, message = "must be a 6-digit district code") String districtCode,
-            @PathVariable @Pattern(regexp = ProjectRequests.ID, message = "must match " + ProjectRequests.ID) String projectId) {
+            @PathVariable @Pattern(regexp = DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
+            @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String projectId) {
         return state(districtCode, projectId, HttpStatus.OK);
     }
 
     @GetMapping("/history")
+    @Operation(summary = "Every event up to asOf with its metadata and the running figures, and the state as of then")
     public History history(
-            @PathVariable @Pattern(regexp = DISTRICT, message = "must be a 6-digit district code") String districtCode,
-            @PathVariable @Pattern(regexp = ProjectRequests.ID, message = "must match " + ProjectRequests.ID) String projectId,
-            @RequestParam(required = false) String asOf) {
-        return history.asOf(districtCode, projectId, AsOf.parse(asOf));
+            @PathVariable @Pattern(regexp = DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
+            @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String projectId,
+            @Parameter(description = "recorded up to: an instant (2023-08-31T10:00:00Z) or a date (end of that day, "
+                    + "Asia/Shanghai); absent = now")
+            @RequestParam(required = false) String asOf,
+            @Parameter(description = "optional: only money with a business date (the event's date) on or before this day")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+        return history.asOf(districtCode, projectId, AsOf.parse(asOf), on);
     }
 
     private ResponseEntity<CommandResult> recorded(String districtCode, String projectId, Object command) {

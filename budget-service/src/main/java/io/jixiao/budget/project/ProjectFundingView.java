@@ -30,8 +30,12 @@ public class ProjectFundingView {
 
     /** A project's current state. */
     public record ProjectFunding(String districtCode, String projectId, String unitId, String name, String category,
-                                 int fiscalYear, int projectCount, FundingFigures figures, long version,
-                                 Instant updatedAt) {
+                                 int fiscalYear, int projectCount, String previousProjectId, FundingFigures figures,
+                                 long version, Instant updatedAt) {
+    }
+
+    /** The summed funding of a unit's projects of one fiscal year. */
+    public record UnitProjectTotals(int projects, FundingFigures figures) {
     }
 
     @EventHandler
@@ -41,6 +45,13 @@ public class ProjectFundingView {
                 ProjectCommands.projectKey(e.districtCode(), e.projectId()), e.districtCode(), e.projectId(),
                 e.unitId(), e.name(), e.category().label(), e.fiscalYear(), e.projectCount(), sequence,
                 java.sql.Timestamp.from(at));
+    }
+
+    @EventHandler
+    void on(PreviousYearProjectLinked e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        jdbc.update("UPDATE project_funding SET previous_project_id = ?, version = ?, updated_at = ? WHERE project_key = ?",
+                e.previousProjectId(), sequence, java.sql.Timestamp.from(at),
+                ProjectCommands.projectKey(e.districtCode(), e.projectId()));
     }
 
     @EventHandler
@@ -73,11 +84,28 @@ public class ProjectFundingView {
         List<ProjectFunding> rows = jdbc.query("SELECT * FROM project_funding WHERE project_key = ?",
                 (rs, i) -> new ProjectFunding(rs.getString("district_code"), rs.getString("project_id"),
                         rs.getString("unit_id"), rs.getString("name"), rs.getString("category"),
-                        rs.getInt("fiscal_year"), rs.getInt("project_count"),
+                        rs.getInt("fiscal_year"), rs.getInt("project_count"), rs.getString("previous_project_id"),
                         new FundingFigures(rs.getLong("appropriated_fen"), rs.getLong("carried_over_fen"),
                                 rs.getLong("adjusted_fen"), rs.getLong("spent_fen")),
                         rs.getLong("version"), rs.getTimestamp("updated_at").toInstant()),
                 ProjectCommands.projectKey(districtCode, projectId));
         return rows.stream().findFirst();
+    }
+
+    /** The totals of the projects a unit has in a fiscal year (all zero when it has none). */
+    public UnitProjectTotals totalsOfUnit(String districtCode, String unitId, int fiscalYear) {
+        return jdbc.queryForObject("SELECT count(*) AS n, coalesce(sum(appropriated_fen), 0) AS a, "
+                        + "coalesce(sum(carried_over_fen), 0) AS c, coalesce(sum(adjusted_fen), 0) AS j, "
+                        + "coalesce(sum(spent_fen), 0) AS s FROM project_funding "
+                        + "WHERE district_code = ? AND unit_id = ? AND fiscal_year = ?",
+                (rs, i) -> new UnitProjectTotals(rs.getInt("n"), new FundingFigures(rs.getLong("a"), rs.getLong("c"),
+                        rs.getLong("j"), rs.getLong("s"))), districtCode, unitId, fiscalYear);
+    }
+
+    /** The ids of projects of {@code fiscalYear} registered as continuing {@code previousProjectId}. */
+    public List<String> successorsOf(String districtCode, String previousProjectId, int fiscalYear) {
+        return jdbc.queryForList("SELECT project_id FROM project_funding WHERE district_code = ? "
+                + "AND previous_project_id = ? AND fiscal_year = ? ORDER BY project_id", String.class, districtCode,
+                previousProjectId, fiscalYear);
     }
 }

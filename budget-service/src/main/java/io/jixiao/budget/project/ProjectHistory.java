@@ -7,8 +7,13 @@ import io.jixiao.budget.project.ProjectResponses.History;
 import io.jixiao.budget.project.ProjectResponses.HistoryEntry;
 import io.jixiao.events.EventMetadata;
 import io.jixiao.events.Money;
+import io.jixiao.events.budget.BudgetAdjusted;
+import io.jixiao.events.budget.BudgetAppropriated;
+import io.jixiao.events.budget.ExpenditureRecorded;
+import io.jixiao.events.budget.FundsCarriedOver;
 import io.jixiao.support.domain.NotFound;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +25,7 @@ import org.springframework.stereotype.Component;
 /**
  * The auditor's view: every stored event of a project up to an instant, in order, each with its
  * metadata and the running figures after it, folded by the same {@link FundingFigures} the aggregate uses.
+ * Optionally restricted to money whose business date (the date the event carries) is on or before a day.
  */
 @Component
 public class ProjectHistory {
@@ -33,7 +39,7 @@ public class ProjectHistory {
         this.objectMapper = objectMapper;
     }
 
-    public History asOf(String districtCode, String projectId, Instant asOf) {
+    public History asOf(String districtCode, String projectId, Instant asOf, LocalDate on) {
         DomainEventStream stream = eventStore.readEvents(ProjectCommands.projectKey(districtCode, projectId), 0);
         List<HistoryEntry> entries = new ArrayList<>();
         FundingFigures figures = FundingFigures.NONE;
@@ -46,18 +52,43 @@ public class ProjectHistory {
                 break;
             }
             Object payload = event.getPayload();
+            LocalDate date = businessDate(payload);
+            if (on != null && date != null && date.isAfter(on)) {
+                continue;
+            }
             figures = figures.after(payload);
             version = event.getSequenceNumber();
             Map<String, Object> details = objectMapper.convertValue(payload, MAP);
             Object fen = details.get("amountFen");
             EventMetadata meta = EventMetadata.from(event.getMetaData());
+            BudgetAdjusted adjusted = payload instanceof BudgetAdjusted a ? a : null;
+            String docNo = payload instanceof BudgetAppropriated a ? a.docNo() : adjusted != null ? adjusted.docNo() : null;
             entries.add(new HistoryEntry(event.getSequenceNumber(), payload.getClass().getSimpleName(),
-                    event.getTimestamp(), meta.actor(), meta.correlationId(), meta.causationId(), meta.requestId(),
-                    fen instanceof Number n ? Money.yuan(n.longValue()) : null, details, Figures.of(figures)));
+                    event.getTimestamp(), date, meta.actor(), meta.correlationId(), meta.causationId(),
+                    meta.requestId(), fen instanceof Number n ? Money.yuan(n.longValue()) : null,
+                    adjusted != null && adjusted.basis() != null ? adjusted.basis().code() : null,
+                    adjusted != null ? adjusted.reason() : null, docNo,
+                    adjusted != null ? adjusted.causeEventId() : null, details, Figures.of(figures)));
         }
         if (!any) {
             throw new NotFound("projectId", "no project '" + projectId + "' in district " + districtCode);
         }
-        return new History(districtCode, projectId, asOf, entries.size(), Figures.of(figures), version, entries);
+        return new History(districtCode, projectId, asOf, on, entries.size(), Figures.of(figures), version, entries);
+    }
+
+    private static LocalDate businessDate(Object payload) {
+        if (payload instanceof BudgetAppropriated e) {
+            return e.date();
+        }
+        if (payload instanceof BudgetAdjusted e) {
+            return e.date();
+        }
+        if (payload instanceof FundsCarriedOver e) {
+            return e.date();
+        }
+        if (payload instanceof ExpenditureRecorded e) {
+            return e.date();
+        }
+        return null;
     }
 }

@@ -3,6 +3,7 @@ package io.jixiao.budget.project;
 import io.jixiao.budget.project.ProjectFundingView.ProjectFunding;
 import io.jixiao.events.Money;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +12,7 @@ public final class ProjectResponses {
     private ProjectResponses() {
     }
 
-    /** Money figures in yuan. */
+    /** Money figures in yuan. budget = 全年预算数 = appropriated + carriedOver + adjusted. */
     public record Figures(String appropriated, String carriedOver, String adjusted, String budget, String spent,
                           String available) {
         static Figures of(FundingFigures f) {
@@ -21,14 +22,14 @@ public final class ProjectResponses {
     }
 
     public record ProjectState(String districtCode, String projectId, String unitId, String name, String category,
-                               int fiscalYear, int projectCount, String appropriated, String carriedOver,
-                               String adjusted, String budget, String spent, String available, long version,
-                               Instant updatedAt) {
+                               int fiscalYear, int projectCount, String previousProjectId, String appropriated,
+                               String carriedOver, String adjusted, String budget, String spent, String available,
+                               long version, Instant updatedAt) {
         static ProjectState of(ProjectFunding p) {
             Figures f = Figures.of(p.figures());
             return new ProjectState(p.districtCode(), p.projectId(), p.unitId(), p.name(), p.category(), p.fiscalYear(),
-                    p.projectCount(), f.appropriated(), f.carriedOver(), f.adjusted(), f.budget(), f.spent(),
-                    f.available(), p.version(), p.updatedAt());
+                    p.projectCount(), p.previousProjectId(), f.appropriated(), f.carriedOver(), f.adjusted(),
+                    f.budget(), f.spent(), f.available(), p.version(), p.updatedAt());
         }
     }
 
@@ -36,13 +37,22 @@ public final class ProjectResponses {
     public record CommandResult(long sequence, boolean replayed, ProjectState project) {
     }
 
-    /** One event of a project's history, with who, when, why and the figures right after it. */
-    public record HistoryEntry(long sequence, String type, Instant occurredAt, String actor, String correlationId,
-                               String causationId, String requestId, String amount, Map<String, Object> event,
-                               Figures figuresAfter) {
+    /**
+     * One event of a project's history: who, when (recorded), why (reason, basis, document, cause) and the
+     * figures right after it.
+     */
+    public record HistoryEntry(long sequence, String type, Instant occurredAt, LocalDate date, String actor,
+                               String correlationId, String causationId, String requestId, String amount,
+                               String basis, String reason, String docNo, String causeEventId,
+                               Map<String, Object> event, Figures figuresAfter) {
     }
 
-    public record History(String districtCode, String projectId, Instant asOf, int eventCount, Figures stateAsOf,
-                          Long versionAsOf, List<HistoryEntry> events) {
+    /**
+     * @param asOf      events recorded up to this instant
+     * @param on        when given: only money whose business date is on or before this day
+     * @param stateAsOf the figures after the last listed event
+     */
+    public record History(String districtCode, String projectId, Instant asOf, LocalDate on, int eventCount,
+                          Figures stateAsOf, Long versionAsOf, List<HistoryEntry> events) {
     }
 }

@@ -2,11 +2,12 @@ package io.jixiao.budget.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jixiao.budget.common.KnownUnits;
+import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.project.ProjectCommands.AdjustBudget;
 import io.jixiao.budget.project.ProjectCommands.AppropriateBudget;
 import io.jixiao.budget.project.ProjectCommands.CarryOverFunds;
 import io.jixiao.budget.project.ProjectCommands.RecordExpenditure;
-import io.jixiao.budget.project.ProjectCommands.Recorded;
 import io.jixiao.budget.project.ProjectCommands.RegisterProject;
 import io.jixiao.events.EventMetadata;
 import io.jixiao.events.budget.AdjustmentBasis;
@@ -14,13 +15,16 @@ import io.jixiao.events.budget.BudgetAdjusted;
 import io.jixiao.events.budget.BudgetAppropriated;
 import io.jixiao.events.budget.ExpenditureRecorded;
 import io.jixiao.events.budget.FundSource;
+import io.jixiao.events.budget.FundsCarriedOver;
 import io.jixiao.events.budget.ProjectCategory;
 import io.jixiao.events.budget.ProjectRegistered;
 import io.jixiao.support.axon.CommandSender;
 import io.jixiao.support.domain.Conflict;
 import io.jixiao.support.domain.RuleViolation;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -37,16 +41,39 @@ class ProjectTest {
             FundSource.GENERAL_PUBLIC_BUDGET, "渌财通【2023】22号", DAY);
 
     private AggregateTestFixture<Project> fixture;
+    /** Units registered in 430203 (KnownUnits is resolved as a command-handler parameter). */
+    private final Set<String> units = new HashSet<>(Set.of("czj"));
+    private final StubGoals goals = new StubGoals();
+
+    /** A GoalRegister whose answers the test sets. */
+    static final class StubGoals implements GoalRegister {
+        boolean required = true;
+        final Set<String> approved = new HashSet<>();
+
+        @Override
+        public boolean goalRequired(String districtCode) {
+            return required;
+        }
+
+        @Override
+        public boolean hasApprovedGoal(String districtCode, String projectId, int fiscalYear) {
+            return approved.contains(districtCode + ":" + projectId + ":" + fiscalYear);
+        }
+    }
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Project.class);
+        KnownUnits known = (district, unitId) -> district.equals("430203") && units.contains(unitId);
+        fixture.registerInjectableResource(known);
+        fixture.registerInjectableResource(goals);
+        goals.approved.add("430203:P1:2023");
     }
 
     @Test
     void registersOnceAndRepeatingTheSameRegistrationIsANoOp() {
         RegisterProject register = new RegisterProject(KEY, "430203", "P1", "czj", "财政信息化建设",
-                ProjectCategory.SPECIAL_FUND, 2023, 1);
+                ProjectCategory.SPECIAL_FUND, 2023, 1, null);
         fixture.givenNoPriorActivity().when(register).expectEvents(REGISTERED).expectResultMessagePayload(true);
         fixture.given(REGISTERED).when(register).expectNoEvents().expectResultMessagePayload(false);
     }
@@ -54,7 +81,8 @@ class ProjectTest {
     @Test
     void registeringTheSameIdWithOtherDetailsIsAConflict() {
         fixture.given(REGISTERED)
-                .when(new RegisterProject(KEY, "430203", "P1", "czj", "另一个名字", ProjectCategory.SPECIAL_FUND, 2023, 1))
+                .when(new RegisterProject(KEY, "430203", "P1", "czj", "另一个名字", ProjectCategory.SPECIAL_FUND, 2023, 1,
+                        null))
                 .expectException(Conflict.class).expectNoEvents();
     }
 
@@ -130,5 +158,71 @@ class ProjectTest {
                 .after(new ExpenditureRecorded("430203", "P1", 30_000_000, DAY));
         assertThat(f.budget()).isEqualTo(44_990_000);
         assertThat(f.available()).isEqualTo(14_990_000);
+    }
+
+    @Test
+    void aProjectOfAnUnknownUnitIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterProject(KEY, "430203", "P1", "nope", "财政信息化建设", ProjectCategory.SPECIAL_FUND,
+                        2023, 1, null))
+                .expectNoEvents()
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("no unit 'nope' is registered in district 430203");
+    }
+
+    @Test
+    void aProjectMayContinueLastYearsProjectAndTheLinkCanBeAddedLater() {
+        RegisterProject linked = new RegisterProject(KEY, "430203", "P1", "czj", "财政信息化建设",
+                ProjectCategory.SPECIAL_FUND, 2023, 1, "P0");
+        fixture.givenNoPriorActivity().when(linked)
+                .expectEvents(REGISTERED, new PreviousYearProjectLinked("430203", "P1", "P0"));
+        fixture.given(REGISTERED).when(linked)
+                .expectEvents(new PreviousYearProjectLinked("430203", "P1", "P0")).expectResultMessagePayload(true);
+        fixture.given(REGISTERED, new PreviousYearProjectLinked("430203", "P1", "P0")).when(linked)
+                .expectNoEvents().expectResultMessagePayload(false);
+        fixture.given(REGISTERED, new PreviousYearProjectLinked("430203", "P1", "P0"))
+                .when(new RegisterProject(KEY, "430203", "P1", "czj", "财政信息化建设", ProjectCategory.SPECIAL_FUND, 2023,
+                        1, "PX"))
+                .expectNoEvents().expectException(Conflict.class);
+    }
+
+    @Test
+    void anAppropriationNeedsAnApprovedGoalWhereTheDistrictRequiresOne() {
+        goals.approved.clear();
+        fixture.given(REGISTERED)
+                .when(new AppropriateBudget(KEY, 55_000_000, FundSource.GENERAL_PUBLIC_BUDGET, null, DAY, null, null))
+                .expectNoEvents()
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("project 'P1' has no approved performance goal for 2023 (绩效目标是预算安排的前置条件)");
+        goals.required = false;
+        fixture.given(REGISTERED)
+                .when(new AppropriateBudget(KEY, 55_000_000, FundSource.GENERAL_PUBLIC_BUDGET, null, DAY, null, null))
+                .expectEvents(new BudgetAppropriated("430203", "P1", 55_000_000, FundSource.GENERAL_PUBLIC_BUDGET, null,
+                        DAY));
+    }
+
+    @Test
+    void oneEvaluationResultAdjustsTheBudgetOnlyOnce() {
+        AdjustBudget cut = new AdjustBudget(KEY, -5_500_000, AdjustmentBasis.EVALUATION_RESULT, "评价结果应用：中，减少安排",
+                null, DAY, "evt-1", null, null);
+        BudgetAdjusted applied = new BudgetAdjusted("430203", "P1", -5_500_000, AdjustmentBasis.EVALUATION_RESULT,
+                "评价结果应用：中，减少安排", null, DAY, "evt-1");
+        fixture.given(REGISTERED, APPROPRIATED).when(cut).expectEvents(applied)
+                .expectResultMessagePayload(new Recorded(2, false));
+        fixture.given(REGISTERED, APPROPRIATED, applied).when(cut).expectNoEvents()
+                .expectResultMessagePayload(new Recorded(2, true));
+        // another amount for the same cause is refused the same way: the first one stands
+        fixture.given(REGISTERED, APPROPRIATED, applied)
+                .when(new AdjustBudget(KEY, -1, AdjustmentBasis.EVALUATION_RESULT, "x", null, DAY, "evt-1", null, null))
+                .expectNoEvents().expectResultMessagePayload(new Recorded(2, true));
+    }
+
+    @Test
+    void carryOverMustComeFromAnEarlierYearAndAdjustmentsMustChangeSomething() {
+        fixture.given(REGISTERED).when(new CarryOverFunds(KEY, 100, 2022, DAY, null, null))
+                .expectEvents(new FundsCarriedOver("430203", "P1", 100, 2022, DAY));
+        fixture.given(REGISTERED, APPROPRIATED)
+                .when(new AdjustBudget(KEY, 0, AdjustmentBasis.MID_YEAR, "r", null, DAY, null, null, null))
+                .expectNoEvents().expectExceptionMessage("an adjustment must change the budget");
     }
 }

@@ -1,0 +1,222 @@
+package io.jixiao.budget.debt;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.jixiao.budget.common.Recorded;
+import io.jixiao.budget.common.Rules;
+import io.jixiao.budget.debt.DebtCommands.IssueBond;
+import io.jixiao.budget.debt.DebtCommands.OpenDebtBalance;
+import io.jixiao.budget.debt.DebtCommands.PayInterest;
+import io.jixiao.budget.debt.DebtCommands.RepayPrincipal;
+import io.jixiao.budget.debt.DebtCommands.SetDebtLimit;
+import io.jixiao.events.EventMetadata;
+import io.jixiao.events.Money;
+import io.jixiao.events.budget.BondInterestPaid;
+import io.jixiao.events.budget.BondIssued;
+import io.jixiao.events.budget.BondPrincipalRepaid;
+import io.jixiao.events.budget.DebtBalanceOpened;
+import io.jixiao.events.budget.DebtLimitSet;
+import io.jixiao.events.budget.DebtType;
+import io.jixiao.support.axon.CommandSender;
+import io.jixiao.support.domain.Conflict;
+import io.jixiao.support.domain.RequestLedger;
+import io.jixiao.support.domain.RuleViolation;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One district's 政府债务 in one fiscal year, per type (一般债务 / 专项债务). Rule: the balance of a type
+ * (opening + bonds issued − principal repaid) never stands above that type's limit once a limit is set —
+ * checked on every command that could raise the balance or lower the limit. Principal repaid cannot exceed the
+ * balance. A bond id is issued once: the same bond again is a replay, other details a conflict.
+ */
+@Aggregate(snapshotTriggerDefinition = "budgetSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class DistrictDebt {
+    @AggregateIdentifier
+    private String key;
+    /** Type code → figures (String keys keep snapshots plain JSON). */
+    private Map<String, DebtFigures> figures = new HashMap<>();
+    /** Bond id → the event that issued it and its sequence. */
+    private Map<String, IssuedBond> bonds = new HashMap<>();
+    private RequestLedger requests = new RequestLedger();
+    private long lastSequence = -1;
+
+    record IssuedBond(BondIssued event, long sequence) {
+    }
+
+    protected DistrictDebt() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Recorded handle(OpenDebtBalance command, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
+                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+        return unlessReplay(requestId, fingerprint, () -> {
+            Rules.requireNotNegative(command.amountFen(), "amount");
+            DebtBalanceOpened event = new DebtBalanceOpened(command.districtCode(), command.fiscalYear(), command.type(),
+                    command.amountFen());
+            requireWithinLimit(command.type(), of(command.type()).after(event), "amount");
+            return record(event);
+        });
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Recorded handle(SetDebtLimit command, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
+                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+        return unlessReplay(requestId, fingerprint, () -> {
+            Rules.requireNotNegative(command.amountFen(), "amount");
+            DebtLimitSet event = new DebtLimitSet(command.districtCode(), command.fiscalYear(), command.type(),
+                    command.amountFen());
+            requireWithinLimit(command.type(), of(command.type()).after(event), "amount");
+            return record(event);
+        });
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Recorded handle(IssueBond command, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
+                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+        BondIssued event = new BondIssued(command.districtCode(), command.fiscalYear(), command.bondId(),
+                command.type(), command.kind(), command.amountFen(),
+                command.termYears() == null ? List.of() : List.copyOf(command.termYears()), command.purpose(),
+                command.projectId(), Rules.dateOrToday(command.date()));
+        IssuedBond earlier = bonds.get(command.bondId());
+        if (earlier != null) {
+            if (sameBond(earlier.event(), event)) {
+                return new Recorded(earlier.sequence(), true);
+            }
+            throw new Conflict("BOND_ID_TAKEN", "bond '" + command.bondId() + "' was already issued with other details");
+        }
+        return unlessReplay(requestId, fingerprint, () -> {
+            Rules.requirePositive(command.amountFen(), "amount");
+            Rules.requireDateIn(event.date(), "date", command.fiscalYear(), command.fiscalYear());
+            if (event.termYears().stream().anyMatch(t -> t == null || t < 1 || t > 50)) {
+                throw new RuleViolation("BOND_TERM_INVALID", "termYears", "terms are whole years from 1 to 50");
+            }
+            requireWithinLimit(command.type(), of(command.type()).after(event), "amount");
+            return record(event);
+        });
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Recorded handle(RepayPrincipal command, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
+                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+        return unlessReplay(requestId, fingerprint, () -> {
+            Rules.requirePositive(command.amountFen(), "amount");
+            BondPrincipalRepaid event = new BondPrincipalRepaid(command.districtCode(), command.fiscalYear(),
+                    command.type(), command.amountFen(), command.bondId(), Rules.dateOrToday(command.date()));
+            Rules.requireDateIn(event.date(), "date", command.fiscalYear(), command.fiscalYear());
+            long balance = of(command.type()).balanceFen();
+            if (command.amountFen() > balance) {
+                throw new RuleViolation("PRINCIPAL_ABOVE_BALANCE", "amount", "repaying " + Money.yuan(command.amountFen())
+                        + " yuan exceeds the " + Money.yuan(balance) + " yuan " + command.type().label() + " balance");
+            }
+            return record(event);
+        });
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Recorded handle(PayInterest command, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
+                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+        return unlessReplay(requestId, fingerprint, () -> {
+            Rules.requirePositive(command.amountFen(), "amount");
+            BondInterestPaid event = new BondInterestPaid(command.districtCode(), command.fiscalYear(), command.type(),
+                    command.amountFen(), Rules.dateOrToday(command.date()));
+            Rules.requireDateIn(event.date(), "date", command.fiscalYear(), command.fiscalYear());
+            return record(event);
+        });
+    }
+
+    private static boolean sameBond(BondIssued a, BondIssued b) {
+        // the date defaults to today when not given: a resend on another day is still the same bond
+        return a.type() == b.type() && a.kind() == b.kind() && a.amountFen() == b.amountFen()
+                && a.termYears().equals(b.termYears()) && java.util.Objects.equals(a.purpose(), b.purpose())
+                && java.util.Objects.equals(a.projectId(), b.projectId());
+    }
+
+    private void requireWithinLimit(DebtType type, DebtFigures after, String field) {
+        if (after.limitFen() != null && after.balanceFen() > after.limitFen()) {
+            throw new RuleViolation("DEBT_ABOVE_LIMIT", field, "the " + type.label() + " balance would be "
+                    + Money.yuan(after.balanceFen()) + " yuan, above its limit of " + Money.yuan(after.limitFen())
+                    + " yuan");
+        }
+    }
+
+    private DebtFigures of(DebtType type) {
+        return figures.getOrDefault(type.name(), DebtFigures.NONE);
+    }
+
+    private Recorded unlessReplay(String requestId, String fingerprint, Supplier<Recorded> work) {
+        Optional<Recorded> replay = requests.replayOf(requestId, fingerprint).map(s -> new Recorded(s, true));
+        return replay.orElseGet(work);
+    }
+
+    private Recorded record(Object event) {
+        apply(event);
+        return new Recorded(lastSequence, false);
+    }
+
+    @EventSourcingHandler
+    void on(DebtBalanceOpened event, @SequenceNumber long sequence,
+            @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
+            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+        moved(event.districtCode(), event.fiscalYear(), event.type(), event, sequence, requestId, fingerprint);
+    }
+
+    @EventSourcingHandler
+    void on(DebtLimitSet event, @SequenceNumber long sequence,
+            @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
+            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+        moved(event.districtCode(), event.fiscalYear(), event.type(), event, sequence, requestId, fingerprint);
+    }
+
+    @EventSourcingHandler
+    void on(BondIssued event, @SequenceNumber long sequence,
+            @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
+            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+        moved(event.districtCode(), event.fiscalYear(), event.type(), event, sequence, requestId, fingerprint);
+        if (event.bondId() != null) {
+            bonds.put(event.bondId(), new IssuedBond(event, sequence));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(BondPrincipalRepaid event, @SequenceNumber long sequence,
+            @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
+            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+        moved(event.districtCode(), event.fiscalYear(), event.type(), event, sequence, requestId, fingerprint);
+    }
+
+    @EventSourcingHandler
+    void on(BondInterestPaid event, @SequenceNumber long sequence,
+            @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
+            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+        moved(event.districtCode(), event.fiscalYear(), event.type(), event, sequence, requestId, fingerprint);
+    }
+
+    private void moved(String districtCode, int fiscalYear, DebtType type, Object event, long sequence,
+                       String requestId, String fingerprint) {
+        key = DebtCommands.key(districtCode, fiscalYear);
+        figures.put(type.name(), of(type).after(event));
+        requests.remember(requestId, fingerprint, sequence);
+        lastSequence = sequence;
+    }
+}

@@ -1,0 +1,76 @@
+package io.jixiao.budget.evaluation;
+
+import io.jixiao.budget.common.Ids;
+import io.jixiao.budget.evaluation.ApprovedGoals.ApprovedGoal;
+import io.jixiao.budget.evaluation.ResultApplication.Row;
+import io.jixiao.events.Money;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What budget-service learned from evaluation.events: approved goals, and the evaluation results it applied. */
+@RestController
+@Tag(name = "evaluation", description = "approved goals and evaluation results as budget-service knows them")
+@RequestMapping("/api/budget/districts/{districtCode}")
+public class EvaluationController {
+    private final ApprovedGoals goals;
+    private final ResultApplication results;
+
+    public EvaluationController(ApprovedGoals goals, ResultApplication results) {
+        this.goals = goals;
+        this.results = results;
+    }
+
+    public record GoalLine(String goalId, String scope, String projectId, String unitId, int fiscalYear, String amount,
+                           LocalDate approvedOn, String eventId) {
+    }
+
+    /**
+     * @param status APPLIED, PENDING (waiting for next year's project or budget; detail says why), NO_CHANGE,
+     *               NO_PROJECT
+     */
+    public record ResultLine(String eventId, String evaluationId, String projectId, int targetFiscalYear, String grade,
+                             String measure, String changeRatio, String amount, String status, String targetProjectId,
+                             Long adjustmentSequence, String detail, Instant receivedAt, Instant updatedAt) {
+        static ResultLine of(Row r) {
+            return new ResultLine(r.eventId(), r.evaluationId(), r.projectId(), r.targetFiscalYear(), r.grade(),
+                    r.measure(), r.changeRatio(), Money.yuan(r.amountFen()), r.status(), r.targetProjectId(),
+                    r.adjustmentSequence(), r.detail(), r.receivedAt(), r.updatedAt());
+        }
+    }
+
+    public record RetryResult(int applied, List<ResultLine> results) {
+    }
+
+    @GetMapping("/approved-goals")
+    @Operation(summary = "Approved performance goals learned from evaluation.events")
+    public List<GoalLine> approvedGoals(
+            @PathVariable @Pattern(regexp = Ids.DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode) {
+        return goals.all(districtCode).stream().map((ApprovedGoal g) -> new GoalLine(g.goalId(), g.scope(),
+                g.projectId(), g.unitId(), g.fiscalYear(), Money.yuan(g.amountFen()), g.approvedOn(), g.eventId()))
+                .toList();
+    }
+
+    @GetMapping("/result-applications")
+    @Operation(summary = "Evaluation results received and what became of each (applied to which project, or pending why)")
+    public List<ResultLine> resultApplications(
+            @PathVariable @Pattern(regexp = Ids.DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode) {
+        return results.all(districtCode).stream().map(ResultLine::of).toList();
+    }
+
+    @PostMapping("/result-applications/retry")
+    @Operation(summary = "Try the district's pending results again now")
+    public RetryResult retry(
+            @PathVariable @Pattern(regexp = Ids.DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode) {
+        int applied = results.retryPending(districtCode);
+        return new RetryResult(applied, results.all(districtCode).stream().map(ResultLine::of).toList());
+    }
+}

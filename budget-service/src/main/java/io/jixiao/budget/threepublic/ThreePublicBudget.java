@@ -1,0 +1,122 @@
+package io.jixiao.budget.threepublic;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.jixiao.budget.common.KnownUnits;
+import io.jixiao.budget.common.Recorded;
+import io.jixiao.budget.common.Rules;
+import io.jixiao.budget.threepublic.ThreePublicCommands.BudgetThreePublic;
+import io.jixiao.budget.threepublic.ThreePublicCommands.RecordThreePublicSpending;
+import io.jixiao.events.EventMetadata;
+import io.jixiao.events.budget.ThreePublicBudgeted;
+import io.jixiao.events.budget.ThreePublicSpent;
+import io.jixiao.support.axon.CommandSender;
+import io.jixiao.support.domain.RequestLedger;
+import io.jixiao.support.domain.RuleViolation;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One unit's 三公经费 for one fiscal year: a budget per category (a later one replaces it; 0 is a real budget)
+ * and spending per category (adds up). Spending above budget is recorded (决算 reports what happened) and
+ * shown as {@code overBudget}; amounts are never negative; the unit must be registered.
+ */
+@Aggregate(snapshotTriggerDefinition = "budgetSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class ThreePublicBudget {
+    @AggregateIdentifier
+    private String key;
+    /** Category code → current budget (String keys keep snapshots plain JSON). */
+    private Map<String, Long> budgetFen = new HashMap<>();
+    /** Category code → sequence of the event that set its current budget. */
+    private Map<String, Long> budgetSequence = new HashMap<>();
+    private RequestLedger requests = new RequestLedger();
+    private long lastSequence = -1;
+
+    protected ThreePublicBudget() {
+        // for Axon
+    }
+
+    /** Setting a category to the budget it already has records nothing (answered as a replay). */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Recorded handle(BudgetThreePublic command, KnownUnits units,
+                           @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
+                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+        return replayOf(requestId, fingerprint).orElseGet(() -> {
+            requireUnit(units, command.districtCode(), command.unitId());
+            Rules.requireNotNegative(command.amountFen(), "amount");
+            Long current = budgetFen.get(command.category().name());
+            if (current != null && current == command.amountFen()) {
+                return new Recorded(budgetSequence.get(command.category().name()), true);
+            }
+            return record(new ThreePublicBudgeted(command.districtCode(), command.unitId(), command.fiscalYear(),
+                    command.category(), command.amountFen()));
+        });
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Recorded handle(RecordThreePublicSpending command, KnownUnits units,
+                           @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
+                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+        return replayOf(requestId, fingerprint).orElseGet(() -> {
+            requireUnit(units, command.districtCode(), command.unitId());
+            Rules.requireNotNegative(command.amountFen(), "amount");
+            ThreePublicSpent event = new ThreePublicSpent(command.districtCode(), command.unitId(),
+                    command.fiscalYear(), command.category(), command.amountFen(), Rules.dateOrToday(command.date()));
+            Rules.requireDateIn(event.date(), "date", command.fiscalYear(), command.fiscalYear());
+            return record(event);
+        });
+    }
+
+    private void requireUnit(KnownUnits units, String districtCode, String unitId) {
+        if (lastSequence < 0 && !units.isRegistered(districtCode, unitId)) {
+            throw new RuleViolation("UNKNOWN_UNIT", "unitId", "no unit '" + unitId + "' is registered in district "
+                    + districtCode);
+        }
+    }
+
+    private Optional<Recorded> replayOf(String requestId, String fingerprint) {
+        return requests.replayOf(requestId, fingerprint).map(sequence -> new Recorded(sequence, true));
+    }
+
+    private Recorded record(Object event) {
+        apply(event);
+        return new Recorded(lastSequence, false);
+    }
+
+    @EventSourcingHandler
+    void on(ThreePublicBudgeted event, @SequenceNumber long sequence,
+            @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
+            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+        key = ThreePublicCommands.key(event.districtCode(), event.unitId(), event.fiscalYear());
+        budgetFen.put(event.category().name(), event.amountFen());
+        budgetSequence.put(event.category().name(), sequence);
+        moved(sequence, requestId, fingerprint);
+    }
+
+    @EventSourcingHandler
+    void on(ThreePublicSpent event, @SequenceNumber long sequence,
+            @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
+            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+        key = ThreePublicCommands.key(event.districtCode(), event.unitId(), event.fiscalYear());
+        moved(sequence, requestId, fingerprint);
+    }
+
+    private void moved(long sequence, String requestId, String fingerprint) {
+        requests.remember(requestId, fingerprint, sequence);
+        lastSequence = sequence;
+    }
+}

@@ -1,0 +1,64 @@
+package io.jixiao.budget.transfer;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.jixiao.budget.common.Recorded;
+import io.jixiao.budget.common.Rules;
+import io.jixiao.budget.transfer.TransferCommands.ReceiveTransfer;
+import io.jixiao.events.EventMetadata;
+import io.jixiao.events.budget.TransferReceived;
+import io.jixiao.support.axon.CommandSender;
+import io.jixiao.support.domain.RequestLedger;
+import java.util.Optional;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * 税收返还和转移支付 a district received in one fiscal year (返还性, 一般性, 专项). Rules: positive amounts,
+ * dates in the fiscal year; a retried request records nothing new.
+ */
+@Aggregate(snapshotTriggerDefinition = "budgetSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class DistrictTransfers {
+    @AggregateIdentifier
+    private String key;
+    private RequestLedger requests = new RequestLedger();
+    private long lastSequence = -1;
+
+    protected DistrictTransfers() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Recorded handle(ReceiveTransfer command, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
+                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+        Optional<Recorded> replay = requests.replayOf(requestId, fingerprint).map(s -> new Recorded(s, true));
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Rules.requirePositive(command.amountFen(), "amount");
+        TransferReceived event = new TransferReceived(command.districtCode(), command.fiscalYear(), command.kind(),
+                command.amountFen(), command.docNo(), Rules.dateOrToday(command.date()));
+        Rules.requireDateIn(event.date(), "date", command.fiscalYear(), command.fiscalYear());
+        apply(event);
+        return new Recorded(lastSequence, false);
+    }
+
+    @EventSourcingHandler
+    void on(TransferReceived event, @SequenceNumber long sequence,
+            @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
+            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+        key = TransferCommands.key(event.districtCode(), event.fiscalYear());
+        requests.remember(requestId, fingerprint, sequence);
+        lastSequence = sequence;
+    }
+}

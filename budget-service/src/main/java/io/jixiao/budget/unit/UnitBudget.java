@@ -1,0 +1,160 @@
+package io.jixiao.budget.unit;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.jixiao.budget.common.KnownUnits;
+import io.jixiao.budget.common.Recorded;
+import io.jixiao.budget.common.Rules;
+import io.jixiao.budget.unit.UnitCommands.AdjustBasicBudget;
+import io.jixiao.budget.unit.UnitCommands.AppropriateBasicBudget;
+import io.jixiao.budget.unit.UnitCommands.RecordBasicExpenditure;
+import io.jixiao.events.EventMetadata;
+import io.jixiao.events.Money;
+import io.jixiao.events.budget.BasicBudgetAdjusted;
+import io.jixiao.events.budget.BasicBudgetAppropriated;
+import io.jixiao.events.budget.BasicExpenditureRecorded;
+import io.jixiao.support.axon.CommandSender;
+import io.jixiao.support.domain.RequestLedger;
+import io.jixiao.support.domain.RuleViolation;
+import java.util.Optional;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One unit's 基本支出 for one fiscal year: budget (年初预算 plus signed adjustments) and spending by class
+ * (人员经费 / 公用经费). The same rules as a project: the unit is registered; the budget never goes below what
+ * was spent; spending never exceeds what is available; amounts positive; dates in the fiscal year.
+ */
+@Aggregate(snapshotTriggerDefinition = "budgetSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class UnitBudget {
+    @AggregateIdentifier
+    private String unitYearKey;
+    private long appropriatedFen;
+    private long adjustedFen;
+    private long spentFen;
+    private RequestLedger requests = new RequestLedger();
+    private long lastSequence = -1;
+
+    protected UnitBudget() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Recorded handle(AppropriateBasicBudget command, KnownUnits units,
+                           @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
+                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+        return replayOf(requestId, fingerprint).orElseGet(() -> {
+            requireUnit(units, command.districtCode(), command.unitId());
+            Rules.requirePositive(command.amountFen(), "amount");
+            BasicBudgetAppropriated event = new BasicBudgetAppropriated(command.districtCode(), command.unitId(),
+                    command.fiscalYear(), command.amountFen(), command.docNo(), Rules.dateOrToday(command.date()));
+            Rules.requireDateIn(event.date(), "date", command.fiscalYear() - 1, command.fiscalYear());
+            return record(event);
+        });
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Recorded handle(AdjustBasicBudget command, KnownUnits units,
+                           @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
+                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+        return replayOf(requestId, fingerprint).orElseGet(() -> {
+            requireUnit(units, command.districtCode(), command.unitId());
+            if (command.amountFen() == 0) {
+                throw new RuleViolation("ADJUSTMENT_ZERO", "amount", "an adjustment must change the budget");
+            }
+            BasicBudgetAdjusted event = new BasicBudgetAdjusted(command.districtCode(), command.unitId(),
+                    command.fiscalYear(), command.amountFen(), command.basis(), command.reason(), command.docNo(),
+                    Rules.dateOrToday(command.date()));
+            long budgetAfter = budget() + command.amountFen();
+            if (budgetAfter < spentFen) {
+                throw new RuleViolation("BUDGET_BELOW_SPENT", "amount", "the basic budget would become "
+                        + Money.yuan(budgetAfter) + " yuan, below the " + Money.yuan(spentFen) + " yuan already spent");
+            }
+            return record(event);
+        });
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Recorded handle(RecordBasicExpenditure command, KnownUnits units,
+                           @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
+                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+        return replayOf(requestId, fingerprint).orElseGet(() -> {
+            requireUnit(units, command.districtCode(), command.unitId());
+            Rules.requirePositive(command.amountFen(), "amount");
+            BasicExpenditureRecorded event = new BasicExpenditureRecorded(command.districtCode(), command.unitId(),
+                    command.fiscalYear(), command.expenditureClass(), command.amountFen(),
+                    Rules.dateOrToday(command.date()));
+            Rules.requireDateIn(event.date(), "date", command.fiscalYear(), command.fiscalYear());
+            if (command.amountFen() > budget() - spentFen) {
+                throw new RuleViolation("SPENDING_ABOVE_AVAILABLE", "amount", "spending "
+                        + Money.yuan(command.amountFen()) + " yuan exceeds the " + Money.yuan(budget() - spentFen)
+                        + " yuan of basic budget available");
+            }
+            return record(event);
+        });
+    }
+
+    private void requireUnit(KnownUnits units, String districtCode, String unitId) {
+        if (lastSequence < 0 && !units.isRegistered(districtCode, unitId)) {
+            throw new RuleViolation("UNKNOWN_UNIT", "unitId", "no unit '" + unitId + "' is registered in district "
+                    + districtCode);
+        }
+    }
+
+    private long budget() {
+        return appropriatedFen + adjustedFen;
+    }
+
+    private Optional<Recorded> replayOf(String requestId, String fingerprint) {
+        return requests.replayOf(requestId, fingerprint).map(sequence -> new Recorded(sequence, true));
+    }
+
+    private Recorded record(Object event) {
+        apply(event);
+        return new Recorded(lastSequence, false);
+    }
+
+    @EventSourcingHandler
+    void on(BasicBudgetAppropriated event, @SequenceNumber long sequence,
+            @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
+            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+        unitYearKey = UnitCommands.unitYearKey(event.districtCode(), event.unitId(), event.fiscalYear());
+        appropriatedFen += event.amountFen();
+        moved(sequence, requestId, fingerprint);
+    }
+
+    @EventSourcingHandler
+    void on(BasicBudgetAdjusted event, @SequenceNumber long sequence,
+            @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
+            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+        unitYearKey = UnitCommands.unitYearKey(event.districtCode(), event.unitId(), event.fiscalYear());
+        adjustedFen += event.amountFen();
+        moved(sequence, requestId, fingerprint);
+    }
+
+    @EventSourcingHandler
+    void on(BasicExpenditureRecorded event, @SequenceNumber long sequence,
+            @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
+            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+        unitYearKey = UnitCommands.unitYearKey(event.districtCode(), event.unitId(), event.fiscalYear());
+        spentFen += event.amountFen();
+        moved(sequence, requestId, fingerprint);
+    }
+
+    private void moved(long sequence, String requestId, String fingerprint) {
+        requests.remember(requestId, fingerprint, sequence);
+        lastSequence = sequence;
+    }
+}

@@ -1,0 +1,44 @@
+package io.jixiao.budget.unit;
+
+import io.jixiao.events.budget.AdjustmentBasis;
+import io.jixiao.events.budget.BasicExpenditureClass;
+import java.time.LocalDate;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+/** Commands of the {@link Unit} and {@link UnitBudget} aggregates. */
+public final class UnitCommands {
+    private UnitCommands() {
+    }
+
+    public record RegisterUnit(@TargetAggregateIdentifier String unitKey, String districtCode, String unitId,
+                               String name, boolean aggregate, Integer staffingAuthorized, Integer staffingActual) {
+    }
+
+    /** 基本支出 年初预算 of a unit-year. */
+    public record AppropriateBasicBudget(@TargetAggregateIdentifier String unitYearKey, String districtCode,
+                                         String unitId, int fiscalYear, long amountFen, String docNo, LocalDate date,
+                                         @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record AdjustBasicBudget(@TargetAggregateIdentifier String unitYearKey, String districtCode, String unitId,
+                                    int fiscalYear, long amountFen, AdjustmentBasis basis, String reason, String docNo,
+                                    LocalDate date, @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record RecordBasicExpenditure(@TargetAggregateIdentifier String unitYearKey, String districtCode,
+                                         String unitId, int fiscalYear, BasicExpenditureClass expenditureClass,
+                                         long amountFen, LocalDate date,
+                                         @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** The aggregate id of a unit ({@code 430203:unit:czj}; ids never contain ':', so no project id collides). */
+    public static String unitKey(String districtCode, String unitId) {
+        return districtCode + ":unit:" + unitId;
+    }
+
+    /** The aggregate id of a unit's basic budget for one fiscal year. */
+    public static String unitYearKey(String districtCode, String unitId, int fiscalYear) {
+        return districtCode + ":unit:" + unitId + ":" + fiscalYear;
+    }
+}

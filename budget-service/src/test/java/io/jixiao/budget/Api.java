@@ -1,0 +1,79 @@
+package io.jixiao.budget;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** budget-service over real HTTP, as the gateway forwards a caller (secret, actor, districts). */
+public final class Api {
+    public static final String SECRET = "test-secret";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    private final int port;
+
+    public Api(int port) {
+        this.port = port;
+    }
+
+    public record Answer(int status, String contentType, JsonNode body, String etag) {
+        public String text(String path) {
+            JsonNode node = body;
+            for (String part : path.split("\\.")) {
+                node = part.matches("\\d+") ? node.path(Integer.parseInt(part)) : node.path(part);
+            }
+            return node.isMissingNode() || node.isNull() ? null : node.asText();
+        }
+    }
+
+    public Answer call(String method, String path, String body, String... headers) {
+        return send(method, path, "application/json", body, headers);
+    }
+
+    public Answer send(String method, String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofMinutes(3))
+                .header("Content-Type", contentType).header("X-Jixiao-Gateway-Secret", SECRET)
+                .header("X-Jixiao-Actor", "alice@czj").method(method, body == null
+                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        boolean districts = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+            districts |= headers[i].equalsIgnoreCase("X-Jixiao-Districts");
+        }
+        if (!districts) {
+            request.header("X-Jixiao-Districts", "*");
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body().isEmpty() ? null : JSON.readTree(response.body()),
+                    response.headers().firstValue("ETag").orElse(null));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Answers the status, or fails with the body. */
+    public Answer expect(int status, String method, String path, String body, String... headers) {
+        Answer answer = call(method, path, body, headers);
+        if (answer.status() != status) {
+            throw new AssertionError(method + " " + path + " answered " + answer.status() + " (expected " + status
+                    + "): " + answer.body());
+        }
+        return answer;
+    }
+
+    /** 万元 (fixture text) as a yuan string with two decimals: "959.93" → "9599300.00". */
+    public static String wanToYuan(String wan) {
+        return new BigDecimal(wan).movePointRight(4).setScale(2).toPlainString();
+    }
+}

@@ -1,0 +1,287 @@
+package io.jixiao.budget.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.jixiao.budget.Api;
+import io.jixiao.budget.Api.Answer;
+import io.jixiao.budget.BudgetServiceApplication;
+import io.jixiao.events.EventEnvelope;
+import io.jixiao.events.EventMetadata;
+import io.jixiao.events.Topics;
+import io.jixiao.events.evaluation.EvaluationKind;
+import io.jixiao.events.evaluation.EvaluationResultApplied;
+import io.jixiao.events.evaluation.GoalScope;
+import io.jixiao.events.evaluation.Grade;
+import io.jixiao.events.evaluation.PerformanceGoalApproved;
+import io.jixiao.events.evaluation.PerformanceGoalReturned;
+import io.jixiao.events.evaluation.ResultMeasure;
+import io.jixiao.infra.SharedTestInfra;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * budget-service learning from {@code evaluation.events} (published here with a plain KafkaProducer, as
+ * evaluation-service would): approved goals gate appropriations, and an EvaluationResultApplied becomes one
+ * BudgetAdjusted on next year's project — once, however often it is delivered and across a restart.
+ * The service runs as a plain Spring application so the test can stop and start it on the same database.
+ */
+class EvaluationResultIntegrationTest {
+    private static final String DB = SharedTestInfra.freshDatabase("budget_eval");
+    private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    private static ConfigurableApplicationContext service;
+    private static KafkaProducer<String, String> producer;
+
+    @BeforeAll
+    static void start() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfra.kafka().bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        producer = new KafkaProducer<>(props);
+        service = startService();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (service != null) {
+            service.close();
+        }
+        producer.close();
+    }
+
+    private static ConfigurableApplicationContext startService() {
+        // command-line arguments outrank application.yml (default properties would not)
+        return new SpringApplicationBuilder(BudgetServiceApplication.class).run("--spring.datasource.url=" + DB,
+                "--jixiao.kafka.bootstrap-servers=" + SharedTestInfra.kafka().bootstrapServers(),
+                "--jixiao.gateway-secret=" + Api.SECRET, "--server.port=0");
+    }
+
+    private static Api api() {
+        return new Api(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
+    }
+
+    private static JdbcTemplate jdbc() {
+        return service.getBean(JdbcTemplate.class);
+    }
+
+    private static String publish(String aggregateId, Object payload) {
+        return publish(UUID.randomUUID().toString(), aggregateId, payload);
+    }
+
+    private static String publish(String eventId, String aggregateId, Object payload) {
+        EventEnvelope envelope = new EventEnvelope(eventId, payload.getClass().getSimpleName(),
+                payload instanceof EvaluationResultApplied ? "Evaluation" : "PerformanceGoal", aggregateId, 3,
+                Instant.parse("2023-12-20T02:00:00Z"),
+                new EventMetadata(aggregateId.substring(0, 6), "evaluator@czj", "corr-" + eventId, null, null),
+                JSON.valueToTree(payload));
+        try {
+            producer.send(new ProducerRecord<>(Topics.EVALUATION_EVENTS, aggregateId, JSON.writeValueAsString(envelope)))
+                    .get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return eventId;
+    }
+
+    /** Waits until the inbox projection has stored offsets up to the end of evaluation.events. */
+    private static void awaitInboxCaughtUp() {
+        Map<Integer, Long> ends;
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfra.kafka().bootstrapServers());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.EVALUATION_EVENTS).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            ends = consumer.endOffsets(partitions).entrySet().stream()
+                    .collect(Collectors.toMap(e -> e.getKey().partition(), Map.Entry::getValue));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Map<Integer, Long> stored = new HashMap<>();
+            jdbc().query("SELECT partition_no, next_offset FROM projection_offset WHERE projection = ? AND topic = ?",
+                    rs -> {
+                        stored.put(rs.getInt(1), rs.getLong(2));
+                    }, EvaluationInbox.NAME, Topics.EVALUATION_EVENTS);
+            return ends.entrySet().stream().allMatch(e -> e.getValue() == 0
+                    || stored.getOrDefault(e.getKey(), 0L) >= e.getValue());
+        });
+    }
+
+    private static long adjustmentsCausedBy(String projectKey, String causeEventId) {
+        return jdbc().queryForList("SELECT convert_from(payload, 'UTF8') FROM domainevententry WHERE "
+                        + "aggregateidentifier = ? AND payloadtype LIKE '%BudgetAdjusted'", String.class, projectKey)
+                .stream().filter(p -> p.contains(causeEventId)).count();
+    }
+
+    private static long events(String aggregateId) {
+        return jdbc().queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?", Long.class,
+                aggregateId);
+    }
+
+    private static JsonNode result(String district, String eventId) {
+        for (JsonNode r : api().expect(200, "GET", "/api/budget/districts/" + district + "/result-applications", null)
+                .body()) {
+            if (r.get("eventId").asText().equals(eventId)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void anAppropriationWaitsForAnApprovedGoalLearnedFromEvaluationEvents() {
+        String d = "430296";
+        Api api = api();
+        api.expect(201, "PUT", "/api/budget/districts/" + d + "/units/mzj", "{\"name\":\"渌口区民政局\"}");
+        for (String p : List.of("mzj-ylbt", "mzj-lsjz")) {
+            api.expect(201, "PUT", "/api/budget/districts/" + d + "/projects/" + p,
+                    "{\"unitId\":\"mzj\",\"name\":\"" + p + "\",\"category\":\"专项资金\",\"fiscalYear\":2023}");
+        }
+        String appropriation = "{\"amount\":\"2600000.00\",\"source\":\"一般公共预算\",\"date\":\"2023-01-20\"}";
+        Answer early = api.call("POST", "/api/budget/districts/" + d + "/projects/mzj-ylbt/appropriations", appropriation);
+        assertThat(early.status()).isEqualTo(422);
+        assertThat(early.text("rule")).isEqualTo("GOAL_NOT_APPROVED");
+
+        publish(d + ":g-mzj-ylbt", new PerformanceGoalApproved(d, "g-mzj-ylbt", GoalScope.PROJECT, "mzj-ylbt", "mzj",
+                2023, 2_600_000_00L, LocalDate.of(2023, 1, 18)));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                api.call("GET", "/api/budget/districts/" + d + "/approved-goals", null).body().size() == 1);
+
+        api.expect(201, "POST", "/api/budget/districts/" + d + "/projects/mzj-ylbt/appropriations", appropriation);
+        Answer refused = api.call("POST", "/api/budget/districts/" + d + "/projects/mzj-lsjz/appropriations",
+                "{\"amount\":\"500000.00\",\"source\":\"一般公共预算\",\"date\":\"2023-01-20\"}");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.text("rule")).isEqualTo("GOAL_NOT_APPROVED");
+        assertThat(events(d + ":mzj-lsjz")).isEqualTo(1);  // only its registration
+
+        publish(d + ":g-mzj-ylbt", new PerformanceGoalReturned(d, "g-mzj-ylbt", List.of("指标不明确")));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                api.call("GET", "/api/budget/districts/" + d + "/approved-goals", null).body().isEmpty());
+        assertThat(api.call("POST", "/api/budget/districts/" + d + "/projects/mzj-ylbt/appropriations",
+                appropriation.replace("2600000.00", "1.00")).status()).isEqualTo(422);
+
+        api.expect(200, "PUT", "/api/budget/districts/" + d + "/settings", "{\"goalBeforeBudget\":false}");
+        api.expect(201, "POST", "/api/budget/districts/" + d + "/projects/mzj-lsjz/appropriations",
+                "{\"amount\":\"500000.00\",\"source\":\"一般公共预算\",\"date\":\"2023-01-20\"}");
+    }
+
+    @Test
+    void aResultIsAppliedToNextYearsProjectExactlyOnceThroughRedeliveryAndARestart() {
+        String d = "430297";
+        Api api = api();
+        api.expect(200, "PUT", "/api/budget/districts/" + d + "/settings", "{\"goalBeforeBudget\":false}");
+        api.expect(201, "PUT", "/api/budget/districts/" + d + "/units/jyj", "{\"name\":\"教育局\"}");
+        api.expect(201, "PUT", "/api/budget/districts/" + d + "/projects/xc-2022",
+                "{\"unitId\":\"jyj\",\"name\":\"校车服务\",\"category\":\"专项资金\",\"fiscalYear\":2022}");
+        api.expect(201, "PUT", "/api/budget/districts/" + d + "/projects/xc-2023",
+                "{\"unitId\":\"jyj\",\"name\":\"校车服务\",\"category\":\"专项资金\",\"fiscalYear\":2023,\"previousProjectId\":\"xc-2022\"}");
+        api.expect(201, "POST", "/api/budget/districts/" + d + "/projects/xc-2023/appropriations",
+                "{\"amount\":\"1000000.00\",\"source\":\"一般公共预算\",\"date\":\"2023-01-20\"}");
+
+        // 重点评价 graded 中 under "减少安排 by 10%": −10% of 1,000,000.00 yuan
+        EvaluationResultApplied cut = new EvaluationResultApplied(d, "ke-2022-xc", EvaluationKind.KEY, "xc-2022", 2023,
+                Grade.FAIR, ResultMeasure.REDUCE, new BigDecimal("-0.10"), -10_000_000L, "430297/v1");
+        String eventId = publish(d + ":ke-2022-xc", cut);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "900000.00".equals(api.call("GET", "/api/budget/districts/" + d + "/projects/xc-2023", null).text("budget")));
+
+        Answer history = api.expect(200, "GET", "/api/budget/districts/" + d + "/projects/xc-2023/history", null);
+        JsonNode adjustment = history.body().get("events").get(3);
+        assertThat(adjustment.get("type").asText()).isEqualTo("BudgetAdjusted");
+        assertThat(adjustment.get("basis").asText()).isEqualTo("EVALUATION_RESULT");
+        assertThat(adjustment.get("causeEventId").asText()).isEqualTo(eventId);
+        assertThat(adjustment.get("causationId").asText()).isEqualTo(eventId);
+        assertThat(adjustment.get("correlationId").asText()).isEqualTo("corr-" + eventId);
+        assertThat(adjustment.get("actor").asText()).isEqualTo(ResultApplication.ACTOR);
+        assertThat(adjustment.get("reason").asText()).contains("中", "减少安排", "ke-2022-xc");
+        assertThat(adjustment.get("amount").asText()).isEqualTo("-100000.00");
+        assertThat(result(d, eventId).get("status").asText()).isEqualTo("APPLIED");
+        assertThat(result(d, eventId).get("targetProjectId").asText()).isEqualTo("xc-2023");
+
+        publish(eventId, d + ":ke-2022-xc", cut);  // Kafka redelivers (the publisher is at-least-once)
+        awaitInboxCaughtUp();
+        assertThat(adjustmentsCausedBy(d + ":xc-2023", eventId)).isEqualTo(1);
+
+        // budget-service stops; as if it had died after the adjustment committed but before the projection's
+        // offset and event id did, those are gone, and the event is delivered once more while it is down
+        service.close();
+        JdbcTemplate db = new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(DB,
+                "postgres", "postgres"));
+        db.update("DELETE FROM projection_applied_event WHERE projection = ?", EvaluationInbox.NAME);
+        db.update("DELETE FROM projection_offset WHERE projection = ?", EvaluationInbox.NAME);
+        db.update("DELETE FROM result_application WHERE event_id = ?", eventId);
+        publish(eventId, d + ":ke-2022-xc", cut);
+        service = startService();
+
+        awaitInboxCaughtUp();
+        await().atMost(Duration.ofSeconds(30)).until(() -> result(d, eventId) != null
+                && result(d, eventId).get("status").asText().equals("APPLIED"));
+        assertThat(result(d, eventId).get("detail").asText()).contains("already applied");
+        assertThat(adjustmentsCausedBy(d + ":xc-2023", eventId)).isEqualTo(1);
+        assertThat(events(d + ":xc-2023")).isEqualTo(4);  // registered, linked, appropriated, adjusted once
+        assertThat(api().call("GET", "/api/budget/districts/" + d + "/projects/xc-2023", null).text("budget"))
+                .isEqualTo("900000.00");
+    }
+
+    @Test
+    void aResultWaitsForNextYearsProjectAndItsBudgetThenApplies() {
+        String d = "430295";
+        Api api = api();
+        api.expect(200, "PUT", "/api/budget/districts/" + d + "/settings", "{\"goalBeforeBudget\":false}");
+        api.expect(201, "PUT", "/api/budget/districts/" + d + "/units/wjj", "{\"name\":\"卫健局\"}");
+        api.expect(201, "PUT", "/api/budget/districts/" + d + "/projects/gw-2022",
+                "{\"unitId\":\"wjj\",\"name\":\"基本公卫\",\"category\":\"专项资金\",\"fiscalYear\":2022}");
+        String eventId = publish(d + ":ke-gw", new EvaluationResultApplied(d, "ke-gw", EvaluationKind.KEY, "gw-2022",
+                2023, Grade.POOR, ResultMeasure.CANCEL, new BigDecimal("-1"), -5_000_000L, "v1"));
+        String noChange = publish(d + ":se-gw", new EvaluationResultApplied(d, "se-gw", EvaluationKind.SELF, "gw-2022",
+                2023, Grade.EXCELLENT, ResultMeasure.KEY_GUARANTEE, null, 0L, "v1"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> result(d, eventId) != null && result(d, noChange) != null);
+        assertThat(result(d, eventId).get("status").asText()).isEqualTo("PENDING");
+        assertThat(result(d, eventId).get("detail").asText()).contains("previousProjectId=gw-2022");
+        assertThat(result(d, noChange).get("status").asText()).isEqualTo("NO_CHANGE");
+
+        api.expect(201, "PUT", "/api/budget/districts/" + d + "/projects/gw-2023",
+                "{\"unitId\":\"wjj\",\"name\":\"基本公卫\",\"category\":\"专项资金\",\"fiscalYear\":2023,\"previousProjectId\":\"gw-2022\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> result(d, eventId).get("detail").asText()
+                .startsWith("BUDGET_BELOW_SPENT"));  // found it, but it has no budget to cut yet
+        assertThat(result(d, eventId).get("status").asText()).isEqualTo("PENDING");
+
+        api.expect(201, "POST", "/api/budget/districts/" + d + "/projects/gw-2023/appropriations",
+                "{\"amount\":\"80000.00\",\"source\":\"一般公共预算\",\"date\":\"2023-01-20\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "APPLIED".equals(result(d, eventId).get("status").asText()));
+        assertThat(api.call("GET", "/api/budget/districts/" + d + "/projects/gw-2023", null).text("budget"))
+                .isEqualTo("30000.00");
+        assertThat(adjustmentsCausedBy(d + ":gw-2023", eventId)).isEqualTo(1);
+        assertThat(api.expect(200, "POST", "/api/budget/districts/" + d + "/result-applications/retry", null)
+                .text("applied")).isEqualTo("0");
+    }
+}
