@@ -13,7 +13,7 @@ import java.util.concurrent.Executors;
 /** Plain HTTP calls with a bearer token (through the gateway) or the gateway secret (straight to a service). */
 public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
             .executor(Executors.newFixedThreadPool(8)).build();
     private final String baseUrl;
     private final String headerName;

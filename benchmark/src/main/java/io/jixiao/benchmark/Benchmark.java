@@ -48,6 +48,16 @@ public final class Benchmark {
                     1_000_000, 10_000, 100_000, 5, 40);
         }
 
+        public Sizes withRebuildEvents(int events) {
+            return new Sizes(slice, concurrency, level, kafkaRecords, events, historyEvents, Math.min(reportEvents, events),
+                    districts, projectsPerDistrict);
+        }
+
+        public Sizes withLevel(Duration perLevel) {
+            return new Sizes(slice, concurrency, perLevel, kafkaRecords, rebuildEvents, historyEvents, reportEvents,
+                    districts, projectsPerDistrict);
+        }
+
         public static Sizes smoke() {
             return new Sizes(Duration.ofMillis(300), new int[] {2, 4}, Duration.ofSeconds(1), 2_000, 2_000, 100, 500,
                     2, 3);
@@ -64,12 +74,16 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         boolean smoke = List.of(args).contains("--smoke");
         Path out = Path.of("benchmark/target/benchmark-results.json");
+        Sizes sizes = smoke ? Sizes.smoke() : Sizes.full();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--out")) {
-                out = Path.of(args[++i]);
+            switch (args[i]) {
+                case "--out" -> out = Path.of(args[++i]);
+                case "--rebuild-events" -> sizes = sizes.withRebuildEvents(Integer.parseInt(args[++i]));
+                case "--level-seconds" -> sizes = sizes.withLevel(Duration.ofSeconds(Long.parseLong(args[++i])));
+                default -> { }
             }
         }
-        Results results = new Benchmark(smoke ? Sizes.smoke() : Sizes.full()).run(locateLauncher());
+        Results results = new Benchmark(sizes).run(locateLauncher());
         System.out.println();
         System.out.print(results.table());
         results.writeJson(out);
@@ -151,7 +165,7 @@ public final class Benchmark {
             double[] peakMemory = {0};
             Thread sampler = new Thread(() -> {
                 while (sampling.get()) {
-                    peakMemory[0] = Math.max(peakMemory[0], ProcessMemory.residentTree(stack.pid()).values().stream()
+                    peakMemory[0] = Math.max(peakMemory[0], ProcessMemory.residentTree(stack.pid(), stack.dataDir()).values().stream()
                             .mapToDouble(Double::doubleValue).sum());
                     pause(500);
                 }
@@ -361,7 +375,7 @@ public final class Benchmark {
     }
 
     private void memory(LauncherProcess stack, String when) {
-        Map<String, Double> tree = ProcessMemory.residentTree(stack.pid());
+        Map<String, Double> tree = ProcessMemory.residentTree(stack.pid(), stack.dataDir());
         double postgres = 0;
         for (Map.Entry<String, Double> e : tree.entrySet()) {
             if (e.getKey().startsWith("postgres")) {

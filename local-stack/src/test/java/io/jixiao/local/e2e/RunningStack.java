@@ -27,7 +27,7 @@ import java.util.UUID;
  */
 final class RunningStack implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     final LocalStackProcesses processes;
     final Path home;
     final String prefix;
