@@ -8,6 +8,7 @@ import io.jixiao.support.kafka.KafkaEventPublisher;
 import io.jixiao.support.kafka.KafkaSettings;
 import io.jixiao.support.kafka.TopicsInitializer;
 import io.jixiao.support.projection.Projection;
+import io.jixiao.support.projection.ProjectionAdminController;
 import io.jixiao.support.projection.ProjectionRunners;
 import io.jixiao.support.web.ProblemAdvice;
 import io.jixiao.support.web.Problems;
@@ -19,6 +20,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -78,6 +80,13 @@ public class SupportAutoConfiguration {
     ConfigurerModule kafkaPublisherErrorHandling() {
         return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
                 KafkaEventPublisher.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+    }
+
+    /** Dead letters, retry and rebuild under {@code jixiao.admin.path} (see {@link SupportDefaults}). */
+    @Bean
+    @ConditionalOnProperty("jixiao.admin.path")
+    ProjectionAdminController projectionAdminController(ProjectionRunners runners, JdbcTemplate jdbc) {
+        return new ProjectionAdminController(runners, jdbc);
     }
 
     @Bean(destroyMethod = "close")

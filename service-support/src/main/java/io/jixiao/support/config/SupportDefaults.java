@@ -10,9 +10,22 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Defaults every Jixiao service shares (lowest precedence: a service's application.yml or the
  * environment overrides any of them). Also switches Axon's update checker off before the context
- * starts, which its Spring property cannot do in 4.12.2.
+ * starts, which its Spring property cannot do in 4.12.2. Runs after the application's own configuration was
+ * read (no order = last), so that {@code jixiao.admin.path} can follow {@code spring.application.name}.
  */
 public class SupportDefaults implements EnvironmentPostProcessor {
+
+    /**
+     * The default of {@code jixiao.admin.path}: {@code /api/<name>/admin} for {@code spring.application.name}
+     * {@code <name>-service} (budget-service → /api/budget/admin), so every service's projection admin
+     * endpoints sit under its own gateway route.
+     */
+    static java.util.Optional<String> adminPath(String applicationName) {
+        if (applicationName == null || !applicationName.matches("[a-z][a-z0-9-]*")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("/api/" + applicationName.replaceFirst("-service$", "") + "/admin");
+    }
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -42,6 +55,7 @@ public class SupportDefaults implements EnvironmentPostProcessor {
         defaults.put("springdoc.api-docs.path", "/v3/api-docs");
         defaults.put("jixiao.gateway-secret", "local-dev-secret");
         defaults.put("jixiao.kafka.bootstrap-servers", "localhost:29092");
+        adminPath(environment.getProperty("spring.application.name")).ifPresent(p -> defaults.put("jixiao.admin.path", p));
         environment.getPropertySources().addLast(new MapPropertySource("jixiaoSupportDefaults", defaults));
     }
 }

@@ -322,6 +322,9 @@ public class ProjectionRunner implements AutoCloseable {
     }
 
     private static boolean isOutage(Throwable failure) {
+        if (io.jixiao.support.web.DatabaseOutage.causedBy(failure)) {
+            return true;   // the same judgement as the HTTP answers (503), e.g. Hikari's evicted "Connection is closed"
+        }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
                     || t instanceof TransientDataAccessException || t instanceof SQLTransientException

@@ -15,11 +15,17 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -31,9 +37,15 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** The one place where exceptions become HTTP answers; every answer is problem+json. */
+/**
+ * The one place where exceptions become HTTP answers; every answer is problem+json. A database that cannot
+ * be reached is answered {@code 503} with {@code Retry-After} (rule {@code SERVICE_UNAVAILABLE}), however the
+ * failure was wrapped: the client retries with the same {@code Idempotency-Key}, which the aggregates honour.
+ */
 @RestControllerAdvice
 public class ProblemAdvice {
+    /** Seconds a client should wait before retrying while the database is unreachable. */
+    public static final String RETRY_AFTER_SECONDS = "5";
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
     private final Problems problems;
 
@@ -82,6 +94,9 @@ public class ProblemAdvice {
 
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<ProblemDetail> command(CommandExecutionException e, HttpServletRequest request) throws Exception {
+        if (DatabaseOutage.causedBy(e)) {
+            return unavailable(e, request);
+        }
         Throwable cause = e.getCause();
         if (cause instanceof Exception inner && !(cause instanceof CommandExecutionException)) {
             return dispatch(inner, request);
@@ -135,6 +150,20 @@ public class ProblemAdvice {
                 List.of(new FieldProblem("body", e.getMessage())), request);
     }
 
+    /**
+     * Money is exact here: amounts are converted to fen with {@code longValueExact} and
+     * {@code setScale(0, UNNECESSARY)}, which throw {@link ArithmeticException} for a number no amount can be
+     * (found by the fault suite: {@code 1E+2147483647} passes {@code @Digits}, whose digit count overflows, and
+     * then broke a bulk import with 500). Such a number is the request's fault: 400.
+     */
+    @ExceptionHandler(ArithmeticException.class)
+    ResponseEntity<ProblemDetail> numberOutOfRange(ArithmeticException e, HttpServletRequest request) {
+        log.warn("number out of range on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+        return answer(HttpStatus.BAD_REQUEST, "Invalid request", "a number in the request cannot be held exactly "
+                + "(out of range, or more decimals than the field allows)", "NUMBER_OUT_OF_RANGE",
+                List.of(new FieldProblem("body", "number out of range")), request);
+    }
+
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
             MissingRequestHeaderException.class})
     ResponseEntity<ProblemDetail> badParameter(Exception e, HttpServletRequest request) {
@@ -161,8 +190,29 @@ public class ProblemAdvice {
         return answer(HttpStatus.NOT_FOUND, "Not found", "no such path", "NOT_FOUND", List.of(), request);
     }
 
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+            TransientDataAccessResourceException.class, RecoverableDataAccessException.class,
+            TransactionSystemException.class})
+    ResponseEntity<ProblemDetail> database(Exception e, HttpServletRequest request) {
+        return unexpected(e, request);
+    }
+
+    /** 503 for an unreachable database (no 2xx: what it refused was not stored; no 500: it is not a bug). */
+    ResponseEntity<ProblemDetail> unavailable(Exception e, HttpServletRequest request) {
+        log.warn("database unreachable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+        ProblemDetail body = problems.build(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                "the service cannot reach its database right now; retry after " + RETRY_AFTER_SECONDS
+                        + " s with the same Idempotency-Key", "SERVICE_UNAVAILABLE", List.of(), request.getRequestURI());
+        body.setProperty("retryable", true);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseOutage.causedBy(e)) {
+            return unavailable(e, request);
+        }
         log.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "the request could not be completed; it may be retried with the same Idempotency-Key", "INTERNAL",
@@ -190,6 +240,9 @@ public class ProblemAdvice {
         }
         if (e instanceof IllegalArgumentException i) {
             return illegalArgument(i, request);
+        }
+        if (e instanceof ArithmeticException a) {
+            return numberOutOfRange(a, request);
         }
         return unexpected(e, request);
     }

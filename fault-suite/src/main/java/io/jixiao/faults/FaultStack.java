@@ -1,0 +1,225 @@
+package io.jixiao.faults;
+
+import io.jixiao.events.Topics;
+import io.jixiao.fixtures.LocalTokens;
+import io.jixiao.infra.EmbeddedKafkaBroker;
+import io.jixiao.infra.EmbeddedPostgresServer;
+import io.jixiao.infra.FreePorts;
+import io.jixiao.local.LocalStackProcesses;
+import io.jixiao.local.LocalStackProcessesBuilder;
+import io.jixiao.local.ServiceProcess;
+import io.jixiao.local.ServiceSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The whole suite under test, owned by this JVM so that the suite can break any part of it: a real PostgreSQL
+ * and a real Kafka broker (KRaft) in temporary directories on free ports, which it can stop and start again,
+ * and the four service jars as child processes (free ports, databases of their own) which it can kill -9,
+ * restart, or run twice. The gateway's rate limit is lifted for the load driver (it is one client).
+ */
+public final class FaultStack implements AutoCloseable {
+    /** Roles of the suite's token: every role, every district (the admin endpoints need {@code *}). */
+    static final List<String> ROLES = List.of("FINANCE", "UNIT", "EVALUATOR", "AUDITOR", "INTEGRATION");
+    static final String NO_RATE_LIMIT = "{\"jixiao\":{\"limits\":{\"requests-per-second\":1000000,\"burst\":1000000}}}";
+
+    private final Path home;
+    private final EmbeddedPostgresServer postgres;
+    private final EmbeddedKafkaBroker kafka;
+    private final LocalStackProcesses processes;
+    private final Map<String, String> databases;
+    private final String token;
+    private final boolean keep;
+
+    private FaultStack(Path home, EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka,
+                       LocalStackProcesses processes, Map<String, String> databases, String token, boolean keep) {
+        this.home = home;
+        this.postgres = postgres;
+        this.kafka = kafka;
+        this.processes = processes;
+        this.databases = databases;
+        this.token = token;
+        this.keep = keep;
+    }
+
+    /** Starts PostgreSQL, Kafka and the four services (each awaited until healthy). */
+    public static FaultStack start(boolean keep, Log log) {
+        Path home;
+        try {
+            home = Files.createTempDirectory("jixiao-faults-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long t0 = System.nanoTime();
+        EmbeddedPostgresServer postgres;
+        try {
+            postgres = EmbeddedPostgresServer.builder().logFile(home.resolve("logs/postgres.log")).start();
+        } catch (RuntimeException e) {
+            deleteQuietly(home);
+            throw e;
+        }
+        EmbeddedKafkaBroker kafka = null;
+        LocalStackProcesses processes = null;
+        try {
+            kafka = EmbeddedKafkaBroker.start(home.resolve("kafka"), 0);
+            kafka.createTopicIfMissing(Topics.BUDGET_EVENTS, 3);
+            kafka.createTopicIfMissing(Topics.EVALUATION_EVENTS, 3);
+            log.line("PostgreSQL on port %d, Kafka on %s (%s)", postgres.port(), kafka.bootstrapServers(), home);
+            Map<String, String> databases = Map.of(LocalStackProcesses.BUDGET, "fs_budget",
+                    LocalStackProcesses.EVALUATION, "fs_evaluation", LocalStackProcesses.DISCLOSURE, "fs_disclosure");
+            LocalStackProcessesBuilder builder = LocalStackProcesses.builder()
+                    .servicesDirectory(servicesDirectory())
+                    .homeDirectory(home)
+                    .postgres(postgres.serverUrl(), EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD)
+                    .kafka(kafka.bootstrapServers())
+                    .healthTimeout(Duration.ofSeconds(240))
+                    .environment(LocalStackProcesses.GATEWAY, "JIXIAO_DATA", home.toString())
+                    .environment(LocalStackProcesses.GATEWAY, "SPRING_APPLICATION_JSON", NO_RATE_LIMIT);
+            for (String service : LocalStackProcesses.ALL_SERVICES) {
+                builder.port(service, FreePorts.pick());
+            }
+            for (Map.Entry<String, String> db : databases.entrySet()) {
+                postgres.createDatabaseIfMissing(db.getValue());
+                builder.database(db.getKey(), db.getValue());
+            }
+            processes = builder.build();
+            String token = LocalTokens.mint(home, "fault-suite", ROLES, List.of("*"));
+            processes.startAll();
+            log.line("four services up in %d s; gateway %s; logs in %s",
+                    Duration.ofNanos(System.nanoTime() - t0).toSeconds(), processes.gatewayUrl(),
+                    processes.logsDirectory());
+            return new FaultStack(home, postgres, kafka, processes, databases, token, keep);
+        } catch (RuntimeException e) {
+            if (processes != null) {
+                processes.close();
+            }
+            if (kafka != null) {
+                kafka.stop();
+            }
+            postgres.stop();
+            deleteQuietly(home);
+            throw e;
+        }
+    }
+
+    /**
+     * Where the service jars are: {@code -Djixiao.services.dir}, else {@code services/} beside fault-suite.jar,
+     * else {@code fault-suite/target/services} or {@code local-stack/target/services} under the working directory.
+     */
+    static Path servicesDirectory() {
+        String explicit = System.getProperty("jixiao.services.dir");
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit).toAbsolutePath();
+        }
+        try {
+            Path jar = Path.of(FaultStack.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path beside = jar.getParent().resolve("services");
+            if (Files.isRegularFile(beside.resolve("budget-service.jar"))) {
+                return beside;
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            // fall through to the working directory
+        }
+        for (String candidate : List.of("fault-suite/target/services", "target/services", "local-stack/target/services")) {
+            Path dir = Path.of(candidate).toAbsolutePath();
+            if (Files.isRegularFile(dir.resolve("budget-service.jar"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("no service jars found; build first: ./mvnw -B -DskipTests package "
+                + "(or name their folder with -Djixiao.services.dir=...)");
+    }
+
+    public String gatewayUrl() {
+        return processes.gatewayUrl();
+    }
+
+    public String token() {
+        return token;
+    }
+
+    /** A token of the suite's signing key with other roles or districts (for the authorization checks). */
+    public String token(String subject, List<String> roles, List<String> districts) {
+        return LocalTokens.mint(home, subject, roles, districts);
+    }
+
+    public LocalStackProcesses processes() {
+        return processes;
+    }
+
+    public EmbeddedPostgresServer postgres() {
+        return postgres;
+    }
+
+    public EmbeddedKafkaBroker kafka() {
+        return kafka;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    /** A connection to one service's database ({@link LocalStackProcesses#BUDGET} …). */
+    public Connection connect(String service) throws SQLException {
+        return postgres.connect(databases.get(service));
+    }
+
+    /** A second instance of disclosure-service on a free port, same database and consumer groups. */
+    public ServiceProcess addDisclosureInstance(String name) {
+        ServiceSpec spec = processes.service(LocalStackProcesses.DISCLOSURE).spec().withName(name)
+                .withPort(FreePorts.pick());
+        processes.addInstance(spec);
+        return processes.start(name);
+    }
+
+    @Override
+    public void close() {
+        try {
+            processes.close();
+        } finally {
+            try {
+                kafka.stop();
+            } finally {
+                postgres.stop();
+                copyLogs();
+                if (!keep) {
+                    deleteQuietly(home);
+                }
+            }
+        }
+    }
+
+    /** The services' and PostgreSQL's logs to {@code -Djixiao.fault-suite.logs} (the tests keep them under target/). */
+    private void copyLogs() {
+        String target = System.getProperty("jixiao.fault-suite.logs");
+        if (target == null || target.isBlank()) {
+            return;
+        }
+        try (Stream<Path> logs = Files.list(home.resolve("logs"))) {
+            Path dir = Files.createDirectories(Path.of(target));
+            for (Path log : logs.toList()) {
+                Files.copy(log, dir.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // the logs are a help, not a result
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary directory left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.jixiao.faults;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The fault suite as one command:
+ *
+ * <pre>
+ * java -jar fault-suite/target/fault-suite.jar [--short] [--faults=1,2,3,4,5,6] [--bad-requests=N] [--workers=N]
+ *                                              [--no-bad-input] [--no-poison] [--keep] [--report=FILE]
+ * </pre>
+ *
+ * It starts PostgreSQL and Kafka in this JVM and the four service jars as processes (free ports, temporary
+ * directories), drives a steady load, injects the six faults one at a time and compares the ledger with the
+ * stores and read models after each, sends the bad requests, runs the poison-event scenario, prints the figures
+ * and exits 0 only if everything held. {@code --short} is the mode the tests run.
+ */
+public final class FaultSuite {
+    private FaultSuite() {
+    }
+
+    /** Everything one run found. */
+    public record Outcome(List<Faults.FaultResult> faults, BadInput.Result badInput, PoisonEvents.Result poison,
+                          String text) {
+        public boolean passed() {
+            return faults.stream().allMatch(Faults.FaultResult::passed) && (badInput == null || badInput.passed())
+                    && (poison == null || poison.passed());
+        }
+    }
+
+    public static void main(String[] args) {
+        Settings settings = Settings.full();
+        List<Integer> faults = List.of(1, 2, 3, 4, 5, 6);
+        boolean badInput = true;
+        boolean poison = true;
+        boolean keep = false;
+        Integer badRequests = null;
+        Integer workers = null;
+        Path report = null;
+        for (String arg : args) {
+            if (arg.equals("--short")) {
+                settings = Settings.shortMode();
+            } else if (arg.startsWith("--faults=")) {
+                faults = Arrays.stream(arg.substring(9).split(",")).filter(s -> !s.isBlank()).map(Integer::valueOf).toList();
+            } else if (arg.startsWith("--bad-requests=")) {
+                badRequests = Integer.valueOf(arg.substring(15));
+            } else if (arg.startsWith("--workers=")) {
+                workers = Integer.valueOf(arg.substring(10));
+            } else if (arg.equals("--no-bad-input")) {
+                badInput = false;
+            } else if (arg.equals("--no-poison")) {
+                poison = false;
+            } else if (arg.equals("--keep")) {
+                keep = true;
+            } else if (arg.startsWith("--report=")) {
+                report = Path.of(arg.substring(9));
+            } else {
+                System.err.println("usage: java -jar fault-suite.jar [--short] [--faults=1,2,3,4,5,6] [--bad-requests=N] "
+                        + "[--workers=N] [--no-bad-input] [--no-poison] [--keep] [--report=FILE]");
+                System.exit(2);
+            }
+        }
+        if (badRequests != null) {
+            settings = settings.withBadRequests(badRequests);
+        }
+        if (workers != null) {
+            settings = settings.withWorkers(workers);
+        }
+        Log log = Log.toStdout();
+        Outcome outcome;
+        try {
+            outcome = run(settings, faults, badInput, poison, keep, log);
+        } catch (RuntimeException e) {
+            log.line("the suite could not run: %s", e);
+            e.printStackTrace();
+            System.exit(1);
+            return;
+        }
+        if (report != null) {
+            try {
+                Files.writeString(report, outcome.text(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                log.line("cannot write %s: %s", report, e);
+            }
+        }
+        log.line("fault suite (%s): %s", settings.name(), outcome.passed() ? "PASSED" : "FAILED");
+        System.exit(outcome.passed() ? 0 : 1);
+    }
+
+    /** Runs the whole suite on a fresh stack and stops it afterwards. */
+    public static Outcome run(Settings settings, List<Integer> faultNumbers, boolean badInput, boolean poison,
+                              boolean keep, Log log) {
+        log.line("fault suite, %s mode: %d workers, Kafka down %d s, PostgreSQL down %d s, %d bad requests",
+                settings.name(), settings.workers(), settings.kafkaOutage().toSeconds(),
+                settings.postgresOutage().toSeconds(), settings.badRequests());
+        try (Suite suite = Suite.start(settings, log, keep)) {
+            Thread stopOnCtrlC = new Thread(suite::close, "fault-suite-stop");
+            Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
+            try {
+                List<Faults.FaultResult> results = new ArrayList<>();
+                StringBuilder text = new StringBuilder();
+                for (int n : faultNumbers) {
+                    Faults.FaultResult r = suite.fault(n);
+                    results.add(r);
+                    text.append(Report.fault(r));
+                    log.raw(Report.fault(r));
+                }
+                BadInput.Result bad = badInput ? suite.badInput(settings.badRequests()) : null;
+                if (bad != null) {
+                    text.append(Report.badInput(bad));
+                    log.raw(Report.badInput(bad));
+                }
+                PoisonEvents.Result p = poison ? suite.poison() : null;
+                if (p != null) {
+                    text.append(Report.poison(p));
+                    log.raw(Report.poison(p));
+                }
+                String summary = Report.summary(results, bad, p, suite.writes(), suite.reads(), suite.startup(),
+                        log.elapsed());
+                text.append(summary);
+                log.raw(summary);
+                return new Outcome(results, bad, p, "\n==== fault suite (" + settings.name() + ") ====\n" + text);
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stopOnCtrlC);
+                } catch (IllegalStateException e) {
+                    // shutting down already
+                }
+            }
+        }
+    }
+}

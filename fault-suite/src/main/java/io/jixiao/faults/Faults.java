@@ -1,0 +1,318 @@
+package io.jixiao.faults;
+
+import io.jixiao.events.Topics;
+import io.jixiao.local.LocalStackProcesses;
+import io.jixiao.local.ServiceProcess;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.awaitility.Awaitility;
+
+/**
+ * The six faults, one at a time, each with the load running: the load starts, the fault is injected, the broken
+ * part comes back, the load goes on a little and stops (every command under way gets its definitive answer), the
+ * projections are awaited, and the ledger is compared with the stores and the read models.
+ */
+public final class Faults {
+    static final List<String> PROJECTION_GROUPS = List.of("jixiao-district-journal", "jixiao-project-timeline");
+
+    private final FaultStack stack;
+    private final Settings settings;
+    private final Ledger ledger;
+    private final LoadDriver driver;
+    private final Verifier verifier;
+    private final StatusCounts writes;
+    private final StatusCounts reads;
+    private final Http http;
+    private final Log log;
+    private final Map<Integer, Integer> rounds = new java.util.HashMap<>();
+
+    /** What one fault did and what the comparison found. */
+    public record FaultResult(int number, String title, String phase, Duration outage, List<String> notes,
+                              long sent, long acknowledged, long acknowledgedDuringOutage, long refused,
+                              Map<String, Long> refusals, long unresolved, long retries, long firstAnswersDiscarded,
+                              String writesDuringOutage, String readsDuringOutage, long violations,
+                              Verifier.Verification verification) {
+        public boolean passed() {
+            return violations == 0 && unresolved == 0 && verification.passed();
+        }
+    }
+
+    public Faults(FaultStack stack, Settings settings, Ledger ledger, LoadDriver driver, Verifier verifier,
+                  StatusCounts writes, StatusCounts reads, Http http, Log log) {
+        this.stack = stack;
+        this.settings = settings;
+        this.ledger = ledger;
+        this.driver = driver;
+        this.verifier = verifier;
+        this.writes = writes;
+        this.reads = reads;
+        this.http = http;
+        this.log = log;
+    }
+
+    /** Runs fault {@code number} (1–6). */
+    public FaultResult run(int number) {
+        return switch (number) {
+            case 1 -> killBudgetService();
+            case 2 -> kafkaOutage();
+            case 3 -> killDisclosureMidProjection();
+            case 4 -> postgresOutage();
+            case 5 -> twoDisclosureInstancesOneKilled();
+            case 6 -> lostResponses();
+            default -> throw new IllegalArgumentException("no fault " + number + " (1–6)");
+        };
+    }
+
+    /** A fault's injection and recovery; returns notes for the report. */
+    private interface Injection {
+        List<String> inject() throws Exception;
+    }
+
+    private FaultResult fault(int number, String title, Injection injection) {
+        int round = rounds.merge(number, 1, Integer::sum);
+        String phase = "f" + number + (round > 1 ? "r" + round : "");
+        log.line("fault %d: %s", number, title);
+        driver.start(phase, phase + " before");
+        Waits.holdFor(settings.warmUp(), "load before fault " + number, () -> true);
+        driver.window(phase + " outage");
+        long start = System.nanoTime();
+        List<String> notes;
+        try {
+            notes = injection.inject();
+        } catch (Exception e) {
+            driver.stop();
+            throw new IllegalStateException("fault " + number + " could not be injected", e);
+        }
+        Duration outage = Duration.ofNanos(System.nanoTime() - start);
+        driver.window(phase + " after");
+        Waits.holdFor(settings.afterRecovery(), "load after fault " + number, () -> true);
+        LoadDriver.PhaseStats stats = driver.stop();
+        log.line("fault %d: load stopped (%d sent, %d acknowledged, %d refused, %d retries); comparing", number,
+                stats.sent.get(), stats.acknowledged.get(), stats.refused.get(), stats.retries.get());
+        Verifier.Verification v = verifier.verify(phase, ledger, settings.quiescence());
+        String outageWindow = phase + " outage";
+        long violations = writes.violations(phase + " before") + writes.violations(outageWindow)
+                + writes.violations(phase + " after") + reads.violations(phase + " before")
+                + reads.violations(outageWindow) + reads.violations(phase + " after");
+        Map<String, Long> refusals = new TreeMap<>();
+        stats.refusals.forEach((k, n) -> refusals.put(k, n.get()));
+        FaultResult result = new FaultResult(number, title, phase, outage, notes, stats.sent.get(),
+                stats.acknowledged.get(), writes.count(outageWindow, StatusCounts.Bucket.OK_2XX)
+                + writes.count(outageWindow, StatusCounts.Bucket.REPLAYED_2XX), stats.refused.get(), refusals,
+                stats.unresolved.get(), stats.retries.get(), stats.firstAnswersDiscarded.get(),
+                writes.describe(outageWindow), reads.describe(outageWindow), violations, v);
+        log.line("fault %d: %s", number, result.passed() ? "passed" : "FAILED");
+        return result;
+    }
+
+    // ------------------------------------------------------------------------------------------- the faults
+
+    FaultResult killBudgetService() {
+        return fault(1, "kill -9 budget-service, restart", () -> {
+            ServiceProcess budget = stack.processes().service(LocalStackProcesses.BUDGET);
+            long pid = budget.pid();
+            stack.processes().kill(LocalStackProcesses.BUDGET);
+            long killed = System.nanoTime();
+            stack.processes().start(LocalStackProcesses.BUDGET);
+            return List.of("killed pid " + pid + " with SIGKILL; healthy again after "
+                    + seconds(System.nanoTime() - killed));
+        });
+    }
+
+    FaultResult kafkaOutage() {
+        return fault(2, "Kafka broker stopped " + settings.kafkaOutage().toSeconds() + " s, started", () -> {
+            long stored = storedBudgetEvents();
+            stack.kafka().stopForOutage();
+            Waits.holdFor(settings.kafkaOutage(), "Kafka down", () -> !stack.kafka().isRunning());
+            long storedMeanwhile = storedBudgetEvents() - stored;
+            stack.kafka().startAgain();
+            return List.of(storedMeanwhile + " budget events stored while the broker was down (published after)");
+        });
+    }
+
+    /**
+     * "Mid-projection" at its hardest: a rebuild of disclosure's projections is asked for (it empties the read model
+     * and its offsets and reads both topics again from offset 0), and the service is killed while the rebuild is
+     * under way, with thousands of stored events not yet projected again; then restarted. (Should the rebuild be
+     * over before the suite sees it, the kill happens while ordinary projection lags behind the load.)
+     */
+    FaultResult killDisclosureMidProjection() {
+        return fault(3, "kill -9 disclosure-service mid-projection (during a rebuild), restart", () -> {
+            long stored = storedPublishedBudgetEvents();
+            java.util.concurrent.CompletableFuture<Http.Answer> rebuild = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> http.send("POST", "/api/disclosure/admin/projections/rebuild", null, Map.of()));
+            long[] lag = new long[1];
+            boolean midRebuild;
+            try {
+                Awaitility.await("the rebuild under way").atMost(Duration.ofSeconds(20))
+                        .pollInterval(Duration.ofMillis(10)).ignoreExceptions()
+                        .until(() -> (lag[0] = projectionLag()) > Math.min(100, stored / 4));
+                midRebuild = true;
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                Waits.until(Duration.ofSeconds(20), "disclosure behind the event store", () -> (lag[0] = projectionLag()) > 0);
+                midRebuild = false;
+            }
+            long storedAtKill = storedPublishedBudgetEvents();
+            stack.processes().kill(LocalStackProcesses.DISCLOSURE);
+            long killed = System.nanoTime();
+            Http.Answer rebuildAnswer = rebuild.join();
+            stack.processes().start(LocalStackProcesses.DISCLOSURE);
+            return List.of((midRebuild ? "killed during a rebuild from offset 0" : "killed while projecting the load")
+                    + " with " + lag[0] + " of " + storedAtKill + " stored budget events not (yet again) projected; "
+                    + "the rebuild request got " + rebuildAnswer.status() + "; healthy again after "
+                    + seconds(System.nanoTime() - killed));
+        });
+    }
+
+    FaultResult postgresOutage() {
+        return fault(4, "PostgreSQL stopped " + settings.postgresOutage().toSeconds() + " s, started", () -> {
+            stack.postgres().stopForOutage();
+            Waits.holdFor(settings.postgresOutage(), "PostgreSQL down", () -> !stack.postgres().isRunning());
+            stack.postgres().startAgain();
+            long back = System.nanoTime();
+            Waits.until(Duration.ofSeconds(120), "budget-service answers again",
+                    () -> http.get("/api/budget/districts/" + settings.districts().get(0) + "/projects/fs-p0").ok());
+            return List.of("commands accepted again " + seconds(System.nanoTime() - back) + " after PostgreSQL restarted");
+        });
+    }
+
+    FaultResult twoDisclosureInstancesOneKilled() {
+        return fault(5, "two disclosure-service instances share the work, one killed", () -> {
+            List<String> notes = new ArrayList<>();
+            ServiceProcess second = stack.addDisclosureInstance("disclosure-service-" + (1 + rounds.get(5)));
+            Waits.until(Duration.ofSeconds(90), "both instances in the consumer groups", () -> membersOf(2));
+            notes.add("second instance on port " + second.port() + "; sharing: " + assignments());
+            Waits.holdFor(settings.sharedWork(), "two instances share the work", second::isAlive);
+            stack.processes().kill(second.name());
+            long killed = System.nanoTime();
+            Waits.until(Duration.ofSeconds(120), "the survivor takes over every partition", () -> membersOf(1));
+            notes.add("second instance killed; the survivor held every partition after "
+                    + seconds(System.nanoTime() - killed) + " (Kafka session timeout): " + assignments());
+            return notes;
+        });
+    }
+
+    FaultResult lostResponses() {
+        return fault(6, "every request sent twice, the first answer lost", () -> {
+            driver.lostResponses(true);
+            Waits.holdFor(settings.lostResponses(), "requests sent twice", () -> true);
+            driver.lostResponses(false);
+            return List.of("each command's first answer thrown away; half of the pairs sent at the same time");
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------- helpers
+
+    private long storedBudgetEvents() throws Exception {
+        try (Connection c = stack.connect(LocalStackProcesses.BUDGET); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM domainevententry")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
+     * How far disclosure's projections are behind budget-service's store, in the suite's districts: the larger of
+     * the district journal's and the project timeline's lag (a rebuild runs them one after the other).
+     */
+    private long projectionLag() throws Exception {
+        return Math.max(journalLag(), timelineLag());
+    }
+
+    private long timelineLag() throws Exception {
+        long timeline;
+        try (Connection c = stack.connect(LocalStackProcesses.DISCLOSURE);
+             java.sql.PreparedStatement q = c.prepareStatement("SELECT count(*) FROM project_timeline_entry WHERE "
+                     + "district_code = ANY(?)")) {
+            q.setArray(1, c.createArrayOf("varchar", settings.districts().toArray()));
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                timeline = rs.getLong(1);
+            }
+        }
+        try (Connection c = stack.connect(LocalStackProcesses.BUDGET);
+             java.sql.PreparedStatement q = c.prepareStatement("SELECT count(*) FROM domainevententry WHERE payloadtype "
+                     + "= ANY(?) AND convert_from(metadata, 'UTF8')::jsonb ->> 'districtCode' = ANY(?)")) {
+            q.setArray(1, c.createArrayOf("varchar", java.util.stream.Stream.of("ProjectRegistered", "BudgetAppropriated",
+                    "BudgetAdjusted", "FundsCarriedOver", "ExpenditureRecorded").map(t -> "io.jixiao.events.budget." + t)
+                    .toArray()));
+            q.setArray(2, c.createArrayOf("varchar", settings.districts().toArray()));
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) - timeline;
+            }
+        }
+    }
+
+    /** Stored published budget events of the suite's districts minus those in the district journal. */
+    private long journalLag() throws Exception {
+        long journal;
+        try (Connection c = stack.connect(LocalStackProcesses.DISCLOSURE);
+             java.sql.PreparedStatement q = c.prepareStatement("SELECT count(*) FROM district_event WHERE topic = ? "
+                     + "AND district_code = ANY(?)")) {
+            q.setString(1, Topics.BUDGET_EVENTS);
+            q.setArray(2, c.createArrayOf("varchar", settings.districts().toArray()));
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                journal = rs.getLong(1);
+            }
+        }
+        return storedPublishedBudgetEvents() - journal;
+    }
+
+    private long storedPublishedBudgetEvents() throws Exception {
+        try (Connection c = stack.connect(LocalStackProcesses.BUDGET);
+             java.sql.PreparedStatement q = c.prepareStatement("SELECT count(*) FROM domainevententry WHERE payloadtype "
+                     + "LIKE 'io.jixiao.events.budget.%' AND convert_from(metadata, 'UTF8')::jsonb ->> 'districtCode' "
+                     + "= ANY(?)")) {
+            q.setArray(1, c.createArrayOf("varchar", settings.districts().toArray()));
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Whether each projection's consumer group has exactly {@code members} members with partitions. */
+    private boolean membersOf(int members) throws Exception {
+        try (Admin admin = stack.kafka().admin()) {
+            Map<String, ConsumerGroupDescription> groups = admin.describeConsumerGroups(PROJECTION_GROUPS).all()
+                    .get(10, TimeUnit.SECONDS);
+            return groups.values().stream().allMatch(g -> g.members().stream()
+                    .filter(m -> !m.assignment().topicPartitions().isEmpty()).count() == members
+                    && g.members().size() == members);
+        }
+    }
+
+    /** {@code jixiao-district-journal 3+3} … : partitions per member of each projection group. */
+    private String assignments() {
+        try (Admin admin = stack.kafka().admin()) {
+            Map<String, ConsumerGroupDescription> groups = admin.describeConsumerGroups(PROJECTION_GROUPS).all()
+                    .get(10, TimeUnit.SECONDS);
+            List<String> parts = new ArrayList<>();
+            for (String name : PROJECTION_GROUPS) {
+                ConsumerGroupDescription g = groups.get(name);
+                parts.add(name + " " + g.members().stream().map(MemberDescription::assignment)
+                        .map(a -> String.valueOf(a.topicPartitions().size())).sorted().reduce((a, b) -> a + "+" + b)
+                        .orElse("none") + " partitions");
+            }
+            return String.join(", ", parts);
+        } catch (Exception e) {
+            return "(consumer groups not readable: " + e + ")";
+        }
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", nanos / 1e9);
+    }
+}

@@ -1,0 +1,17 @@
+package io.jixiao.support.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SupportDefaultsTest {
+
+    @Test
+    void theAdminPathFollowsTheApplicationName() {
+        assertThat(SupportDefaults.adminPath("budget-service")).contains("/api/budget/admin");
+        assertThat(SupportDefaults.adminPath("evaluation-service")).contains("/api/evaluation/admin");
+        assertThat(SupportDefaults.adminPath("disclosure-service")).contains("/api/disclosure/admin");
+        assertThat(SupportDefaults.adminPath(null)).isEmpty();
+        assertThat(SupportDefaults.adminPath("../x")).isEmpty();
+    }
+}
