@@ -60,6 +60,32 @@ public final class Api {
         }
     }
 
+    /** The raw body of a GET, timed by the caller to its last byte: no JSON parsing on the client's clock. */
+    public byte[] fetch(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofMinutes(30))
+                .header(headerName, headerValue).GET().build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    public static JsonNode parse(byte[] body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("not JSON: " + e.getMessage(), e);
+        }
+    }
+
     public Answer require(String method, String path, String body) {
         Answer answer = send(method, path, body);
         if (!answer.ok()) {

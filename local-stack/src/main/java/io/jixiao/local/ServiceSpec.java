@@ -48,8 +48,15 @@ public record ServiceSpec(String name, Path jar, int port, int heapMb, Map<Strin
         command.add("-Xss512k");
         command.add("-Xmx" + heapMb + "m");
         command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
+        String jit = System.getenv().getOrDefault("JIXIAO_JIT", "c2");
+        if (jit.equals("c1")) {
+            command.add("-XX:TieredStopAtLevel=1");
+        }
         command.add("-Dfile.encoding=UTF-8");
+        String extra = System.getenv("JIXIAO_SERVICE_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
         command.add("-jar");
         command.add(jar.toString());
         return command;

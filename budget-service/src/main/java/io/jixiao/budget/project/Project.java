@@ -42,7 +42,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * fall in the project's fiscal year; an appropriation needs an approved performance goal where the
  * district requires one; one evaluation result (cause event) adjusts the budget at most once.
  */
-@Aggregate(snapshotTriggerDefinition = "projectSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "projectSnapshotTrigger", cache = "projectCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Project {

@@ -1,7 +1,5 @@
 package io.jixiao.budget.project;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.budget.project.ProjectResponses.Figures;
 import io.jixiao.budget.project.ProjectResponses.History;
 import io.jixiao.budget.project.ProjectResponses.HistoryEntry;
@@ -16,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -29,14 +26,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ProjectHistory {
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
     private final EventStore eventStore;
-    private final ObjectMapper objectMapper;
 
-    public ProjectHistory(EventStore eventStore, ObjectMapper objectMapper) {
+    public ProjectHistory(EventStore eventStore) {
         this.eventStore = eventStore;
-        this.objectMapper = objectMapper;
     }
 
     public History asOf(String districtCode, String projectId, Instant asOf, LocalDate on) {
@@ -58,22 +51,38 @@ public class ProjectHistory {
             }
             figures = figures.after(payload);
             version = event.getSequenceNumber();
-            Map<String, Object> details = objectMapper.convertValue(payload, MAP);
-            Object fen = details.get("amountFen");
+            Long fen = amountFen(payload);
             EventMetadata meta = EventMetadata.from(event.getMetaData());
             BudgetAdjusted adjusted = payload instanceof BudgetAdjusted a ? a : null;
             String docNo = payload instanceof BudgetAppropriated a ? a.docNo() : adjusted != null ? adjusted.docNo() : null;
             entries.add(new HistoryEntry(event.getSequenceNumber(), payload.getClass().getSimpleName(),
                     event.getTimestamp(), date, meta.actor(), meta.correlationId(), meta.causationId(),
-                    meta.requestId(), fen instanceof Number n ? Money.yuan(n.longValue()) : null,
+                    meta.requestId(), fen != null ? Money.yuan(fen) : null,
                     adjusted != null && adjusted.basis() != null ? adjusted.basis().code() : null,
                     adjusted != null ? adjusted.reason() : null, docNo,
-                    adjusted != null ? adjusted.causeEventId() : null, details, Figures.of(figures)));
+                    adjusted != null ? adjusted.causeEventId() : null, payload, Figures.of(figures)));
         }
         if (!any) {
             throw new NotFound("projectId", "no project '" + projectId + "' in district " + districtCode);
         }
         return new History(districtCode, projectId, asOf, on, entries.size(), Figures.of(figures), version, entries);
+    }
+
+    /** The event's amount in fen, for the money events; null for the others. */
+    private static Long amountFen(Object payload) {
+        if (payload instanceof BudgetAppropriated e) {
+            return e.amountFen();
+        }
+        if (payload instanceof BudgetAdjusted e) {
+            return e.amountFen();
+        }
+        if (payload instanceof FundsCarriedOver e) {
+            return e.amountFen();
+        }
+        if (payload instanceof ExpenditureRecorded e) {
+            return e.amountFen();
+        }
+        return null;
     }
 
     private static LocalDate businessDate(Object payload) {

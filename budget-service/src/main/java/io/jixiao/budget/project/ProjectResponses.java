@@ -5,7 +5,7 @@ import io.jixiao.events.Money;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Response bodies of the project API: money as yuan strings with two decimals. */
 public final class ProjectResponses {
@@ -44,7 +44,8 @@ public final class ProjectResponses {
     public record HistoryEntry(long sequence, String type, Instant occurredAt, LocalDate date, String actor,
                                String correlationId, String causationId, String requestId, String amount,
                                String basis, String reason, String docNo, String causeEventId,
-                               Map<String, Object> event, Figures figuresAfter) {
+                               @Schema(description = "the recorded event's own fields, as published")
+                               Object event, Figures figuresAfter) {
     }
 
     /**

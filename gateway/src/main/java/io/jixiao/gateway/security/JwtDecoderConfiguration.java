@@ -33,6 +33,9 @@ class JwtDecoderConfiguration {
     /** Subjects are forwarded in a header: printable ASCII without spaces. */
     private static final Pattern FORWARDABLE_SUBJECT = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
+    /** Distinct tokens whose signature check is remembered (see {@link VerifiedTokenCache}). */
+    private static final int VERIFIED_TOKENS_REMEMBERED = 10_000;
+
     private static final Logger log = LoggerFactory.getLogger(JwtDecoderConfiguration.class);
 
     @Bean
@@ -48,8 +51,9 @@ class JwtDecoderConfiguration {
             decoder = NimbusReactiveJwtDecoder.withPublicKey(publicKey)
                     .signatureAlgorithm(SignatureAlgorithm.RS256).build();
         }
-        decoder.setJwtValidator(validator(properties));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = validator(properties);
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokenCache(decoder, validator, VERIFIED_TOKENS_REMEMBERED, java.time.Clock.systemUTC());
     }
 
     private static OAuth2TokenValidator<Jwt> validator(JwtProperties properties) {

@@ -1,0 +1,50 @@
+package io.jixiao.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * CPU time (user + system) from /proc, summed by process name over the stack's processes (as in
+ * {@link ProcessMemory}) plus this benchmark's own JVM as "benchmark client". Dividing a level's CPU
+ * by its commands gives the cost of a command in each process: a figure that other load on the machine
+ * does not distort, unlike throughput.
+ */
+public final class ProcessCpu {
+    /** USER_HZ: /proc/<pid>/stat counts clock ticks of 1/100 s on Linux. */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    private ProcessCpu() {
+    }
+
+    /** name → CPU seconds consumed so far. */
+    public static Map<String, Double> secondsByName(long root, Path dataDir) {
+        Map<String, Double> out = new TreeMap<>();
+        for (String key : ProcessMemory.residentTree(root, dataDir).keySet()) {
+            long pid = Long.parseLong(key.substring(key.lastIndexOf('(') + 1, key.length() - 1));
+            out.merge(ProcessMemory.name(pid), seconds(pid), Double::sum);
+        }
+        out.put("benchmark client", seconds(ProcessHandle.current().pid()));
+        return out;
+    }
+
+    /** after − before, per name; names absent before count from zero. */
+    public static Map<String, Double> difference(Map<String, Double> before, Map<String, Double> after) {
+        Map<String, Double> out = new TreeMap<>();
+        after.forEach((name, seconds) -> out.put(name, seconds - before.getOrDefault(name, 0.0)));
+        return out;
+    }
+
+    static double seconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            // fields after the parenthesised command name: state is field 3, utime 14, stime 15
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+}
