@@ -551,6 +551,31 @@ class DisclosureServiceIntegrationTest {
                 .contains("threePublic", "transfers", "debt", "performance", "ruleVersion");
     }
 
+    // ------------------------------------------------------------------ parameters (fault suite)
+
+    @Test
+    @Order(6)
+    void theProjectReportsRefuseAYearDistrictOrProjectIdOutOfShapeNamingIt() throws Exception {
+        Map<String, String> bad = new LinkedHashMap<>();
+        bad.put("/api/reports/districts/430202/years/-1/budget-summary", "year");
+        bad.put("/api/reports/districts/430202/years/0/budget-summary", "year");
+        bad.put("/api/reports/districts/430202/years/99999/budget-summary", "year");
+        bad.put("/api/reports/districts/430202/years/2024x/budget-summary", "year");
+        bad.put("/api/reports/districts/43020/years/2022/budget-summary", "districtCode");
+        bad.put("/api/reports/districts/430202/years/1999/projects/p1", "year");
+        bad.put("/api/reports/districts/4302020/years/2022/projects/p1", "districtCode");
+        bad.put("/api/reports/districts/430202/years/2022/projects/" + q("p1'--"), "projectId");
+        for (Map.Entry<String, String> b : bad.entrySet()) {
+            Answer answer = call("GET", b.getKey(), null);
+            assertThat(answer.status()).as(b.getKey() + ": " + answer.text()).isEqualTo(400);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.body().get("errors").get(0).get("field").asText()).as(b.getKey()).isEqualTo(b.getValue());
+        }
+        Answer summary = call("GET", "/api/reports/districts/430202/years/2022/budget-summary", null);
+        assertThat(summary.status()).as(summary.text()).isEqualTo(200);
+        assertThat(summary.body().get("year").asInt()).isEqualTo(2022);
+    }
+
     // ------------------------------------------------------------------ rebuild
 
     private List<Map<String, Object>> rows(String sql) {

@@ -11,6 +11,20 @@ public final class Keys {
     /** Observation ids may be derived from the goal id, the checkpoint and the tier, so they may be longer. */
     public static final String LONG_ID = "[A-Za-z0-9._-]{1,120}";
     public static final String DISTRICT = "\\d{6}";
+    /**
+     * Single-line free text (names, indicator cells, short reasons and notes): anything but control characters —
+     * no NUL, tab or line break — the rule budget-service applies to its texts ({@code Ids.TEXT}). Request bodies
+     * already refuse NUL and the other control characters but tab and line breaks (service-support's RequestJson);
+     * these patterns refuse the rest where the field cannot hold it.
+     */
+    public static final String TEXT = "[^\\p{Cntrl}]*";
+    public static final String TEXT_MESSAGE = "must not contain control characters";
+    /**
+     * Multi-line free text (long explanations: deviation analyses, findings, conclusions, corrective actions): as
+     * {@link #TEXT}, but line feeds ({@code \n}) separate its lines; tab, carriage return and the rest are refused.
+     */
+    public static final String MULTILINE_TEXT = "[^\\x00-\\x09\\x0B-\\x1F\\x7F]*";
+    public static final String MULTILINE_TEXT_MESSAGE = "must not contain control characters other than line feeds";
 
     private Keys() {
     }

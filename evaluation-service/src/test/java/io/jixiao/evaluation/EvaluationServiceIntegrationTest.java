@@ -376,6 +376,94 @@ class EvaluationServiceIntegrationTest {
         assertThat(event.path("metadata").path("actor").asText()).isEqualTo("finance@" + d);
     }
 
+    // ------------------------------------------------------------------ free text (fault suite)
+
+    /**
+     * Found by the fault suite's bad-input run: tabs and line breaks were taken in every free-text field. Single-line
+     * fields refuse every control character, the long explanations (deviationReason, findings, conclusion, action)
+     * take line feeds and nothing else; each refusal is a 400 naming the field, and nothing is recorded.
+     */
+    @Test
+    void controlCharactersInFreeTextAreRefusedNamingTheFieldAndRecordNothing() throws Exception {
+        String d = "430221";
+        String e = "/api/evaluation/districts/" + d;
+        ObjectNode goal = goalBody(Fixtures.read("lusong-2023.json").path("goals").get(0), 2023);
+        assertThat(call("PUT", e + "/goals/cc-goal", goal.toString()).status()).isEqualTo(201);
+        assertThat(call("PUT", e + "/evaluations/cc-key/key", "{\"type\":\"专项资金\",\"projectIds\":[\"cc-p\"],"
+                + "\"evaluator\":\"第三方机构\",\"year\":2023}").status()).isEqualTo(201);
+        long before = districtEvents(d);
+
+        Map<String, String[]> refused = new LinkedHashMap<>();
+        ObjectNode indicator = goal.deepCopy();
+        ((ObjectNode) indicator.withArray("indicators").get(0)).put("l3", "完成数\t(个)");
+        refused.put("indicators[0].l3", new String[] {"PUT", e + "/goals/cc-goal-2", indicator.toString()});
+        ObjectNode unit = goal.deepCopy();
+        ((ObjectNode) unit.withArray("indicators").get(2)).put("unit", "个\n");
+        refused.put("indicators[2].unit", new String[] {"PUT", e + "/goals/cc-goal-3", unit.toString()});
+        refused.put("revisionReason", new String[] {"PUT", e + "/goals/cc-goal", goal.deepCopy()
+                .put("amount", "1.00").put("revisionReason", "更正\n金额").toString()});
+        refused.put("reasons[1]", new String[] {"POST", e + "/goals/cc-goal/return",
+                "{\"reasons\":[\"指标不完整\",\"目标值\\r缺失\"]}"});
+        refused.put("evaluator", new String[] {"PUT", e + "/evaluations/cc-key-2/key", "{\"type\":\"专项资金\","
+                + "\"projectIds\":[\"cc-p\"],\"evaluator\":\"第三方\\t机构\",\"year\":2023}"});
+        refused.put("type", new String[] {"PUT", e + "/evaluations/cc-key-3/key", "{\"type\":\"专项\\n资金\","
+                + "\"projectIds\":[\"cc-p\"],\"evaluator\":\"第三方机构\",\"year\":2023}"});
+        refused.put("conclusion", new String[] {"POST", e + "/evaluations/cc-key/key/completion",
+                "{\"score\":\"80\",\"conclusion\":\"总体\\t良好\"}"});
+        refused.put("findings[0]", new String[] {"POST", e + "/evaluations/cc-key/key/completion",
+                "{\"score\":\"80\",\"findings\":[\"第一条\\r\\n第二条\"]}"});
+        refused.put("actuals[0].l3", new String[] {"PUT", e + "/evaluations/cc-self/self", "{\"goalId\":\"cc-goal\","
+                + "\"year\":2023,\"budget\":{\"initial\":\"1\",\"fullYear\":\"1\",\"executed\":\"1\"},"
+                + "\"actuals\":[{\"l3\":\"完成数\\n\",\"actual\":\"10\"}]}"});
+        refused.put("actuals[0].overrideReason", new String[] {"PUT", e + "/evaluations/cc-self/self",
+                "{\"goalId\":\"cc-goal\",\"year\":2023,\"budget\":{\"initial\":\"1\",\"fullYear\":\"1\",\"executed\":\"1\"},"
+                        + "\"actuals\":[{\"l3\":\"完成数\",\"actual\":\"10\",\"overrideReason\":\"见\\n附件\"}]}"});
+        refused.put("actuals[0].deviationReason", new String[] {"PUT", e + "/evaluations/cc-self/self",
+                "{\"goalId\":\"cc-goal\",\"year\":2023,\"budget\":{\"initial\":\"1\",\"fullYear\":\"1\",\"executed\":\"1\"},"
+                        + "\"actuals\":[{\"l3\":\"完成数\",\"actual\":\"10\",\"deviationReason\":\"原因\\t分析\"}]}"});
+        refused.put("indicators[0].note", new String[] {"POST", e + "/goals/cc-goal/monitoring",
+                "{\"period\":{\"from\":\"2023-01-01\",\"to\":\"2023-08-31\"},\"mode\":\"SELF\","
+                        + "\"indicators\":[{\"l3\":\"完成数\",\"note\":\"进度\\n正常\"}]}"});
+        refused.put("action", new String[] {"POST", e + "/goals/cc-goal/monitoring/cc-obs/corrective-actions",
+                "{\"cause\":\"经费保障\",\"action\":\"加快\\t支付\"}"});
+        refused.put("cause", new String[] {"POST", e + "/goals/cc-goal/monitoring/cc-obs/corrective-actions",
+                "{\"cause\":\"经费保障\\n\",\"action\":\"加快支付\"}"});
+        for (Map.Entry<String, String[]> r : refused.entrySet()) {
+            String[] q = r.getValue();
+            Answer answer = call(q[0], q[1], q[2]);
+            assertThat(answer.status()).as(r.getKey() + ": " + answer.body()).isEqualTo(400);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.body().path("rule").asText()).isEqualTo("VALIDATION");
+            assertThat(answer.field(0)).as(r.getKey()).isEqualTo(r.getKey());
+            assertThat(answer.body().path("errors").get(0).path("message").asText()).contains("control characters");
+        }
+        assertThat(districtEvents(d)).isEqualTo(before);
+
+        // the settings note (the body is read as a tree): refused like the rest of a faulty settings document
+        int versions = call("GET", e + "/settings/versions", null).body().size();
+        for (String note : List.of("改为\\u0000严格", "改为\\n严格")) {
+            Answer settings = call("PUT", e + "/settings", "{\"weights\":{\"enforcement\":\"ALWAYS\"},\"note\":\""
+                    + note + "\"}");
+            assertThat(settings.status()).as(String.valueOf(settings.body())).isEqualTo(422);
+            assertThat(settings.contentType()).startsWith("application/problem+json");
+            assertThat(settings.field(0)).isEqualTo("note");
+        }
+        assertThat(call("GET", e + "/settings/versions", null).body()).hasSize(versions);
+
+        // the long explanations may span lines
+        Answer completed = call("POST", e + "/evaluations/cc-key/key/completion",
+                "{\"score\":\"80\",\"findings\":[\"第一条\\n第二条\"],\"conclusion\":\"总体良好。\\n建议继续实施。\"}");
+        assertThat(completed.status()).as(String.valueOf(completed.body())).isEqualTo(201);
+        assertThat(completed.body().path("key").path("completion").path("conclusion").asText())
+                .isEqualTo("总体良好。\n建议继续实施。");
+        assertThat(districtEvents(d)).isEqualTo(before + 1);
+    }
+
+    private long districtEvents(String district) {
+        return jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier LIKE ?", Long.class,
+                district + ":%");
+    }
+
     @Test
     void theOpenApiDocumentListsEveryEndpointWithProblemAnswers() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port

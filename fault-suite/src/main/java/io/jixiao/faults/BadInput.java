@@ -72,67 +72,11 @@ public final class BadInput {
                              String contentType, Map<String, String> headers, boolean raw, String description) {
     }
 
-    /**
-     * A failure whose fix lies outside what the suite may change (the gateway's HTTP server, another service's
-     * code): recognised, counted and reported precisely. A known finding that answers 4xx or 2xx without recording
-     * anything is left out of the verdict; one that records events still fails the run (the event count does).
-     */
-    public enum KnownFinding {
-        GATEWAY_HEADERS_TOO_LARGE("gateway (HTTP server configuration)", "a request whose headers exceed the gateway's "
-                + "HTTP server limit (reactor-netty's 8 KB default) is answered 431 with an empty body, not "
-                + "problem+json: reactor-netty refuses it before any WebFlux filter or error handler runs"),
-        GATEWAY_UNPARSEABLE_URI("gateway (HTTP server)", "a request line whose URI cannot be parsed (a raw space, raw "
-                + "non-ASCII bytes, a backslash, an incomplete or invalid %-escape such as '%' or '%zz') is answered "
-                + "400 with an empty body, not problem+json: it is refused below Spring Security's firewall"),
-        DISCLOSURE_YEAR_UNCHECKED("disclosure-service, ProjectReportController.summary", "GET /api/reports/districts/"
-                + "{d}/years/{y}/budget-summary checks neither district nor year (no Params.district / Params.year as "
-                + "the other report endpoints do): year -1 is answered 200 with zero totals instead of 400"),
-        BUDGET_CSV_IMPORT_TRIMS_CONTROL_CHARACTERS("budget-service, ImportParser.csv", "POST /api/budget/imports as "
-                + "text/csv trims every value with String.trim(), which also strips NUL and the other control characters "
-                + "(everything up to U+0020) at either end: a line whose projectId is 'fs-p0' followed by NUL is APPLIED "
-                + "to project fs-p0 and records an event, where the JSON-lines import refuses the same id (VALIDATION); "
-                + "fix: strip only spaces (or refuse control characters) in ImportParser.csv");
-
-        private final String owner;
-        private final String report;
-
-        KnownFinding(String owner, String report) {
-            this.owner = owner;
-            this.report = report;
-        }
-
-        public String owner() {
-            return owner;
-        }
-
-        public String report() {
-            return report;
-        }
-
-        static KnownFinding of(BadRequest q, Http.Answer a) {
-            boolean emptyBody = a.body() == null || a.body().isBlank();
-            if (a.status() == 431 && !a.isProblem()) {
-                return GATEWAY_HEADERS_TOO_LARGE;
-            }
-            if (a.status() == 400 && !a.isProblem() && emptyBody && q.raw()) {
-                return GATEWAY_UNPARSEABLE_URI;
-            }
-            if (a.ok() && q.method().equals("GET") && q.path().matches("/api/reports/districts/[^/]+/years/-?\\d+/"
-                    + "budget-summary")) {
-                return DISCLOSURE_YEAR_UNCHECKED;
-            }
-            if (a.ok() && isImport(q) && "text/csv".equals(q.contentType()) && q.description().contains("\\u0000")) {
-                return BUDGET_CSV_IMPORT_TRIMS_CONTROL_CHARACTERS;
-            }
-            return null;
-        }
-    }
-
     /** What was answered, by category, and the requests whose answer broke the rules. */
     public record Result(int sent, Map<Category, long[]> byCategory, long problem4xx, long importRefusedPerLine,
                          long serverErrors, long notProblem, long accepted, long noAnswer, long otherStatus,
                          Map<String, Long> eventsBefore, Map<String, Long> eventsAfter, List<String> failures,
-                         long unknownFailures, Map<KnownFinding, Long> knownFindings, Map<Integer, Long> statuses,
+                         long unknownFailures, Map<Integer, Long> statuses,
                          Map<String, String> pathTrickAnswers, Duration took) {
         public long eventsRecorded() {
             long n = 0;
@@ -142,7 +86,7 @@ public final class BadInput {
             return n;
         }
 
-        /** No 5xx, no event recorded, and every other failure is a reported {@link KnownFinding}. */
+        /** No 5xx, no event recorded, no request answered outside the rules. */
         public boolean passed() {
             return serverErrors == 0 && noAnswer == 0 && unknownFailures == 0 && eventsRecorded() == 0;
         }
@@ -912,7 +856,6 @@ public final class BadInput {
         Map<Integer, Long> statuses = new ConcurrentHashMap<>();
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         Map<String, AtomicLong> failureKinds = new ConcurrentHashMap<>();
-        Map<KnownFinding, AtomicLong> known = new ConcurrentHashMap<>();
         AtomicLong unknown = new AtomicLong();
         Map<String, String> tricks = new java.util.concurrent.ConcurrentSkipListMap<>();
         AtomicLong problem = new AtomicLong();
@@ -971,10 +914,7 @@ public final class BadInput {
                     row[0]++;
                     row[column]++;
                 }
-                KnownFinding finding = failure == null || column == 2 ? null : KnownFinding.of(request, a);
-                if (finding != null) {
-                    known.computeIfAbsent(finding, k -> new AtomicLong()).incrementAndGet();
-                } else if (failure != null) {
+                if (failure != null) {
                     unknown.incrementAndGet();
                     String kind = failure + " · " + request.category() + " · " + request.family() + " · "
                             + request.description().replaceAll("\\d{3,}", "N");
@@ -1005,15 +945,10 @@ public final class BadInput {
         }
         log.line("bad input: %d requests in %d s", requests.size(), took.toSeconds());
         return new Result(requests.size(), byCategory, problem.get(), perLine.get(), server.get(), notProblem.get(),
-                accepted.get(), none.get(), other.get(), before, after, withCounts, unknown.get(), knownCounts(known),
+                accepted.get(), none.get(), other.get(), before, after, withCounts, unknown.get(),
                 new java.util.TreeMap<>(statuses), tricks, took);
     }
 
-    private static Map<KnownFinding, Long> knownCounts(Map<KnownFinding, AtomicLong> known) {
-        Map<KnownFinding, Long> counts = new EnumMap<>(KnownFinding.class);
-        known.forEach((k, n) -> counts.put(k, n.get()));
-        return counts;
-    }
 
     private static boolean isImport(BadRequest request) {
         return request.path().startsWith("/api/budget/imports");

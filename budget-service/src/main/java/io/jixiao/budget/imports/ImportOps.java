@@ -78,9 +78,13 @@ final class ImportOps {
             throw new LineProblem("MALFORMED_LINE", "line", line.parseError());
         }
         LineFields f = new LineFields(line);
-        for (String field : line.fields().keySet()) {
-            if (!FIELDS.contains(field)) {
-                throw new LineProblem("UNKNOWN_FIELD", field, "is not a field of the import line schema");
+        for (var field : line.fields().entrySet()) {
+            if (!FIELDS.contains(field.getKey())) {
+                throw new LineProblem("UNKNOWN_FIELD", field.getKey(), "is not a field of the import line schema");
+            }
+            String problem = LineFields.problemOf(field.getValue());
+            if (problem != null) {
+                throw new LineProblem(field.getKey(), problem);
             }
         }
         String lineId = f.required("lineId");
@@ -99,6 +103,18 @@ final class ImportOps {
             throw new LineProblem("DISTRICT_NOT_ALLOWED", "district", "the caller may not act in district " + d);
         }
         Long expected = f.integer("expectedVersion") == null ? null : f.integer("expectedVersion").longValue();
+        try {
+            return job(line, f, lineId, op, d, expected);
+        } catch (ArithmeticException e) {
+            // a backstop: LineFields.decimal keeps numbers in range and @Digits the rest, so converting the
+            // amount to fen should not overflow; if it does, the line is refused, not the whole import
+            throw new LineProblem("amount", "'" + line.get("amount") + "' cannot be held exactly in fen (out of "
+                    + "range, or more decimals than the field allows)");
+        }
+    }
+
+    /** The job of a line whose lineId, op, district and expectedVersion are read. */
+    private Job job(ImportLine line, LineFields f, String lineId, String op, String d, Long expected) {
         return switch (op) {
             case "registerUnit" -> {
                 String unitId = id(f, "unitId");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -17,7 +18,8 @@ import java.util.Map;
  * Reads a bulk import: JSON lines (one object per line) or CSV (RFC 4180: a header row of field names, quoted
  * fields may hold commas, quotes as "" and line breaks). Blank lines are skipped. Numbers are kept as their exact
  * decimal text, never through floating point. List fields (termYears) are written {@code 3;10} in CSV, or as a
- * JSON array.
+ * JSON array. CSV values lose their leading and trailing spaces, never a control character (NUL, tab …): those
+ * reach validation, which refuses the line.
  */
 final class ImportParser {
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -68,10 +70,10 @@ final class ImportParser {
             }
             if (value.isArray()) {
                 List<String> items = new ArrayList<>();
-                value.forEach(v -> items.add(v.isNumber() ? v.decimalValue().toPlainString() : v.asText()));
+                value.forEach(v -> items.add(v.isNumber() ? numberText(v) : v.asText()));
                 fields.put(field.getKey(), String.join(";", items));
             } else if (value.isNumber()) {
-                fields.put(field.getKey(), value.decimalValue().toPlainString());
+                fields.put(field.getKey(), numberText(value));
             } else if (value.isValueNode()) {
                 fields.put(field.getKey(), value.asText());
             } else {
@@ -79,6 +81,16 @@ final class ImportParser {
             }
         }
         return new ImportLine(number, fields, null);
+    }
+
+    /**
+     * A JSON number's exact decimal text: plain ({@code 1e2} → {@code 100}), unless its exponent is beyond what any
+     * field takes; then as written in scientific notation, so that validation refuses the line ({@code 1E+2147483647}
+     * written plain would be two billion digits).
+     */
+    private static String numberText(JsonNode number) {
+        BigDecimal value = number.decimalValue();
+        return Math.abs((long) value.scale()) > LineFields.MAX_EXPONENT ? value.toString() : value.toPlainString();
     }
 
     static List<ImportLine> csv(Reader body, int maxLines) throws IOException {
@@ -93,7 +105,7 @@ final class ImportParser {
             if (header == null) {
                 header = new ArrayList<>();
                 for (String h : record) {
-                    header.add(stripBom(h).trim());
+                    header.add(LineFields.trimSpaces(stripBom(h)));
                 }
                 continue;
             }
@@ -107,7 +119,7 @@ final class ImportParser {
             }
             Map<String, String> fields = new LinkedHashMap<>();
             for (int i = 0; i < record.size(); i++) {
-                String value = record.get(i).trim();
+                String value = LineFields.trimSpaces(record.get(i));
                 if (!value.isEmpty()) {
                     fields.put(header.get(i), value);
                 }

@@ -9,6 +9,13 @@ import java.util.function.Function;
 
 /** Typed reads of an import line's text fields; a malformed value throws {@link LineProblem} naming the field. */
 final class LineFields {
+    /**
+     * Numbers are kept within this many digits and this exponent (as request bodies are, by service-support's
+     * RequestJson): {@code 1E+2147483647} passes {@code @Digits}, whose digit count overflows an int, and then
+     * cannot be converted to fen.
+     */
+    static final int MAX_EXPONENT = 1000;
+
     private final ImportLine line;
 
     LineFields(ImportLine line) {
@@ -29,6 +36,46 @@ final class LineFields {
         LineProblem(String field, String message) {
             this("VALIDATION", field, message);
         }
+    }
+
+    /**
+     * {@code text} without leading and trailing spaces. Unlike {@link String#trim()} (everything up to U+0020) and
+     * {@link String#strip()} (tab and line breaks too) it removes no control character: a value such as
+     * {@code "fs-p0\u0000"} reaches validation whole and is refused there, not applied to {@code fs-p0}.
+     */
+    static String trimSpaces(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isSpace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) && !Character.isISOControl(c);
+    }
+
+    /**
+     * Why a value cannot be taken whatever its field, or null: control characters (NUL, tab, line breaks …), which
+     * no field allows, and lone surrogates, which are not Unicode and could not be stored.
+     */
+    static String problemOf(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
+                return "must not contain control characters (found U+" + String.format("%04X", (int) c) + ")";
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "must be valid Unicode (found a lone surrogate U+" + String.format("%04X", (int) c) + ")";
+            }
+        }
+        return null;
     }
 
     String text(String field) {
@@ -53,11 +100,17 @@ final class LineFields {
         if (value == null) {
             return null;
         }
+        BigDecimal number;
         try {
-            return new BigDecimal(value.trim());
+            number = new BigDecimal(trimSpaces(value));
         } catch (NumberFormatException e) {
             throw new LineProblem(field, "'" + value + "' is not a number");
         }
+        if (Math.abs((long) number.scale()) > MAX_EXPONENT || number.precision() > MAX_EXPONENT) {
+            throw new LineProblem(field, "'" + value + "' is out of range (more than " + MAX_EXPONENT
+                    + " digits or an exponent beyond ±" + MAX_EXPONENT + ")");
+        }
+        return number;
     }
 
     Integer integer(String field) {
@@ -69,7 +122,7 @@ final class LineFields {
             return null;
         }
         try {
-            BigDecimal d = new BigDecimal(value.trim());
+            BigDecimal d = new BigDecimal(trimSpaces(value));
             return d.intValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
             throw new LineProblem(field, "'" + value + "' is not a whole number");
@@ -81,7 +134,7 @@ final class LineFields {
         if (value == null) {
             return null;
         }
-        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (trimSpaces(value).toLowerCase(java.util.Locale.ROOT)) {
             case "true", "yes", "1", "是" -> true;
             case "false", "no", "0", "否" -> false;
             default -> throw new LineProblem(field, "'" + value + "' is not true or false");
@@ -94,7 +147,7 @@ final class LineFields {
             return null;
         }
         try {
-            return LocalDate.parse(value.trim());
+            return LocalDate.parse(trimSpaces(value));
         } catch (DateTimeParseException e) {
             throw new LineProblem(field, "'" + value + "' is not a date (2023-08-31)");
         }

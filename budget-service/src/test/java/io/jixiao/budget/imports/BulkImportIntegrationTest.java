@@ -186,6 +186,63 @@ class BulkImportIntegrationTest {
         assertThat(wrongType.status()).isEqualTo(415);
     }
 
+    /** Found by the fault suite's bad-input run: a NUL after an id was trimmed away, a huge exponent failed the file. */
+    @Test
+    void controlCharactersAndAbsurdNumbersRefuseTheirLineAloneAndRecordNothing() {
+        String setup = "lineId,op,district,unitId,projectId,name,category,fiscalYear,amount,source,date\n"
+                + "cc1,registerUnit,430298,cc-u,,控制字符单位,,,,,\n"
+                + "cc2,registerProject,430298,cc-u,cc-p,控制字符项目,专项资金,2023,,,\n"
+                + "cc3,appropriate,430298,,cc-p,,,,500.00,一般公共预算,2023-01-20\n";
+        assertThat(importLines("text/csv", setup, D).text("applied")).isEqualTo("3");
+        long before = allEvents();
+
+        String csv = "lineId,op,district,projectId,amount,date\n"
+                + "cc4,spend,430298,cc-p\u0000,1.00,2023-03-01\n"
+                + "cc5,spend,430298,\u0000cc-p,1.00,2023-03-01\n"
+                + "cc6,spend,430298,cc-p\t,1.00,2023-03-01\n"
+                + "cc7,spend,430298,cc-p,1E+2147483647,2023-03-01\n"
+                + "cc8,spend,430298,cc-p,1.00\u0000,2023-03-01\n"
+                + "cc9,spend,430298,cc-p,-1E+2147483647,2023-03-01\n"
+                + "cc10,spend,430298, cc-p ,2.00, 2023-03-01 \n";
+        Answer fromCsv = importLines("text/csv", csv, D);
+        assertThat(fromCsv.status()).as(String.valueOf(fromCsv.body())).isEqualTo(200);
+        assertThat(fromCsv.text("applied")).isEqualTo("1");
+        assertThat(fromCsv.text("rejected")).isEqualTo("6");
+        List<String> fields = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            assertThat(fromCsv.text("results." + i + ".status")).isEqualTo("REJECTED");
+            assertThat(fromCsv.text("results." + i + ".rule")).isEqualTo("VALIDATION");
+            fields.add(fromCsv.text("results." + i + ".field"));
+        }
+        assertThat(fields).containsExactly("projectId", "projectId", "projectId", "amount", "amount", "amount");
+        assertThat(fromCsv.text("results.0.message")).contains("control characters", "U+0000");
+        assertThat(fromCsv.text("results.2.message")).contains("U+0009");
+        assertThat(fromCsv.text("results.3.message")).contains("out of range");
+        assertThat(fromCsv.text("results.6.status")).isEqualTo("APPLIED");  // spaces (only) are trimmed
+
+        String jsonLines = line("cc11", "spend", "\"projectId\":\"cc-p\\u0000\",\"amount\":\"1.00\"")
+                + line("cc12", "spend", "\"projectId\":\"cc-p\",\"amount\":1E+2147483647")
+                + line("cc13", "spend", "\"projectId\":\"cc-p\",\"amount\":\"1E+2147483647\"")
+                + line("cc14", "spend", "\"projectId\":\"cc-p\",\"amount\":\"1.00\\u0000\"")
+                + line("cc15", "spend", "\"projectId\":\"cc-p\",\"amount\":\"1.00\",\"date\":\"2023-03-01\\u0000\"")
+                + line("cc16", "spend", "\"projectId\":\"cc-p\",\"amount\":\"1.00\",\"date\":\"2023-03-01\\ud800\"");
+        Answer fromJson = importLines("application/x-ndjson", jsonLines, D);
+        assertThat(fromJson.status()).as(String.valueOf(fromJson.body())).isEqualTo(200);
+        assertThat(fromJson.text("applied")).isEqualTo("0");
+        assertThat(fromJson.text("rejected")).isEqualTo("6");
+        fields.clear();
+        for (int i = 0; i < 6; i++) {
+            assertThat(fromJson.text("results." + i + ".rule")).isEqualTo("VALIDATION");
+            fields.add(fromJson.text("results." + i + ".field"));
+        }
+        assertThat(fields).containsExactly("projectId", "amount", "amount", "amount", "date", "date");
+        assertThat(fromJson.text("results.5.message")).contains("lone surrogate");
+
+        assertThat(allEvents() - before).isEqualTo(1);
+        Answer project = api.expect(200, "GET", "/api/budget/districts/" + D + "/projects/cc-p", null);
+        assertThat(project.text("spent")).isEqualTo("2.00");
+    }
+
     @Test
     void aProjectWithTenThousandEventsLoadsFromItsSnapshotAndItsHistoryWorks() {
         String key = ProjectCommands.projectKey(D, "big");

@@ -53,24 +53,28 @@ public final class EvaluationApi {
     }
 
     public record ActualRow(
-            @NotBlank @Size(max = 300) @Schema(description = "the goal's level-3 indicator") String l3,
-            @Size(max = 300) @Schema(description = "实际完成值: a number for numeric indicators") String actual,
+            @NotBlank @Size(max = 300) @Pattern(regexp = Keys.TEXT, message = Keys.TEXT_MESSAGE)
+            @Schema(description = "the goal's level-3 indicator") String l3,
+            @Size(max = 300) @Pattern(regexp = Keys.TEXT, message = Keys.TEXT_MESSAGE)
+            @Schema(description = "实际完成值: a number for numeric indicators") String actual,
             @Digits(integer = 4, fraction = 2)
             @Schema(description = "qualitative: the evaluator's score (0..分值); numeric: an override of the computed "
                     + "score, with overrideReason") BigDecimal score,
             @Schema(description = "qualitative only: 达成 / 部分达成 / 未达成") QualitativeLevel level,
-            @Size(max = 1000) String overrideReason,
-            @Size(max = 2000) @Schema(description = "偏差原因分析及改进措施") String deviationReason,
+            @Size(max = 1000) @Pattern(regexp = Keys.TEXT, message = Keys.TEXT_MESSAGE) String overrideReason,
+            @Size(max = 2000) @Pattern(regexp = Keys.MULTILINE_TEXT, message = Keys.MULTILINE_TEXT_MESSAGE)
+            @Schema(description = "偏差原因分析及改进措施 (may span lines: \\n)") String deviationReason,
             @Schema(description = "the indicator does not apply: dropped, the rest rescaled to the total")
             Boolean notApplicable) {
     }
 
     @Schema(description = "重点评价 commissioned from a third party: either projectIds or subjectUnitId")
     public record KeyCommissionRequest(
-            @NotBlank @Size(max = 40) @Schema(example = "专项资金") String type,
+            @NotBlank @Size(max = 40) @Pattern(regexp = Keys.TEXT, message = Keys.TEXT_MESSAGE)
+            @Schema(example = "专项资金") String type,
             @Size(max = 500) List<@Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String> projectIds,
             @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String subjectUnitId,
-            @NotBlank @Size(max = 200) String evaluator,
+            @NotBlank @Size(max = 200) @Pattern(regexp = Keys.TEXT, message = Keys.TEXT_MESSAGE) String evaluator,
             @DecimalMin("0") @Digits(integer = 12, fraction = 2) @Schema(description = "yuan covered") BigDecimal amount,
             @Min(1) @Max(100_000) @Schema(description = "projects covered; default the number of projectIds (or 1)")
             Integer projectCount,
@@ -82,8 +86,10 @@ public final class EvaluationApi {
     public record KeyCompletionRequest(
             @DecimalMin("0") @Digits(integer = 4, fraction = 2) BigDecimal score,
             @Schema(description = "优/良/中/差; computed from score when omitted") Grade grade,
-            @Size(max = 100) List<@Size(max = 2000) String> findings,
-            @Size(max = 4000) String conclusion,
+            @Size(max = 100) @Schema(description = "each finding may span lines (\\n)")
+            List<@Size(max = 2000) @Pattern(regexp = Keys.MULTILINE_TEXT, message = Keys.MULTILINE_TEXT_MESSAGE) String> findings,
+            @Size(max = 4000) @Pattern(regexp = Keys.MULTILINE_TEXT, message = Keys.MULTILINE_TEXT_MESSAGE)
+            @Schema(description = "may span lines (\\n)") String conclusion,
             @Schema(description = "today (Asia/Shanghai) when omitted") LocalDate completedOn) {
     }
 

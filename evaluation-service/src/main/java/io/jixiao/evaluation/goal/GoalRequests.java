@@ -17,8 +17,6 @@ import java.util.List;
 
 /** Request bodies of the goal API. Amounts are yuan with at most two decimals (number or string). */
 public final class GoalRequests {
-    static final String TEXT = "[^\\p{Cntrl}]*";
-
     private GoalRequests() {
     }
 
@@ -39,18 +37,22 @@ public final class GoalRequests {
             @Schema(description = "the tree is complete: its weights (+ budgetExecutionWeight) must reach the district's "
                     + "total (under weights.enforcement DECLARED_COMPLETE; under ALWAYS every tree must)")
             Boolean complete,
-            @Size(max = 1000) @Pattern(regexp = TEXT, message = "must not contain control characters") String revisionReason) {
+            @Size(max = 1000) @Pattern(regexp = Keys.TEXT, message = Keys.TEXT_MESSAGE) String revisionReason) {
     }
 
-    @Schema(description = "One row of the indicator tree")
+    @Schema(description = "One row of the indicator tree (every text one line: no control characters)")
     public record IndicatorRow(
-            @Size(max = 40) @Schema(example = "产出指标", description = "产出/效益/满意度/成本 (指标 suffix optional)") String l1,
-            @Size(max = 100) @Schema(example = "数量指标") String l2,
-            @Size(max = 300) @Schema(example = "视频监控点位正常运行数") String l3,
-            @Size(max = 20) @Schema(example = ">=", description = ">=, <=, = or qualitative (≥, ≤, 定性 accepted)") String cmp,
-            @Size(max = 300) @Schema(example = "1200", description = "a number ≥ 0 for >=, <=, =; a description when qualitative")
+            @Size(max = 40) @Pattern(regexp = Keys.TEXT, message = Keys.TEXT_MESSAGE)
+            @Schema(example = "产出指标", description = "产出/效益/满意度/成本 (指标 suffix optional)") String l1,
+            @Size(max = 100) @Pattern(regexp = Keys.TEXT, message = Keys.TEXT_MESSAGE) @Schema(example = "数量指标") String l2,
+            @Size(max = 300) @Pattern(regexp = Keys.TEXT, message = Keys.TEXT_MESSAGE)
+            @Schema(example = "视频监控点位正常运行数") String l3,
+            @Size(max = 20) @Pattern(regexp = Keys.TEXT, message = Keys.TEXT_MESSAGE)
+            @Schema(example = ">=", description = ">=, <=, = or qualitative (≥, ≤, 定性 accepted)") String cmp,
+            @Size(max = 300) @Pattern(regexp = Keys.TEXT, message = Keys.TEXT_MESSAGE)
+            @Schema(example = "1200", description = "a number ≥ 0 for >=, <=, =; a description when qualitative")
             String target,
-            @Size(max = 40) @Schema(example = "个") String unit,
+            @Size(max = 40) @Pattern(regexp = Keys.TEXT, message = Keys.TEXT_MESSAGE) @Schema(example = "个") String unit,
             @Schema(example = "20", description = "分值 > 0") BigDecimal weight) {
     }
 
@@ -59,7 +61,8 @@ public final class GoalRequests {
     }
 
     public record ReturnRequest(
-            @NotNull @Size(min = 1, max = 50) List<@NotBlank @Size(max = 1000) String> reasons) {
+            @NotNull @Size(min = 1, max = 50)
+            List<@NotBlank @Size(max = 1000) @Pattern(regexp = Keys.TEXT, message = Keys.TEXT_MESSAGE) String> reasons) {
     }
 
     static List<IndicatorTreeRules.Row> rows(List<IndicatorRow> rows) {

@@ -35,18 +35,23 @@ public final class MonitoringApi {
             @Size(max = 200) @Valid List<ProgressRow> indicators) {
     }
 
-    public record ProgressRow(@NotBlank @Size(max = 300) String l3,
-                              @Size(max = 300) @Schema(description = "progress to date, e.g. 800") String actualToDate,
+    public record ProgressRow(@NotBlank @Size(max = 300) @Pattern(regexp = Keys.TEXT, message = Keys.TEXT_MESSAGE)
+                              String l3,
+                              @Size(max = 300) @Pattern(regexp = Keys.TEXT, message = Keys.TEXT_MESSAGE)
+                              @Schema(description = "progress to date, e.g. 800") String actualToDate,
                               @Schema(description = "false flags a deviation; true when omitted") Boolean onTrack,
-                              @Size(max = 1000) String note) {
+                              @Size(max = 1000) @Pattern(regexp = Keys.TEXT, message = Keys.TEXT_MESSAGE) String note) {
         IndicatorProgress progress() {
             return new IndicatorProgress(l3.trim(), actualToDate, onTrack == null || onTrack, note);
         }
     }
 
     public record CorrectiveActionRequest(
-            @NotBlank @Schema(description = "经费保障, 制度保障, 人员保障, 硬件条件保障 or 其他") String cause,
-            @NotBlank @Size(max = 2000) String action,
+            @NotBlank @Pattern(regexp = Keys.TEXT, message = Keys.TEXT_MESSAGE)
+            @Schema(description = "经费保障, 制度保障, 人员保障, 硬件条件保障 or 其他") String cause,
+            @NotBlank @Size(max = 2000) @Pattern(regexp = Keys.MULTILINE_TEXT, message = Keys.MULTILINE_TEXT_MESSAGE)
+            @Schema(description = "纠偏措施; may span lines (\\n)") String action,
+            @Pattern(regexp = Keys.TEXT, message = Keys.TEXT_MESSAGE)
             @Schema(description = "确定能, 有可能 or 完全不可能") String likelihood,
             @Schema(description = "today (Asia/Shanghai) when omitted") LocalDate recordedOn) {
     }

@@ -2,6 +2,7 @@ package io.jixiao.evaluation.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jixiao.evaluation.InvalidInput;
 import io.jixiao.evaluation.Keys;
 import io.jixiao.support.context.CallerContext;
 import io.jixiao.support.domain.NotFound;
@@ -62,6 +63,11 @@ public class SettingsController {
         EvaluationRules rules = RulesJson.read(body, DefaultRules.forDistrict(districtCode));
         CallerContext caller = CallerContext.currentOrSystem(java.util.UUID.randomUUID().toString());
         String note = body.path("note").isTextual() ? body.path("note").asText() : null;
+        if (note != null && !note.matches(Keys.TEXT)) {
+            // the body is read as a tree, which service-support's text guard does not see: a NUL would reach the
+            // database (and be refused there with a 500)
+            throw InvalidInput.of("SETTINGS_INVALID", "note", Keys.TEXT_MESSAGE);
+        }
         RuleVersions.Saved saved = versions.save(districtCode, rules, IfMatch.version(ifMatch), caller.actor(),
                 caller.correlationId(), note);
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)

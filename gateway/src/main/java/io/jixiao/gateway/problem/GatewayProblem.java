@@ -6,6 +6,9 @@ import org.springframework.http.HttpStatus;
 public enum GatewayProblem {
 
     REQUEST_REJECTED(HttpStatus.BAD_REQUEST, "request-rejected", "Malformed or suspicious request"),
+    MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed HTTP request"),
+    URI_TOO_LONG(HttpStatus.URI_TOO_LONG, "uri-too-long", "Request line too long"),
+    HEADERS_TOO_LARGE(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "headers-too-large", "Request headers too large"),
     NO_ROUTE(HttpStatus.NOT_FOUND, "no-route", "No route for this path"),
     UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required"),
     FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Not allowed for this role or district"),
