@@ -42,6 +42,9 @@ public class SupportDefaults implements EnvironmentPostProcessor {
         // Axon's handler timeouts (4.11+) capture a stack trace per handler invocation, including every
         // event replayed into an aggregate: 7% of budget-service's CPU under load (docs/benchmarks.md).
         defaults.put("axon.timeout.enabled", "false");
+        // nothing reads per-request observations (only health and info are exposed); they cost 5% of
+        // budget-service's CPU per command (docs/decisions/0004)
+        defaults.put("management.observations.enable.http", "false");
         defaults.put("spring.flyway.locations", "classpath:db/support,classpath:db/migration");
         defaults.put("spring.datasource.username", "postgres");
         defaults.put("spring.datasource.password", "postgres");
