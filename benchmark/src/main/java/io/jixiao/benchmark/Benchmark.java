@@ -325,8 +325,12 @@ public final class Benchmark {
         }
         pool.shutdown();
         pool.awaitTermination(10, TimeUnit.MINUTES);
+        long c0 = System.nanoTime();
+        byte[] body = gateway.fetch(target.path() + "/history");
+        results.add("auditor", "project history, first request after writing (cold: JIT, caches)",
+                (System.nanoTime() - c0) / 1e6, "ms", null, null, null);
+        gateway.fetch(target.path() + "/history");
         Latencies times = new Latencies();
-        byte[] body = new byte[0];
         for (int i = 0; i < 5; i++) {
             long t0 = System.nanoTime();
             body = gateway.fetch(target.path() + "/history");
@@ -334,7 +338,7 @@ public final class Benchmark {
         }
         int events = Api.parse(body).path("eventCount").asInt();
         results.add("auditor", "project history, " + events + " events, " + body.length / 1024 + " KiB, to the last byte "
-                + "(median of 5)", times.percentileMillis(50), "ms", "≤ 300", null, null);
+                + "(median of 5 after 2)", times.percentileMillis(50), "ms", "≤ 300", null, null);
         long t0 = System.nanoTime();
         gateway.require("POST", target.path() + "/expenditures", "{\"amount\":\"0.01\",\"date\":\"" + Workload.YEAR + "-05-02\"}");
         results.add("auditor", "a command on that project (snapshot load)", (System.nanoTime() - t0) / 1e6, "ms", null,
