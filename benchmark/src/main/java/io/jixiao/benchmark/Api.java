@@ -40,8 +40,12 @@ public final class Api {
     }
 
     public Answer send(String method, String path, String body) {
+        return send(method, path, body, "application/json");
+    }
+
+    public Answer send(String method, String path, String body, String contentType) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofMinutes(30))
-                .header(headerName, headerValue).header("Content-Type", "application/json")
+                .header(headerName, headerValue).header("Content-Type", contentType)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {

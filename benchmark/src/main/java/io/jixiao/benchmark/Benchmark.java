@@ -43,6 +43,11 @@ public final class Benchmark {
     /** How big each measurement is. */
     public record Sizes(Duration slice, int[] concurrency, Duration level, int kafkaRecords, int rebuildEvents,
                         int historyEvents, int reportEvents, int districts, int projectsPerDistrict) {
+        /** Lines per bulk import file. */
+        public int importLines() {
+            return kafkaRecords >= 100_000 ? 1000 : 50;
+        }
+
         public static Sizes full() {
             return new Sizes(Duration.ofSeconds(5), new int[] {4, 8, 16, 32, 64}, Duration.ofSeconds(15), 200_000,
                     1_000_000, 10_000, 100_000, 5, 40);
@@ -70,7 +75,7 @@ public final class Benchmark {
     }
 
     /** The parts of a run; {@code --only} picks some of them (while profiling one path). */
-    public enum Part { BASELINES, COMMANDS, LAG, HISTORY, REPORT, REBUILD }
+    public enum Part { BASELINES, COMMANDS, LAG, BULK, HISTORY, REPORT, REBUILD }
 
     private final Sizes sizes;
     private final java.util.Set<Part> parts;
@@ -106,7 +111,7 @@ public final class Benchmark {
                 case "--smoke" -> { }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
                         + "; known: --smoke, --out F, --rebuild-events N, --level-seconds S, --concurrency 4,16,"
-                        + " --only baselines,commands,lag,history,report,rebuild");
+                        + " --only baselines,commands,lag,bulk,history,report,rebuild");
             }
         }
         Results results = new Benchmark(sizes, parts).run(locateLauncher());
@@ -146,13 +151,16 @@ public final class Benchmark {
 
             double[] kafka = parts.contains(Part.BASELINES) ? baselines(stack) : new double[] {0, 0};
             Workload workload = new Workload(sizes.districts(), sizes.projectsPerDistrict(), "p");
-            if (parts.contains(Part.COMMANDS) || parts.contains(Part.LAG)) {
+            if (parts.contains(Part.COMMANDS) || parts.contains(Part.LAG) || parts.contains(Part.BULK)) {
                 workload.setUp(gateway);
             }
             double saturated = parts.contains(Part.COMMANDS) ? throughput(stack, gateway, workload) : 1000;
             if (parts.contains(Part.LAG)) {
                 lag(gateway, disclosure, workload, saturated * 0.5, "50%");
                 lag(gateway, disclosure, workload, saturated * 0.9, "90%");
+            }
+            if (parts.contains(Part.BULK)) {
+                bulk(stack, gateway, disclosure, workload);
             }
             if (parts.contains(Part.HISTORY)) {
                 history(gateway);
@@ -254,6 +262,84 @@ public final class Benchmark {
         bestCpu.forEach((name, cpuSeconds) -> results.add("cpu", "CPU ms per command at the best level, " + name,
                 cpuSeconds * 1000 / commands, "ms", null, null, null));
         return best;
+    }
+
+    /**
+     * The integrator's way: the same mix as bulk imports of {@link Sizes#importLines()} lines through the gateway,
+     * by two clients for one level; lines applied per second, the latency of a file, the CPU per line of each
+     * process, and the lag from a file's answer until its last line is in the disclosure read model.
+     */
+    private void bulk(LauncherProcess stack, Api gateway, Api disclosure, Workload workload) throws Exception {
+        int clients = 2;
+        int linesPerFile = sizes.importLines();
+        Latencies files = new Latencies();
+        Latencies lag = new Latencies();
+        AtomicLong applied = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        AtomicLong fileNumber = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        ExecutorService checkers = Executors.newFixedThreadPool(2);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        java.util.Map<String, Double> cpuBefore = ProcessCpu.secondsByName(stack.pid(), stack.dataDir());
+        long start = System.nanoTime();
+        long end = start + sizes.level().toNanos();
+        for (int c = 0; c < clients; c++) {
+            pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    long file = fileNumber.incrementAndGet();
+                    StringBuilder body = new StringBuilder(linesPerFile * 160);
+                    for (int i = 0; i < linesPerFile; i++) {
+                        body.append(workload.nextImportLine("bulk-" + run + "-" + file + "-" + i)).append('\n');
+                    }
+                    long t0 = System.nanoTime();
+                    Api.Answer answer = gateway.send("POST", "/api/budget/imports", body.toString(),
+                            "application/x-ndjson");
+                    long answered = System.nanoTime();
+                    if (!answer.ok() || answer.body() == null) {
+                        refused.addAndGet(linesPerFile);
+                        continue;
+                    }
+                    files.record(answered - t0);
+                    applied.addAndGet(answer.body().path("applied").asLong());
+                    refused.addAndGet(answer.body().path("rejected").asLong());
+                    com.fasterxml.jackson.databind.JsonNode last = answer.body().path("results").path(linesPerFile - 1);
+                    String path = "/api/reports/districts/" + last.path("district").asText() + "/years/" + Workload.YEAR
+                            + "/projects/" + last.path("target").asText().replaceFirst("^[^:]*:", "");
+                    long sequence = last.path("sequence").asLong();
+                    checkers.submit(() -> {
+                        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                        while (System.nanoTime() < deadline) {
+                            Api.Answer seen = disclosure.send("GET", path, null);
+                            if (seen.ok() && seen.body().path("lastSequence").asLong(-1) >= sequence) {
+                                lag.record(System.nanoTime() - answered);
+                                return;
+                            }
+                            pause(5);
+                        }
+                    });
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(10, TimeUnit.MINUTES);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        checkers.shutdown();
+        checkers.awaitTermination(5, TimeUnit.MINUTES);
+        java.util.Map<String, Double> cpu = ProcessCpu.difference(cpuBefore,
+                ProcessCpu.secondsByName(stack.pid(), stack.dataDir()));
+        double rate = applied.get() / seconds;
+        String label = "bulk imports of " + linesPerFile + " lines, " + clients + " clients";
+        results.add("bulk", "lines applied/s, " + label + " (lines refused " + refused.get() + ")", rate, "/s",
+                "≥ 1500", null, null);
+        results.add("bulk", "file latency p50, " + label, files.percentileMillis(50), "ms", null, null, null);
+        results.add("bulk", "file latency p99, " + label, files.percentileMillis(99), "ms", null, null, null);
+        results.add("bulk", "projection lag of a file's last line p50 (" + lag.count() + " files)",
+                lag.percentileMillis(50), "ms", null, null, null);
+        results.add("bulk", "projection lag of a file's last line p99", lag.percentileMillis(99), "ms", "≤ 500", null,
+                null);
+        long lines = Math.max(1, applied.get());
+        cpu.forEach((name, cpuSeconds) -> results.add("cpu", "CPU ms per bulk line, " + name, cpuSeconds * 1000 / lines,
+                "ms", null, null, null));
     }
 
     /** Open loop at a fixed rate; samples acknowledged commands and waits until the disclosure read model shows them. */

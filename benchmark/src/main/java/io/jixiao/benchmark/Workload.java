@@ -69,4 +69,22 @@ public final class Workload {
         }
         return new Command(t, t.path() + "/expenditures", "{\"amount\":\"1.00\",\"date\":\"" + YEAR + "-07-01\"}");
     }
+
+    /** The same mix as {@link #next()} as a line of a bulk import (JSON lines), with its own line id. */
+    public String nextImportLine(String lineId) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        Target t = targets.get(random.nextInt(targets.size()));
+        int kind = random.nextInt(10);
+        String head = "{\"lineId\":\"" + lineId + "\",\"district\":\"" + t.district() + "\",\"projectId\":\""
+                + t.projectId() + "\",";
+        if (kind < 4) {
+            return head + "\"op\":\"appropriate\",\"amount\":\"100.00\",\"source\":\"一般公共预算\",\"date\":\""
+                    + YEAR + "-03-01\"}";
+        }
+        if (kind < 6) {
+            return head + "\"op\":\"adjust\",\"amount\":\"1.00\",\"basis\":\"MID_YEAR\",\"reason\":\"基准\","
+                    + "\"date\":\"" + YEAR + "-06-30\"}";
+        }
+        return head + "\"op\":\"spend\",\"amount\":\"1.00\",\"date\":\"" + YEAR + "-07-01\"}";
+    }
 }

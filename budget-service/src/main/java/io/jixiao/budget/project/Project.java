@@ -9,7 +9,10 @@ import io.jixiao.budget.common.Rules;
 import io.jixiao.budget.project.ProjectCommands.AdjustBudget;
 import io.jixiao.budget.project.ProjectCommands.AppropriateBudget;
 import io.jixiao.budget.project.ProjectCommands.CarryOverFunds;
+import io.jixiao.budget.project.ProjectCommands.LineOutcome;
+import io.jixiao.budget.project.ProjectCommands.ProjectLine;
 import io.jixiao.budget.project.ProjectCommands.RecordExpenditure;
+import io.jixiao.budget.project.ProjectCommands.RecordProjectLines;
 import io.jixiao.budget.project.ProjectCommands.RegisterProject;
 import io.jixiao.events.EventMetadata;
 import io.jixiao.events.Money;
@@ -22,13 +25,16 @@ import io.jixiao.support.axon.CommandSender;
 import io.jixiao.support.domain.Conflict;
 import io.jixiao.support.domain.RequestLedger;
 import io.jixiao.support.domain.RuleViolation;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -101,6 +107,60 @@ public class Project {
     public Recorded handle(AppropriateBudget command, GoalRegister goals,
                            @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
                            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+        return appropriate(command, goals, requestId, fingerprint);
+    }
+
+    @CommandHandler
+    public Recorded handle(AdjustBudget command, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
+                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+        return adjust(command, requestId, fingerprint);
+    }
+
+    @CommandHandler
+    public Recorded handle(CarryOverFunds command, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
+                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+        return carryOver(command, requestId, fingerprint);
+    }
+
+    @CommandHandler
+    public Recorded handle(RecordExpenditure command, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
+                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+        return spend(command, requestId, fingerprint);
+    }
+
+    /**
+     * A bulk import's money lines for this project, in file order and in one unit of work: each line goes
+     * through the same rules as its own command would, against the figures the lines before it left; a line
+     * refused by a rule (or reusing a request id for other content) records nothing and the next one goes on.
+     */
+    @CommandHandler
+    public List<LineOutcome> handle(RecordProjectLines command, GoalRegister goals) {
+        List<LineOutcome> outcomes = new ArrayList<>(command.lines().size());
+        for (ProjectLine line : command.lines()) {
+            try {
+                outcomes.add(new LineOutcome(recordLine(line, goals), null));
+            } catch (RuleViolation | Conflict refused) {
+                outcomes.add(new LineOutcome(null, refused));
+            }
+        }
+        return outcomes;
+    }
+
+    private Recorded recordLine(ProjectLine line, GoalRegister goals) {
+        Object command = line.command();
+        if (command instanceof AppropriateBudget c) {
+            return appropriate(c, goals, line.requestId(), line.fingerprint());
+        }
+        if (command instanceof AdjustBudget c) {
+            return adjust(c, line.requestId(), line.fingerprint());
+        }
+        if (command instanceof CarryOverFunds c) {
+            return carryOver(c, line.requestId(), line.fingerprint());
+        }
+        return spend((RecordExpenditure) command, line.requestId(), line.fingerprint());
+    }
+
+    private Recorded appropriate(AppropriateBudget command, GoalRegister goals, String requestId, String fingerprint) {
         BudgetAppropriated event = new BudgetAppropriated(districtCode(), projectId(), command.amountFen(),
                 command.fundSource(), command.docNo(), Rules.dateOrToday(command.date()));
         return replayOf(requestId, fingerprint).orElseGet(() -> {
@@ -112,13 +172,11 @@ public class Project {
                         + "approved performance goal for " + registration.fiscalYear()
                         + " (绩效目标是预算安排的前置条件)");
             }
-            return record(event);
+            return record(event, requestId, fingerprint);
         });
     }
 
-    @CommandHandler
-    public Recorded handle(AdjustBudget command, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+    private Recorded adjust(AdjustBudget command, String requestId, String fingerprint) {
         BudgetAdjusted event = new BudgetAdjusted(districtCode(), projectId(), command.amountFen(), command.basis(),
                 command.reason(), command.docNo(), Rules.dateOrToday(command.date()), command.causeEventId());
         if (command.causeEventId() != null && causes.containsKey(command.causeEventId())) {
@@ -134,13 +192,11 @@ public class Project {
                         + Money.yuan(budgetAfter) + " yuan, below the " + Money.yuan(figures.spent())
                         + " yuan already spent");
             }
-            return record(event);
+            return record(event, requestId, fingerprint);
         });
     }
 
-    @CommandHandler
-    public Recorded handle(CarryOverFunds command, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+    private Recorded carryOver(CarryOverFunds command, String requestId, String fingerprint) {
         FundsCarriedOver event = new FundsCarriedOver(districtCode(), projectId(), command.amountFen(),
                 command.fromYear(), Rules.dateOrToday(command.date()));
         return replayOf(requestId, fingerprint).orElseGet(() -> {
@@ -149,13 +205,11 @@ public class Project {
                 throw new RuleViolation("CARRY_OVER_FROM_EARLIER_YEAR", "fromYear", "funds can only be carried over "
                         + "from a year before " + registration.fiscalYear());
             }
-            return record(event);
+            return record(event, requestId, fingerprint);
         });
     }
 
-    @CommandHandler
-    public Recorded handle(RecordExpenditure command, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+    private Recorded spend(RecordExpenditure command, String requestId, String fingerprint) {
         ExpenditureRecorded event = new ExpenditureRecorded(districtCode(), projectId(), command.amountFen(),
                 Rules.dateOrToday(command.date()));
         return replayOf(requestId, fingerprint).orElseGet(() -> {
@@ -165,7 +219,7 @@ public class Project {
                 throw new RuleViolation("SPENDING_ABOVE_AVAILABLE", "amount", "spending " + Money.yuan(command.amountFen())
                         + " yuan exceeds the " + Money.yuan(figures.available()) + " yuan available");
             }
-            return record(event);
+            return record(event, requestId, fingerprint);
         });
     }
 
@@ -173,8 +227,17 @@ public class Project {
         return requests.replayOf(requestId, fingerprint).map(sequence -> new Recorded(sequence, true));
     }
 
-    private Recorded record(Object event) {
-        apply(event);
+    /**
+     * Applies the event with the request id and fingerprint it answers, so that the ledger remembers them (a
+     * single command's metadata carries the same values; a bulk line's are its own).
+     */
+    private Recorded record(Object event, String requestId, String fingerprint) {
+        if (requestId == null) {
+            apply(event);
+        } else {
+            apply(event, MetaData.with(EventMetadata.REQUEST_ID, requestId)
+                    .and(CommandSender.REQUEST_FINGERPRINT, fingerprint));
+        }
         return new Recorded(lastSequence, false);
     }
 

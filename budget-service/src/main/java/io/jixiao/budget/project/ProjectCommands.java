@@ -1,5 +1,8 @@
 package io.jixiao.budget.project;
 
+import io.jixiao.budget.common.Recorded;
+import java.util.List;
+
 import io.jixiao.events.budget.AdjustmentBasis;
 import io.jixiao.events.budget.FundSource;
 import io.jixiao.events.budget.ProjectCategory;
@@ -41,6 +44,34 @@ public final class ProjectCommands {
 
     public record RecordExpenditure(@TargetAggregateIdentifier String projectKey, long amountFen, LocalDate date,
                                     String requestId, @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /**
+     * Money lines of one bulk import for one project, in file order, recorded in one unit of work (one
+     * transaction): each line is checked and recorded on its own, so a refused line records nothing and the
+     * next line still goes; the answer is one {@link LineOutcome} per line, in order.
+     */
+    public record RecordProjectLines(@TargetAggregateIdentifier String projectKey, List<ProjectLine> lines) {
+        public RecordProjectLines {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /**
+     * One line: an {@link AppropriateBudget}, {@link AdjustBudget}, {@link CarryOverFunds} or
+     * {@link RecordExpenditure} without expected version, with the line's request id and the command's fingerprint.
+     */
+    public record ProjectLine(Object command, String requestId, String fingerprint) {
+        public ProjectLine {
+            if (!(command instanceof AppropriateBudget || command instanceof AdjustBudget
+                    || command instanceof CarryOverFunds || command instanceof RecordExpenditure)) {
+                throw new IllegalArgumentException("not a money command of a project: " + command);
+            }
+        }
+    }
+
+    /** What became of one line: recorded (or replayed), or refused with the rule it broke. */
+    public record LineOutcome(Recorded recorded, RuntimeException refusal) {
     }
 
     /** The aggregate id of a project: ids are unique within a district (and never contain ':'). */

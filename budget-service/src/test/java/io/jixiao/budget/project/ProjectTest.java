@@ -7,7 +7,10 @@ import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.project.ProjectCommands.AdjustBudget;
 import io.jixiao.budget.project.ProjectCommands.AppropriateBudget;
 import io.jixiao.budget.project.ProjectCommands.CarryOverFunds;
+import io.jixiao.budget.project.ProjectCommands.LineOutcome;
+import io.jixiao.budget.project.ProjectCommands.ProjectLine;
 import io.jixiao.budget.project.ProjectCommands.RecordExpenditure;
+import io.jixiao.budget.project.ProjectCommands.RecordProjectLines;
 import io.jixiao.budget.project.ProjectCommands.RegisterProject;
 import io.jixiao.events.EventMetadata;
 import io.jixiao.events.budget.AdjustmentBasis;
@@ -23,6 +26,7 @@ import io.jixiao.support.domain.Conflict;
 import io.jixiao.support.domain.RuleViolation;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -224,5 +228,68 @@ class ProjectTest {
         fixture.given(REGISTERED, APPROPRIATED)
                 .when(new AdjustBudget(KEY, 0, AdjustmentBasis.MID_YEAR, "r", null, DAY, null, null, null))
                 .expectNoEvents().expectExceptionMessage("an adjustment must change the budget");
+    }
+
+    @Test
+    void bulkLinesOfOneProjectAreCheckedOneByOneAgainstTheFiguresTheLinesBeforeThemLeft() {
+        RecordExpenditure sixty = new RecordExpenditure(KEY, 6_000, DAY, "line-1", null);
+        RecordExpenditure sixtyAgain = new RecordExpenditure(KEY, 6_000, DAY, "line-2", null);
+        RecordExpenditure forty = new RecordExpenditure(KEY, 4_000, DAY, "line-3", null);
+        BudgetAppropriated hundred = new BudgetAppropriated("430203", "P1", 10_000, FundSource.GENERAL_PUBLIC_BUDGET,
+                null, DAY);
+        RecordProjectLines lines = new RecordProjectLines(KEY, List.of(line(sixty), line(sixtyAgain), line(forty)));
+
+        fixture.given(REGISTERED, hundred).when(lines)
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                        spentWithRequest(6_000, "line-1"), spentWithRequest(4_000, "line-3"),
+                        org.axonframework.test.matchers.Matchers.andNoMore()))
+                .expectResultMessagePayloadMatching(new org.hamcrest.CustomTypeSafeMatcher<List<LineOutcome>>(
+                        "applied, refused SPENDING_ABOVE_AVAILABLE, applied") {
+                    @Override
+                    protected boolean matchesSafely(List<LineOutcome> outcomes) {
+                        return outcomes.size() == 3
+                                && new Recorded(2, false).equals(outcomes.get(0).recorded())
+                                && outcomes.get(1).refusal() instanceof RuleViolation v
+                                && v.rule().equals("SPENDING_ABOVE_AVAILABLE")
+                                && new Recorded(3, false).equals(outcomes.get(2).recorded());
+                    }
+                });
+    }
+
+    @Test
+    void aBulkLineAlreadyRecordedIsReplayedAndOneReusingItsIdForOtherContentIsRefused() {
+        RecordExpenditure spend = new RecordExpenditure(KEY, 6_000, DAY, "line-1", null);
+        GenericDomainEventMessage<ExpenditureRecorded> earlier = new GenericDomainEventMessage<>("Project", KEY, 2,
+                new ExpenditureRecorded("430203", "P1", 6_000, DAY), MetaData.from(Map.of(EventMetadata.REQUEST_ID,
+                "line-1", CommandSender.REQUEST_FINGERPRINT, CommandSender.fingerprint(spend))));
+        RecordExpenditure otherContent = new RecordExpenditure(KEY, 7_000, DAY, "line-1", null);
+
+        fixture.given(REGISTERED, APPROPRIATED).andGiven(earlier)
+                .when(new RecordProjectLines(KEY, List.of(line(spend), line(otherContent))))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(new org.hamcrest.CustomTypeSafeMatcher<List<LineOutcome>>(
+                        "replayed at 2, then a conflict") {
+                    @Override
+                    protected boolean matchesSafely(List<LineOutcome> outcomes) {
+                        return outcomes.size() == 2 && new Recorded(2, true).equals(outcomes.get(0).recorded())
+                                && outcomes.get(1).refusal() instanceof Conflict;
+                    }
+                });
+    }
+
+    private static ProjectLine line(Object command) {
+        String requestId = command instanceof RecordExpenditure e ? e.requestId() : null;
+        return new ProjectLine(command, requestId, CommandSender.fingerprint(command));
+    }
+
+    private static org.hamcrest.Matcher<org.axonframework.eventhandling.EventMessage<?>> spentWithRequest(long fen,
+                                                                                                      String requestId) {
+        return new org.hamcrest.CustomTypeSafeMatcher<>("ExpenditureRecorded " + fen + " for " + requestId) {
+            @Override
+            protected boolean matchesSafely(org.axonframework.eventhandling.EventMessage<?> event) {
+                return event.getPayload() instanceof ExpenditureRecorded e && e.amountFen() == fen
+                        && requestId.equals(event.getMetaData().get(EventMetadata.REQUEST_ID));
+            }
+        };
     }
 }

@@ -48,7 +48,7 @@ public class CommandSender {
     }
 
     /** A digest of the command's type and content (records print all their fields). */
-    static String fingerprint(Object command) {
+    public static String fingerprint(Object command) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest((command.getClass().getName() + command).getBytes(StandardCharsets.UTF_8));
