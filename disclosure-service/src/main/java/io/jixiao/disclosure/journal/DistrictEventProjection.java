@@ -5,6 +5,7 @@ import io.jixiao.events.EventEnvelope;
 import io.jixiao.events.EventTypes;
 import io.jixiao.events.Topics;
 import io.jixiao.support.projection.Projection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -41,6 +42,20 @@ public class DistrictEventProjection implements Projection {
 
     @Override
     public void apply(EventEnvelope event, JdbcTemplate jdbc) {
+        DistrictJournal.append(jdbc, row(event));
+    }
+
+    /** The batch as one multi-row insert; one refused event fails it (the runner then parks that one alone). */
+    @Override
+    public void applyAll(List<EventEnvelope> events, JdbcTemplate jdbc) {
+        List<DistrictJournal.Row> rows = new ArrayList<>(events.size());
+        for (EventEnvelope event : events) {
+            rows.add(row(event));
+        }
+        DistrictJournal.appendAll(jdbc, rows);
+    }
+
+    private DistrictJournal.Row row(EventEnvelope event) {
         JsonNode payload = event.payload();
         codec.decode(event.type(), payload);  // a malformed payload throws here: parked, nothing written
         if (payload == null || !payload.isObject()) {
@@ -55,10 +70,10 @@ public class DistrictEventProjection implements Projection {
         if (event.occurredAt() == null) {
             throw new EventCodec.MalformedEvent(event.type() + " " + event.eventId() + " has no occurredAt");
         }
-        DistrictJournal.append(jdbc, new DistrictJournal.Row(event.eventId(), DistrictJournal.TOPICS, district,
+        return new DistrictJournal.Row(event.eventId(), DistrictJournal.TOPICS, district,
                 topicOf(event.type()), event.type(), event.aggregateType(), event.aggregateId(), event.sequence(),
                 event.occurredAt(), payload.toString(),
-                event.metadata() == null ? null : codec.encode(event.metadata())));
+                event.metadata() == null ? null : codec.encode(event.metadata()));
     }
 
     /**

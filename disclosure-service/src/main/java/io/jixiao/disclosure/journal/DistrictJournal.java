@@ -1,7 +1,9 @@
 package io.jixiao.disclosure.journal;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +56,46 @@ public class DistrictJournal {
                 row.eventId(), row.source(), row.districtCode(), row.topic(), row.type(), row.aggregateType(),
                 row.aggregateId(), row.sequence(), Timestamp.from(row.occurredAt()), row.payloadJson(),
                 row.metadataJson());
+    }
+
+    /**
+     * Appends rows in the caller's transaction with one statement (arrays unnested); event ids already in their
+     * source are left as they are, as by {@link #append(JdbcTemplate, Row)}.
+     */
+    public static void appendAll(JdbcTemplate jdbc, List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int n = rows.size();
+        Object[][] columns = new Object[11][n];
+        for (int i = 0; i < n; i++) {
+            Row row = rows.get(i);
+            columns[0][i] = row.eventId();
+            columns[1][i] = row.source();
+            columns[2][i] = row.districtCode();
+            columns[3][i] = row.topic();
+            columns[4][i] = row.type();
+            columns[5][i] = row.aggregateType();
+            columns[6][i] = row.aggregateId();
+            columns[7][i] = row.sequence();
+            columns[8][i] = row.occurredAt().toString();
+            columns[9][i] = row.payloadJson();
+            columns[10][i] = row.metadataJson();
+        }
+        String[] types = {"varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "int8", "text",
+                "text", "text"};
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement("INSERT INTO district_event (event_id, source, "
+                    + "district_code, topic, type, aggregate_type, aggregate_id, sequence, occurred_at, payload, "
+                    + "metadata) SELECT e, s, d, t, ty, at, ai, sq, oa::timestamptz, p::jsonb, m::jsonb "
+                    + "FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], "
+                    + "?::varchar[], ?::int8[], ?::text[], ?::text[], ?::text[]) AS r(e, s, d, t, ty, at, ai, sq, oa, p, m) "
+                    + "ON CONFLICT DO NOTHING");
+            for (int c = 0; c < columns.length; c++) {
+                statement.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+            }
+            return statement;
+        });
     }
 
     public void append(Row row) {

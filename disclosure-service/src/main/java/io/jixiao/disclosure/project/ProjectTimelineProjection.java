@@ -10,8 +10,12 @@ import io.jixiao.events.budget.ExpenditureRecorded;
 import io.jixiao.events.budget.FundsCarriedOver;
 import io.jixiao.events.budget.ProjectRegistered;
 import io.jixiao.support.projection.Projection;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -19,6 +23,9 @@ import org.springframework.stereotype.Component;
 /** Each project's funding and its timeline of events, from {@code budget.events}. */
 @Component
 public class ProjectTimelineProjection implements Projection {
+    private static final String TIMELINE_INSERT = "INSERT INTO project_timeline_entry (event_id, district_code, "
+            + "project_id, sequence_no, event_type, occurred_at, amount_fen, actor, correlation_id, causation_id, detail) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private final ObjectMapper objectMapper;
 
     public ProjectTimelineProjection(ObjectMapper objectMapper) {
@@ -72,6 +79,161 @@ public class ProjectTimelineProjection implements Projection {
         }
     }
 
+    /**
+     * The batch set-wise: the new projects in one insert, each project's sums of the batch in one update, the
+     * timeline in one insert. Like one {@link #apply} after another, a movement must name a project registered
+     * before it (earlier in the batch or before the batch); otherwise this throws and the runner goes one by one.
+     */
+    @Override
+    public void applyAll(List<EventEnvelope> events, JdbcTemplate jdbc) {
+        Map<String, Object[]> registrations = new LinkedHashMap<>();   // key -> row of project_view
+        Map<String, Funding> movements = new LinkedHashMap<>();
+        List<Object[]> entries = new ArrayList<>(events.size());
+        for (EventEnvelope event : events) {
+            Object[] moved;
+            try {
+                moved = switch (event.type()) {
+                    case "ProjectRegistered" -> {
+                        ProjectRegistered e = objectMapper.treeToValue(event.payload(), ProjectRegistered.class);
+                        if (movements.containsKey(key(e.districtCode(), e.projectId()))) {
+                            // moved before registered: whether that movement stands depends on the rows before
+                            // the batch; one by one decides it as it always has
+                            throw new IllegalStateException("project " + key(e.districtCode(), e.projectId())
+                                    + " moved before it was registered in this batch");
+                        }
+                        registrations.putIfAbsent(key(e.districtCode(), e.projectId()), new Object[] {e.districtCode(),
+                                e.projectId(), e.unitId(), e.name(), e.category().label(), e.fiscalYear(),
+                                e.projectCount(), event.sequence()});
+                        entries.add(entry(e.districtCode(), e.projectId(), null, event));
+                        yield null;
+                    }
+                    case "BudgetAppropriated" -> {
+                        BudgetAppropriated e = objectMapper.treeToValue(event.payload(), BudgetAppropriated.class);
+                        yield new Object[] {0, e.districtCode(), e.projectId(), e.amountFen()};
+                    }
+                    case "FundsCarriedOver" -> {
+                        FundsCarriedOver e = objectMapper.treeToValue(event.payload(), FundsCarriedOver.class);
+                        yield new Object[] {1, e.districtCode(), e.projectId(), e.amountFen()};
+                    }
+                    case "BudgetAdjusted" -> {
+                        BudgetAdjusted e = objectMapper.treeToValue(event.payload(), BudgetAdjusted.class);
+                        yield new Object[] {2, e.districtCode(), e.projectId(), e.amountFen()};
+                    }
+                    case "ExpenditureRecorded" -> {
+                        ExpenditureRecorded e = objectMapper.treeToValue(event.payload(), ExpenditureRecorded.class);
+                        yield new Object[] {3, e.districtCode(), e.projectId(), e.amountFen()};
+                    }
+                    default -> null;  // a type this projection does not use
+                };
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("payload of " + event.type() + " " + event.eventId()
+                        + " is malformed: " + e.getOriginalMessage(), e);
+            }
+            if (moved != null) {
+                String district = (String) moved[1];
+                String projectId = (String) moved[2];
+                long fen = (Long) moved[3];
+                movements.computeIfAbsent(key(district, projectId),
+                                k -> new Funding(district, projectId))
+                        .add((Integer) moved[0], fen, event.sequence());
+                entries.add(entry(district, projectId, fen, event));
+            }
+        }
+        if (!registrations.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO project_view (district_code, project_id, unit_id, name, category, "
+                    + "fiscal_year, project_count, last_sequence) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    new ArrayList<>(registrations.values()));
+        }
+        if (!movements.isEmpty()) {
+            List<Funding> funding = new ArrayList<>(movements.values());
+            int n = funding.size();
+            Object[][] columns = new Object[7][n];
+            for (int i = 0; i < n; i++) {
+                Funding f = funding.get(i);
+                columns[0][i] = f.district;
+                columns[1][i] = f.projectId;
+                for (int c = 0; c < 4; c++) {
+                    columns[2 + c][i] = f.fen[c];
+                }
+            }
+            List<String> updated = jdbc.query(connection -> {
+                PreparedStatement statement = connection.prepareStatement("UPDATE project_view v SET "
+                        + "appropriated_fen = v.appropriated_fen + d.a, carried_over_fen = v.carried_over_fen + d.c, "
+                        + "adjusted_fen = v.adjusted_fen + d.j, spent_fen = v.spent_fen + d.s, last_sequence = d.q "
+                        + "FROM unnest(?::varchar[], ?::varchar[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], "
+                        + "?::int8[]) AS d(district, project, a, c, j, s, q) "
+                        + "WHERE v.district_code = d.district AND v.project_id = d.project "
+                        + "RETURNING v.district_code || '/' || v.project_id");
+                for (int c = 0; c < 6; c++) {
+                    statement.setArray(c + 1, connection.createArrayOf(c < 2 ? "varchar" : "int8", columns[c]));
+                }
+                Object[] last = new Object[n];
+                for (int i = 0; i < n; i++) {
+                    last[i] = funding.get(i).lastSequence;
+                }
+                statement.setArray(7, connection.createArrayOf("int8", last));
+                return statement;
+            }, (rs, i) -> rs.getString(1));
+            if (updated.size() != n) {
+                throw new IllegalStateException("a movement of this batch names a project this projection has not "
+                        + "seen registered");
+            }
+        }
+        if (!entries.isEmpty()) {
+            int n = entries.size();
+            Object[][] columns = new Object[11][n];
+            for (int i = 0; i < n; i++) {
+                Object[] entry = entries.get(i);
+                for (int c = 0; c < 11; c++) {
+                    columns[c][i] = c == 5 ? ((Timestamp) entry[c]).toInstant().toString() : entry[c];
+                }
+            }
+            String[] types = {"varchar", "varchar", "varchar", "int8", "varchar", "text", "int8", "varchar", "varchar",
+                    "varchar", "text"};
+            jdbc.update(connection -> {
+                PreparedStatement statement = connection.prepareStatement("INSERT INTO project_timeline_entry "
+                        + "(event_id, district_code, project_id, sequence_no, event_type, occurred_at, amount_fen, actor, "
+                        + "correlation_id, causation_id, detail) SELECT e, d, p, q, t, o::timestamptz, a, ac, co, ca, x "
+                        + "FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::int8[], ?::varchar[], ?::text[], "
+                        + "?::int8[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[]) "
+                        + "AS r(e, d, p, q, t, o, a, ac, co, ca, x)");
+                for (int c = 0; c < 11; c++) {
+                    statement.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+                }
+                return statement;
+            });
+        }
+    }
+
+    private static String key(String district, String projectId) {
+        return district + "/" + projectId;
+    }
+
+    /** One project's movements in a batch: the sums per column and the sequence of the last one. */
+    private static final class Funding {
+        final String district;
+        final String projectId;
+        final Long[] fen = {0L, 0L, 0L, 0L};
+        long lastSequence;
+
+        Funding(String district, String projectId) {
+            this.district = district;
+            this.projectId = projectId;
+        }
+
+        void add(int column, long amount, long sequence) {
+            fen[column] = Math.addExact(fen[column], amount);  // an overflow fails the batch as it fails one event
+            lastSequence = sequence;
+        }
+    }
+
+    private static Object[] entry(String district, String projectId, Long fen, EventEnvelope event) {
+        return new Object[] {event.eventId(), district, projectId, event.sequence(), event.type(),
+                Timestamp.from(event.occurredAt()), fen, event.metadata() == null ? null : event.metadata().actor(),
+                event.metadata() == null ? null : event.metadata().correlationId(),
+                event.metadata() == null ? null : event.metadata().causationId(), event.payload().toString()};
+    }
+
     private void registered(ProjectRegistered e, EventEnvelope event, JdbcTemplate jdbc) {
         jdbc.update("INSERT INTO project_view (district_code, project_id, unit_id, name, category, fiscal_year, "
                         + "project_count, last_sequence) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
@@ -92,12 +254,6 @@ public class ProjectTimelineProjection implements Projection {
     }
 
     private void timeline(String district, String projectId, Long fen, EventEnvelope event, JdbcTemplate jdbc) {
-        jdbc.update("INSERT INTO project_timeline_entry (event_id, district_code, project_id, sequence_no, event_type, "
-                        + "occurred_at, amount_fen, actor, correlation_id, causation_id, detail) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                event.eventId(), district, projectId, event.sequence(), event.type(), Timestamp.from(event.occurredAt()),
-                fen, event.metadata() == null ? null : event.metadata().actor(),
-                event.metadata() == null ? null : event.metadata().correlationId(),
-                event.metadata() == null ? null : event.metadata().causationId(), event.payload().toString());
+        jdbc.update(TIMELINE_INSERT, entry(district, projectId, fen, event));
     }
 }

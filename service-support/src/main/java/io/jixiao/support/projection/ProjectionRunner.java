@@ -2,14 +2,17 @@ package io.jixiao.support.projection;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.events.EventEnvelope;
+import java.sql.PreparedStatement;
 import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,6 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class ProjectionRunner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRunner.class);
+
+    /** A poll is one transaction: large enough that a rebuild writes in big batches; a live poll takes what is there. */
+    static final int MAX_POLL_RECORDS = 2000;
 
     private final Projection projection;
     private final JdbcTemplate jdbc;
@@ -118,7 +124,8 @@ public class ProjectionRunner implements AutoCloseable {
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, projection.name() + "-" + UUID.randomUUID().toString().substring(0, 8));
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);  // a full poll from one partition
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -128,11 +135,14 @@ public class ProjectionRunner implements AutoCloseable {
     private void process(KafkaConsumer<String, String> c, ConsumerRecords<String, String> records) {
         List<ConsumerRecord<String, String>> list = new ArrayList<>();
         records.forEach(list::add);
+        boolean rebuilding = rebuildStarted;
         try {
             tx.executeWithoutResult(status -> {
-                for (ConsumerRecord<String, String> record : list) {
-                    applyOnce(record);
+                if (rebuilding) {
+                    // a crash loses the last few commits, rows and offsets together: they are read again from Kafka
+                    jdbc.execute("SET LOCAL synchronous_commit = off");
                 }
+                applyBatch(list);
                 storeOffsets(list);
             });
         } catch (RuntimeException batchFailure) {
@@ -170,6 +180,40 @@ public class ProjectionRunner implements AutoCloseable {
             });
             return true;
         }
+    }
+
+    /**
+     * Applies a whole poll: the event ids are claimed in one statement (those already applied, and repeats inside
+     * the poll, are passed over) and the fresh events go to the projection together. Any failure fails the poll,
+     * which the caller then applies record by record.
+     */
+    private void applyBatch(List<ConsumerRecord<String, String>> records) {
+        List<EventEnvelope> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, String> record : records) {
+            events.add(parse(record));
+        }
+        Set<String> fresh = claim(events.stream().map(EventEnvelope::eventId).distinct().toList());
+        List<EventEnvelope> toApply = new ArrayList<>(fresh.size());
+        for (EventEnvelope event : events) {
+            if (fresh.remove(event.eventId())) {
+                toApply.add(event);
+            }
+        }
+        if (!toApply.isEmpty()) {
+            projection.applyAll(toApply, jdbc);
+        }
+    }
+
+    /** Records the event ids as applied; answers those that were not applied before. */
+    private Set<String> claim(List<String> eventIds) {
+        List<String> fresh = jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("INSERT INTO projection_applied_event "
+                    + "(projection, event_id) SELECT ?, unnest(?::varchar[]) ON CONFLICT DO NOTHING RETURNING event_id");
+            statement.setString(1, projection.name());
+            statement.setArray(2, connection.createArrayOf("varchar", eventIds.toArray()));
+            return statement;
+        }, (rs, i) -> rs.getString(1));
+        return new HashSet<>(fresh);
     }
 
     private void applyOnce(ConsumerRecord<String, String> record) {

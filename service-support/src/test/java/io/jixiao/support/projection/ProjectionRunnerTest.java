@@ -1,0 +1,202 @@
+package io.jixiao.support.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.zaxxer.hikari.HikariDataSource;
+import io.jixiao.events.EventEnvelope;
+import io.jixiao.infra.EmbeddedPostgresServer;
+import io.jixiao.infra.SharedTestInfra;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The runner's batched path against a real PostgreSQL and Kafka: a poll is claimed and applied as one batch,
+ * repeated event ids (in one poll and across polls) take effect once, and a poison record in a poll is parked
+ * alone while the rest of the poll applies.
+ */
+class ProjectionRunnerTest {
+    private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
+    private static HikariDataSource dataSource;
+    private static JdbcTemplate jdbc;
+    private static TransactionTemplate tx;
+    private static KafkaProducer<String, String> producer;
+    private ProjectionRunner runner;
+
+    /** Counts how often each event took effect; a payload {"poison": true} refuses to apply. */
+    static final class CountingProjection implements Projection {
+        final String name = "test-" + UUID.randomUUID().toString().substring(0, 8);
+        final String topic = "runner-test-" + name;
+        final AtomicInteger batches = new AtomicInteger();
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Set<String> topics() {
+            return Set.of(topic);
+        }
+
+        @Override
+        public void apply(EventEnvelope event, JdbcTemplate jdbc) {
+            if (event.payload() != null && event.payload().path("poison").asBoolean()) {
+                throw new IllegalArgumentException("poison " + event.eventId());
+            }
+            jdbc.update("INSERT INTO runner_test_effect (projection, event_id, times) VALUES (?, ?, 1) "
+                    + "ON CONFLICT (projection, event_id) DO UPDATE SET times = runner_test_effect.times + 1",
+                    name, event.eventId());
+        }
+
+        @Override
+        public void applyAll(List<EventEnvelope> events, JdbcTemplate jdbc) {
+            batches.incrementAndGet();
+            Projection.super.applyAll(events, jdbc);
+        }
+
+        @Override
+        public List<String> tables() {
+            return List.of();
+        }
+    }
+
+    @BeforeAll
+    static void infrastructure() {
+        EmbeddedPostgresServer postgres = SharedTestInfra.postgres();
+        dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(SharedTestInfra.freshDatabase("runner_test"));
+        dataSource.setUsername(EmbeddedPostgresServer.USER);
+        dataSource.setPassword(EmbeddedPostgresServer.PASSWORD);
+        dataSource.setMaximumPoolSize(4);
+        new ResourceDatabasePopulator(new ClassPathResource("db/support/V0_2__projection_support.sql"))
+                .execute(dataSource);
+        jdbc = new JdbcTemplate(dataSource);
+        jdbc.execute("CREATE TABLE runner_test_effect (projection VARCHAR(100), event_id VARCHAR(100), "
+                + "times INTEGER NOT NULL, PRIMARY KEY (projection, event_id))");
+        tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfra.kafka().bootstrapServers());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        producer = new KafkaProducer<>(p);
+        assertThat(postgres).isNotNull();
+    }
+
+    @AfterAll
+    static void close() {
+        producer.close(Duration.ofSeconds(5));
+        dataSource.close();
+    }
+
+    @AfterEach
+    void stopRunner() {
+        if (runner != null) {
+            runner.close();
+        }
+    }
+
+    private static String envelope(String eventId, boolean poison) throws Exception {
+        return JSON.writeValueAsString(new EventEnvelope(eventId, "TestEvent", "Test", "k", 0, Instant.now(), null,
+                JSON.createObjectNode().put("poison", poison)));
+    }
+
+    private static void send(CountingProjection projection, String... values) throws Exception {
+        for (String value : values) {
+            producer.send(new ProducerRecord<>(projection.topic, "k", value)).get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static CountingProjection projection() {
+        CountingProjection projection = new CountingProjection();
+        SharedTestInfra.kafka().createTopicIfMissing(projection.topic, 1);
+        return projection;
+    }
+
+    private void start(CountingProjection projection) {
+        runner = new ProjectionRunner(projection, jdbc, tx, JSON, SharedTestInfra.kafka().bootstrapServers());
+        runner.start();
+    }
+
+    private static Map<String, Integer> effects(CountingProjection projection) {
+        Map<String, Integer> times = new java.util.TreeMap<>();
+        jdbc.query("SELECT event_id, times FROM runner_test_effect WHERE projection = ?",
+                rs -> {
+                    times.put(rs.getString(1), rs.getInt(2));
+                }, projection.name);
+        return times;
+    }
+
+    private static long storedOffset(CountingProjection projection) {
+        List<Long> offsets = jdbc.queryForList("SELECT next_offset FROM projection_offset WHERE projection = ?",
+                Long.class, projection.name);
+        return offsets.isEmpty() ? -1 : offsets.get(0);
+    }
+
+    @Test
+    void repeatedEventIdsInOnePollAndAcrossPollsTakeEffectOnce() throws Exception {
+        CountingProjection projection = projection();
+        send(projection, envelope("a", false), envelope("b", false), envelope("a", false), envelope("c", false),
+                envelope("b", false));
+        start(projection);
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedOffset(projection) == 5);
+        assertThat(effects(projection)).isEqualTo(Map.of("a", 1, "b", 1, "c", 1));
+        assertThat(projection.batches.get()).as("the poll went through the batched path").isPositive();
+
+        send(projection, envelope("c", false), envelope("d", false), envelope("a", false));
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedOffset(projection) == 8);
+        assertThat(effects(projection)).isEqualTo(Map.of("a", 1, "b", 1, "c", 1, "d", 1));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM projection_applied_event WHERE projection = ?",
+                Long.class, projection.name)).isEqualTo(4);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM projection_dead_letter WHERE projection = ?",
+                Long.class, projection.name)).isZero();
+    }
+
+    @Test
+    void aPoisonRecordInAPollIsParkedAloneWhileTheRestApplies() throws Exception {
+        CountingProjection projection = projection();
+        send(projection, envelope("p1", false), envelope("bad", true), "not json at all", envelope("p2", false),
+                envelope("p1", false));
+        start(projection);
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedOffset(projection) == 5);
+        assertThat(effects(projection)).isEqualTo(Map.of("p1", 1, "p2", 1));
+        List<Map<String, Object>> parked = jdbc.queryForList("SELECT event_id, record_offset, error FROM "
+                + "projection_dead_letter WHERE projection = ? ORDER BY record_offset", projection.name);
+        assertThat(parked).hasSize(2);
+        assertThat(parked.get(0)).containsEntry("event_id", "bad").containsEntry("record_offset", 1L);
+        assertThat((String) parked.get(0).get("error")).contains("poison bad");
+        assertThat(parked.get(1)).containsEntry("record_offset", 2L);
+        // the poisoned event's id is not taken: a retry after a fix can still apply it
+        assertThat(jdbc.queryForList("SELECT event_id FROM projection_applied_event WHERE projection = ? "
+                + "ORDER BY event_id", String.class, projection.name)).containsExactly("p1", "p2");
+
+        // the next poll goes the batched way again
+        int before = projection.batches.get();
+        send(projection, envelope("p3", false));
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedOffset(projection) == 6);
+        assertThat(effects(projection)).containsEntry("p3", 1);
+        assertThat(projection.batches.get()).isGreaterThan(before);
+    }
+}
