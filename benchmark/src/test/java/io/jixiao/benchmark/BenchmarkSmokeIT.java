@@ -15,14 +15,21 @@ class BenchmarkSmokeIT {
                 .run(Path.of("../local-stack/target/local-stack.jar").toAbsolutePath());
         System.out.print(results.table());
         List<String> groups = results.figures().stream().map(Results.Figure::group).distinct().toList();
-        assertThat(groups).contains("start", "raw", "commands", "lag", "auditor", "rebuild", "memory");
+        assertThat(groups).contains("start", "raw", "commands", "cpu", "lag", "bulk", "auditor", "rebuild", "memory");
         assertThat(results.figures()).filteredOn(f -> f.name().startsWith("gateway commands/s"))
                 .allSatisfy(f -> {
                     assertThat(f.value()).isPositive();
                     assertThat(f.name()).endsWith("(errors 0)");
                 });
-        assertThat(results.figures()).filteredOn(f -> f.name().startsWith("project history"))
-                .singleElement().satisfies(f -> assertThat(f.name()).contains("100 events"));
+        assertThat(results.figures()).filteredOn(f -> f.name().startsWith("project history, 100 events"))
+                .singleElement().satisfies(f -> assertThat(f.value()).isPositive());
+        assertThat(results.figures()).filteredOn(f -> f.name().startsWith("lines applied/s"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.value()).isPositive();
+                    assertThat(f.name()).endsWith("(lines refused 0)");
+                });
+        assertThat(results.figures()).filteredOn(f -> f.name().startsWith("CPU ms per command at the best level"))
+                .extracting(Results.Figure::name).anyMatch(n -> n.endsWith("budget-service"));
         assertThat(results.figures()).filteredOn(f -> f.group().equals("rebuild"))
                 .singleElement().satisfies(f -> assertThat(f.value()).isPositive());
     }

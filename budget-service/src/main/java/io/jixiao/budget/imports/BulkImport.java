@@ -35,12 +35,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies a bulk import line by line: each line is one command in its own transaction (atomic on its own;
- * a rejected line records nothing and does not stop the others), sent with the line's {@code lineId} as its
- * request id — so resending the whole file answers ALREADY_APPLIED for every line applied before (the
+ * Applies a bulk import line by line: each line is checked on its own (a rejected line records nothing and does
+ * not stop the others) and recorded under the line's {@code lineId} as its request id — so resending the whole file answers ALREADY_APPLIED for every line applied before (the
  * aggregate's request ledger: the id is scoped by the line's district and target). Order: unit registrations
  * first, then every other line; lines of the same target (project, unit-year, district-year …) apply in file
- * order, lines of different targets concurrently ({@code jixiao.imports.parallelism} workers).
+ * order, lines of different targets concurrently ({@code jixiao.imports.parallelism} workers). A project's
+ * consecutive money lines go to it together ({@link #sendInOrder}); every other line is its own command and
+ * transaction.
  */
 @Component
 public class BulkImport {
