@@ -306,17 +306,7 @@ public final class Benchmark {
                     String path = "/api/reports/districts/" + last.path("district").asText() + "/years/" + Workload.YEAR
                             + "/projects/" + last.path("target").asText().replaceFirst("^[^:]*:", "");
                     long sequence = last.path("sequence").asLong();
-                    checkers.submit(() -> {
-                        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                        while (System.nanoTime() < deadline) {
-                            Api.Answer seen = disclosure.send("GET", path, null);
-                            if (seen.ok() && seen.body().path("lastSequence").asLong(-1) >= sequence) {
-                                lag.record(System.nanoTime() - answered);
-                                return;
-                            }
-                            pause(5);
-                        }
-                    });
+                    checkers.submit(() -> awaitSequence(disclosure, path, sequence, answered, lag));
                 }
             });
         }
@@ -369,19 +359,9 @@ public final class Benchmark {
                 latency.record(acked - t0);
                 if (sample && answer.body() != null) {
                     long sequence = answer.body().path("sequence").asLong();
-                    checkers.submit(() -> {
-                        String path = "/api/reports/districts/" + command.target().district() + "/years/"
-                                + Workload.YEAR + "/projects/" + command.target().projectId();
-                        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                        while (System.nanoTime() < deadline) {
-                            Api.Answer seen = disclosure.send("GET", path, null);
-                            if (seen.ok() && seen.body().path("lastSequence").asLong(-1) >= sequence) {
-                                lag.record(System.nanoTime() - acked);
-                                return;
-                            }
-                            pause(5);
-                        }
-                    });
+                    String path = "/api/reports/districts/" + command.target().district() + "/years/"
+                            + Workload.YEAR + "/projects/" + command.target().projectId();
+                    checkers.submit(() -> awaitSequence(disclosure, path, sequence, acked, lag));
                 }
             });
         }
@@ -529,6 +509,22 @@ public final class Benchmark {
         results.add("memory", "postgres (all processes) resident, " + when, postgres, "MiB", null, null, null);
         results.add("memory", "whole stack resident, " + when,
                 tree.values().stream().mapToDouble(Double::doubleValue).sum(), "MiB", "≤ 2560", null, null);
+    }
+
+    /**
+     * Polls a project in disclosure-service's read model until its last sequence reaches {@code sequence} and
+     * records the time since {@code sinceNanos} (for at most 60 s; a sample that never shows is not recorded).
+     */
+    private static void awaitSequence(Api disclosure, String path, long sequence, long sinceNanos, Latencies lag) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            Api.Answer seen = disclosure.send("GET", path, null);
+            if (seen.ok() && seen.body().path("lastSequence").asLong(-1) >= sequence) {
+                lag.record(System.nanoTime() - sinceNanos);
+                return;
+            }
+            pause(5);
+        }
     }
 
     private static void pause(long millis) {

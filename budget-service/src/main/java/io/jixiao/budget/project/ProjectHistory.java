@@ -45,19 +45,19 @@ public class ProjectHistory {
                 break;
             }
             Object payload = event.getPayload();
-            LocalDate date = businessDate(payload);
+            Movement movement = Movement.of(payload);
+            LocalDate date = movement == null ? null : movement.date();
             if (on != null && date != null && date.isAfter(on)) {
                 continue;
             }
             figures = figures.after(payload);
             version = event.getSequenceNumber();
-            Long fen = amountFen(payload);
             EventMetadata meta = EventMetadata.from(event.getMetaData());
             BudgetAdjusted adjusted = payload instanceof BudgetAdjusted a ? a : null;
             String docNo = payload instanceof BudgetAppropriated a ? a.docNo() : adjusted != null ? adjusted.docNo() : null;
             entries.add(new HistoryEntry(event.getSequenceNumber(), payload.getClass().getSimpleName(),
                     event.getTimestamp(), date, meta.actor(), meta.correlationId(), meta.causationId(),
-                    meta.requestId(), fen != null ? Money.yuan(fen) : null,
+                    meta.requestId(), movement != null ? Money.yuan(movement.amountFen()) : null,
                     adjusted != null && adjusted.basis() != null ? adjusted.basis().code() : null,
                     adjusted != null ? adjusted.reason() : null, docNo,
                     adjusted != null ? adjusted.causeEventId() : null, payload, Figures.of(figures)));
@@ -68,36 +68,22 @@ public class ProjectHistory {
         return new History(districtCode, projectId, asOf, on, entries.size(), Figures.of(figures), version, entries);
     }
 
-    /** The event's amount in fen, for the money events; null for the others. */
-    private static Long amountFen(Object payload) {
-        if (payload instanceof BudgetAppropriated e) {
-            return e.amountFen();
+    /** What a money event moved and on which business day; null for the other events. */
+    private record Movement(long amountFen, LocalDate date) {
+        static Movement of(Object payload) {
+            if (payload instanceof BudgetAppropriated e) {
+                return new Movement(e.amountFen(), e.date());
+            }
+            if (payload instanceof BudgetAdjusted e) {
+                return new Movement(e.amountFen(), e.date());
+            }
+            if (payload instanceof FundsCarriedOver e) {
+                return new Movement(e.amountFen(), e.date());
+            }
+            if (payload instanceof ExpenditureRecorded e) {
+                return new Movement(e.amountFen(), e.date());
+            }
+            return null;
         }
-        if (payload instanceof BudgetAdjusted e) {
-            return e.amountFen();
-        }
-        if (payload instanceof FundsCarriedOver e) {
-            return e.amountFen();
-        }
-        if (payload instanceof ExpenditureRecorded e) {
-            return e.amountFen();
-        }
-        return null;
-    }
-
-    private static LocalDate businessDate(Object payload) {
-        if (payload instanceof BudgetAppropriated e) {
-            return e.date();
-        }
-        if (payload instanceof BudgetAdjusted e) {
-            return e.date();
-        }
-        if (payload instanceof FundsCarriedOver e) {
-            return e.date();
-        }
-        if (payload instanceof ExpenditureRecorded e) {
-            return e.date();
-        }
-        return null;
     }
 }

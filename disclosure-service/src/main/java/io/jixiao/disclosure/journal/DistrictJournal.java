@@ -1,6 +1,6 @@
 package io.jixiao.disclosure.journal;
 
-import java.sql.PreparedStatement;
+import io.jixiao.support.projection.ArrayBatch;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -84,18 +84,12 @@ public class DistrictJournal {
         }
         String[] types = {"varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "int8", "text",
                 "text", "text"};
-        jdbc.update(connection -> {
-            PreparedStatement statement = connection.prepareStatement("INSERT INTO district_event (event_id, source, "
-                    + "district_code, topic, type, aggregate_type, aggregate_id, sequence, occurred_at, payload, "
-                    + "metadata) SELECT e, s, d, t, ty, at, ai, sq, oa::timestamptz, p::jsonb, m::jsonb "
-                    + "FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], "
-                    + "?::varchar[], ?::int8[], ?::text[], ?::text[], ?::text[]) AS r(e, s, d, t, ty, at, ai, sq, oa, p, m) "
-                    + "ON CONFLICT DO NOTHING");
-            for (int c = 0; c < columns.length; c++) {
-                statement.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
-            }
-            return statement;
-        });
+        ArrayBatch.update(jdbc, "INSERT INTO district_event (event_id, source, district_code, topic, type, "
+                + "aggregate_type, aggregate_id, sequence, occurred_at, payload, metadata) "
+                + "SELECT e, s, d, t, ty, at, ai, sq, oa::timestamptz, p::jsonb, m::jsonb "
+                + "FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], "
+                + "?::varchar[], ?::int8[], ?::text[], ?::text[], ?::text[]) AS r(e, s, d, t, ty, at, ai, sq, oa, p, m) "
+                + "ON CONFLICT DO NOTHING", types, columns);
     }
 
     public void append(Row row) {

@@ -9,6 +9,7 @@ import io.jixiao.events.budget.BudgetAppropriated;
 import io.jixiao.events.budget.ExpenditureRecorded;
 import io.jixiao.events.budget.FundsCarriedOver;
 import io.jixiao.events.budget.ProjectRegistered;
+import io.jixiao.support.projection.ArrayBatch;
 import io.jixiao.support.projection.Projection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -190,18 +191,12 @@ public class ProjectTimelineProjection implements Projection {
             }
             String[] types = {"varchar", "varchar", "varchar", "int8", "varchar", "text", "int8", "varchar", "varchar",
                     "varchar", "text"};
-            jdbc.update(connection -> {
-                PreparedStatement statement = connection.prepareStatement("INSERT INTO project_timeline_entry "
-                        + "(event_id, district_code, project_id, sequence_no, event_type, occurred_at, amount_fen, actor, "
-                        + "correlation_id, causation_id, detail) SELECT e, d, p, q, t, o::timestamptz, a, ac, co, ca, x "
-                        + "FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::int8[], ?::varchar[], ?::text[], "
-                        + "?::int8[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[]) "
-                        + "AS r(e, d, p, q, t, o, a, ac, co, ca, x)");
-                for (int c = 0; c < 11; c++) {
-                    statement.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
-                }
-                return statement;
-            });
+            ArrayBatch.update(jdbc, "INSERT INTO project_timeline_entry (event_id, district_code, project_id, "
+                    + "sequence_no, event_type, occurred_at, amount_fen, actor, correlation_id, causation_id, detail) "
+                    + "SELECT e, d, p, q, t, o::timestamptz, a, ac, co, ca, x "
+                    + "FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::int8[], ?::varchar[], ?::text[], "
+                    + "?::int8[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[]) "
+                    + "AS r(e, d, p, q, t, o, a, ac, co, ca, x)", types, columns);
         }
     }
 
