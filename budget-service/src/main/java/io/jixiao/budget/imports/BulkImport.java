@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -168,12 +169,12 @@ public class BulkImport {
         List<ProjectLine> lines = batch.stream().map(i -> projectLine(jobs[i])).toList();
         for (int attempt = 1; ; attempt++) {
             try {
-                List<LineOutcome>[] answer = new List[1];
-                caller.withRequestId(null).run(() -> answer[0] = commands.send(
-                        new RecordProjectLines(first.target(), lines), first.districtCode()));
+                AtomicReference<List<LineOutcome>> answer = new AtomicReference<>();
+                caller.withRequestId(null).run(() -> answer.set(commands.send(
+                        new RecordProjectLines(first.target(), lines), first.districtCode())));
                 for (int k = 0; k < batch.size(); k++) {
                     Job job = jobs[batch.get(k)];
-                    LineOutcome outcome = answer[0].get(k);
+                    LineOutcome outcome = answer.get().get(k);
                     results[batch.get(k)] = outcome.refusal() != null ? rejected(job, outcome.refusal())
                             : result(job, outcome.recorded().replayed() ? "ALREADY_APPLIED" : "APPLIED",
                             outcome.recorded().sequence(), null, null, null);
