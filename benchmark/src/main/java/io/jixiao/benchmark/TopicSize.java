@@ -1,16 +1,23 @@
 package io.jixiao.benchmark;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** How many records the topics hold (sum of end offsets; topics keep everything). */
+/** How many records the topics hold (sum of end offsets; topics keep everything), and whether the suite's consumers have read them. */
 final class TopicSize {
     private TopicSize() {
     }
@@ -30,6 +37,48 @@ final class TopicSize {
                 total += ends.values().stream().mapToLong(Long::longValue).sum();
             }
             return total;
+        }
+    }
+
+    /**
+     * Waits until every consumer group of the suite ({@code jixiao-*}) has committed the end of each partition of
+     * {@code topics} it reads: each projection commits to Kafka after storing a poll, so then all have caught up.
+     */
+    static void awaitCaughtUp(String bootstrap, List<String> topics, Duration timeout) throws Exception {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = Admin.create(p)) {
+            while (true) {
+                List<String> groups = admin.listConsumerGroups().all().get().stream()
+                        .map(ConsumerGroupListing::groupId).filter(g -> g.startsWith("jixiao-")).toList();
+                Map<TopicPartition, Long> ends = new HashMap<>();
+                for (String topic : topics) {
+                    for (var partition : admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()) {
+                        ends.put(new TopicPartition(topic, partition.partition()), null);
+                    }
+                }
+                admin.listOffsets(ends.keySet().stream().collect(java.util.stream.Collectors.toMap(tp -> tp,
+                        tp -> OffsetSpec.latest()))).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+                long behind = 0;
+                for (String group : groups) {
+                    Map<TopicPartition, OffsetAndMetadata> committed =
+                            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                    for (Map.Entry<TopicPartition, OffsetAndMetadata> e : committed.entrySet()) {
+                        Long end = ends.get(e.getKey());
+                        if (end != null && e.getValue() != null) {
+                            behind += Math.max(0, end - e.getValue().offset());
+                        }
+                    }
+                }
+                if (behind == 0 && !groups.isEmpty()) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("projections still " + behind + " records behind after " + timeout);
+                }
+                Thread.sleep(500);
+            }
         }
     }
 }

@@ -15,7 +15,7 @@ class BenchmarkSmokeIT {
                 .run(Path.of("../local-stack/target/local-stack.jar").toAbsolutePath());
         System.out.print(results.table());
         List<String> groups = results.figures().stream().map(Results.Figure::group).distinct().toList();
-        assertThat(groups).contains("start", "raw", "commands", "cpu", "lag", "bulk", "auditor", "rebuild", "memory");
+        assertThat(groups).contains("start", "raw", "commands", "cpu", "lag", "bulk", "auditor", "rebuild", "memory", "check");
         assertThat(results.figures()).filteredOn(f -> f.name().startsWith("gateway commands/s"))
                 .allSatisfy(f -> {
                     assertThat(f.value()).isPositive();
@@ -30,7 +30,13 @@ class BenchmarkSmokeIT {
                 });
         assertThat(results.figures()).filteredOn(f -> f.name().startsWith("CPU ms per command at the best level"))
                 .extracting(Results.Figure::name).anyMatch(n -> n.endsWith("budget-service"));
-        assertThat(results.figures()).filteredOn(f -> f.group().equals("rebuild"))
+        assertThat(results.figures()).filteredOn(f -> f.name().startsWith("rebuild of every projection"))
                 .singleElement().satisfies(f -> assertThat(f.value()).isPositive());
+        assertThat(results.figures()).filteredOn(f -> f.name().endsWith("projections caught up after"))
+                .extracting(Results.Figure::name).hasSize(3);
+        assertThat(results.figures()).filteredOn(f -> f.name().startsWith("CPU µs per event of the rebuild"))
+                .extracting(Results.Figure::name).anyMatch(n -> n.endsWith("postgres"));
+        assertThat(results.figures()).filteredOn(f -> f.group().equals("check"))
+                .hasSize(3).allSatisfy(f -> assertThat(f.value()).isZero());
     }
 }
