@@ -305,6 +305,16 @@ class DisclosureServiceIntegrationTest {
                 }));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM district_event WHERE event_id = 'd1-poison'", Long.class))
                 .isZero();
+        // the project timeline (same partition: the redelivered spending came before d1-13) counted it once too:
+        // 500,000.00 + d1-13's 50,000.00, not + another 200,000.00
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                get("/api/reports/districts/" + D1 + "/years/2024/projects/p1").get("spent").asText())
+                .isEqualTo("550000.00"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM project_timeline_entry WHERE event_id = 'd1-9'",
+                Long.class)).isEqualTo(1);
+        // the journal and the timeline deduplicate by their own event-id keys: the runner keeps no ids for them
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM projection_applied_event WHERE projection IN "
+                + "('district-journal', 'project-timeline')", Long.class)).isZero();
     }
 
     // ------------------------------------------------------------------ publication and findings (渌口区)

@@ -40,6 +40,12 @@ public class DistrictEventProjection implements Projection {
         return List.of(DistrictJournal.TOPICS_PARTITION);
     }
 
+    /** One row per event, keyed by (event id, source): a repeat inserts nothing. */
+    @Override
+    public boolean deduplicatesItself() {
+        return true;
+    }
+
     @Override
     public void apply(EventEnvelope event, JdbcTemplate jdbc) {
         DistrictJournal.append(jdbc, row(event));

@@ -52,7 +52,7 @@ public class DistrictJournal {
     public static void append(JdbcTemplate jdbc, Row row) {
         jdbc.update("INSERT INTO district_event (event_id, source, district_code, topic, type, aggregate_type, "
                         + "aggregate_id, sequence, occurred_at, payload, metadata) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb) ON CONFLICT DO NOTHING",
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?::json) ON CONFLICT DO NOTHING",
                 row.eventId(), row.source(), row.districtCode(), row.topic(), row.type(), row.aggregateType(),
                 row.aggregateId(), row.sequence(), Timestamp.from(row.occurredAt()), row.payloadJson(),
                 row.metadataJson());
@@ -86,7 +86,7 @@ public class DistrictJournal {
                 "text", "text"};
         ArrayBatch.update(jdbc, "INSERT INTO district_event (event_id, source, district_code, topic, type, "
                 + "aggregate_type, aggregate_id, sequence, occurred_at, payload, metadata) "
-                + "SELECT e, s, d, t, ty, at, ai, sq, oa::timestamptz, p::jsonb, m::jsonb "
+                + "SELECT e, s, d, t, ty, at, ai, sq, oa::timestamptz, p::json, m::json "
                 + "FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], "
                 + "?::varchar[], ?::int8[], ?::text[], ?::text[], ?::text[]) AS r(e, s, d, t, ty, at, ai, sq, oa, p, m) "
                 + "ON CONFLICT DO NOTHING", types, columns);

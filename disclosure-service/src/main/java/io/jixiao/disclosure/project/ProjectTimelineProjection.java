@@ -11,9 +11,9 @@ import io.jixiao.events.budget.FundsCarriedOver;
 import io.jixiao.events.budget.ProjectRegistered;
 import io.jixiao.support.projection.ArrayBatch;
 import io.jixiao.support.projection.Projection;
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 public class ProjectTimelineProjection implements Projection {
     private static final String TIMELINE_INSERT = "INSERT INTO project_timeline_entry (event_id, district_code, "
             + "project_id, sequence_no, event_type, occurred_at, amount_fen, actor, correlation_id, causation_id, detail) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING";
     private final ObjectMapper objectMapper;
 
     public ProjectTimelineProjection(ObjectMapper objectMapper) {
@@ -46,6 +46,12 @@ public class ProjectTimelineProjection implements Projection {
     @Override
     public List<String> tables() {
         return List.of("project_view", "project_timeline_entry");
+    }
+
+    /** Every event it uses has its timeline entry, keyed by event id; the sums move only with a new entry. */
+    @Override
+    public boolean deduplicatesItself() {
+        return true;
     }
 
     @Override
@@ -81,22 +87,24 @@ public class ProjectTimelineProjection implements Projection {
     }
 
     /**
-     * The batch set-wise: the new projects in one insert, each project's sums of the batch in one update, the
-     * timeline in one insert. Like one {@link #apply} after another, a movement must name a project registered
-     * before it (earlier in the batch or before the batch); otherwise this throws and the runner goes one by one.
+     * The batch set-wise: the new projects in one insert, the timeline in one insert that answers which entries
+     * are new, and each project's sums of those new entries in one update. Like one {@link #apply} after another,
+     * a movement must name a project registered before it (earlier in the batch or before the batch); otherwise
+     * this throws and the runner goes one by one.
      */
     @Override
     public void applyAll(List<EventEnvelope> events, JdbcTemplate jdbc) {
         Map<String, Object[]> registrations = new LinkedHashMap<>();   // key -> row of project_view
-        Map<String, Funding> movements = new LinkedHashMap<>();
+        Map<String, Object[]> movements = new LinkedHashMap<>();       // event id -> {column, district, project, fen}
+        Set<String> moved = new HashSet<>();
         List<Object[]> entries = new ArrayList<>(events.size());
         for (EventEnvelope event : events) {
-            Object[] moved;
+            Object[] movement;
             try {
-                moved = switch (event.type()) {
+                movement = switch (event.type()) {
                     case "ProjectRegistered" -> {
                         ProjectRegistered e = objectMapper.treeToValue(event.payload(), ProjectRegistered.class);
-                        if (movements.containsKey(key(e.districtCode(), e.projectId()))) {
+                        if (moved.contains(key(e.districtCode(), e.projectId()))) {
                             // moved before registered: whether that movement stands depends on the rows before
                             // the batch; one by one decides it as it always has
                             throw new IllegalStateException("project " + key(e.districtCode(), e.projectId())
@@ -130,14 +138,11 @@ public class ProjectTimelineProjection implements Projection {
                 throw new IllegalArgumentException("payload of " + event.type() + " " + event.eventId()
                         + " is malformed: " + e.getOriginalMessage(), e);
             }
-            if (moved != null) {
-                String district = (String) moved[1];
-                String projectId = (String) moved[2];
-                long fen = (Long) moved[3];
-                movements.computeIfAbsent(key(district, projectId),
-                                k -> new Funding(district, projectId))
-                        .add((Integer) moved[0], fen, event.sequence());
-                entries.add(entry(district, projectId, fen, event));
+            if (movement != null) {
+                moved.add(key((String) movement[1], (String) movement[2]));
+                movements.put(event.eventId(), new Object[] {movement[0], movement[1], movement[2], movement[3],
+                        event.sequence()});
+                entries.add(entry((String) movement[1], (String) movement[2], (Long) movement[3], event));
             }
         }
         if (!registrations.isEmpty()) {
@@ -145,58 +150,69 @@ public class ProjectTimelineProjection implements Projection {
                     + "fiscal_year, project_count, last_sequence) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     new ArrayList<>(registrations.values()));
         }
-        if (!movements.isEmpty()) {
-            List<Funding> funding = new ArrayList<>(movements.values());
-            int n = funding.size();
-            Object[][] columns = new Object[7][n];
-            for (int i = 0; i < n; i++) {
-                Funding f = funding.get(i);
-                columns[0][i] = f.district;
-                columns[1][i] = f.projectId;
-                for (int c = 0; c < 4; c++) {
-                    columns[2 + c][i] = f.fen[c];
-                }
+        if (entries.isEmpty()) {
+            return;
+        }
+        Set<String> fresh = new HashSet<>(insertEntries(jdbc, entries));
+        Map<String, Funding> funding = new LinkedHashMap<>();
+        movements.forEach((eventId, m) -> {
+            if (fresh.contains(eventId)) {   // an entry already there: its money is already in the sums
+                funding.computeIfAbsent(key((String) m[1], (String) m[2]), k -> new Funding((String) m[1], (String) m[2]))
+                        .add((Integer) m[0], (Long) m[3], (Long) m[4]);
             }
-            List<String> updated = jdbc.query(connection -> {
-                PreparedStatement statement = connection.prepareStatement("UPDATE project_view v SET "
-                        + "appropriated_fen = v.appropriated_fen + d.a, carried_over_fen = v.carried_over_fen + d.c, "
-                        + "adjusted_fen = v.adjusted_fen + d.j, spent_fen = v.spent_fen + d.s, last_sequence = d.q "
-                        + "FROM unnest(?::varchar[], ?::varchar[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], "
-                        + "?::int8[]) AS d(district, project, a, c, j, s, q) "
-                        + "WHERE v.district_code = d.district AND v.project_id = d.project "
-                        + "RETURNING v.district_code || '/' || v.project_id");
-                for (int c = 0; c < 6; c++) {
-                    statement.setArray(c + 1, connection.createArrayOf(c < 2 ? "varchar" : "int8", columns[c]));
-                }
-                Object[] last = new Object[n];
-                for (int i = 0; i < n; i++) {
-                    last[i] = funding.get(i).lastSequence;
-                }
-                statement.setArray(7, connection.createArrayOf("int8", last));
-                return statement;
-            }, (rs, i) -> rs.getString(1));
-            if (updated.size() != n) {
-                throw new IllegalStateException("a movement of this batch names a project this projection has not "
-                        + "seen registered");
+        });
+        addToSums(jdbc, new ArrayList<>(funding.values()));
+    }
+
+    /** The timeline entries in one insert; answers the event ids of those that were not there. */
+    private static List<String> insertEntries(JdbcTemplate jdbc, List<Object[]> entries) {
+        int n = entries.size();
+        Object[][] columns = new Object[11][n];
+        for (int i = 0; i < n; i++) {
+            Object[] entry = entries.get(i);
+            for (int c = 0; c < 11; c++) {
+                columns[c][i] = c == 5 ? ((Timestamp) entry[c]).toInstant().toString() : entry[c];
             }
         }
-        if (!entries.isEmpty()) {
-            int n = entries.size();
-            Object[][] columns = new Object[11][n];
-            for (int i = 0; i < n; i++) {
-                Object[] entry = entries.get(i);
-                for (int c = 0; c < 11; c++) {
-                    columns[c][i] = c == 5 ? ((Timestamp) entry[c]).toInstant().toString() : entry[c];
-                }
+        String[] types = {"varchar", "varchar", "varchar", "int8", "varchar", "text", "int8", "varchar", "varchar",
+                "varchar", "text"};
+        return ArrayBatch.returning(jdbc, "INSERT INTO project_timeline_entry (event_id, district_code, project_id, "
+                + "sequence_no, event_type, occurred_at, amount_fen, actor, correlation_id, causation_id, detail) "
+                + "SELECT e, d, p, q, t, o::timestamptz, a, ac, co, ca, x "
+                + "FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::int8[], ?::varchar[], ?::text[], "
+                + "?::int8[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[]) "
+                + "AS r(e, d, p, q, t, o, a, ac, co, ca, x) ON CONFLICT (event_id) DO NOTHING RETURNING event_id",
+                types, columns);
+    }
+
+    /** Each project's sums of the batch in one update; every project must be in {@code project_view}. */
+    private static void addToSums(JdbcTemplate jdbc, List<Funding> funding) {
+        int n = funding.size();
+        if (n == 0) {
+            return;
+        }
+        Object[][] columns = new Object[7][n];
+        for (int i = 0; i < n; i++) {
+            Funding f = funding.get(i);
+            columns[0][i] = f.district;
+            columns[1][i] = f.projectId;
+            for (int c = 0; c < 4; c++) {
+                columns[2 + c][i] = f.fen[c];
             }
-            String[] types = {"varchar", "varchar", "varchar", "int8", "varchar", "text", "int8", "varchar", "varchar",
-                    "varchar", "text"};
-            ArrayBatch.update(jdbc, "INSERT INTO project_timeline_entry (event_id, district_code, project_id, "
-                    + "sequence_no, event_type, occurred_at, amount_fen, actor, correlation_id, causation_id, detail) "
-                    + "SELECT e, d, p, q, t, o::timestamptz, a, ac, co, ca, x "
-                    + "FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::int8[], ?::varchar[], ?::text[], "
-                    + "?::int8[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[]) "
-                    + "AS r(e, d, p, q, t, o, a, ac, co, ca, x)", types, columns);
+            columns[6][i] = f.lastSequence;
+        }
+        String[] types = {"varchar", "varchar", "int8", "int8", "int8", "int8", "int8"};
+        List<String> updated = ArrayBatch.returning(jdbc, "UPDATE project_view v SET "
+                + "appropriated_fen = v.appropriated_fen + d.a, carried_over_fen = v.carried_over_fen + d.c, "
+                + "adjusted_fen = v.adjusted_fen + d.j, spent_fen = v.spent_fen + d.s, "
+                + "last_sequence = GREATEST(v.last_sequence, d.q) "
+                + "FROM unnest(?::varchar[], ?::varchar[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], "
+                + "?::int8[]) AS d(district, project, a, c, j, s, q) "
+                + "WHERE v.district_code = d.district AND v.project_id = d.project "
+                + "RETURNING v.district_code || '/' || v.project_id", types, columns);
+        if (updated.size() != n) {
+            throw new IllegalStateException("a movement of this batch names a project this projection has not "
+                    + "seen registered");
         }
     }
 
@@ -218,7 +234,7 @@ public class ProjectTimelineProjection implements Projection {
 
         void add(int column, long amount, long sequence) {
             fen[column] = Math.addExact(fen[column], amount);  // an overflow fails the batch as it fails one event
-            lastSequence = sequence;
+            lastSequence = Math.max(lastSequence, sequence);
         }
     }
 
@@ -237,18 +253,23 @@ public class ProjectTimelineProjection implements Projection {
         timeline(e.districtCode(), e.projectId(), null, event, jdbc);
     }
 
+    /** The entry first: if it was there already, the money is already in the sums. */
     private void moved(String column, String district, String projectId, long fen, EventEnvelope event,
                        JdbcTemplate jdbc) {
-        int updated = jdbc.update("UPDATE project_view SET " + column + " = " + column + " + ?, last_sequence = ? "
-                + "WHERE district_code = ? AND project_id = ?", fen, event.sequence(), district, projectId);
+        if (!timeline(district, projectId, fen, event, jdbc)) {
+            return;
+        }
+        int updated = jdbc.update("UPDATE project_view SET " + column + " = " + column + " + ?, "
+                + "last_sequence = GREATEST(last_sequence, ?) WHERE district_code = ? AND project_id = ?",
+                fen, event.sequence(), district, projectId);
         if (updated != 1) {
             throw new IllegalStateException(event.type() + " " + event.eventId() + " names project " + district + "/"
                     + projectId + ", which this projection has not seen registered");
         }
-        timeline(district, projectId, fen, event, jdbc);
     }
 
-    private void timeline(String district, String projectId, Long fen, EventEnvelope event, JdbcTemplate jdbc) {
-        jdbc.update(TIMELINE_INSERT, entry(district, projectId, fen, event));
+    /** True if the entry is new. */
+    private boolean timeline(String district, String projectId, Long fen, EventEnvelope event, JdbcTemplate jdbc) {
+        return jdbc.update(TIMELINE_INSERT, entry(district, projectId, fen, event)) == 1;
     }
 }

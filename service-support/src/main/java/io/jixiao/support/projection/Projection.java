@@ -7,7 +7,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A read model fed from Kafka. {@link #apply} runs inside the transaction that also stores the
- * consumed offsets and the event id, so a row is written once per event, whatever Kafka redelivers.
+ * consumed offsets and, unless the projection {@link #deduplicatesItself() deduplicates itself}, the event id,
+ * so a row is written once per event, whatever Kafka redelivers.
  */
 public interface Projection {
     /** Unique name: the consumer group and the key of its stored offsets. */
@@ -27,6 +28,18 @@ public interface Projection {
         for (EventEnvelope event : events) {
             apply(event, jdbc);
         }
+    }
+
+    /**
+     * True when the projection's own rows make an event's effect happen once: every event it uses writes a row
+     * keyed by the event id ({@code ON CONFLICT DO NOTHING}), and anything else it changes (a sum) changes only
+     * for the events whose row was new. The runner then keeps no {@code projection_applied_event} row per event
+     * (docs/decisions/0006-projections-that-deduplicate-themselves.md); repeats inside one poll are still passed
+     * over by the runner. {@link #apply} and {@link #applyAll} must then be safe to call again with an event
+     * already applied.
+     */
+    default boolean deduplicatesItself() {
+        return false;
     }
 
     /** The tables emptied before a rebuild from the start of the topics. */

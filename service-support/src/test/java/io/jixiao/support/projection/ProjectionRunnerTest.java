@@ -50,6 +50,18 @@ class ProjectionRunnerTest {
         final String name = "test-" + UUID.randomUUID().toString().substring(0, 8);
         final String topic = "runner-test-" + name;
         final AtomicInteger batches = new AtomicInteger();
+        final AtomicInteger handed = new AtomicInteger();
+        final boolean selfDeduplicating;
+
+        CountingProjection(boolean selfDeduplicating) {
+            this.selfDeduplicating = selfDeduplicating;
+        }
+
+        /** Such a projection keys its row by event id, so a repeat handed to it changes nothing. */
+        @Override
+        public boolean deduplicatesItself() {
+            return selfDeduplicating;
+        }
 
         @Override
         public String name() {
@@ -66,9 +78,10 @@ class ProjectionRunnerTest {
             if (event.payload() != null && event.payload().path("poison").asBoolean()) {
                 throw new IllegalArgumentException("poison " + event.eventId());
             }
+            handed.incrementAndGet();
             jdbc.update("INSERT INTO runner_test_effect (projection, event_id, times) VALUES (?, ?, 1) "
-                    + "ON CONFLICT (projection, event_id) DO UPDATE SET times = runner_test_effect.times + 1",
-                    name, event.eventId());
+                    + "ON CONFLICT (projection, event_id) DO " + (selfDeduplicating ? "NOTHING"
+                    : "UPDATE SET times = runner_test_effect.times + 1"), name, event.eventId());
         }
 
         @Override
@@ -130,7 +143,11 @@ class ProjectionRunnerTest {
     }
 
     private static CountingProjection projection() {
-        CountingProjection projection = new CountingProjection();
+        return projection(false);
+    }
+
+    private static CountingProjection projection(boolean selfDeduplicating) {
+        CountingProjection projection = new CountingProjection(selfDeduplicating);
         SharedTestInfra.kafka().createTopicIfMissing(projection.topic, 1);
         return projection;
     }
@@ -171,6 +188,25 @@ class ProjectionRunnerTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM projection_applied_event WHERE projection = ?",
                 Long.class, projection.name)).isEqualTo(4);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM projection_dead_letter WHERE projection = ?",
+                Long.class, projection.name)).isZero();
+    }
+
+    @Test
+    void aProjectionThatDeduplicatesItselfGetsNoAppliedIdsAndNoRepeatsInsideAPoll() throws Exception {
+        CountingProjection projection = projection(true);
+        send(projection, envelope("a", false), envelope("b", false), envelope("a", false), envelope("c", false),
+                envelope("b", false));
+        start(projection);
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedOffset(projection) == 5);
+        assertThat(effects(projection)).isEqualTo(Map.of("a", 1, "b", 1, "c", 1));
+        assertThat(projection.handed.get()).as("repeats inside the poll are not handed over").isEqualTo(3);
+
+        // across polls the runner keeps nothing: the repeat is handed over and the projection's key stops it
+        send(projection, envelope("c", false), envelope("d", false));
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedOffset(projection) == 7);
+        assertThat(effects(projection)).isEqualTo(Map.of("a", 1, "b", 1, "c", 1, "d", 1));
+        assertThat(projection.handed.get()).isEqualTo(5);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM projection_applied_event WHERE projection = ?",
                 Long.class, projection.name)).isZero();
     }
 
