@@ -40,7 +40,10 @@ public class DistrictEventProjection implements Projection {
         return List.of(DistrictJournal.TOPICS_PARTITION);
     }
 
-    /** One row per event, keyed by (event id, source): a repeat inserts nothing. */
+    /**
+     * One row per event, unique by (district, occurred_at, aggregate, sequence, event id, source): a repeat of an
+     * event has the same values and inserts nothing.
+     */
     @Override
     public boolean deduplicatesItself() {
         return true;
@@ -72,6 +75,10 @@ public class DistrictEventProjection implements Projection {
         if (district == null || !DISTRICT.matcher(district).matches()) {
             throw new EventCodec.MalformedEvent(event.type() + " " + event.eventId()
                     + " names no 6-digit district (metadata.districtCode or payload.districtCode)");
+        }
+        if (event.aggregateId() == null || event.aggregateId().isBlank()) {
+            // the journal's unique key holds the aggregate: without one a repeat could not be told apart
+            throw new EventCodec.MalformedEvent(event.type() + " " + event.eventId() + " has no aggregateId");
         }
         if (event.occurredAt() == null) {
             throw new EventCodec.MalformedEvent(event.type() + " " + event.eventId() + " has no occurredAt");

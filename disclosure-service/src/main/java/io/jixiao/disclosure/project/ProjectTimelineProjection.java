@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 public class ProjectTimelineProjection implements Projection {
     private static final String TIMELINE_INSERT = "INSERT INTO project_timeline_entry (event_id, district_code, "
             + "project_id, sequence_no, event_type, occurred_at, amount_fen, actor, correlation_id, causation_id, detail) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING";
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (district_code, project_id, sequence_no) DO NOTHING";
     private final ObjectMapper objectMapper;
 
     public ProjectTimelineProjection(ObjectMapper objectMapper) {
@@ -48,7 +48,10 @@ public class ProjectTimelineProjection implements Projection {
         return List.of("project_view", "project_timeline_entry");
     }
 
-    /** Every event it uses has its timeline entry, keyed by event id; the sums move only with a new entry. */
+    /**
+     * Every event it uses has its timeline entry, keyed by (district, project, sequence): a project's events are
+     * its aggregate's sequence, which the event store keeps unique. The sums move only with a new entry.
+     */
     @Override
     public boolean deduplicatesItself() {
         return true;
@@ -164,7 +167,7 @@ public class ProjectTimelineProjection implements Projection {
         addToSums(jdbc, new ArrayList<>(funding.values()));
     }
 
-    /** The timeline entries in one insert; answers the event ids of those that were not there. */
+    /** The timeline entries in one insert; answers the event ids of those whose place was free. */
     private static List<String> insertEntries(JdbcTemplate jdbc, List<Object[]> entries) {
         int n = entries.size();
         Object[][] columns = new Object[11][n];
@@ -181,7 +184,7 @@ public class ProjectTimelineProjection implements Projection {
                 + "SELECT e, d, p, q, t, o::timestamptz, a, ac, co, ca, x "
                 + "FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::int8[], ?::varchar[], ?::text[], "
                 + "?::int8[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[]) "
-                + "AS r(e, d, p, q, t, o, a, ac, co, ca, x) ON CONFLICT (event_id) DO NOTHING RETURNING event_id",
+                + "AS r(e, d, p, q, t, o, a, ac, co, ca, x) ON CONFLICT (district_code, project_id, sequence_no) DO NOTHING RETURNING event_id",
                 types, columns);
     }
 

@@ -32,8 +32,9 @@ public interface Projection {
 
     /**
      * True when the projection's own rows make an event's effect happen once: every event it uses writes a row
-     * keyed by the event id ({@code ON CONFLICT DO NOTHING}), and anything else it changes (a sum) changes only
-     * for the events whose row was new. The runner then keeps no {@code projection_applied_event} row per event
+     * under a unique key that identifies the event (its id, or its aggregate and sequence) with
+     * {@code ON CONFLICT DO NOTHING}, and anything else it changes (a sum) changes only for the events whose row
+     * was new. The runner then keeps no {@code projection_applied_event} row per event
      * (docs/decisions/0006-projections-that-deduplicate-themselves.md); repeats inside one poll are still passed
      * over by the runner. {@link #apply} and {@link #applyAll} must then be safe to call again with an event
      * already applied.
