@@ -149,6 +149,7 @@ public final class Benchmark {
             results.add("start", "ready (launch to 'Jixiao is up')", stack.startTime().toMillis() / 1000.0, "s",
                     "≤ 60 s warm", null, null);
             memory(stack, "idle");
+            idleCpu(stack);
             String token = LocalTokens.mint(stack.dataDir(), "benchmark", List.of("FINANCE", "INTEGRATION", "AUDITOR",
                     "DASHBOARD"), List.of("*"));
             Api gateway = Api.gateway(stack.gatewayUrl(), token);
@@ -179,6 +180,18 @@ public final class Benchmark {
             requireNothingParked(stack);
         }
         return results;
+    }
+
+    /** What the stack burns doing nothing: its consumers' polling, the event processors, housekeeping. */
+    private void idleCpu(LauncherProcess stack) throws InterruptedException {
+        Map<String, Double> before = ProcessCpu.secondsByName(stack.pid(), stack.dataDir());
+        long t0 = System.nanoTime();
+        Thread.sleep(sizes.slice().toMillis());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, Double> used = ProcessCpu.difference(before, ProcessCpu.secondsByName(stack.pid(), stack.dataDir()));
+        used.remove("benchmark client");
+        results.add("cpu", "whole stack CPU while idle (of " + Runtime.getRuntime().availableProcessors() + " cores)",
+                used.values().stream().mapToDouble(Double::doubleValue).sum() / seconds, "cores", null, null, null);
     }
 
     private double[] baselines(LauncherProcess stack) throws Exception {

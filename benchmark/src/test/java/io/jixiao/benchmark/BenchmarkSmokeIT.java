@@ -36,6 +36,8 @@ class BenchmarkSmokeIT {
                 .extracting(Results.Figure::name).hasSize(3);
         assertThat(results.figures()).filteredOn(f -> f.name().startsWith("CPU µs per event of the rebuild"))
                 .extracting(Results.Figure::name).anyMatch(n -> n.endsWith("postgres"));
+        assertThat(results.figures()).filteredOn(f -> f.name().startsWith("whole stack CPU while idle"))
+                .singleElement().satisfies(f -> assertThat(f.value()).isPositive());
         assertThat(results.figures()).filteredOn(f -> f.group().equals("check"))
                 .hasSize(3).allSatisfy(f -> assertThat(f.value()).isZero());
     }
