@@ -18,6 +18,7 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -430,17 +431,28 @@ public final class Benchmark {
                 null, null);
     }
 
-    /** A district with many events on the journal: the report as of a past date. */
+    /**
+     * A district with many events on the journal: the report as of a past date. The synthetic events happened two
+     * days ago; {@code asOf} is yesterday, a date of the bureau's zone (its end, Asia/Shanghai), so every event
+     * counts whatever the machine's zone and hour; the answer must list every synthetic project.
+     */
     private void reportAsOf(LauncherProcess stack, Api gateway, Api disclosure) throws Exception {
         String district = "998001";
         String last = produceSynthetic(stack, district, sizes.reportEvents());
         awaitVisible(disclosure, district, last);
         Latencies times = new Latencies();
-        String asOf = LocalDate.now().toString();
+        String asOf = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1).toString();
+        int projects = (sizes.reportEvents() + 99) / 100;
         for (int i = 0; i < 3; i++) {
             long t0 = System.nanoTime();
-            gateway.require("GET", "/api/reports/districts/" + district + "/years/" + Workload.YEAR + "?asOf=" + asOf, null);
+            Api.Answer report = gateway.require("GET", "/api/reports/districts/" + district + "/years/" + Workload.YEAR
+                    + "?asOf=" + asOf, null);
             times.record(System.nanoTime() - t0);
+            int listed = report.body().at("/projects/items").size();
+            if (listed != projects) {
+                throw new IllegalStateException("the report asOf " + asOf + " lists " + listed + " projects, not "
+                        + projects + ": it did not read the synthetic events");
+            }
         }
         results.add("auditor", "district report asOf a date over " + sizes.reportEvents() + " events (median of 3)",
                 times.percentileMillis(50) / 1000.0, "s", "≤ 3", null, null);
@@ -514,6 +526,7 @@ public final class Benchmark {
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         String lastProject = null;
         LocalDate day = LocalDate.of(Workload.YEAR, 3, 1);
+        Instant occurred = Instant.now().minus(Duration.ofDays(2));   // the past: see reportAsOf
         EventMetadata meta = new EventMetadata(district, "benchmark", "bench", "bench", null);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
             int project = 0;
@@ -529,7 +542,7 @@ public final class Benchmark {
                             FundSource.GENERAL_PUBLIC_BUDGET, null, day)
                             : new ExpenditureRecorded(district, projectId, 100, day);
                     EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(),
-                            payload.getClass().getSimpleName(), "Project", key, seq, Instant.now(), meta,
+                            payload.getClass().getSimpleName(), "Project", key, seq, occurred.plusMillis(i), meta,
                             JSON.valueToTree(payload));
                     producer.send(new ProducerRecord<>(Topics.BUDGET_EVENTS, key, JSON.writeValueAsString(envelope)));
                 }
