@@ -305,6 +305,19 @@ class DisclosureServiceIntegrationTest {
                 }));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM district_event WHERE event_id = 'd1-poison'", Long.class))
                 .isZero();
+        // an event without an aggregate id could not be told from its repeat by the journal's unique key: parked
+        sendRaw(Topics.BUDGET_EVENTS, "no-aggregate", json.writeValueAsString(new EventEnvelope("d1-noagg",
+                "TransferReceived", "Transfer", null, 0, T3.plusSeconds(240),
+                new EventMetadata(D1, "loader@" + D1, "corr-noagg", "cmd-noagg", null),
+                json.valueToTree(new TransferReceived(D1, 2024, TransferKind.TAX_REBATE, WAN, null,
+                        LocalDate.of(2024, 9, 12))))));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(get("/api/disclosure/admin/dead-letters"))
+                .anySatisfy(parked -> {
+                    assertThat(parked.get("eventId").asText()).isEqualTo("d1-noagg");
+                    assertThat(parked.get("error").asText()).contains("has no aggregateId");
+                }));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM district_event WHERE event_id = 'd1-noagg'", Long.class))
+                .isZero();
         // the project timeline (same partition: the redelivered spending came before d1-13) counted it once too:
         // 500,000.00 + d1-13's 50,000.00, not + another 200,000.00
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(

@@ -26,6 +26,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class BudgetProjection implements Projection {
     public static final String NAME = "evaluation-budget";
+    /** PostgreSQL array types of the columns of budget_project and budget_movement, as bound by ArrayBatch. */
+    private static final String[] PROJECT_TYPES = {"varchar", "varchar", "varchar", "varchar", "varchar", "int4",
+            "int4"};
+    private static final String[] MOVEMENT_TYPES = {"varchar", "varchar", "varchar", "varchar", "varchar", "int4",
+            "varchar", "int8", "text", "varchar", "text"};
 
     /** Kinds of movement. */
     public enum Kind { APPROPRIATION, CARRY_OVER, ADJUSTMENT, EXPENDITURE }
@@ -102,11 +107,6 @@ public class BudgetProjection implements Projection {
                     + "ON CONFLICT (event_id) DO NOTHING", MOVEMENT_TYPES, columns(movements, 11));
         }
     }
-
-    private static final String[] PROJECT_TYPES = {"varchar", "varchar", "varchar", "varchar", "varchar", "int4",
-            "int4"};
-    private static final String[] MOVEMENT_TYPES = {"varchar", "varchar", "varchar", "varchar", "varchar", "int4",
-            "varchar", "int8", "text", "varchar", "text"};
 
     private static Object[] project(EventEnvelope event, Kind kind, String detail) {
         JsonNode p = event.payload();

@@ -35,10 +35,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Feeds one {@link Projection} from Kafka with exactly-once effect on its rows: each poll's records are
  * applied in one PostgreSQL transaction together with the next offsets and the applied event ids;
- * on (re)assignment the consumer seeks to the stored offsets, not Kafka's. An event id already applied
- * is skipped (the publisher is at-least-once): by the applied ids the runner keeps, or by the projection's own
- * rows where it {@link Projection#deduplicatesItself() deduplicates itself}. A record that fails on its own is parked in
- * {@code projection_dead_letter} and the projection goes on; database outages are waited out, not parked.
+ * on (re)assignment the consumer seeks to the stored offsets, not Kafka's. An event already applied is
+ * skipped (the publisher is at-least-once): by the applied ids the runner keeps, or by the projection's own
+ * rows where it {@link Projection#deduplicatesItself() deduplicates itself}. A record that fails on its own is
+ * parked in {@code projection_dead_letter} and the projection goes on; database outages are waited out, not parked.
  */
 public class ProjectionRunner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRunner.class);
