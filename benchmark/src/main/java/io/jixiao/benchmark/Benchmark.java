@@ -120,7 +120,15 @@ public final class Benchmark {
                         + " --only baselines,commands,lag,bulk,history,report,rebuild");
             }
         }
-        Results results = new Benchmark(sizes, parts).run(locateLauncher());
+        Results results;
+        try {
+            results = new Benchmark(sizes, parts).run(locateLauncher());
+        } catch (Exception | Error e) {
+            // the stack is already stopped; HTTP and Kafka client threads would keep the JVM alive
+            e.printStackTrace();
+            System.exit(1);
+            return;
+        }
         System.out.println();
         System.out.print(results.table());
         results.writeJson(out);
