@@ -24,9 +24,6 @@ import org.springframework.stereotype.Component;
 /** Each project's funding and its timeline of events, from {@code budget.events}. */
 @Component
 public class ProjectTimelineProjection implements Projection {
-    private static final String TIMELINE_INSERT = "INSERT INTO project_timeline_entry (event_id, district_code, "
-            + "project_id, sequence_no, event_type, occurred_at, amount_fen, actor, correlation_id, causation_id, detail) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (district_code, project_id, sequence_no) DO NOTHING";
     private final ObjectMapper objectMapper;
 
     public ProjectTimelineProjection(ObjectMapper objectMapper) {
@@ -57,43 +54,17 @@ public class ProjectTimelineProjection implements Projection {
         return true;
     }
 
+    /** One event as a batch of one: the same statements, in the same order. */
     @Override
     public void apply(EventEnvelope event, JdbcTemplate jdbc) {
-        try {
-            switch (event.type()) {
-                case "ProjectRegistered" -> registered(objectMapper.treeToValue(event.payload(), ProjectRegistered.class),
-                        event, jdbc);
-                case "BudgetAppropriated" -> {
-                    BudgetAppropriated e = objectMapper.treeToValue(event.payload(), BudgetAppropriated.class);
-                    moved("appropriated_fen", e.districtCode(), e.projectId(), e.amountFen(), event, jdbc);
-                }
-                case "FundsCarriedOver" -> {
-                    FundsCarriedOver e = objectMapper.treeToValue(event.payload(), FundsCarriedOver.class);
-                    moved("carried_over_fen", e.districtCode(), e.projectId(), e.amountFen(), event, jdbc);
-                }
-                case "BudgetAdjusted" -> {
-                    BudgetAdjusted e = objectMapper.treeToValue(event.payload(), BudgetAdjusted.class);
-                    moved("adjusted_fen", e.districtCode(), e.projectId(), e.amountFen(), event, jdbc);
-                }
-                case "ExpenditureRecorded" -> {
-                    ExpenditureRecorded e = objectMapper.treeToValue(event.payload(), ExpenditureRecorded.class);
-                    moved("spent_fen", e.districtCode(), e.projectId(), e.amountFen(), event, jdbc);
-                }
-                default -> {
-                    // a type this projection does not use
-                }
-            }
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("payload of " + event.type() + " " + event.eventId() + " is malformed: "
-                    + e.getOriginalMessage(), e);
-        }
+        applyAll(List.of(event), jdbc);
     }
 
     /**
      * The batch set-wise: the new projects in one insert, the timeline in one insert that answers which entries
-     * are new, and each project's sums of those new entries in one update. Like one {@link #apply} after another,
-     * a movement must name a project registered before it (earlier in the batch or before the batch); otherwise
-     * this throws and the runner goes one by one.
+     * are new, and each project's sums of those new entries in one update. A movement must name a project
+     * registered before it (earlier in the batch or before the batch); otherwise this throws and the runner applies
+     * the poll one event at a time, parking the event that still fails.
      */
     @Override
     public void applyAll(List<EventEnvelope> events, JdbcTemplate jdbc) {
@@ -214,7 +185,12 @@ public class ProjectTimelineProjection implements Projection {
                 + "WHERE v.district_code = d.district AND v.project_id = d.project "
                 + "RETURNING v.district_code || '/' || v.project_id", types, columns);
         if (updated.size() != n) {
-            throw new IllegalStateException("a movement of this batch names a project this projection has not "
+            Set<String> missing = new java.util.TreeSet<>();
+            for (Funding f : funding) {
+                missing.add(key(f.district, f.projectId));
+            }
+            missing.removeAll(updated);
+            throw new IllegalStateException("money moved on project(s) " + missing + ", which this projection has not "
                     + "seen registered");
         }
     }
@@ -246,33 +222,5 @@ public class ProjectTimelineProjection implements Projection {
                 Timestamp.from(event.occurredAt()), fen, event.metadata() == null ? null : event.metadata().actor(),
                 event.metadata() == null ? null : event.metadata().correlationId(),
                 event.metadata() == null ? null : event.metadata().causationId(), event.payload().toString()};
-    }
-
-    private void registered(ProjectRegistered e, EventEnvelope event, JdbcTemplate jdbc) {
-        jdbc.update("INSERT INTO project_view (district_code, project_id, unit_id, name, category, fiscal_year, "
-                        + "project_count, last_sequence) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                e.districtCode(), e.projectId(), e.unitId(), e.name(), e.category().label(), e.fiscalYear(),
-                e.projectCount(), event.sequence());
-        timeline(e.districtCode(), e.projectId(), null, event, jdbc);
-    }
-
-    /** The entry first: if it was there already, the money is already in the sums. */
-    private void moved(String column, String district, String projectId, long fen, EventEnvelope event,
-                       JdbcTemplate jdbc) {
-        if (!timeline(district, projectId, fen, event, jdbc)) {
-            return;
-        }
-        int updated = jdbc.update("UPDATE project_view SET " + column + " = " + column + " + ?, "
-                + "last_sequence = GREATEST(last_sequence, ?) WHERE district_code = ? AND project_id = ?",
-                fen, event.sequence(), district, projectId);
-        if (updated != 1) {
-            throw new IllegalStateException(event.type() + " " + event.eventId() + " names project " + district + "/"
-                    + projectId + ", which this projection has not seen registered");
-        }
-    }
-
-    /** True if the entry is new. */
-    private boolean timeline(String district, String projectId, Long fen, EventEnvelope event, JdbcTemplate jdbc) {
-        return jdbc.update(TIMELINE_INSERT, entry(district, projectId, fen, event)) == 1;
     }
 }
