@@ -1,9 +1,9 @@
 package io.jixiao.benchmark;
 
+import io.jixiao.infra.FreePorts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +32,9 @@ public final class LauncherProcess implements AutoCloseable {
     }
 
     public static LauncherProcess start(Path launcherJar, Path dataDir, Duration timeout) throws Exception {
-        Map<String, Integer> ports = Map.of("gateway", freePort(), "budget", freePort(), "evaluation", freePort(),
-                "disclosure", freePort(), "pg", freePort(), "kafka", freePort());
+        int[] free = FreePorts.pickDistinct(6);
+        Map<String, Integer> ports = Map.of("gateway", free[0], "budget", free[1], "evaluation", free[2],
+                "disclosure", free[3], "pg", free[4], "kafka", free[5]);
         List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", launcherJar.toString(), "--no-fixtures"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
@@ -130,12 +131,5 @@ public final class LauncherProcess implements AutoCloseable {
 
     static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
     }
 }

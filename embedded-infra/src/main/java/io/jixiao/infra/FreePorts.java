@@ -22,6 +22,36 @@ public final class FreePorts {
         }
     }
 
+    /**
+     * {@code count} different ports that were free a moment ago. All are held open while picking: picking one at a
+     * time may answer the same port twice, and two services of one stack then race for it (the loser fails to
+     * start while a health check on that port reaches the winner).
+     */
+    public static int[] pickDistinct(int count) {
+        ServerSocket[] sockets = new ServerSocket[count];
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                sockets[i].setReuseAddress(true);
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new UncheckedIOException("no " + count + " free ports on the loopback interface", e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                if (socket != null) {
+                    try {
+                        socket.close();
+                    } catch (IOException ignored) {
+                        // the port is released either way
+                    }
+                }
+            }
+        }
+    }
+
     /** {@code port} itself, or a freshly picked free port when it is 0. */
     public static int orPick(int port) {
         return port == 0 ? pick() : port;

@@ -85,8 +85,9 @@ public final class FaultStack implements AutoCloseable {
                     .healthTimeout(Duration.ofSeconds(240))
                     .environment(LocalStackProcesses.GATEWAY, "JIXIAO_DATA", home.toString())
                     .environment(LocalStackProcesses.GATEWAY, "SPRING_APPLICATION_JSON", NO_RATE_LIMIT);
-            for (String service : LocalStackProcesses.ALL_SERVICES) {
-                builder.port(service, FreePorts.pick());
+            int[] ports = FreePorts.pickDistinct(LocalStackProcesses.ALL_SERVICES.size());
+            for (int i = 0; i < ports.length; i++) {
+                builder.port(LocalStackProcesses.ALL_SERVICES.get(i), ports[i]);
             }
             for (Map.Entry<String, String> db : databases.entrySet()) {
                 postgres.createDatabaseIfMissing(db.getValue());

@@ -54,8 +54,9 @@ final class RunningStack implements AutoCloseable {
                 .postgres(postgres.serverUrl(), EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD)
                 .kafka(kafka.bootstrapServers())
                 .healthTimeout(Duration.ofSeconds(180));
-        for (String service : LocalStackProcesses.ALL_SERVICES) {
-            builder.port(service, FreePorts.pick());
+        int[] ports = FreePorts.pickDistinct(LocalStackProcesses.ALL_SERVICES.size());
+        for (int i = 0; i < ports.length; i++) {
+            builder.port(LocalStackProcesses.ALL_SERVICES.get(i), ports[i]);
         }
         for (String service : LocalStackProcesses.DOMAIN_SERVICES) {
             String db = prefix + "_" + service.replace("-service", "");
