@@ -32,9 +32,9 @@ public final class LauncherProcess implements AutoCloseable {
     }
 
     public static LauncherProcess start(Path launcherJar, Path dataDir, Duration timeout) throws Exception {
-        int[] free = FreePorts.pickDistinct(6);
+        int[] free = FreePorts.pickDistinct(7);
         Map<String, Integer> ports = Map.of("gateway", free[0], "budget", free[1], "evaluation", free[2],
-                "disclosure", free[3], "pg", free[4], "kafka", free[5]);
+                "disclosure", free[3], "pg", free[4], "kafka", free[5], "kafka-controller", free[6]);
         List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", launcherJar.toString(), "--no-fixtures"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
@@ -45,6 +45,7 @@ public final class LauncherProcess implements AutoCloseable {
         env.put("JIXIAO_DISCLOSURE_PORT", String.valueOf(ports.get("disclosure")));
         env.put("JIXIAO_PG_PORT", String.valueOf(ports.get("pg")));
         env.put("JIXIAO_KAFKA_PORT", String.valueOf(ports.get("kafka")));
+        env.put("JIXIAO_KAFKA_CONTROLLER_PORT", String.valueOf(ports.get("kafka-controller")));
         // the load generator is one client: lift the gateway's per-client rate limit for this run
         env.put("SPRING_APPLICATION_JSON", "{\"jixiao\":{\"limits\":{\"requests-per-second\":1000000,\"burst\":1000000}}}");
         Files.createDirectories(dataDir);

@@ -46,7 +46,8 @@ final class LocalInfrastructure {
         EmbeddedKafkaBroker kafka = null;
         if (settings.externalKafka().isEmpty()) {
             out.println("Starting Kafka on port " + settings.kafkaPort() + " (data: " + settings.kafkaData() + ")");
-            kafka = EmbeddedKafkaBroker.start(settings.kafkaData(), settings.kafkaPort(), settings.kafkaPort() + 1);
+            kafka = EmbeddedKafkaBroker.start(settings.kafkaData(), settings.kafkaPort(),
+                    settings.kafkaControllerPort());
             started.kafka(kafka);
         } else {
             out.println("Using Kafka at " + settings.externalKafka().get());

@@ -12,7 +12,8 @@ import java.util.Optional;
  * <table>
  * <tr><td>{@code JIXIAO_DATA}</td><td>home of data and logs, default {@code ./.jixiao}</td></tr>
  * <tr><td>{@code JIXIAO_PG_PORT}</td><td>embedded PostgreSQL port, default 54329</td></tr>
- * <tr><td>{@code JIXIAO_KAFKA_PORT}</td><td>embedded Kafka port, default 29092 (controller: port + 1)</td></tr>
+ * <tr><td>{@code JIXIAO_KAFKA_PORT}</td><td>embedded Kafka port, default 29092</td></tr>
+ * <tr><td>{@code JIXIAO_KAFKA_CONTROLLER_PORT}</td><td>its KRaft controller listener, default Kafka's port + 1</td></tr>
  * <tr><td>{@code JIXIAO_PG_URL}</td><td>an external PostgreSQL server, {@code jdbc:postgresql://host:port};
  *     no embedded one is started</td></tr>
  * <tr><td>{@code JIXIAO_PG_USER}, {@code JIXIAO_PG_PASSWORD}</td><td>its credentials, default postgres/postgres</td></tr>
@@ -30,6 +31,7 @@ record LocalStackSettings(
         Path home,
         int postgresPort,
         int kafkaPort,
+        int kafkaControllerPort,
         Optional<String> externalPostgresUrl,
         String postgresUser,
         String postgresPassword,
@@ -49,10 +51,12 @@ record LocalStackSettings(
                         + "; known: --no-fixtures, --infra-only");
             }
         }
+        int kafkaPort = number(env, "JIXIAO_KAFKA_PORT", 29092);
         return new LocalStackSettings(
                 Path.of(text(env, "JIXIAO_DATA").orElse(".jixiao")).toAbsolutePath().normalize(),
                 number(env, "JIXIAO_PG_PORT", 54329),
-                number(env, "JIXIAO_KAFKA_PORT", 29092),
+                kafkaPort,
+                number(env, "JIXIAO_KAFKA_CONTROLLER_PORT", kafkaPort + 1),
                 text(env, "JIXIAO_PG_URL"),
                 text(env, "JIXIAO_PG_USER").orElse("postgres"),
                 text(env, "JIXIAO_PG_PASSWORD").orElse("postgres"),

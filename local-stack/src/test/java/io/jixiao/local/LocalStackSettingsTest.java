@@ -21,6 +21,7 @@ class LocalStackSettingsTest {
         assertThat(settings.logs()).isEqualTo(settings.home().resolve("logs"));
         assertThat(settings.postgresPort()).isEqualTo(54329);
         assertThat(settings.kafkaPort()).isEqualTo(29092);
+        assertThat(settings.kafkaControllerPort()).isEqualTo(29093);
         assertThat(settings.externalPostgresUrl()).isEmpty();
         assertThat(settings.externalKafka()).isEmpty();
         assertThat(settings.gatewaySecret()).isEqualTo("local-dev-secret");
@@ -47,6 +48,14 @@ class LocalStackSettingsTest {
         assertThat(settings.gatewayUrl()).isEqualTo("http://localhost:9090");
         assertThat(settings.healthTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.loadFixtures()).isFalse();
+    }
+
+    @Test
+    void theKafkaControllerPortFollowsKafkasPortUnlessSetItself() {
+        assertThat(LocalStackSettings.from(Map.of("JIXIAO_KAFKA_PORT", "39092"), List.of()).kafkaControllerPort())
+                .isEqualTo(39093);
+        assertThat(LocalStackSettings.from(Map.of("JIXIAO_KAFKA_PORT", "39092",
+                "JIXIAO_KAFKA_CONTROLLER_PORT", "21000"), List.of()).kafkaControllerPort()).isEqualTo(21000);
     }
 
     @Test
