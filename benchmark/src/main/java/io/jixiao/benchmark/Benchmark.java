@@ -11,6 +11,7 @@ import io.jixiao.events.budget.FundSource;
 import io.jixiao.events.budget.ProjectCategory;
 import io.jixiao.events.budget.ProjectRegistered;
 import io.jixiao.fixtures.LocalTokens;
+import io.jixiao.infra.Directories;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -188,6 +189,8 @@ public final class Benchmark {
             }
             requireNothingParked(stack);
         }
+        // a failed run keeps its data and logs for a look; a passed one leaves nothing behind
+        Directories.deleteRecursively(data);
         return results;
     }
 

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Small file-system helpers shared by the embedded servers. */
-final class Directories {
+/** Small file-system helpers shared by the embedded servers and the tools that start them. */
+public final class Directories {
 
     private Directories() {
     }
@@ -39,7 +39,7 @@ final class Directories {
     }
 
     /** Deletes {@code directory} and everything below it; a missing directory is fine. */
-    static void deleteRecursively(Path directory) {
+    public static void deleteRecursively(Path directory) {
         if (!Files.exists(directory)) {
             return;
         }

@@ -2,6 +2,7 @@ package io.jixiao.faults;
 
 import io.jixiao.events.Topics;
 import io.jixiao.fixtures.LocalTokens;
+import io.jixiao.infra.Directories;
 import io.jixiao.infra.EmbeddedKafkaBroker;
 import io.jixiao.infra.EmbeddedPostgresServer;
 import io.jixiao.infra.FreePorts;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -217,9 +217,9 @@ public final class FaultStack implements AutoCloseable {
     }
 
     private static void deleteQuietly(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
+        try {
+            Directories.deleteRecursively(dir);
+        } catch (UncheckedIOException e) {
             // a temporary directory left behind is harmless
         }
     }

@@ -22,7 +22,9 @@ public final class TestTokens {
 
     public static TestTokens inFreshKeysDir() {
         try {
-            return new TestTokens(Files.createTempDirectory("jixiao-keys"));
+            // under the module's build directory, so test runs leave nothing in /tmp
+            Path target = Files.createDirectories(Path.of("target", "test-keys"));
+            return new TestTokens(Files.createTempDirectory(target, "keys-").toAbsolutePath());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -47,7 +47,9 @@ final class RunningStack implements AutoCloseable {
         EmbeddedPostgresServer postgres = SharedTestInfra.postgres();
         EmbeddedKafkaBroker kafka = SharedTestInfra.kafka();
         String prefix = name + "_" + UUID.randomUUID().toString().substring(0, 6);
-        Path home = Files.createTempDirectory("jixiao-e2e-");
+        // under the module's build directory: the services' logs stay there for a failed run, and /tmp stays clean
+        Path home = Files.createTempDirectory(Files.createDirectories(Path.of("target", "e2e")), name + "-")
+                .toAbsolutePath();
         var builder = LocalStackProcesses.builder()
                 .servicesDirectory(Path.of(System.getProperty("jixiao.home", "target"), "services"))
                 .homeDirectory(home)

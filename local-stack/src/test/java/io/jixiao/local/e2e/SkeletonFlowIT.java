@@ -77,7 +77,8 @@ class SkeletonFlowIT {
         assertThat(state.body().get("spent").asText()).isEqualTo("300000.00");
         assertThat(state.body().get("available").asText()).isEqualTo("149900.00");
 
-        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+        // how soon is the benchmark's lag figure; a loaded CI machine only has to get there
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> report(DISTRICT, "P").body() != null && report(DISTRICT, "P").body().path("lastSequence").asLong() == 3);
         Answer disclosed = report(DISTRICT, "P");
         assertThat(disclosed.body().get("budget").asText()).isEqualTo("449900.00");
