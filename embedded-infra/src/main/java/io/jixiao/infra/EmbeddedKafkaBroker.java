@@ -40,8 +40,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         this.logDirectory = temporary
                 ? Directories.createTemp("jixiao-kafka-")
                 : Directories.create(logDirectory.toAbsolutePath());
-        this.port = FreePorts.orPick(port);
-        this.controllerPort = FreePorts.orPick(controllerPort);
+        // picked together, so that the two listeners never get the same port
+        int[] free = FreePorts.pickDistinct(2);
+        this.port = port != 0 ? port : free[0];
+        this.controllerPort = controllerPort != 0 ? controllerPort : free[1] != this.port ? free[1] : free[0];
     }
 
     /** Starts a broker; {@code logDirectory} null = a temporary one, {@code port} 0 = a free port. */
