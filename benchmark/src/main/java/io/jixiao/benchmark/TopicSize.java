@@ -49,17 +49,16 @@ final class TopicSize {
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = Admin.create(p)) {
+            // the partitions do not change while the benchmark waits: described once, their ends asked each round
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(topics).allTopicNames().get().forEach((topic, description) ->
+                    description.partitions().forEach(partition ->
+                            latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest())));
             while (true) {
                 List<String> groups = admin.listConsumerGroups().all().get().stream()
                         .map(ConsumerGroupListing::groupId).filter(g -> g.startsWith("jixiao-")).toList();
                 Map<TopicPartition, Long> ends = new HashMap<>();
-                for (String topic : topics) {
-                    for (var partition : admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()) {
-                        ends.put(new TopicPartition(topic, partition.partition()), null);
-                    }
-                }
-                admin.listOffsets(ends.keySet().stream().collect(java.util.stream.Collectors.toMap(tp -> tp,
-                        tp -> OffsetSpec.latest()))).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+                admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
                 long behind = 0;
                 for (String group : groups) {
                     Map<TopicPartition, OffsetAndMetadata> committed =
