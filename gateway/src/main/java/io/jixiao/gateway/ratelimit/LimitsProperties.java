@@ -10,10 +10,15 @@ import org.springframework.util.unit.DataSize;
  * @param maxRequestSize    largest request body accepted (413 above)
  * @param requestsPerSecond sustained rate per client (token subject, else IP address)
  * @param burst             requests a client may send at once before being held to that rate (429)
+ * @param failedAuthenticationsPerSecond sustained rate of refused tokens per IP address; above it (after
+ *                          {@code failedAuthenticationBurst}) the address gets 429 before any token is verified
+ * @param failedAuthenticationBurst refused tokens an address may send at once
  */
 @ConfigurationProperties("jixiao.limits")
 public record LimitsProperties(
         @DefaultValue("5MB") DataSize maxRequestSize,
         @DefaultValue("200") double requestsPerSecond,
-        @DefaultValue("400") int burst) {
+        @DefaultValue("400") int burst,
+        @DefaultValue("5") double failedAuthenticationsPerSecond,
+        @DefaultValue("20") int failedAuthenticationBurst) {
 }

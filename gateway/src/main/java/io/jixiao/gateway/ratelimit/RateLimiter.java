@@ -36,6 +36,12 @@ final class RateLimiter {
         return Duration.ofNanos(waitNanos);
     }
 
+    /** Whether {@code client} has used up its burst (a request now would wait), without taking anything. */
+    boolean isExhausted(String client) {
+        TokenBucket bucket = buckets.get(client);
+        return bucket != null && !bucket.hasTokenAt(nanoClock.getAsLong());
+    }
+
     int clients() {
         return buckets.size();
     }

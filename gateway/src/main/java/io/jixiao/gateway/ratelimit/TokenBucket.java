@@ -30,6 +30,12 @@ final class TokenBucket {
         return (long) Math.ceil((1 - tokens) / tokensPerNano);
     }
 
+    /** Whether a token is available at {@code now}, without taking it. */
+    synchronized boolean hasTokenAt(long now) {
+        refill(now);
+        return tokens >= 1;
+    }
+
     /** Whether the bucket would be full at {@code now}: an idle client, safe to forget. */
     synchronized boolean isFullAt(long now) {
         refill(now);

@@ -4,29 +4,54 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 
-/** The verified identity behind a request, read from its JWT. */
-public record Caller(String subject, Set<Role> roles, Districts districts) {
+/**
+ * The verified identity behind a request, read from its JWT.
+ *
+ * @param subject   who acts: the actor every recorded event names
+ * @param roles     what the caller is
+ * @param districts where the caller may act
+ * @param units     the budget units a UNIT user acts for ({@code *} = every unit of its districts); empty for a
+ *                  UNIT user means it acts for no unit
+ * @param agency    the evaluation agency an EVALUATOR belongs to (the key evaluations commissioned to it are its
+ *                  to score); null when the token names none
+ */
+public record Caller(String subject, Set<Role> roles, Districts districts, Set<String> units, String agency) {
 
     public static final String ROLES_CLAIM = "roles";
     public static final String DISTRICTS_CLAIM = "districts";
+    public static final String UNITS_CLAIM = "units";
+    public static final String AGENCY_CLAIM = "agency";
+
+    /** Unit ids as services accept them, or the wildcard. */
+    private static final Pattern UNIT = Pattern.compile("\\*|[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    public Caller {
+        units = Set.copyOf(units);
+    }
 
     public static Caller from(Jwt jwt) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         claimValues(jwt, ROLES_CLAIM).forEach(name -> Role.named(name).ifPresent(roles::add));
-        return new Caller(jwt.getSubject(), Set.copyOf(roles), Districts.of(claimValues(jwt, DISTRICTS_CLAIM)));
+        Set<String> units = claimValues(jwt, UNITS_CLAIM).stream().filter(unit -> UNIT.matcher(unit).matches())
+                .collect(Collectors.toCollection(TreeSet::new));
+        String agency = jwt.getClaimAsString(AGENCY_CLAIM);
+        return new Caller(jwt.getSubject(), Set.copyOf(roles), Districts.of(claimValues(jwt, DISTRICTS_CLAIM)), units,
+                agency == null || agency.isBlank() ? null : agency.trim());
     }
 
     public boolean hasAnyOf(Set<Role> wanted) {
         return roles.stream().anyMatch(wanted::contains);
     }
 
-    /** As sent to services in {@code X-Jixiao-Roles}: comma-separated, in declaration order. */
-    public String rolesHeaderValue() {
-        return roles.stream().sorted().map(Role::name).collect(Collectors.joining(","));
+    /** Role names, in declaration order. */
+    public Set<String> roleNames() {
+        return roles.stream().sorted().map(Role::name).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
     }
 
     /** A claim that may be a JSON array or a single (possibly comma-separated) string. */

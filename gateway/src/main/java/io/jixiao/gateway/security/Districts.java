@@ -39,13 +39,13 @@ public final class Districts {
         return all;
     }
 
-    /** As sent to services in {@code X-Jixiao-Districts}: {@code *} or comma-separated codes. */
-    public String toHeaderValue() {
-        return all ? ALL_MARKER : String.join(",", new TreeSet<>(codes));
+    /** As services receive them in the caller assertion: {@code *} alone, or the codes. */
+    public Set<String> values() {
+        return all ? Set.of(ALL_MARKER) : new TreeSet<>(codes);
     }
 
     @Override
     public String toString() {
-        return toHeaderValue();
+        return all ? ALL_MARKER : String.join(",", new TreeSet<>(codes));
     }
 }

@@ -25,7 +25,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 /**
  * Verifies RS256 tokens: against the issuer's JWKS ({@code JIXIAO_JWT_JWK_SET_URI}) in production,
  * otherwise against the local key in {@code jixiao.jwt.keys-dir}, generated at first start.
- * Accepted tokens are unexpired, for the {@code jixiao} audience and name a usable subject.
+ * Accepted tokens name the required issuer, are for the {@code jixiao} audience, were issued ({@code iat}) not in
+ * the future and for no longer than {@code jixiao.jwt.max-lifetime}, are unexpired, and name a usable subject.
  */
 @Configuration(proxyBeanMethods = false)
 class JwtDecoderConfiguration {
@@ -39,7 +40,7 @@ class JwtDecoderConfiguration {
     private static final Logger log = LoggerFactory.getLogger(JwtDecoderConfiguration.class);
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(JwtProperties properties) throws JOSEException {
+    ReactiveJwtDecoder jwtDecoder(JwtProperties properties, GatewayStartupChecks checked) throws JOSEException {
         NimbusReactiveJwtDecoder decoder;
         if (properties.usesJwkSetUri()) {
             log.info("Verifying tokens with the keys at {}", properties.jwkSetUri());
@@ -58,10 +59,9 @@ class JwtDecoderConfiguration {
 
     private static OAuth2TokenValidator<Jwt> validator(JwtProperties properties) {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-        validators.add(properties.checksIssuer()
-                ? JwtValidators.createDefaultWithIssuer(properties.issuer())
-                : JwtValidators.createDefault());
+        validators.add(JwtValidators.createDefaultWithIssuer(properties.requiredIssuer()));
         validators.add(new JwtClaimValidator<>(JwtClaimNames.EXP, Objects::nonNull));
+        validators.add(new TokenLifetimeValidator(properties.maxLifetime(), java.time.Clock.systemUTC()));
         validators.add(new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
                 audience -> audience != null && audience.contains(properties.audience())));
         validators.add(new JwtClaimValidator<String>(JwtClaimNames.SUB,

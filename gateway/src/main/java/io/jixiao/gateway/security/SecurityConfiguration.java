@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.jixiao.gateway.correlation.CorrelationId;
 import io.jixiao.gateway.problem.ProblemWriter;
+import io.jixiao.gateway.ratelimit.FailedAuthenticationLimitFilter;
 import io.jixiao.gateway.ratelimit.LimitsProperties;
 import io.jixiao.gateway.ratelimit.RateLimitFilter;
 import org.springframework.context.annotation.Bean;
@@ -22,8 +23,8 @@ import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
- * Stateless bearer-token security for {@code /api/**}: authentication (JWT), per-client rate limit,
- * then the {@link AccessPolicy}. Other paths (health, unknown paths that end in 404) are open.
+ * Stateless bearer-token security for {@code /api/**}: a limit on refused tokens per address (before any token
+ * is verified), authentication (JWT), per-client rate limit, then the {@link AccessPolicy}. Other paths (health, unknown paths that end in 404) are open.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -50,6 +51,8 @@ class SecurityConfiguration {
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDeniedHandler))
+                .addFilterBefore(new FailedAuthenticationLimitFilter(limits, problemWriter),
+                        SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAfter(new RateLimitFilter(limits, problemWriter), SecurityWebFiltersOrder.AUTHENTICATION)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/api/**").access(new AccessPolicyAuthorizationManager(new AccessPolicy()))

@@ -25,7 +25,14 @@ public final class TokenIssuer {
     }
 
     public String issue(TokenSpec spec) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
+        if (!spec.units().isEmpty()) {
+            builder.claim(Caller.UNITS_CLAIM, spec.units());
+        }
+        if (spec.agency() != null) {
+            builder.claim(Caller.AGENCY_CLAIM, spec.agency());
+        }
+        JWTClaimsSet claims = builder
                 .issuer(LOCAL_ISSUER)
                 .subject(spec.subject())
                 .audience(spec.audience())

@@ -5,27 +5,37 @@ import java.time.Instant;
 import java.util.List;
 
 /** What a token issued by {@link TokenIssuer} says. */
-public record TokenSpec(String subject, List<String> roles, List<String> districts, String audience,
-        Instant issuedAt, Duration validity) {
+public record TokenSpec(String subject, List<String> roles, List<String> districts, List<String> units,
+        String agency, String audience, Instant issuedAt, Duration validity) {
 
     public static final Duration DEFAULT_VALIDITY = Duration.ofHours(8);
 
-    /** A token for the {@code jixiao} audience, issued now, valid for eight hours. */
+    /** A token for the {@code jixiao} audience, issued now, valid for eight hours, naming no unit or agency. */
     public static TokenSpec of(String subject, List<String> roles, List<String> districts) {
-        return new TokenSpec(subject, List.copyOf(roles), List.copyOf(districts), TokenIssuer.AUDIENCE, Instant.now(),
-                DEFAULT_VALIDITY);
+        return new TokenSpec(subject, List.copyOf(roles), List.copyOf(districts), List.of(), null,
+                TokenIssuer.AUDIENCE, Instant.now(), DEFAULT_VALIDITY);
+    }
+
+    /** The units a UNIT user acts for ({@code *} = every unit of its districts). */
+    public TokenSpec withUnits(List<String> otherUnits) {
+        return new TokenSpec(subject, roles, districts, List.copyOf(otherUnits), agency, audience, issuedAt, validity);
+    }
+
+    /** The agency an EVALUATOR belongs to. */
+    public TokenSpec withAgency(String otherAgency) {
+        return new TokenSpec(subject, roles, districts, units, otherAgency, audience, issuedAt, validity);
     }
 
     public TokenSpec withAudience(String otherAudience) {
-        return new TokenSpec(subject, roles, districts, otherAudience, issuedAt, validity);
+        return new TokenSpec(subject, roles, districts, units, agency, otherAudience, issuedAt, validity);
     }
 
     public TokenSpec withIssuedAt(Instant otherIssuedAt) {
-        return new TokenSpec(subject, roles, districts, audience, otherIssuedAt, validity);
+        return new TokenSpec(subject, roles, districts, units, agency, audience, otherIssuedAt, validity);
     }
 
     public TokenSpec withValidity(Duration otherValidity) {
-        return new TokenSpec(subject, roles, districts, audience, issuedAt, otherValidity);
+        return new TokenSpec(subject, roles, districts, units, agency, audience, issuedAt, otherValidity);
     }
 
     public Instant expiresAt() {

@@ -46,6 +46,7 @@ class DownstreamFailureTest {
         registry.add("spring.cloud.gateway.server.webflux.httpclient.response-timeout", () -> "500ms");
         registry.add("jixiao.limits.max-request-size", () -> SIZE_LIMIT_BYTES + "B");
         registry.add("jixiao.jwt.keys-dir", () -> TOKENS.keysDir().toString());
+        io.jixiao.gateway.testing.GatewayWithStubTest.localModeWithTestKeys(registry);
     }
 
     @AfterAll

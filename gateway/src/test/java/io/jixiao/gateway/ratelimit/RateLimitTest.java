@@ -34,6 +34,7 @@ class RateLimitTest {
     static void lowLimits(DynamicPropertyRegistry registry) {
         registry.add("JIXIAO_ROUTES_DISCLOSURE", STUB::baseUrl);
         registry.add("jixiao.jwt.keys-dir", () -> TOKENS.keysDir().toString());
+        io.jixiao.gateway.testing.GatewayWithStubTest.localModeWithTestKeys(registry);
         registry.add("jixiao.limits.requests-per-second", () -> "0.01");
         registry.add("jixiao.limits.burst", () -> "3");
     }

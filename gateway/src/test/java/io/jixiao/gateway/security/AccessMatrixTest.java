@@ -140,7 +140,7 @@ class AccessMatrixTest extends GatewayWithStubTest {
         if (expectedStatus == 200) {
             RecordedRequest received = STUB.nextRequest();
             assertThat(received.pathAndQuery()).isEqualTo(family.pathIn(district));
-            assertThat(received.header(TrustedHeaders.ACTOR)).isEqualTo(subject);
+            assertThat(received.caller().subject()).isEqualTo(subject);
         } else {
             assertThat(STUB.receivedNothing()).as("refused request reached a service").isTrue();
         }

@@ -27,7 +27,7 @@ class TokenCliTest extends GatewayWithStubTest {
         assertThat(token.split("\\.")).hasSize(3);
         clientWithToken(token).get().uri("/api/budget/districts/430203/projects/p-1").exchange()
                 .expectStatus().isOk().expectBody().returnResult();
-        assertThat(STUB.nextRequest().header(TrustedHeaders.ACTOR)).isEqualTo("alice");
+        assertThat(STUB.nextRequest().caller().subject()).isEqualTo("alice");
     }
 
     @Test

@@ -18,7 +18,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class GatewayWithStubTest {
 
-    public static final String GATEWAY_SECRET = "test-gateway-secret";
+    /** Each service's caller key in these tests. */
+    public static final java.util.Map<String, String> CALLER_KEYS = java.util.Map.of(
+            "budget-service", "budget-service-test-caller-key-0123456789",
+            "evaluation-service", "evaluation-service-test-caller-key-0123456789",
+            "disclosure-service", "disclosure-service-test-caller-key-0123456789");
     public static final String SUPERUSER = "test-superuser";
 
     protected static final StubService STUB = StubService.start();
@@ -34,8 +38,17 @@ public abstract class GatewayWithStubTest {
         registry.add("JIXIAO_ROUTES_BUDGET", STUB::baseUrl);
         registry.add("JIXIAO_ROUTES_EVALUATION", STUB::baseUrl);
         registry.add("JIXIAO_ROUTES_DISCLOSURE", STUB::baseUrl);
-        registry.add("jixiao.gateway.secret", () -> GATEWAY_SECRET);
+        localModeWithTestKeys(registry);
+        // the failed-authentication limit has its own test; here many refusals come from one address on purpose
+        registry.add("jixiao.limits.failed-authentications-per-second", () -> "100000");
+        registry.add("jixiao.limits.failed-authentication-burst", () -> "100000");
         registry.add("jixiao.jwt.keys-dir", () -> TOKENS.keysDir().toString());
+    }
+
+    /** Local mode (the test key directory instead of an identity provider) and {@link #CALLER_KEYS}. */
+    public static void localModeWithTestKeys(DynamicPropertyRegistry registry) {
+        CALLER_KEYS.forEach((service, key) -> registry.add("jixiao.caller-keys." + service, () -> key));
+        registry.add("jixiao.local-mode", () -> "true");
     }
 
     @BeforeEach
