@@ -10,27 +10,34 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 
-/** Plain HTTP calls with a bearer token (through the gateway) or the gateway secret (straight to a service). */
+/**
+ * Plain HTTP calls with a bearer token (through the gateway) or, straight to a service, with a caller assertion
+ * signed per request as the gateway would (the benchmark starts the stack with caller keys it chose).
+ */
 public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
             .executor(Executors.newFixedThreadPool(8)).build();
     private final String baseUrl;
-    private final String headerName;
-    private final String headerValue;
+    private final java.util.function.BiFunction<String, URI, String[]> credentials;
 
-    private Api(String baseUrl, String headerName, String headerValue) {
+    private Api(String baseUrl, java.util.function.BiFunction<String, URI, String[]> credentials) {
         this.baseUrl = baseUrl;
-        this.headerName = headerName;
-        this.headerValue = headerValue;
+        this.credentials = credentials;
     }
 
     public static Api gateway(String url, String token) {
-        return new Api(url, "Authorization", "Bearer " + token);
+        String[] header = {"Authorization", "Bearer " + token};
+        return new Api(url, (method, uri) -> header);
     }
 
-    public static Api direct(String url, String gatewaySecret) {
-        return new Api(url, "X-Jixiao-Gateway-Secret", gatewaySecret);
+    /** Straight to {@code service} (e.g. budget-service), as the benchmark user with every role and district. */
+    public static Api direct(String url, String service, String callerKey) {
+        io.jixiao.identity.CallerKey key = io.jixiao.identity.CallerKey.of(callerKey, "caller key of " + service);
+        return new Api(url, (method, uri) -> new String[] {io.jixiao.identity.CallerAssertions.HEADER,
+                io.jixiao.identity.CallerAssertions.sign(io.jixiao.identity.CallerAssertion.issue("benchmark",
+                        java.util.Set.of("FINANCE", "AUDITOR"), java.util.Set.of("*"), java.util.Set.of(), null,
+                        service, method, uri.getRawPath(), null, null, java.time.Instant.now()), key)});
     }
 
     public record Answer(int status, JsonNode body) {
@@ -44,8 +51,9 @@ public final class Api {
     }
 
     public Answer send(String method, String path, String body, String contentType) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofMinutes(30))
-                .header(headerName, headerValue).header("Content-Type", contentType)
+        URI uri = URI.create(baseUrl + path);
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(30))
+                .headers(credentials.apply(method, uri)).header("Content-Type", contentType)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
@@ -66,8 +74,9 @@ public final class Api {
 
     /** The raw body of a GET, timed by the caller to its last byte: no JSON parsing on the client's clock. */
     public byte[] fetch(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofMinutes(30))
-                .header(headerName, headerValue).GET().build();
+        URI uri = URI.create(baseUrl + path);
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(30))
+                .headers(credentials.apply("GET", uri)).GET().build();
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {

@@ -45,7 +45,6 @@ public final class Benchmark {
     /** As the services write events: dates and instants as ISO-8601 text (evaluation-service parks an array date). */
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private static final String SECRET = "local-dev-secret";
 
     /** How big each measurement is. */
     public record Sizes(Duration slice, int[] concurrency, Duration level, int kafkaRecords, int rebuildEvents,
@@ -163,7 +162,7 @@ public final class Benchmark {
             String token = LocalTokens.mint(stack.dataDir(), "benchmark", List.of("FINANCE", "INTEGRATION", "AUDITOR",
                     "DASHBOARD"), List.of("*"));
             Api gateway = Api.gateway(stack.gatewayUrl(), token);
-            Api disclosure = Api.direct(stack.serviceUrl("disclosure"), SECRET);
+            Api disclosure = stack.direct("disclosure");
 
             double[] kafka = parts.contains(Part.BASELINES) ? baselines(stack) : new double[] {0, 0};
             Workload workload = new Workload(sizes.districts(), sizes.projectsPerDistrict(), "p");
@@ -488,7 +487,7 @@ public final class Benchmark {
         long t0 = System.nanoTime();
         Map<String, CompletableFuture<Double>> byService = new LinkedHashMap<>();
         for (String service : List.of("disclosure", "evaluation", "budget")) {
-            Api api = Api.direct(stack.serviceUrl(service), SECRET);
+            Api api = stack.direct(service);
             byService.put(service, CompletableFuture.supplyAsync(() -> {
                 api.require("POST", "/api/" + service + "/admin/projections/rebuild", null);
                 return (System.nanoTime() - t0) / 1e9;
@@ -517,7 +516,7 @@ public final class Benchmark {
     private void requireNothingParked(LauncherProcess stack) {
         long parked = 0;
         for (String service : List.of("budget", "evaluation", "disclosure")) {
-            Api.Answer answer = Api.direct(stack.serviceUrl(service), SECRET)
+            Api.Answer answer = stack.direct(service)
                     .require("GET", "/api/" + service + "/admin/dead-letters?status=PARKED", null);
             results.add("check", "events parked by " + service + "-service's projections", answer.body().size(), "",
                     "0", null, null);

@@ -23,6 +23,11 @@ public final class LauncherProcess implements AutoCloseable {
     private final Path dataDir;
     private final Map<String, Integer> ports;
     private final Duration startTime;
+    /** Fresh for each benchmark run; never printed. */
+    private static final Map<String, String> CALLER_KEYS = Map.of(
+            "budget", io.jixiao.identity.CallerKey.random(),
+            "evaluation", io.jixiao.identity.CallerKey.random(),
+            "disclosure", io.jixiao.identity.CallerKey.random());
 
     private LauncherProcess(Process process, Path dataDir, Map<String, Integer> ports, Duration startTime) {
         this.process = process;
@@ -46,8 +51,13 @@ public final class LauncherProcess implements AutoCloseable {
         env.put("JIXIAO_PG_PORT", String.valueOf(ports.get("pg")));
         env.put("JIXIAO_KAFKA_PORT", String.valueOf(ports.get("kafka")));
         env.put("JIXIAO_KAFKA_CONTROLLER_PORT", String.valueOf(ports.get("kafka-controller")));
+        // the benchmark calls services directly (rebuilds, dead letters, lag): it chooses their caller keys
+        for (String service : CALLER_KEYS.keySet()) {
+            env.put("JIXIAO_CALLER_KEY_" + service.toUpperCase(java.util.Locale.ROOT), CALLER_KEYS.get(service));
+        }
         // the load generator is one client: lift the gateway's per-client rate limit for this run
-        env.put("SPRING_APPLICATION_JSON", "{\"jixiao\":{\"limits\":{\"requests-per-second\":1000000,\"burst\":1000000}}}");
+        env.put("SPRING_APPLICATION_JSON", "{\"jixiao\":{\"limits\":{\"requests-per-second\":1000000,\"burst\":1000000,"
+            + "\"failed-authentications-per-second\":1000000,\"failed-authentication-burst\":1000000}}}");
         Files.createDirectories(dataDir);
         long started = System.nanoTime();
         Process process = builder.start();
@@ -91,6 +101,11 @@ public final class LauncherProcess implements AutoCloseable {
 
     public String serviceUrl(String service) {
         return "http://localhost:" + ports.get(service);
+    }
+
+    /** {@code service} (budget, evaluation, disclosure) called directly, as the gateway would. */
+    public Api direct(String service) {
+        return Api.direct(serviceUrl(service), service + "-service", CALLER_KEYS.get(service));
     }
 
     public String jdbcUrl(String database) {

@@ -8,10 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import io.jixiao.support.testing.AsGateway;
 
-/** budget-service over real HTTP, as the gateway forwards a caller (secret, actor, districts). */
+/** budget-service over real HTTP, as the gateway forwards a caller (a signed assertion: actor, roles, districts). */
 public final class Api {
-    public static final String SECRET = "test-secret";
+    public static final AsGateway.Caller ALICE = AsGateway.Caller.everything("alice@czj");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     public static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,19 +37,12 @@ public final class Api {
     }
 
     public Answer send(String method, String path, String contentType, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        URI uri = URI.create("http://localhost:" + port + path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofMinutes(3))
-                .header("Content-Type", contentType).header("X-Jixiao-Gateway-Secret", SECRET)
-                .header("X-Jixiao-Actor", "alice@czj").method(method, body == null
+                .header("Content-Type", contentType).method(method, body == null
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        boolean districts = false;
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-            districts |= headers[i].equalsIgnoreCase("X-Jixiao-Districts");
-        }
-        if (!districts) {
-            request.header("X-Jixiao-Districts", "*");
-        }
+        AsGateway.sign(request, "budget-service", method, uri, ALICE, headers);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),

@@ -18,6 +18,7 @@ import io.jixiao.events.budget.FundSource;
 import io.jixiao.events.budget.ProjectCategory;
 import io.jixiao.events.budget.ProjectRegistered;
 import io.jixiao.infra.SharedTestInfra;
+import io.jixiao.support.testing.AsGateway;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -57,7 +58,6 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EvaluationServiceIntegrationTest {
-    private static final String SECRET = "test-secret";
     private static final String DB = SharedTestInfra.freshDatabase("evaluation_it");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
@@ -70,7 +70,7 @@ class EvaluationServiceIntegrationTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DB);
         registry.add("jixiao.kafka.bootstrap-servers", () -> SharedTestInfra.kafka().bootstrapServers());
-        registry.add("jixiao.gateway-secret", () -> SECRET);
+        AsGateway.properties().forEach(p -> registry.add(p.split("=", 2)[0], () -> p.split("=", 2)[1]));
     }
 
     @LocalServerPort
@@ -593,13 +593,12 @@ class EvaluationServiceIntegrationTest {
 
     private Answer call(String method, String path, String body, String... headers) throws Exception {
         String district = path.replaceAll("^/api/evaluation/districts/(\\d{6}).*$", "$1");
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").header("X-Jixiao-Gateway-Secret", SECRET)
-                .header("X-Jixiao-Actor", "finance@" + district).method(method, body == null
+        URI uri = URI.create("http://localhost:" + port + path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json").method(method, body == null
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
+        AsGateway.sign(request, "evaluation-service", method, uri, AsGateway.Caller.everything("finance@" + district),
+                headers);
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                 response.body().isEmpty() ? null : JSON.readTree(response.body()), response.headers());

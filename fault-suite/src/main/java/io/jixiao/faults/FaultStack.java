@@ -31,7 +31,8 @@ import java.util.stream.Stream;
 public final class FaultStack implements AutoCloseable {
     /** Roles of the suite's token: every role, every district (the admin endpoints need {@code *}). */
     static final List<String> ROLES = List.of("FINANCE", "UNIT", "EVALUATOR", "AUDITOR", "INTEGRATION");
-    static final String NO_RATE_LIMIT = "{\"jixiao\":{\"limits\":{\"requests-per-second\":1000000,\"burst\":1000000}}}";
+    static final String NO_RATE_LIMIT = "{\"jixiao\":{\"limits\":{\"requests-per-second\":1000000,\"burst\":1000000,"
+            + "\"failed-authentications-per-second\":1000000,\"failed-authentication-burst\":1000000}}}";
 
     private final Path home;
     private final EmbeddedPostgresServer postgres;

@@ -38,13 +38,28 @@ public final class LocalStackProcesses implements AutoCloseable {
     private final Path logsDirectory;
     private final PidFiles pidFiles;
     private final Duration healthTimeout;
+    private final Map<String, String> callerKeys;
     private volatile boolean closed;
 
-    LocalStackProcesses(Map<String, ServiceSpec> specs, Path homeDirectory, Duration healthTimeout) {
+    LocalStackProcesses(Map<String, ServiceSpec> specs, Path homeDirectory, Duration healthTimeout,
+                        Map<String, String> callerKeys) {
+        this.callerKeys = callerKeys;
         this.logsDirectory = homeDirectory.resolve("logs").toAbsolutePath();
         this.pidFiles = new PidFiles(homeDirectory.resolve("run").toAbsolutePath());
         this.healthTimeout = healthTimeout;
         specs.values().forEach(this::register);
+    }
+
+    /**
+     * The key {@code service} checks the gateway's caller assertions with: for tools and tests that must call a
+     * service directly as the gateway would (the benchmark's baselines), never printed.
+     */
+    public String callerKey(String service) {
+        String key = callerKeys.get(service);
+        if (key == null) {
+            throw new IllegalArgumentException(service + " has no caller key");
+        }
+        return key;
     }
 
     public static LocalStackProcessesBuilder builder() {

@@ -10,11 +10,14 @@ import java.util.Objects;
 /**
  * Options of {@link LocalStackProcesses}; only {@link #postgres} and {@link #kafka} are required.
  * Defaults follow docs/contracts-internal.md: ports 8081/8082/8083 and gateway 8080, databases
- * budget/evaluation/disclosure, secret {@code local-dev-secret}, heaps 256 MiB (gateway 192 MiB).
+ * budget/evaluation/disclosure, heaps 256 MiB (gateway 192 MiB). Every process listens on the loopback interface
+ * only and runs in local mode; each domain service gets a fresh random caller key at every build, which only it and
+ * the gateway know.
  */
 public final class LocalStackProcessesBuilder {
 
-    public static final String DEFAULT_GATEWAY_SECRET = "local-dev-secret";
+    /** The interface every process of the local stack listens on. */
+    public static final String LOOPBACK = "127.0.0.1";
 
     private static final Map<String, Integer> DEFAULT_PORTS = Map.of(
             LocalStackProcesses.GATEWAY, 8080,
@@ -34,7 +37,7 @@ public final class LocalStackProcessesBuilder {
     private String postgresUser = "postgres";
     private String postgresPassword = "postgres";
     private String kafkaBootstrapServers;
-    private String gatewaySecret = DEFAULT_GATEWAY_SECRET;
+    private final Map<String, String> callerKeys = new HashMap<>();
     private Duration healthTimeout = LocalStackProcesses.DEFAULT_HEALTH_TIMEOUT;
     private final Map<String, Integer> ports = new HashMap<>(DEFAULT_PORTS);
     private final Map<String, String> databases = new HashMap<>(DEFAULT_DATABASES);
@@ -69,8 +72,12 @@ public final class LocalStackProcessesBuilder {
         return this;
     }
 
-    public LocalStackProcessesBuilder gatewaySecret(String secret) {
-        this.gatewaySecret = secret;
+    /** The key the gateway signs {@code service}'s caller assertions with (default: a random one per build). */
+    public LocalStackProcessesBuilder callerKey(String service, String key) {
+        if (!DEFAULT_DATABASES.containsKey(service)) {
+            throw new IllegalArgumentException(service + " takes no caller key");
+        }
+        callerKeys.put(service, key);
         return this;
     }
 
@@ -108,6 +115,8 @@ public final class LocalStackProcessesBuilder {
         Objects.requireNonNull(postgresServerUrl, "postgres(serverUrl, user, password) is required");
         Objects.requireNonNull(kafkaBootstrapServers, "kafka(bootstrapServers) is required");
         Path jars = servicesDirectory != null ? servicesDirectory : ServicesDirectory.locate();
+        DEFAULT_DATABASES.keySet().forEach(service -> callerKeys.computeIfAbsent(service,
+                ignored -> io.jixiao.identity.CallerKey.random()));
         Map<String, ServiceSpec> specs = new LinkedHashMap<>();
         for (String name : LocalStackProcesses.ALL_SERVICES) {
             Map<String, String> environment = LocalStackProcesses.GATEWAY.equals(name)
@@ -117,7 +126,7 @@ public final class LocalStackProcessesBuilder {
             specs.put(name, new ServiceSpec(name, jars.resolve(name + ".jar").toAbsolutePath(),
                     ports.get(name), heaps.getOrDefault(name, defaultHeap(name)), environment));
         }
-        return new LocalStackProcesses(specs, homeDirectory, healthTimeout);
+        return new LocalStackProcesses(specs, homeDirectory, healthTimeout, Map.copyOf(callerKeys));
     }
 
     private Map<String, String> domainEnvironment(String name) {
@@ -126,6 +135,7 @@ public final class LocalStackProcessesBuilder {
         env.put("SPRING_DATASOURCE_USERNAME", postgresUser);
         env.put("SPRING_DATASOURCE_PASSWORD", postgresPassword);
         env.put("JIXIAO_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+        env.put("JIXIAO_CALLER_KEY", callerKeys.get(name));
         return env;
     }
 
@@ -134,13 +144,17 @@ public final class LocalStackProcessesBuilder {
         env.put("JIXIAO_ROUTES_BUDGET", url(LocalStackProcesses.BUDGET));
         env.put("JIXIAO_ROUTES_EVALUATION", url(LocalStackProcesses.EVALUATION));
         env.put("JIXIAO_ROUTES_DISCLOSURE", url(LocalStackProcesses.DISCLOSURE));
+        callerKeys.forEach((service, key) -> env.put(
+                "JIXIAO_CALLER_KEY_" + service.replace("-service", "").toUpperCase(java.util.Locale.ROOT), key));
         return env;
     }
 
     private Map<String, String> commonEnvironment(String name) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", Integer.toString(ports.get(name)));
-        env.put("JIXIAO_GATEWAY_SECRET", gatewaySecret);
+        env.put("SERVER_ADDRESS", LOOPBACK);
+        // local mode: the gateway's own signing key instead of an identity provider, the embedded database's password
+        env.put("JIXIAO_LOCAL_MODE", "true");
         env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         env.put("JIXIAO_DATA", homeDirectory.toAbsolutePath().toString());   // the gateway's signing key lives here
         return env;

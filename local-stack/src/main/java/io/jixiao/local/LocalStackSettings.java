@@ -18,7 +18,8 @@ import java.util.Optional;
  *     no embedded one is started</td></tr>
  * <tr><td>{@code JIXIAO_PG_USER}, {@code JIXIAO_PG_PASSWORD}</td><td>its credentials, default postgres/postgres</td></tr>
  * <tr><td>{@code JIXIAO_KAFKA_BOOTSTRAP_SERVERS}</td><td>an external Kafka; no embedded broker is started</td></tr>
- * <tr><td>{@code JIXIAO_GATEWAY_SECRET}</td><td>default {@code local-dev-secret}</td></tr>
+ * <tr><td>{@code JIXIAO_CALLER_KEY_BUDGET}, {@code _EVALUATION}, {@code _DISCLOSURE}</td><td>the key the gateway
+ *     signs each service's caller assertions with; default a fresh random one per start</td></tr>
  * <tr><td>{@code JIXIAO_GATEWAY_PORT}, {@code JIXIAO_BUDGET_PORT}, {@code JIXIAO_EVALUATION_PORT},
  *     {@code JIXIAO_DISCLOSURE_PORT}</td><td>default 8080, 8081, 8082, 8083</td></tr>
  * <tr><td>{@code JIXIAO_START_TIMEOUT_SECONDS}</td><td>per service health wait, default 120</td></tr>
@@ -36,8 +37,8 @@ record LocalStackSettings(
         String postgresUser,
         String postgresPassword,
         Optional<String> externalKafka,
-        String gatewaySecret,
         Map<String, Integer> ports,
+        Map<String, String> callerKeys,
         Duration healthTimeout,
         boolean loadFixtures,
         boolean infraOnly) {
@@ -61,11 +62,11 @@ record LocalStackSettings(
                 text(env, "JIXIAO_PG_USER").orElse("postgres"),
                 text(env, "JIXIAO_PG_PASSWORD").orElse("postgres"),
                 text(env, "JIXIAO_KAFKA_BOOTSTRAP_SERVERS"),
-                text(env, "JIXIAO_GATEWAY_SECRET").orElse(LocalStackProcessesBuilder.DEFAULT_GATEWAY_SECRET),
                 Map.of(LocalStackProcesses.GATEWAY, number(env, "JIXIAO_GATEWAY_PORT", 8080),
                         LocalStackProcesses.BUDGET, number(env, "JIXIAO_BUDGET_PORT", 8081),
                         LocalStackProcesses.EVALUATION, number(env, "JIXIAO_EVALUATION_PORT", 8082),
                         LocalStackProcesses.DISCLOSURE, number(env, "JIXIAO_DISCLOSURE_PORT", 8083)),
+                callerKeys(env),
                 Duration.ofSeconds(number(env, "JIXIAO_START_TIMEOUT_SECONDS", 120)),
                 !arguments.contains("--no-fixtures"),
                 arguments.contains("--infra-only"));
@@ -93,10 +94,20 @@ record LocalStackSettings(
                 .postgres(infrastructure.postgresServerUrl(), infrastructure.postgresUser(),
                         infrastructure.postgresPassword())
                 .kafka(infrastructure.kafkaBootstrapServers())
-                .gatewaySecret(gatewaySecret)
                 .healthTimeout(healthTimeout);
         ports.forEach(builder::port);
+        callerKeys.forEach(builder::callerKey);
         return builder.build();
+    }
+
+    /** Caller keys given in the environment (a tool that calls services directly); the rest are made at random. */
+    private static Map<String, String> callerKeys(Map<String, String> env) {
+        Map<String, String> keys = new java.util.HashMap<>();
+        for (String service : LocalStackProcesses.DOMAIN_SERVICES) {
+            String variable = "JIXIAO_CALLER_KEY_" + service.replace("-service", "").toUpperCase(java.util.Locale.ROOT);
+            text(env, variable).ifPresent(key -> keys.put(service, key));
+        }
+        return Map.copyOf(keys);
     }
 
     private static Optional<String> text(Map<String, String> env, String name) {

@@ -45,7 +45,7 @@ class LocalStackProcessesTest {
 
     @Test
     void startsAllFourWithTheContractEnvironment() throws Exception {
-        stack = builder().gatewaySecret("s3cret").build();
+        stack = builder().callerKey(BUDGET, "budget-key-for-this-test-0123456789abcdef").build();
 
         stack.startAll();
 
@@ -59,13 +59,20 @@ class LocalStackProcessesTest {
         assertThat(env(budget, "SPRING_DATASOURCE_URL")).isEqualTo("jdbc:postgresql://localhost:5555/budget");
         assertThat(env(budget, "SPRING_DATASOURCE_USERNAME")).isEqualTo("postgres");
         assertThat(env(budget, "JIXIAO_KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("localhost:6666");
-        assertThat(env(budget, "JIXIAO_GATEWAY_SECRET")).isEqualTo("s3cret");
+        assertThat(env(budget, "JIXIAO_CALLER_KEY")).isEqualTo("budget-key-for-this-test-0123456789abcdef");
+        assertThat(env(budget, "SERVER_ADDRESS")).isEqualTo("127.0.0.1");
+        assertThat(env(budget, "JIXIAO_LOCAL_MODE")).isEqualTo("true");
+        assertThat(env(stack.service(EVALUATION), "JIXIAO_CALLER_KEY")).hasSizeGreaterThanOrEqualTo(32)
+                .isNotEqualTo(env(budget, "JIXIAO_CALLER_KEY"));
         assertThat(env(budget, "AXONIQ_UPDATE_CHECKER_DISABLED")).isEqualTo("true");
         assertThat(env(stack.service(DISCLOSURE), "SPRING_DATASOURCE_URL")).endsWith("/disclosure");
         ServiceProcess gateway = stack.service(GATEWAY);
         assertThat(stack.gatewayUrl()).isEqualTo(gateway.baseUrl());
         assertThat(env(gateway, "JIXIAO_ROUTES_EVALUATION")).isEqualTo(stack.service(EVALUATION).baseUrl());
-        assertThat(env(gateway, "JIXIAO_GATEWAY_SECRET")).isEqualTo("s3cret");
+        assertThat(env(gateway, "JIXIAO_CALLER_KEY_BUDGET")).isEqualTo("budget-key-for-this-test-0123456789abcdef");
+        assertThat(env(gateway, "JIXIAO_CALLER_KEY_EVALUATION")).isEqualTo(env(stack.service(EVALUATION),
+                "JIXIAO_CALLER_KEY"));
+        assertThat(env(gateway, "JIXIAO_CALLER_KEY")).isEmpty();
         assertThat(env(gateway, "SPRING_DATASOURCE_URL")).isEmpty();
     }
 

@@ -24,7 +24,6 @@ class LocalStackSettingsTest {
         assertThat(settings.kafkaControllerPort()).isEqualTo(29093);
         assertThat(settings.externalPostgresUrl()).isEmpty();
         assertThat(settings.externalKafka()).isEmpty();
-        assertThat(settings.gatewaySecret()).isEqualTo("local-dev-secret");
         assertThat(settings.ports()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "gateway", 8080, "budget-service", 8081, "evaluation-service", 8082, "disclosure-service", 8083));
         assertThat(settings.gatewayUrl()).isEqualTo("http://localhost:8080");

@@ -57,6 +57,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ResultApplication {
     private static final Logger log = LoggerFactory.getLogger(ResultApplication.class);
     public static final String ACTOR = "system:result-application";
+    private static final String SYSTEM_NAME = "result-application";
 
     private final JdbcTemplate jdbc;
     private final CommandSender commands;
@@ -126,7 +127,7 @@ public class ResultApplication {
                 row.amountFen(), AdjustmentBasis.EVALUATION_RESULT, reason(row), null,
                 LocalDate.ofInstant(row.occurredAt(), Rules.BUREAU_ZONE),
                 row.eventId(), null, null);
-        CallerContext system = new CallerContext(ACTOR, Set.of(), Set.of("*"), row.correlationId(), null);
+        CallerContext system = CallerContext.system(SYSTEM_NAME, row.correlationId());
         Recorded[] result = new Recorded[1];
         try {
             system.run(() -> result[0] = ownTransaction.execute(status ->

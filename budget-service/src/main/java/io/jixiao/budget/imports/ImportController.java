@@ -81,9 +81,7 @@ public class ImportController {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("the import holds no lines");
         }
-        CallerContext caller = CallerContext.current()
-                .orElseGet(() -> new CallerContext("anonymous", Set.of(), Set.of(), java.util.UUID.randomUUID().toString(),
-                        null));
+        CallerContext caller = CallerContext.required();
         return imports.apply(lines, caller);
     }
 }

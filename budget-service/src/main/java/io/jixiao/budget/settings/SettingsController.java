@@ -1,5 +1,7 @@
 package io.jixiao.budget.settings;
 
+import io.jixiao.support.context.Who;
+
 import io.jixiao.budget.common.Ids;
 import io.jixiao.budget.settings.DistrictSettings.ChangeDistrictSettings;
 import io.jixiao.budget.settings.DistrictSettingsView.Settings;
@@ -50,6 +52,8 @@ public class SettingsController {
             @PathVariable @Pattern(regexp = Ids.DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody SettingsRequest body) {
+        // the goal-before-budget control is the bureau's: a platform (INTEGRATION) may not switch it off
+        Who.FINANCE.require("change the district's budget settings", districtCode, null);
         boolean changed = commands.send(new ChangeDistrictSettings(DistrictSettings.key(districtCode), districtCode,
                 body.goalBeforeBudget(), IfMatch.version(ifMatch)), districtCode);
         SettingsState state = SettingsState.of(view.of(districtCode));

@@ -82,7 +82,7 @@ class EvaluationResultIntegrationTest {
         // command-line arguments outrank application.yml (default properties would not)
         return new SpringApplicationBuilder(BudgetServiceApplication.class).run("--spring.datasource.url=" + DB,
                 "--jixiao.kafka.bootstrap-servers=" + SharedTestInfra.kafka().bootstrapServers(),
-                "--jixiao.gateway-secret=" + Api.SECRET, "--server.port=0");
+                "--" + io.jixiao.support.testing.AsGateway.properties().get(0), "--" + io.jixiao.support.testing.AsGateway.properties().get(1), "--server.port=0");
     }
 
     private static Api api() {

@@ -1,5 +1,7 @@
 package io.jixiao.disclosure.publication;
 
+import io.jixiao.support.context.Who;
+
 import io.jixiao.disclosure.web.Params;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,6 +40,7 @@ public class PublicationController {
         Params.district(districtCode);
         Params.year(year);
         Params.id("unitId", unitId);
+        Who.OWN_UNIT.require("publish disclosure packages of unit " + unitId, districtCode, unitId);
         PackageView view = publications.publish(districtCode, year, unitId, request);
         if (Boolean.TRUE.equals(view.replayed())) {
             return ResponseEntity.ok().header(REPLAYED, "true").body(view);
@@ -55,6 +58,7 @@ public class PublicationController {
         Params.year(year);
         Params.id("unitId", unitId);
         Params.id("packageId", packageId);
+        Who.OWN_UNIT.require("retract disclosure packages of unit " + unitId, districtCode, unitId);
         PackageView view = publications.retract(districtCode, year, unitId, packageId, request);
         return Boolean.TRUE.equals(view.replayed()) ? ResponseEntity.ok().header(REPLAYED, "true").body(view)
                 : ResponseEntity.ok(view);

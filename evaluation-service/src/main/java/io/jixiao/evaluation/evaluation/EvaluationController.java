@@ -1,6 +1,8 @@
 package io.jixiao.evaluation.evaluation;
 
 import io.jixiao.evaluation.Keys;
+import io.jixiao.evaluation.access.Act;
+import io.jixiao.evaluation.access.GoalOwners;
 import io.jixiao.evaluation.budget.BudgetFigures;
 import io.jixiao.evaluation.evaluation.EvaluationApi.ActualRow;
 import io.jixiao.evaluation.evaluation.EvaluationApi.ApplicationRequest;
@@ -61,9 +63,11 @@ public class EvaluationController {
     private final GoalView goals;
     private final BudgetFigures budget;
     private final RuleVersions rules;
+    private final GoalOwners owners;
 
     public EvaluationController(CommandSender commands, EvaluationView view, GoalView goals, BudgetFigures budget,
-                                RuleVersions rules) {
+                                RuleVersions rules, GoalOwners owners) {
+        this.owners = owners;
         this.commands = commands;
         this.view = view;
         this.goals = goals;
@@ -81,6 +85,10 @@ public class EvaluationController {
             @Valid @RequestBody SelfEvaluationRequest body) {
         GoalRecord goal = goals.find(districtCode, body.goalId()).orElseThrow(() -> new RuleViolation("GOAL_NOT_FOUND",
                 "goalId", "no goal '" + body.goalId() + "' in district " + districtCode));
+        Act.SUBMIT_SELF_EVALUATION.require(districtCode, owners.unitOf(goal));
+        view.find(districtCode, evaluationId).filter(e -> e.self() != null).ifPresent(e ->
+                Act.SUBMIT_SELF_EVALUATION.require(districtCode,
+                        owners.unitOf(districtCode, e.self().unitId(), e.self().projectId())));
         RuleVersion version = rules.current(districtCode);
         EvaluationRules r = version.rules();
         GoalSnapshot snapshot = new GoalSnapshot(goal.goalId(), goal.scope(), goal.projectId(), goal.unitId(),
@@ -109,6 +117,7 @@ public class EvaluationController {
             @PathVariable @Pattern(regexp = Keys.DISTRICT, message = "must be a 6-digit district code") String districtCode,
             @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String evaluationId,
             @Valid @RequestBody KeyCommissionRequest body) {
+        Act.COMMISSION_KEY_EVALUATION.require(districtCode);
         List<String> projectIds = body.projectIds() == null ? List.of() : body.projectIds();
         EvaluationResult result = commands.send(new CommissionKeyEvaluation(Keys.evaluation(districtCode, evaluationId),
                 districtCode, evaluationId, body.type(), projectIds, body.subjectUnitId(), body.evaluator(),
@@ -127,6 +136,9 @@ public class EvaluationController {
             @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String evaluationId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody KeyCompletionRequest body) {
+        EvaluationRecord commissioned = find(districtCode, evaluationId);
+        Act.COMPLETE_KEY_EVALUATION.require(districtCode,
+                commissioned.commissioned() == null ? null : commissioned.commissioned().evaluator());
         RuleVersion version = rules.current(districtCode);
         EvaluationResult result = commands.send(new CompleteKeyEvaluation(Keys.evaluation(districtCode, evaluationId),
                 body.score(), body.grade(), body.findings(), body.conclusion(),
@@ -143,6 +155,7 @@ public class EvaluationController {
             @PathVariable @Pattern(regexp = Keys.DISTRICT, message = "must be a 6-digit district code") String districtCode,
             @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String evaluationId,
             @Valid @RequestBody(required = false) ApplicationRequest body) {
+        Act.APPLY_RESULT.require(districtCode);
         EvaluationRecord record = find(districtCode, evaluationId);
         Map<String, Long> budgets = new LinkedHashMap<>();
         for (String projectId : record.subjectProjects()) {

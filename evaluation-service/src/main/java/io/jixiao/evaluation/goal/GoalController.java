@@ -1,6 +1,8 @@
 package io.jixiao.evaluation.goal;
 
 import io.jixiao.evaluation.Keys;
+import io.jixiao.evaluation.access.Act;
+import io.jixiao.evaluation.access.GoalOwners;
 import io.jixiao.evaluation.goal.GoalCommands.ApproveGoal;
 import io.jixiao.evaluation.goal.GoalCommands.DeclareGoal;
 import io.jixiao.evaluation.goal.GoalCommands.GoalResult;
@@ -39,11 +41,13 @@ public class GoalController {
     private final CommandSender commands;
     private final GoalView view;
     private final RuleVersions rules;
+    private final GoalOwners owners;
 
-    public GoalController(CommandSender commands, GoalView view, RuleVersions rules) {
+    public GoalController(CommandSender commands, GoalView view, RuleVersions rules, GoalOwners owners) {
         this.commands = commands;
         this.view = view;
         this.rules = rules;
+        this.owners = owners;
     }
 
     @PutMapping
@@ -53,6 +57,9 @@ public class GoalController {
             @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String goalId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody DeclareGoalRequest body) {
+        view.find(districtCode, goalId).ifPresent(existing -> Act.DECLARE_GOAL.require(districtCode,
+                owners.unitOf(existing)));
+        Act.DECLARE_GOAL.require(districtCode, owners.unitOf(districtCode, body.unitId(), body.projectId()));
         RuleVersion version = rules.current(districtCode);
         GoalResult result = commands.send(new DeclareGoal(Keys.goal(districtCode, goalId), districtCode, goalId,
                 body.scope(), body.projectId(), body.unitId(), body.fiscalYear(), Money.yuanToFen(body.amount()),
@@ -79,6 +86,7 @@ public class GoalController {
             @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String goalId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody(required = false) ApprovalRequest body) {
+        Act.APPROVE_GOAL.require(districtCode);
         LocalDate on = body == null || body.approvedOn() == null ? LocalDate.now(AsOf.BUREAU_ZONE) : body.approvedOn();
         GoalResult result = commands.send(new ApproveGoal(Keys.goal(districtCode, goalId), on, IfMatch.version(ifMatch)),
                 districtCode);
@@ -92,6 +100,7 @@ public class GoalController {
             @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String goalId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody ReturnRequest body) {
+        Act.RETURN_GOAL.require(districtCode);
         GoalResult result = commands.send(new ReturnGoal(Keys.goal(districtCode, goalId), body.reasons(),
                 IfMatch.version(ifMatch)), districtCode);
         return state(districtCode, goalId, result.recorded() ? HttpStatus.CREATED : HttpStatus.OK, result);

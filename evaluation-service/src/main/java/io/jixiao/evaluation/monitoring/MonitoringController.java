@@ -1,6 +1,8 @@
 package io.jixiao.evaluation.monitoring;
 
 import io.jixiao.evaluation.Keys;
+import io.jixiao.evaluation.access.Act;
+import io.jixiao.evaluation.access.GoalOwners;
 import io.jixiao.evaluation.budget.BudgetFigures;
 import io.jixiao.evaluation.budget.BudgetFigures.ProjectMoney;
 import io.jixiao.evaluation.goal.GoalView;
@@ -53,9 +55,11 @@ public class MonitoringController {
     private final MonitoringView observations;
     private final BudgetFigures budget;
     private final RuleVersions rules;
+    private final GoalOwners owners;
 
     public MonitoringController(CommandSender commands, GoalView goals, MonitoringView observations,
-                                BudgetFigures budget, RuleVersions rules) {
+                                BudgetFigures budget, RuleVersions rules, GoalOwners owners) {
+        this.owners = owners;
         this.commands = commands;
         this.goals = goals;
         this.observations = observations;
@@ -73,6 +77,7 @@ public class MonitoringController {
             @Valid @RequestBody ObservationRequest body) {
         GoalRecord goal = goals.find(districtCode, goalId)
                 .orElseThrow(() -> new NotFound("goalId", "no goal '" + goalId + "' in district " + districtCode));
+        Act.RECORD_MONITORING.require(districtCode, owners.unitOf(goal));
         String observationId = body.observationId() != null ? body.observationId()
                 : goalId + "." + body.period().to() + "." + body.mode().name();
         observations.find(districtCode, observationId).filter(o -> !o.goalId().equals(goalId)).ifPresent(o -> {
@@ -126,8 +131,9 @@ public class MonitoringController {
             @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String goalId,
             @PathVariable @Pattern(regexp = Keys.LONG_ID, message = "must match " + Keys.LONG_ID) String observationId,
             @Valid @RequestBody CorrectiveActionRequest body) {
-        goals.find(districtCode, goalId)
+        GoalRecord goal = goals.find(districtCode, goalId)
                 .orElseThrow(() -> new NotFound("goalId", "no goal '" + goalId + "' in district " + districtCode));
+        Act.CORRECT_DEVIATION.require(districtCode, owners.unitOf(goal));
         CorrectionResult result = commands.send(new RecordCorrectiveAction(Keys.goal(districtCode, goalId), observationId,
                 body.cause(), body.action(), body.likelihood(),
                 body.recordedOn() != null ? body.recordedOn() : LocalDate.now(AsOf.BUREAU_ZONE)), districtCode);

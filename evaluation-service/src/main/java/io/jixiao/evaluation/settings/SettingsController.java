@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jixiao.evaluation.InvalidInput;
 import io.jixiao.evaluation.Keys;
+import io.jixiao.evaluation.access.Act;
 import io.jixiao.support.context.CallerContext;
 import io.jixiao.support.domain.NotFound;
 import io.jixiao.support.web.IfMatch;
@@ -60,8 +61,9 @@ public class SettingsController {
     public ResponseEntity<SettingsState> put(@PathVariable @Pattern(regexp = Keys.DISTRICT) String districtCode,
                                              @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                              @RequestBody JsonNode body) {
+        Act.CHANGE_SETTINGS.require(districtCode);
         EvaluationRules rules = RulesJson.read(body, DefaultRules.forDistrict(districtCode));
-        CallerContext caller = CallerContext.currentOrSystem(java.util.UUID.randomUUID().toString());
+        CallerContext caller = CallerContext.required();
         String note = body.path("note").isTextual() ? body.path("note").asText() : null;
         if (note != null && !note.matches(Keys.TEXT)) {
             // the body is read as a tree, which service-support's text guard does not see: a NUL would reach the

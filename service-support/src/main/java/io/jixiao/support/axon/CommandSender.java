@@ -26,14 +26,17 @@ public class CommandSender {
         this.commandGateway = commandGateway;
     }
 
-    /** Sends and waits; the command's own id is the causation of what it records. */
+    /**
+     * Sends and waits; the command's own id is the causation of what it records. Fails without a caller
+     * ({@link CallerContext#required}): consumers and schedulers name themselves with {@link CallerContext#system}.
+     */
     public <R> R send(Object command, String districtCode) {
         return send(command, districtCode, null);
     }
 
     /** Sends and waits, naming what caused it (an event id when a consumer reacts to an event). */
     public <R> R send(Object command, String districtCode, String causationId) {
-        CallerContext caller = CallerContext.currentOrSystem(UUID.randomUUID().toString());
+        CallerContext caller = CallerContext.required();
         String commandId = UUID.randomUUID().toString();
         EventMetadata metadata = new EventMetadata(districtCode, caller.actor(), caller.correlationId(),
                 causationId != null ? causationId : commandId, caller.requestId());

@@ -1,6 +1,7 @@
 package io.jixiao.support.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jixiao.identity.CallerKey;
 import io.jixiao.support.axon.CommandSender;
 import io.jixiao.support.axon.MetadataCorrelation;
 import io.jixiao.support.context.CallerContextFilter;
@@ -44,11 +45,18 @@ public class SupportAutoConfiguration {
         return new ProblemAdvice(problems);
     }
 
+    /**
+     * Verifies the gateway's caller assertion on every request; the service refuses to start without its key (and,
+     * outside local mode, with a default key or database password).
+     */
     @Bean
     FilterRegistrationBean<CallerContextFilter> callerContextFilter(
-            @Value("${jixiao.gateway-secret:}") String gatewaySecret, Problems problems) {
-        FilterRegistrationBean<CallerContextFilter> registration =
-                new FilterRegistrationBean<>(new CallerContextFilter(gatewaySecret, problems));
+            @Value("${jixiao.caller-key:}") String callerKey, @Value("${jixiao.local-mode:false}") boolean localMode,
+            @Value("${spring.datasource.password:}") String databasePassword,
+            @Value("${spring.application.name}") String serviceName, Problems problems) {
+        ServiceStartupChecks.check(localMode, callerKey, databasePassword);
+        FilterRegistrationBean<CallerContextFilter> registration = new FilterRegistrationBean<>(new CallerContextFilter(
+                CallerKey.of(callerKey, "jixiao.caller-key"), serviceName, problems, java.time.Clock.systemUTC()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

@@ -59,7 +59,6 @@ public class SupportDefaults implements EnvironmentPostProcessor {
         defaults.put("management.endpoints.web.exposure.include", "health,info");
         defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("springdoc.api-docs.path", "/v3/api-docs");
-        defaults.put("jixiao.gateway-secret", "local-dev-secret");
         defaults.put("jixiao.kafka.bootstrap-servers", "localhost:29092");
         adminPath(environment.getProperty("spring.application.name")).ifPresent(p -> defaults.put("jixiao.admin.path", p));
         environment.getPropertySources().addLast(new MapPropertySource("jixiaoSupportDefaults", defaults));

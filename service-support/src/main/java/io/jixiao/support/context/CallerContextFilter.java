@@ -1,64 +1,86 @@
 package io.jixiao.support.context;
 
+import io.jixiao.identity.AssertionRejected;
+import io.jixiao.identity.CallerAssertion;
+import io.jixiao.identity.CallerAssertions;
+import io.jixiao.identity.CallerKey;
+import io.jixiao.identity.CanonicalPath;
 import io.jixiao.support.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Trusts identity only from the gateway: an {@code /api/**} request must carry the shared secret in
- * {@link GatewayHeaders#SECRET}, else it is refused (401 problem+json) before any controller runs.
- * Then it makes the caller's identity, correlation id and idempotency key the request's {@link CallerContext}.
+ * Trusts identity only from the gateway. Every request but the few {@link #OPEN_PATHS} (health, the API
+ * description), whatever its spelling, must carry a caller assertion signed with this service's key, made for this
+ * service, this method and this exact raw path, and unexpired; else it is refused (401 problem+json) before any
+ * controller runs. A raw path that is not canonical is refused (400) first, so the path the assertion names is the
+ * path the controllers see. The assertion becomes the request's {@link CallerContext}.
  */
 public class CallerContextFilter extends OncePerRequestFilter {
+    /** Raw request URIs answered without an assertion (GET or HEAD only): for orchestrators and API readers. */
+    static final Set<String> OPEN_PATHS = Set.of("/actuator/health", "/actuator/health/liveness",
+            "/actuator/health/readiness", "/actuator/info", "/v3/api-docs");
+
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-    private final byte[] secret;
+    private final CallerKey key;
+    private final String audience;
     private final Problems problems;
+    private final Clock clock;
 
-    public CallerContextFilter(String gatewaySecret, Problems problems) {
-        this.secret = gatewaySecret == null || gatewaySecret.isEmpty() ? null
-                : gatewaySecret.getBytes(StandardCharsets.UTF_8);
+    public CallerContextFilter(CallerKey key, String audience, Problems problems, Clock clock) {
+        this.key = key;
+        this.audience = audience;
         this.problems = problems;
+        this.clock = clock;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        return OPEN_PATHS.contains(request.getRequestURI())
+                && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (secret != null && !secretMatches(request.getHeader(GatewayHeaders.SECRET))) {
-            problems.write(request, response, HttpStatus.UNAUTHORIZED, "Not through the gateway",
-                    "this service answers only requests forwarded by the Jixiao gateway", "gateway", null);
+        String rawPath = request.getRequestURI();
+        Optional<String> notCanonical = CanonicalPath.problem(rawPath);
+        if (notCanonical.isPresent()) {
+            problems.write(request, response, HttpStatus.BAD_REQUEST, "Path not accepted", notCanonical.get(),
+                    "path", null);
             return;
         }
-        String correlationId = valid(request.getHeader(GatewayHeaders.CORRELATION_ID))
-                ? request.getHeader(GatewayHeaders.CORRELATION_ID) : UUID.randomUUID().toString();
-        String key = request.getHeader(GatewayHeaders.IDEMPOTENCY_KEY);
+        CallerAssertion assertion;
+        try {
+            assertion = CallerAssertions.verify(request.getHeader(CallerAssertions.HEADER), key, audience,
+                    request.getMethod(), rawPath, clock.instant());
+        } catch (AssertionRejected e) {
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "Not through the gateway",
+                    "this service answers only requests the Jixiao gateway vouched for (" + e.getMessage() + ")",
+                    "gateway", null);
+            return;
+        }
+        String key = assertion.idempotencyKey();
         if (key != null && !valid(key)) {
             problems.write(request, response, HttpStatus.BAD_REQUEST, "Invalid Idempotency-Key",
                     "Idempotency-Key must match [A-Za-z0-9._:-]{1,128}", "Idempotency-Key", null);
             return;
         }
-        String actor = request.getHeader(GatewayHeaders.ACTOR);
-        CallerContext context = new CallerContext(actor == null || actor.isBlank() ? "anonymous" : actor,
-                split(request.getHeader(GatewayHeaders.ROLES)), split(request.getHeader(GatewayHeaders.DISTRICTS)),
-                correlationId, key);
+        String correlationId = valid(assertion.correlationId()) ? assertion.correlationId()
+                : UUID.randomUUID().toString();
+        CallerContext context = new CallerContext(assertion.subject(), assertion.roles(), assertion.districts(),
+                assertion.units(), assertion.agency(), correlationId, key);
         response.setHeader(GatewayHeaders.CORRELATION_ID, correlationId);
         CallerContext.set(context);
         try {
@@ -68,19 +90,7 @@ public class CallerContextFilter extends OncePerRequestFilter {
         }
     }
 
-    private boolean secretMatches(String presented) {
-        return presented != null && MessageDigest.isEqual(secret, presented.getBytes(StandardCharsets.UTF_8));
-    }
-
     private static boolean valid(String value) {
         return value != null && KEY.matcher(value).matches();
-    }
-
-    private static Set<String> split(String header) {
-        if (header == null || header.isBlank()) {
-            return Set.of();
-        }
-        return Arrays.stream(header.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 }

@@ -1,11 +1,11 @@
 package io.jixiao.support.context;
 
-/** Headers the gateway sets after verifying a caller (docs/contracts-internal.md). */
+import io.jixiao.identity.CallerAssertions;
+
+/** Headers between the gateway and a service (docs/contracts-internal.md). */
 public final class GatewayHeaders {
-    public static final String ACTOR = "X-Jixiao-Actor";
-    public static final String ROLES = "X-Jixiao-Roles";
-    public static final String DISTRICTS = "X-Jixiao-Districts";
-    public static final String SECRET = "X-Jixiao-Gateway-Secret";
+    /** The signed caller assertion: the only source of who is calling. */
+    public static final String CALLER = CallerAssertions.HEADER;
     public static final String CORRELATION_ID = "X-Correlation-Id";
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 

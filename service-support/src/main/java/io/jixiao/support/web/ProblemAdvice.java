@@ -3,6 +3,7 @@ package io.jixiao.support.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.jixiao.support.domain.Conflict;
+import io.jixiao.support.domain.Forbidden;
 import io.jixiao.support.domain.NotFound;
 import io.jixiao.support.domain.RuleViolation;
 import io.jixiao.support.web.Problems.FieldProblem;
@@ -56,6 +57,12 @@ public class ProblemAdvice {
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<ProblemDetail> rule(RuleViolation e, HttpServletRequest request) {
         return answer(HttpStatus.UNPROCESSABLE_ENTITY, "Rule violated", e.getMessage(), e.rule(),
+                List.of(new FieldProblem(e.field(), e.getMessage())), request);
+    }
+
+    @ExceptionHandler(Forbidden.class)
+    ResponseEntity<ProblemDetail> forbidden(Forbidden e, HttpServletRequest request) {
+        return answer(HttpStatus.FORBIDDEN, "Not allowed", e.getMessage(), e.rule(),
                 List.of(new FieldProblem(e.field(), e.getMessage())), request);
     }
 

@@ -1,0 +1,305 @@
+package io.jixiao.local.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jixiao.fixtures.Fixture;
+import io.jixiao.fixtures.FixturePlan;
+import io.jixiao.fixtures.GatewayClient;
+import io.jixiao.fixtures.LoadFixtures;
+import io.jixiao.fixtures.LocalTokens;
+import io.jixiao.fixtures.Step;
+import io.jixiao.gateway.security.TokenSpec;
+import io.jixiao.identity.CallerAssertion;
+import io.jixiao.identity.CallerAssertions;
+import io.jixiao.identity.CallerKey;
+import io.jixiao.local.LocalStackProcesses;
+import io.jixiao.local.e2e.RunningStack.Answer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The security boundary against the real stack (gateway, the three services as processes, Kafka, PostgreSQL), with
+ * 渌口区 2023 loaded. Each attack an ordinary token holder or anyone on the machine could try is refused, and
+ * afterwards every table of the three databases (event stores and read models) and every topic is exactly as
+ * before. Then the ownership matrix (unit × own/other unit, evaluator × commissioned/other agency, integration and
+ * settings, finance and the key score), and the attribution property: whatever the path spelling and headers,
+ * every event recorded through the gateway names the token's subject.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SecurityRegressionIT {
+    private static final String D = "430212";
+    private static final String AGENCY = "湖南财正会计师事务所（普通合伙）";
+    private static final String OTHER_AGENCY = "湖南另一会计师事务所";
+    private static final String PROJECT = "/api/budget/districts/" + D + "/projects/gaj-pacs";
+    private static final String KEY_EVALUATION = "/api/evaluation/districts/" + D + "/evaluations/ke-security";
+    private static final String ADJUSTMENT = "{\"amount\":\"-1.00\",\"basis\":\"MID_YEAR\",\"reason\":\"安全测试\"}";
+    private static final String COMPLETION = "{\"score\":\"80\",\"findings\":[\"目标不够细化\"],\"completedOn\":\"2024-10-10\"}";
+
+    private static RunningStack stack;
+    private static List<Step> plan;
+    private static String finance;
+    private static String unitGaj;
+    private static String unitHwzx;
+    private static String evaluator;
+    private static String otherEvaluator;
+    private static String integration;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = RunningStack.start("security");
+        assertThat(LoadFixtures.loadAll(new GatewayClient(stack.processes.gatewayUrl(), LocalTokens.loader(stack.home)),
+                List.of("lukou-2023"), false)).isTrue();
+        plan = FixturePlan.of(Fixture.demo("lukou-2023"));
+        finance = stack.token(TokenSpec.of("finance-officer", List.of("FINANCE"), List.of(D)));
+        unitGaj = stack.token(TokenSpec.of("gaj-clerk", List.of("UNIT"), List.of(D)).withUnits(List.of("gaj")));
+        unitHwzx = stack.token(TokenSpec.of("hwzx-clerk", List.of("UNIT"), List.of(D)).withUnits(List.of("hwzx")));
+        evaluator = stack.token(TokenSpec.of("evaluator-a", List.of("EVALUATOR"), List.of(D)).withAgency(AGENCY));
+        otherEvaluator = stack.token(TokenSpec.of("evaluator-b", List.of("EVALUATOR"), List.of(D))
+                .withAgency(OTHER_AGENCY));
+        integration = stack.token(TokenSpec.of("platform", List.of("INTEGRATION"), List.of(D)));
+        Answer commissioned = stack.callAs(finance, "PUT", KEY_EVALUATION + "/key", "{\"type\":\"专项资金\","
+                + "\"projectIds\":[\"gaj-pacs\"],\"evaluator\":\"" + AGENCY + "\",\"amount\":\"6000000.00\","
+                + "\"year\":2024,\"subjectYear\":2023,\"commissionedOn\":\"2024-06-01\"}");
+        assertThat(commissioned.status()).as("commission: %s", commissioned.body()).isEqualTo(201);
+        // every projection has caught up with what was loaded before anything is compared
+        await().atMost(Duration.ofSeconds(60)).until(() -> stack.snapshot().equals(settledSnapshot()));
+    }
+
+    private static SortedMap<String, String> settledSnapshot() throws Exception {
+        Thread.sleep(1500);
+        return stack.snapshot();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private static Step step(String method, String pathSuffix) {
+        return plan.stream().filter(s -> s.method().equals(method) && s.path().endsWith(pathSuffix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + method + " …" + pathSuffix + " in the plan"));
+    }
+
+    private static String key() {
+        return "sec-" + UUID.randomUUID();
+    }
+
+    private static void refused(Answer answer, int status, String what) {
+        assertThat(answer.status()).as(what + ": " + answer.body()).isEqualTo(status);
+        assertThat(answer.contentType()).as(what).startsWith("application/problem+json");
+    }
+
+    @Test
+    @Order(1)
+    void everyAttackIsRefusedAndLeavesStoresTopicsAndReadModelsUnchanged() throws Exception {
+        SortedMap<String, String> before = stack.snapshot();
+        long topicsBefore = TopicOffsets.total();
+        String budget = LocalStackProcesses.BUDGET;
+
+        // the encoded prefix and path parameters, through the gateway with a valid token
+        refused(stack.callAs(finance, "POST", "/%61pi/budget/districts/" + D + "/projects/gaj-pacs/adjustments",
+                ADJUSTMENT, "Idempotency-Key", key()), 400, "encoded prefix through the gateway");
+        refused(stack.callAs(finance, "POST", "/api;x=1/budget/districts/" + D + "/projects/gaj-pacs/adjustments",
+                ADJUSTMENT, "Idempotency-Key", key()), 400, "path parameter through the gateway");
+        refused(stack.callAs(finance, "POST", "/api/budget/districts/" + D + "/projects/gaj%2Dpacs/adjustments",
+                ADJUSTMENT, "Idempotency-Key", key()), 400, "encoded unreserved character through the gateway");
+        // ... and straight to the service's port
+        refused(stack.callService(budget, "POST", "/%61pi/budget/districts/" + D + "/projects/gaj-pacs/adjustments",
+                ADJUSTMENT), 400, "encoded prefix straight to budget-service");
+        refused(stack.callService(budget, "POST", PROJECT + "/adjustments", ADJUSTMENT), 401,
+                "no assertion straight to budget-service");
+        // the old loose headers with the old default secret
+        refused(stack.callService(budget, "POST", PROJECT + "/adjustments", ADJUSTMENT,
+                "X-Jixiao-Gateway-Secret", "local-dev-secret", "X-Jixiao-Actor", "admin", "X-Jixiao-Roles", "FINANCE",
+                "X-Jixiao-Districts", "*"), 401, "old default secret straight to budget-service");
+        refused(stack.callService(LocalStackProcesses.EVALUATION, "POST", KEY_EVALUATION + "/key/completion",
+                COMPLETION, "X-Jixiao-Gateway-Secret", "local-dev-secret", "X-Jixiao-Actor", "admin"), 401,
+                "old default secret straight to evaluation-service");
+        // an assertion signed with a guessed (well-known) key, and a real one replayed on another path
+        String forged = CallerAssertions.sign(CallerAssertion.issue("admin", Set.of("FINANCE"), Set.of("*"),
+                Set.of("*"), "*", "budget-service", "POST", PROJECT + "/adjustments", "c", null, Instant.now()),
+                CallerKey.of("local-dev-secret-local-dev-secret-0000", "guess"));
+        refused(stack.callService(budget, "POST", PROJECT + "/adjustments", ADJUSTMENT, CallerAssertions.HEADER,
+                forged), 401, "assertion signed with a guessed key");
+        String genuine = CallerAssertions.sign(CallerAssertion.issue("admin", Set.of("FINANCE"), Set.of("*"),
+                Set.of("*"), "*", "budget-service", "GET", PROJECT, "c", null, Instant.now()),
+                CallerKey.of(stack.processes.callerKey(budget), "budget"));
+        refused(stack.callService(budget, "POST", PROJECT + "/adjustments", ADJUSTMENT, CallerAssertions.HEADER,
+                genuine), 401, "a genuine assertion for a GET replayed on a POST");
+        refused(stack.callService(LocalStackProcesses.DISCLOSURE, "GET", PROJECT, null, CallerAssertions.HEADER,
+                genuine), 401, "a genuine assertion for budget-service sent to disclosure-service");
+        // a token that may read but not write this: the gateway refuses; a forged header changes nothing
+        refused(stack.callAs(unitGaj, "POST", PROJECT + "/adjustments", ADJUSTMENT, "X-Jixiao-Roles", "FINANCE",
+                "Idempotency-Key", key()), 403, "UNIT token with a forged role header");
+
+        assertThat(stack.snapshot()).isEqualTo(before);
+        assertThat(TopicOffsets.total()).isEqualTo(topicsBefore);
+    }
+
+    @Test
+    @Order(2)
+    void aConnectionHeaderCannotStripTheCallerFromARequest() throws Exception {
+        URI gateway = URI.create(stack.processes.gatewayUrl());
+        String request = "GET " + PROJECT + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + finance
+                + "\r\nConnection: X-Jixiao-Caller, X-Jixiao-Actor, close\r\n\r\n";
+        try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
+            assertThat(status).contains(" 200 ");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theOwnershipMatrixRefusesEveryOtherUnitAgencyAndRoleAndRecordsNothing() throws Exception {
+        Step goal = step("PUT", "/goals/g-gaj-pacs");
+        Step monitoring = step("POST", "/goals/g-gaj-pacs/monitoring");
+        Step packages = step("POST", "/units/gaj/packages");
+        SortedMap<String, String> before = stack.snapshot();
+        long topicsBefore = TopicOffsets.total();
+
+        record Cell(String who, String token, String method, String path, String body, String rule) {
+        }
+        List<Cell> refusals = List.of(
+                new Cell("UNIT of another unit revises the goal", unitHwzx, "PUT", goal.path(), goal.body().toString(),
+                        "OWN_UNIT_ONLY"),
+                new Cell("UNIT of another unit records monitoring", unitHwzx, "POST", monitoring.path(),
+                        monitoring.body().toString(), "OWN_UNIT_ONLY"),
+                new Cell("UNIT of another unit publishes the unit's package", unitHwzx, "POST", packages.path(),
+                        packages.body().toString(), "OWN_UNIT_ONLY"),
+                new Cell("EVALUATOR of another agency scores the key evaluation", otherEvaluator, "POST",
+                        KEY_EVALUATION + "/key/completion", COMPLETION, "COMMISSIONED_AGENCY_ONLY"),
+                new Cell("EVALUATOR commissions a key evaluation", evaluator, "PUT",
+                        "/api/evaluation/districts/" + D + "/evaluations/ke-self-commissioned/key",
+                        "{\"type\":\"专项资金\",\"projectIds\":[\"gaj-pacs\"],\"evaluator\":\"" + AGENCY + "\","
+                                + "\"year\":2024}", "FINANCE_ONLY"),
+                new Cell("FINANCE writes the third party's score", finance, "POST", KEY_EVALUATION + "/key/completion",
+                        COMPLETION, "COMMISSIONED_AGENCY_ONLY"),
+                new Cell("INTEGRATION switches off goal-before-budget", integration, "PUT",
+                        "/api/budget/districts/" + D + "/settings", "{\"goalBeforeBudget\":false}", "FINANCE_ONLY"),
+                new Cell("UNIT changes the evaluation rules", unitGaj, "PUT",
+                        "/api/evaluation/districts/" + D + "/settings", "{\"note\":\"x\"}", null));
+        for (Cell cell : refusals) {
+            Answer answer = stack.callAs(cell.token(), cell.method(), cell.path(), cell.body(), "Idempotency-Key",
+                    key());
+            refused(answer, 403, cell.who());
+            if (cell.rule() != null) {
+                assertThat(answer.body().path("rule").asText()).as(cell.who()).isEqualTo(cell.rule());
+            }
+        }
+        assertThat(stack.snapshot()).as("a refusal recorded something").isEqualTo(before);
+        assertThat(TopicOffsets.total()).isEqualTo(topicsBefore);
+
+        // the same acts by the owner are accepted (a repeat of a recorded act answers 200 and records nothing new)
+        assertThat(stack.callAs(unitGaj, "PUT", goal.path(), goal.body().toString()).status())
+                .as("UNIT of the goal's own unit").isBetween(200, 201);
+        assertThat(stack.callAs(unitGaj, "POST", monitoring.path(), monitoring.body().toString()).status())
+                .as("UNIT records monitoring of its own goal").isBetween(200, 201);
+        assertThat(stack.callAs(unitGaj, "POST", packages.path(), packages.body().toString()).status())
+                .as("UNIT publishes its own package").isBetween(200, 201);
+        Answer scored = stack.callAs(evaluator, "POST", KEY_EVALUATION + "/key/completion", COMPLETION);
+        assertThat(scored.status()).as("the commissioned agency scores: %s", scored.body()).isEqualTo(201);
+        assertThat(stack.callAs(finance, "PUT", "/api/budget/districts/" + D + "/settings",
+                "{\"goalBeforeBudget\":true}").status()).as("FINANCE changes the settings").isEqualTo(200);
+    }
+
+    /**
+     * Property over path spellings and header variants (seeded, 40 tries): a write either is refused and records
+     * nothing, or records exactly one event whose actor is the token's subject.
+     */
+    @Test
+    @Order(4)
+    void everyRecordedEventNamesTheTokensSubjectWhateverThePathOrHeaders() throws Exception {
+        Random random = new Random(20261205L);
+        String[] spellings = {PROJECT + "/adjustments", "/%61pi/budget/districts/" + D + "/projects/gaj-pacs/adjustments",
+                "/api;a=b/budget/districts/" + D + "/projects/gaj-pacs/adjustments",
+                "/api//budget/districts/" + D + "/projects/gaj-pacs/adjustments",
+                "/api/budget/districts/" + D + "/projects/gaj-pacs/./adjustments",
+                "/api/budget/districts/" + D + "/projects/gaj-pacs/%61djustments"};
+        String[][] headerChoices = {{"X-Jixiao-Actor", "mallory"}, {"X-Jixiao-Caller", "forged.assertion.x"},
+                {"x-jixiao-districts", "*"}, {"X-Jixiao-Roles", "FINANCE"}, {"X-Jixiao-Units", "*"},
+                {"X-Jixiao-Gateway-Secret", "local-dev-secret"}, {"X-Correlation-Id", "attacker-chosen-id"}};
+        int recorded = 0;
+        int refusedCount = 0;
+        for (int i = 0; i < 40; i++) {
+            String subject = "officer-" + random.nextInt(1000);
+            String token = stack.token(TokenSpec.of(subject, List.of("FINANCE"), List.of(D)));
+            String path = spellings[random.nextInt(spellings.length)];
+            List<String> headers = new ArrayList<>(List.of("Idempotency-Key", key()));
+            for (String[] header : headerChoices) {
+                if (random.nextBoolean()) {
+                    headers.add(header[0]);
+                    headers.add(header[1]);
+                }
+            }
+            int eventsBefore = history().path("events").size();
+            Answer answer = stack.callAs(token, "POST", path, ADJUSTMENT, headers.toArray(String[]::new));
+            JsonNode after = history();
+            if (path.equals(PROJECT + "/adjustments")) {
+                assertThat(answer.status()).as("canonical path with %s", headers).isEqualTo(201);
+                assertThat(after.path("events").size()).isEqualTo(eventsBefore + 1);
+                JsonNode last = after.path("events").get(eventsBefore);
+                assertThat(last.path("actor").asText()).as("actor with headers %s", headers).isEqualTo(subject);
+                recorded++;
+            } else {
+                assertThat(answer.status()).as("%s with %s", path, headers).isEqualTo(400);
+                assertThat(after.path("events").size()).as("refused %s recorded something", path)
+                        .isEqualTo(eventsBefore);
+                refusedCount++;
+            }
+        }
+        assertThat(recorded).isPositive();
+        assertThat(refusedCount).isPositive();
+        assertThat(stack.queryLong("budget", "SELECT count(*) FROM domainevententry WHERE "
+                + "convert_from(metadata, 'UTF8') LIKE '%\"actor\":\"mallory\"%' OR "
+                + "convert_from(metadata, 'UTF8') LIKE '%\"actor\":\"admin\"%' OR "
+                + "convert_from(metadata, 'UTF8') LIKE '%\"actor\":\"anonymous\"%'")).isZero();
+    }
+
+    private static JsonNode history() {
+        Answer answer = stack.callAs(finance, "GET", PROJECT + "/history?limit=5000", null);
+        assertThat(answer.status()).isEqualTo(200);
+        return answer.body();
+    }
+
+    /** The sum of end offsets of the two published topics. */
+    private static final class TopicOffsets {
+        static long total() throws Exception {
+            try (var admin = io.jixiao.infra.SharedTestInfra.kafka().admin()) {
+                var partitions = new java.util.HashMap<org.apache.kafka.common.TopicPartition,
+                        org.apache.kafka.clients.admin.OffsetSpec>();
+                for (var description : admin.describeTopics(List.of(io.jixiao.events.Topics.BUDGET_EVENTS,
+                        io.jixiao.events.Topics.EVALUATION_EVENTS)).allTopicNames().get().values()) {
+                    description.partitions().forEach(p -> partitions.put(
+                            new org.apache.kafka.common.TopicPartition(description.name(), p.partition()),
+                            org.apache.kafka.clients.admin.OffsetSpec.latest()));
+                }
+                return admin.listOffsets(partitions).all().get().values().stream()
+                        .mapToLong(org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo::offset)
+                        .sum();
+            }
+        }
+    }
+}
