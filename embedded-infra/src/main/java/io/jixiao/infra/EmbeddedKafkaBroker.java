@@ -260,7 +260,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Kafka on " + bootstrapServers() + " in " + logDirectory;
+        return "Kafka on " + bootstrapServers() + (users == null ? "" : " (SASL/PLAIN, ACLs)") + " in " + logDirectory;
     }
 
     private void createTopicsAndAcls() {
