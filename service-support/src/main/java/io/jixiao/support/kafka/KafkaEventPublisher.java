@@ -48,6 +48,7 @@ public class KafkaEventPublisher implements AutoCloseable {
 
     /** {@code producerName}: this service, {@code spring.application.name}; the owner of the publish topic. */
     public KafkaEventPublisher(KafkaSettings settings, ObjectMapper objectMapper, String producerName) {
+        java.util.Objects.requireNonNull(producerName, "producerName (spring.application.name)");
         String owner = Topics.owner(settings.publishTopic()).orElse(null);
         if (owner != null && !owner.equals(producerName)) {
             throw new IllegalStateException(settings.publishTopic() + " belongs to " + owner + ", not to '"
