@@ -12,6 +12,7 @@ import io.jixiao.events.budget.ProjectCategory;
 import io.jixiao.events.budget.ProjectRegistered;
 import io.jixiao.fixtures.LocalTokens;
 import io.jixiao.infra.Directories;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,6 +44,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class Benchmark {
     /** As the services write events: dates and instants as ISO-8601 text (evaluation-service parks an array date). */
+    private static final byte[] PRODUCER = Topics.BUDGET_SERVICE.getBytes(StandardCharsets.UTF_8);
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
@@ -557,7 +559,11 @@ public final class Benchmark {
                     EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(),
                             payload.getClass().getSimpleName(), "Project", key, seq, occurred.plusMillis(i), meta,
                             JSON.valueToTree(payload));
-                    producer.send(new ProducerRecord<>(Topics.BUDGET_EVENTS, key, JSON.writeValueAsString(envelope)));
+                    ProducerRecord<String, String> record = new ProducerRecord<>(Topics.BUDGET_EVENTS, key,
+                            JSON.writeValueAsString(envelope));
+                    // as budget-service stamps its records: consumers park records without their owner's name
+                    record.headers().add(Topics.PRODUCER_HEADER, PRODUCER);
+                    producer.send(record);
                 }
                 lastProject = projectId + "@" + (events - 1);
             }

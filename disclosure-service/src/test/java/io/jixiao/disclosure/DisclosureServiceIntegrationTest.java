@@ -167,12 +167,14 @@ class DisclosureServiceIntegrationTest {
     }
 
     private void send(EventEnvelope envelope) throws Exception {
-        producer().send(new ProducerRecord<>(topicOf(envelope.type()), envelope.aggregateId(),
-                json.writeValueAsString(envelope))).get();
+        sendRaw(topicOf(envelope.type()), envelope.aggregateId(), json.writeValueAsString(envelope));
     }
 
+    /** As the topic's owner publishes it, with its producer header (records without one are parked). */
     private void sendRaw(String topic, String key, String value) throws Exception {
-        producer().send(new ProducerRecord<>(topic, key, value)).get();
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        record.headers().add(Topics.PRODUCER_HEADER, Topics.owner(topic).orElseThrow().getBytes(StandardCharsets.UTF_8));
+        producer().send(record).get();
     }
 
     /** Sends a fixture's budget and evaluation events (its packages are published through the API instead). */

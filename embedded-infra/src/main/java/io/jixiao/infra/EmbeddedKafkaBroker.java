@@ -2,6 +2,9 @@ package io.jixiao.infra;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -13,7 +16,15 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.utils.Time;
 
 /**
@@ -24,6 +35,13 @@ import org.apache.kafka.common.utils.Time;
  * the same directory; without one the broker lives in a temporary directory that {@link #stop()}
  * deletes. Single-node settings: replication factors 1, {@code min.insync.replicas=1}, no
  * auto-created topics, 3 partitions by default, unlimited retention.
+ *
+ * <p>By default the client listener is PLAINTEXT and anyone who reaches it may do anything. Started with
+ * {@link #startSecured} it authenticates every client (SASL_PLAINTEXT with PLAIN, the static users of a
+ * {@link KafkaUsers}) and authorizes every request (StandardAuthorizer, no ACL = denied): after start the admin
+ * creates the topics and the ACLs of the users, so a user writes only the topics it owns. PLAIN sends the
+ * password in the clear, acceptable here because the broker listens on loopback only; the controller listener
+ * stays PLAINTEXT on localhost.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
@@ -33,9 +51,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final boolean temporary;
     private final int port;
     private final int controllerPort;
+    private final KafkaUsers users;
     private KafkaRaftServer server;
 
-    private EmbeddedKafkaBroker(Path logDirectory, int port, int controllerPort) {
+    private EmbeddedKafkaBroker(Path logDirectory, int port, int controllerPort, KafkaUsers users) {
+        this.users = users;
         this.temporary = logDirectory == null;
         this.logDirectory = temporary
                 ? Directories.createTemp("jixiao-kafka-")
@@ -53,7 +73,29 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** As {@link #start(Path, int)}, with the controller listener on {@code controllerPort} (0 = a free port). */
     public static EmbeddedKafkaBroker start(Path logDirectory, int port, int controllerPort) {
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDirectory, port, controllerPort);
+        return start(new EmbeddedKafkaBroker(logDirectory, port, controllerPort, null));
+    }
+
+    /**
+     * As {@link #start(Path, int, int)}, secured for {@code users}: clients authenticate (SASL/PLAIN) and need
+     * ACLs. Once the broker runs, the admin creates the topics of {@code users} (unless they exist) and the ACLs of
+     * each user: WRITE on the topics it writes, READ on the topics it reads, READ on its consumer groups (WRITE and
+     * READ imply DESCRIBE). Idempotent producers need nothing more: WRITE on a topic allows InitProducerId.
+     * On a kept log directory the ACLs of an earlier start stay; those of {@code users} are added.
+     */
+    public static EmbeddedKafkaBroker startSecured(Path logDirectory, int port, int controllerPort, KafkaUsers users) {
+        java.util.Objects.requireNonNull(users, "users");
+        EmbeddedKafkaBroker broker = start(new EmbeddedKafkaBroker(logDirectory, port, controllerPort, users));
+        try {
+            broker.createTopicsAndAcls();
+        } catch (RuntimeException e) {
+            broker.stop();
+            throw e;
+        }
+        return broker;
+    }
+
+    private static EmbeddedKafkaBroker start(EmbeddedKafkaBroker broker) {
         try {
             broker.startAgain();
         } catch (RuntimeException e) {
@@ -80,6 +122,55 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return logDirectory;
     }
 
+    /** Whether clients must authenticate (started with {@link #startSecured}). */
+    public boolean isSecured() {
+        return users != null;
+    }
+
+    /** The users of a secured broker; empty for an open one. */
+    public java.util.Optional<KafkaUsers> users() {
+        return java.util.Optional.ofNullable(users);
+    }
+
+    /**
+     * Client properties (bootstrap servers, SASL_PLAINTEXT, PLAIN, the JAAS login) for {@code user}, the admin or
+     * one of the {@link KafkaUsers}; for an open broker only the bootstrap servers. Add serializers, group id etc.
+     */
+    public Map<String, Object> clientProperties(String user) {
+        if (users == null) {
+            return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        }
+        return clientProperties(user, users.password(user));
+    }
+
+    /** As {@link #clientProperties(String)} with any name and password, e.g. to see a wrong one refused. */
+    public Map<String, Object> clientProperties(String user, String password) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        if (users != null) {
+            properties.put(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+            properties.put("sasl.mechanism", "PLAIN");
+            properties.put("sasl.jaas.config", KafkaUsers.clientJaasConfig(user, password));
+        }
+        return properties;
+    }
+
+    /**
+     * The environment that makes a Jixiao service ({@code jixiao.kafka.*} of service-support) a client of this
+     * broker as {@code user}: bootstrap servers and, when secured, user name, password, SASL_PLAINTEXT and PLAIN.
+     */
+    public Map<String, String> serviceEnvironment(String user) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("JIXIAO_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
+        if (users != null) {
+            env.put("JIXIAO_KAFKA_USERNAME", user);
+            env.put("JIXIAO_KAFKA_PASSWORD", users.password(user));
+            env.put("JIXIAO_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+            env.put("JIXIAO_KAFKA_SASL_MECHANISM", "PLAIN");
+        }
+        return env;
+    }
+
     public synchronized boolean isRunning() {
         return server != null;
     }
@@ -101,12 +192,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    /** An admin client for this broker; the caller closes it. */
+    /** An admin client for this broker (on a secured one, logged in as the admin); the caller closes it. */
     public Admin admin() {
-        return Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+        Map<String, Object> properties = new HashMap<>(users == null
+                ? Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers())
+                : clientProperties(users.adminName()));
+        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        return Admin.create(properties);
     }
 
     /** Stops the broker (clean shutdown) and keeps its logs, e.g. to simulate an outage. */
@@ -130,7 +223,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         QuietKafkaLogging.apply();
         requireFree(port);
         requireFree(controllerPort);
-        Properties settings = KafkaBrokerSettings.of(logDirectory, port, controllerPort);
+        Properties settings = users == null
+                ? KafkaBrokerSettings.of(logDirectory, port, controllerPort)
+                : KafkaBrokerSettings.secured(logDirectory, port, controllerPort, users);
         KafkaStorage.formatIfNeeded(logDirectory, settings);
         KafkaRaftServer starting = new KafkaRaftServer(KafkaConfig.fromProps(settings), Time.SYSTEM);
         try {
@@ -165,7 +260,52 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Kafka on " + bootstrapServers() + " in " + logDirectory;
+        return "Kafka on " + bootstrapServers() + (users == null ? "" : " (SASL/PLAIN, ACLs)") + " in " + logDirectory;
+    }
+
+    private void createTopicsAndAcls() {
+        users.topics().forEach(this::createTopicIfMissing);
+        List<AclBinding> acls = new ArrayList<>();
+        for (KafkaUsers.User user : users.users()) {
+            String principal = "User:" + user.name();
+            for (String topic : user.writes()) {
+                acls.add(allow(principal, ResourceType.TOPIC, topic, AclOperation.WRITE));
+                acls.add(allow(principal, ResourceType.TOPIC, topic, AclOperation.DESCRIBE));
+            }
+            for (String topic : user.reads()) {
+                acls.add(allow(principal, ResourceType.TOPIC, topic, AclOperation.READ));
+                acls.add(allow(principal, ResourceType.TOPIC, topic, AclOperation.DESCRIBE));
+            }
+            for (String group : user.groups()) {
+                acls.add(allow(principal, ResourceType.GROUP, group, AclOperation.READ));
+            }
+        }
+        if (acls.isEmpty()) {
+            return;
+        }
+        try (Admin admin = admin()) {
+            admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
+            // the controller stores them; wait until the broker's authorizer (what describeAcls answers from) has them
+            long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+            while (!admin.describeAcls(AclBindingFilter.ANY).values().get(10, TimeUnit.SECONDS).containsAll(acls)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the broker did not apply the ACLs within " + READY_TIMEOUT);
+                }
+                pause();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot create the ACLs of " + users, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating ACLs", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("timed out creating ACLs", e);
+        }
+    }
+
+    private static AclBinding allow(String principal, ResourceType type, String name, AclOperation operation) {
+        return new AclBinding(new ResourcePattern(type, name, PatternType.LITERAL),
+                new AccessControlEntry(principal, "*", operation, AclPermissionType.ALLOW));
     }
 
     private void awaitReady() {

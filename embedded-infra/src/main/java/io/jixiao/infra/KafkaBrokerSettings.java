@@ -7,6 +7,8 @@ import java.util.Properties;
 final class KafkaBrokerSettings {
 
     static final int NODE_ID = 1;
+    /** The client listener of a secured broker (SASL_PLAINTEXT, PLAIN). */
+    static final String SECURED_LISTENER = "CLIENT";
 
     private KafkaBrokerSettings() {
     }
@@ -42,6 +44,30 @@ final class KafkaBrokerSettings {
         p.put("num.recovery.threads.per.data.dir", "1");
         p.put("log.cleaner.threads", "1");
         p.put("log.cleaner.dedupe.buffer.size", Integer.toString(4 * 1024 * 1024));
+        return p;
+    }
+
+    /**
+     * As {@link #of}, with the client listener on SASL_PLAINTEXT/PLAIN (the users of {@code users}, static in the
+     * listener's JAAS configuration; the broker itself logs in there as the admin) and the StandardAuthorizer:
+     * nothing is allowed without an ACL except to the super users, the admin and {@code User:ANONYMOUS}. The latter
+     * is the broker's principal on the controller listener, which stays PLAINTEXT and bound to localhost: the
+     * node's broker half registers with its controller half there.
+     */
+    static Properties secured(Path logDirectory, int port, int controllerPort, KafkaUsers users) {
+        Properties p = of(logDirectory, port, controllerPort);
+        String client = SECURED_LISTENER;
+        p.put("listeners", client + "://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+        p.put("advertised.listeners", client + "://localhost:" + port);
+        p.put("listener.security.protocol.map", client + ":SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("inter.broker.listener.name", client);
+        p.put("sasl.enabled.mechanisms", "PLAIN");
+        p.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
+        p.put("listener.name." + client.toLowerCase(java.util.Locale.ROOT) + ".plain.sasl.jaas.config",
+                users.plainJaasConfig());
+        p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        p.put("super.users", "User:" + users.adminName() + ";User:ANONYMOUS");
+        p.put("allow.everyone.if.no.acl.found", "false");
         return p;
     }
 }

@@ -24,6 +24,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -582,8 +583,11 @@ class EvaluationServiceIntegrationTest {
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             producer = new KafkaProducer<>(props);
         }
-        producer.send(new ProducerRecord<>(Topics.BUDGET_EVENTS, envelope.aggregateId(), JSON.writeValueAsString(envelope)))
-                .get();
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.BUDGET_EVENTS, envelope.aggregateId(),
+                JSON.writeValueAsString(envelope));
+        // as budget-service's publisher stamps it: the projection parks records its topic's owner did not produce
+        record.headers().add(Topics.PRODUCER_HEADER, Topics.BUDGET_SERVICE.getBytes(StandardCharsets.UTF_8));
+        producer.send(record).get();
     }
 
     private long events(String aggregateId) {

@@ -14,6 +14,7 @@ import io.jixiao.events.budget.ProjectCategory;
 import io.jixiao.events.budget.ProjectRegistered;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -218,7 +219,11 @@ public final class PoisonEvents {
 
     private static void send(KafkaProducer<String, String> producer, String topic, String key, String value) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            // stamped as the topic's owner stamps its records: these are poison for their content, not their producer
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            record.headers().add(Topics.PRODUCER_HEADER,
+                    Topics.owner(topic).orElseThrow().getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot publish to " + topic, e);
         }

@@ -22,6 +22,7 @@ import io.jixiao.events.evaluation.PerformanceGoalReturned;
 import io.jixiao.events.evaluation.ResultMeasure;
 import io.jixiao.infra.SharedTestInfra;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -104,8 +105,11 @@ class EvaluationResultIntegrationTest {
                 new EventMetadata(aggregateId.substring(0, 6), "evaluator@czj", "corr-" + eventId, null, null),
                 JSON.valueToTree(payload));
         try {
-            producer.send(new ProducerRecord<>(Topics.EVALUATION_EVENTS, aggregateId, JSON.writeValueAsString(envelope)))
-                    .get();
+            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.EVALUATION_EVENTS, aggregateId,
+                    JSON.writeValueAsString(envelope));
+            // as evaluation-service's publisher stamps it: the inbox parks records its topic's owner did not produce
+            record.headers().add(Topics.PRODUCER_HEADER, Topics.EVALUATION_SERVICE.getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -79,8 +79,9 @@ public class SupportAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("'${jixiao.kafka.publish-topic:}' != ''")
     KafkaEventPublisher kafkaEventPublisher(TopicsInitializer topicsReady, KafkaSettings settings,
-                                            ObjectMapper objectMapper) {
-        return new KafkaEventPublisher(settings, objectMapper);
+                                            ObjectMapper objectMapper,
+                                            @Value("${spring.application.name:}") String applicationName) {
+        return new KafkaEventPublisher(settings, objectMapper, applicationName);
     }
 
     /** The publisher must not skip an event it failed to send: errors stop its token until they clear. */
@@ -102,6 +103,6 @@ public class SupportAutoConfiguration {
                                         PlatformTransactionManager transactionManager, ObjectMapper objectMapper,
                                         KafkaSettings settings) {
         return new ProjectionRunners(projections, jdbc, new TransactionTemplate(transactionManager), objectMapper,
-                settings.bootstrapServers());
+                settings);
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.events.EventEnvelope;
 import io.jixiao.events.EventMetadata;
 import io.jixiao.events.EventTypes;
+import io.jixiao.events.Topics;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -29,6 +31,10 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * event store and sends each published event to Kafka (idempotent producer, {@code acks=all}, key =
  * aggregate id). Sends of one batch go out together; the batch's token is stored only after Kafka
  * acknowledged every send, so a crash or outage repeats events (at-least-once) and never skips one.
+ *
+ * <p>Every record carries the header {@link Topics#PRODUCER_HEADER} with this service's name: consumers park a
+ * record on a topic whose owner did not produce it (docs/decisions/0008-kafka-topic-ownership.md). A service that
+ * is not the owner of its publish topic does not start, since every record it sent would be parked.
  */
 @ProcessingGroup(KafkaEventPublisher.PROCESSING_GROUP)
 public class KafkaEventPublisher implements AutoCloseable {
@@ -38,10 +44,18 @@ public class KafkaEventPublisher implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
     private final ObjectMapper objectMapper;
     private final String topic;
+    private final byte[] producerName;
 
-    public KafkaEventPublisher(KafkaSettings settings, ObjectMapper objectMapper) {
+    /** {@code producerName}: this service, {@code spring.application.name}; the owner of the publish topic. */
+    public KafkaEventPublisher(KafkaSettings settings, ObjectMapper objectMapper, String producerName) {
+        java.util.Objects.requireNonNull(producerName, "producerName (spring.application.name)");
+        String owner = Topics.owner(settings.publishTopic()).orElse(null);
+        if (owner != null && !owner.equals(producerName)) {
+            throw new IllegalStateException(settings.publishTopic() + " belongs to " + owner + ", not to '"
+                    + producerName + "' (spring.application.name): its consumers would park every record sent");
+        }
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        props.putAll(settings.clientProperties());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
@@ -54,6 +68,7 @@ public class KafkaEventPublisher implements AutoCloseable {
         this.producer = new KafkaProducer<>(props);
         this.objectMapper = objectMapper;
         this.topic = settings.publishTopic();
+        this.producerName = producerName.getBytes(StandardCharsets.UTF_8);
     }
 
     @EventHandler
@@ -65,8 +80,10 @@ public class KafkaEventPublisher implements AutoCloseable {
                 domainEvent.getType(), domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber(),
                 domainEvent.getTimestamp(), EventMetadata.from(domainEvent.getMetaData()),
                 objectMapper.valueToTree(payload));
-        Future<RecordMetadata> sent = producer.send(new ProducerRecord<>(topic, envelope.aggregateId(),
-                objectMapper.writeValueAsString(envelope)));
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, envelope.aggregateId(),
+                objectMapper.writeValueAsString(envelope));
+        record.headers().add(Topics.PRODUCER_HEADER, producerName);
+        Future<RecordMetadata> sent = producer.send(record);
         pendingSends().add(sent);
     }
 

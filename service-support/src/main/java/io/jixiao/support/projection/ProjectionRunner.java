@@ -2,10 +2,14 @@ package io.jixiao.support.projection;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.events.EventEnvelope;
+import io.jixiao.events.Topics;
+import io.jixiao.support.kafka.KafkaSettings;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +27,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +44,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * skipped (the publisher is at-least-once): by the applied ids the runner keeps, or by the projection's own
  * rows where it {@link Projection#deduplicatesItself() deduplicates itself}. A record that fails on its own is
  * parked in {@code projection_dead_letter} and the projection goes on; database outages are waited out, not parked.
+ *
+ * <p>A record on a topic with a known owner ({@link Topics#OWNERS}) must carry that owner in its
+ * {@link Topics#PRODUCER_HEADER}; one that names another producer, or none, is parked like an undecodable one and
+ * never applied (docs/decisions/0008-kafka-topic-ownership.md). A {@link #retryParked retry} is an operator's
+ * decision and applies the parked value without that check.
  */
 public class ProjectionRunner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRunner.class);
@@ -51,7 +61,8 @@ public class ProjectionRunner implements AutoCloseable {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final ObjectMapper objectMapper;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaClient;
+    private final Map<String, byte[]> topicOwners;
     private final Thread thread;
     private final AtomicReference<CompletableFuture<Void>> rebuildRequest = new AtomicReference<>();
     private volatile boolean running = true;
@@ -61,13 +72,27 @@ public class ProjectionRunner implements AutoCloseable {
     private volatile Map<TopicPartition, Long> rebuildTarget = Map.of();
     private volatile KafkaConsumer<String, String> consumer;
 
+    /** An unauthenticated consumer of {@code bootstrapServers}; the suite's topic owners. */
     public ProjectionRunner(Projection projection, JdbcTemplate jdbc, TransactionTemplate tx,
                             ObjectMapper objectMapper, String bootstrapServers) {
+        this(projection, jdbc, tx, objectMapper, KafkaSettings.of(bootstrapServers), Topics.OWNERS);
+    }
+
+    /**
+     * @param kafka       where Kafka is and how to log in ({@link KafkaSettings#clientProperties()})
+     * @param topicOwners topic → the only producer whose records are applied ({@link Topics#OWNERS}); records of
+     *                    topics not in it are not checked
+     */
+    public ProjectionRunner(Projection projection, JdbcTemplate jdbc, TransactionTemplate tx,
+                            ObjectMapper objectMapper, KafkaSettings kafka, Map<String, String> topicOwners) {
         this.projection = projection;
         this.jdbc = jdbc;
         this.tx = tx;
         this.objectMapper = objectMapper;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaClient = Map.copyOf(kafka.clientProperties());
+        Map<String, byte[]> owners = new HashMap<>();
+        topicOwners.forEach((topic, owner) -> owners.put(topic, owner.getBytes(StandardCharsets.UTF_8)));
+        this.topicOwners = Map.copyOf(owners);
         this.thread = new Thread(this::run, "projection-" + projection.name());
         this.thread.setDaemon(true);
     }
@@ -125,7 +150,7 @@ public class ProjectionRunner implements AutoCloseable {
 
     private KafkaConsumer<String, String> newConsumer() {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(kafkaClient);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "jixiao-" + projection.name());
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, projection.name() + "-" + UUID.randomUUID().toString().substring(0, 8));
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -243,6 +268,7 @@ public class ProjectionRunner implements AutoCloseable {
     }
 
     private EventEnvelope parse(ConsumerRecord<String, String> record) {
+        checkProducer(record);
         try {
             EventEnvelope event = objectMapper.readValue(record.value(), EventEnvelope.class);
             if (event.eventId() == null || event.type() == null) {
@@ -251,6 +277,28 @@ public class ProjectionRunner implements AutoCloseable {
             return event;
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("not an event envelope: " + e.getMessage(), e);
+        }
+    }
+
+    /** A header lookup and a byte comparison per record: the owner of the record's topic must have produced it. */
+    private void checkProducer(ConsumerRecord<String, String> record) {
+        byte[] owner = topicOwners.get(record.topic());
+        if (owner == null) {
+            return;
+        }
+        Header producer = record.headers().lastHeader(Topics.PRODUCER_HEADER);
+        if (producer == null || !Arrays.equals(owner, producer.value())) {
+            throw new ForeignProducer(record.topic() + " belongs to " + new String(owner, StandardCharsets.UTF_8)
+                    + ", but this record was produced by " + (producer == null || producer.value() == null
+                    ? "an unnamed producer (no " + Topics.PRODUCER_HEADER + " header)"
+                    : "'" + new String(producer.value(), StandardCharsets.UTF_8) + "'"));
+        }
+    }
+
+    /** A record whose producer is not the owner of its topic: parked, never applied. */
+    static final class ForeignProducer extends IllegalArgumentException {
+        ForeignProducer(String message) {
+            super(message);
         }
     }
 

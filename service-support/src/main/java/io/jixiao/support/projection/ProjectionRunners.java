@@ -1,6 +1,8 @@
 package io.jixiao.support.projection;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jixiao.events.Topics;
+import io.jixiao.support.kafka.KafkaSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,9 +18,9 @@ public class ProjectionRunners implements ApplicationListener<ApplicationReadyEv
     private volatile boolean started;
 
     public ProjectionRunners(List<Projection> projections, JdbcTemplate jdbc, TransactionTemplate tx,
-                             ObjectMapper objectMapper, String bootstrapServers) {
+                             ObjectMapper objectMapper, KafkaSettings kafka) {
         this.byName = projections.stream().collect(Collectors.toMap(Projection::name,
-                p -> new ProjectionRunner(p, jdbc, tx, objectMapper, bootstrapServers)));
+                p -> new ProjectionRunner(p, jdbc, tx, objectMapper, kafka, Topics.OWNERS)));
     }
 
     @Override

@@ -7,8 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import io.jixiao.events.EventEnvelope;
+import io.jixiao.events.Topics;
+import io.jixiao.infra.EmbeddedKafkaBroker;
 import io.jixiao.infra.EmbeddedPostgresServer;
+import io.jixiao.infra.KafkaUsers;
 import io.jixiao.infra.SharedTestInfra;
+import io.jixiao.support.kafka.KafkaSettings;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The runner's batched path against a real PostgreSQL and Kafka: a poll is claimed and applied as one batch,
  * repeated event ids (in one poll and across polls) take effect once, and a poison record in a poll is parked
- * alone while the rest of the poll applies.
+ * alone while the rest of the poll applies. A record on an owned topic that its owner did not produce is parked, not
+ * applied; and the runner logs in to a secured broker with the service's {@link KafkaSettings}.
  */
 class ProjectionRunnerTest {
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
@@ -136,6 +142,15 @@ class ProjectionRunnerTest {
                 JSON.createObjectNode().put("poison", poison)));
     }
 
+    /** One record stamped with {@code producerName} (no header when null), as the publisher stamps its own. */
+    private static void sendAs(CountingProjection projection, String producerName, String value) throws Exception {
+        ProducerRecord<String, String> record = new ProducerRecord<>(projection.topic, "k", value);
+        if (producerName != null) {
+            record.headers().add(Topics.PRODUCER_HEADER, producerName.getBytes(StandardCharsets.UTF_8));
+        }
+        producer.send(record).get(10, TimeUnit.SECONDS);
+    }
+
     private static void send(CountingProjection projection, String... values) throws Exception {
         for (String value : values) {
             producer.send(new ProducerRecord<>(projection.topic, "k", value)).get(10, TimeUnit.SECONDS);
@@ -234,5 +249,64 @@ class ProjectionRunnerTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> storedOffset(projection) == 6);
         assertThat(effects(projection)).containsEntry("p3", 1);
         assertThat(projection.batches.get()).isGreaterThan(before);
+    }
+
+    @Test
+    void aRecordTheTopicsOwnerDidNotProduceIsParkedNotApplied() throws Exception {
+        CountingProjection projection = projection();
+        sendAs(projection, "budget-service", envelope("own-1", false));
+        sendAs(projection, "disclosure-service", envelope("foreign", false));
+        sendAs(projection, null, envelope("unnamed", false));
+        sendAs(projection, "budget-service", envelope("own-2", false));
+        // the topic belongs to budget-service, as budget.events does in the suite
+        runner = new ProjectionRunner(projection, jdbc, tx, JSON,
+                KafkaSettings.of(SharedTestInfra.kafka().bootstrapServers()), Map.of(projection.topic, "budget-service"));
+        runner.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedOffset(projection) == 4);
+
+        assertThat(effects(projection)).isEqualTo(Map.of("own-1", 1, "own-2", 1));
+        List<Map<String, Object>> parked = jdbc.queryForList("SELECT event_id, record_offset, error, status FROM "
+                + "projection_dead_letter WHERE projection = ? ORDER BY record_offset", projection.name);
+        assertThat(parked).extracting(row -> row.get("event_id"), row -> row.get("record_offset"),
+                row -> row.get("status")).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("foreign", 1L, "PARKED"),
+                org.assertj.core.groups.Tuple.tuple("unnamed", 2L, "PARKED"));
+        assertThat((String) parked.get(0).get("error")).contains("produced by 'disclosure-service'");
+        assertThat((String) parked.get(1).get("error")).contains("no jixiao-producer header");
+        assertThat(jdbc.queryForList("SELECT event_id FROM projection_applied_event WHERE projection = ? "
+                + "ORDER BY event_id", String.class, projection.name)).containsExactly("own-1", "own-2");
+        System.out.println("attribution: applied " + effects(projection).keySet() + ", parked "
+                + parked.stream().map(row -> row.get("event_id")).toList());
+    }
+
+    @Test
+    void theRunnerLogsInToASecuredBrokerWithTheServicesCredentials() throws Exception {
+        CountingProjection projection = projection();
+        KafkaUsers users = KafkaUsers.builder("admin", KafkaUsers.randomPassword())
+                .topic(projection.topic, 1)
+                .user("budget-service", KafkaUsers.randomPassword(), Set.of(projection.topic), Set.of(projection.topic),
+                        Set.of("jixiao-" + projection.name))
+                .build();
+        try (EmbeddedKafkaBroker secured = EmbeddedKafkaBroker.startSecured(null, 0, 0, users)) {
+            Properties p = new Properties();
+            p.putAll(secured.clientProperties("budget-service"));
+            p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            try (KafkaProducer<String, String> owner = new KafkaProducer<>(p)) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(projection.topic, "k",
+                        envelope("secured-1", false));
+                record.headers().add(Topics.PRODUCER_HEADER, "budget-service".getBytes(StandardCharsets.UTF_8));
+                owner.send(record).get(10, TimeUnit.SECONDS);
+            }
+            KafkaSettings settings = new KafkaSettings(secured.bootstrapServers(), null, null, "budget-service",
+                    users.password("budget-service"), "SASL_PLAINTEXT", "PLAIN");
+            runner = new ProjectionRunner(projection, jdbc, tx, JSON, settings, Map.of(projection.topic,
+                    "budget-service"));
+            runner.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> storedOffset(projection) == 1);
+            assertThat(effects(projection)).isEqualTo(Map.of("secured-1", 1));
+            runner.close();
+            runner = null;
+        }
     }
 }

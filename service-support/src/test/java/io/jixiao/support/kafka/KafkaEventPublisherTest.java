@@ -1,0 +1,90 @@
+package io.jixiao.support.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.jixiao.events.Topics;
+import io.jixiao.events.budget.ProjectCategory;
+import io.jixiao.events.budget.ProjectRegistered;
+import io.jixiao.infra.EmbeddedKafkaBroker;
+import io.jixiao.infra.KafkaUsers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The publisher against a secured broker: it logs in with the service's credentials, its idempotent acks=all
+ * producer is allowed on the topic the service owns, and each record names the service in its producer header.
+ */
+class KafkaEventPublisherTest {
+    private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
+
+    @Test
+    void publishesToItsOwnTopicAsItsUserAndStampsItselfAsTheProducer() {
+        KafkaUsers users = KafkaUsers.jixiao();
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startSecured(null, 0, 0, users)) {
+            KafkaSettings settings = new KafkaSettings(broker.bootstrapServers(), Topics.BUDGET_EVENTS, null,
+                    Topics.BUDGET_SERVICE, users.password(Topics.BUDGET_SERVICE), "SASL_PLAINTEXT", "PLAIN");
+            ProjectRegistered payload = new ProjectRegistered("430203", "p-1", "u-1", "路灯", ProjectCategory.SPECIAL_FUND,
+                    2026, 1);
+            try (KafkaEventPublisher publisher = new KafkaEventPublisher(settings, JSON, Topics.BUDGET_SERVICE)) {
+                GenericDomainEventMessage<ProjectRegistered> event =
+                        new GenericDomainEventMessage<>("Project", "430203:p-1", 0, payload);
+                DefaultUnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(event);
+                uow.execute(() -> {
+                    try {
+                        publisher.on(payload, event);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });   // commits: waits for Kafka's acknowledgement
+            }
+
+            ConsumerRecord<String, String> record = readOne(broker, "disclosure-service", Topics.BUDGET_EVENTS);
+            assertThat(record.key()).isEqualTo("430203:p-1");
+            assertThat(record.value()).contains("\"type\":\"ProjectRegistered\"");
+            assertThat(new String(record.headers().lastHeader(Topics.PRODUCER_HEADER).value(), StandardCharsets.UTF_8))
+                    .isEqualTo(Topics.BUDGET_SERVICE);
+        }
+    }
+
+    @Test
+    void aServiceThatDoesNotOwnItsPublishTopicDoesNotStart() {
+        KafkaSettings settings = new KafkaSettings("localhost:1", Topics.BUDGET_EVENTS, null, null, null, null, null);
+
+        assertThatThrownBy(() -> new KafkaEventPublisher(settings, JSON, "disclosure-service"))
+                .hasMessageContaining("budget.events belongs to budget-service, not to 'disclosure-service'");
+    }
+
+    private static ConsumerRecord<String, String> readOne(EmbeddedKafkaBroker broker, String user, String topic) {
+        Map<String, Object> config = new HashMap<>(broker.clientProperties(user));
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        List<ConsumerRecord<String, String>> read = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (read.isEmpty() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(read::add);
+            }
+        }
+        assertThat(read).as("records on " + topic).hasSize(1);
+        return read.get(0);
+    }
+}
