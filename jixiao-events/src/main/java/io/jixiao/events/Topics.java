@@ -8,7 +8,7 @@ import java.util.Optional;
  *
  * <p>Each topic has one owner, the only service that may write to it: the broker enforces that with ACLs
  * (the owner's Kafka principal is {@code User:<owner>}), and consumers check the {@link #PRODUCER_HEADER}
- * the publisher stamps on every record (docs/decisions/0007-kafka-topic-ownership.md).
+ * the publisher stamps on every record (docs/decisions/0008-kafka-topic-ownership.md).
  */
 public final class Topics {
     public static final String BUDGET_EVENTS = "budget.events";
