@@ -29,6 +29,7 @@ final class RunningStack implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     final LocalStackProcesses processes;
+    final EmbeddedKafkaBroker kafka;
     final Path home;
     final String prefix;
     private final String token;
@@ -36,16 +37,22 @@ final class RunningStack implements AutoCloseable {
     record Answer(int status, String contentType, JsonNode body) {
     }
 
-    private RunningStack(LocalStackProcesses processes, Path home, String prefix, String token) {
+    private RunningStack(LocalStackProcesses processes, EmbeddedKafkaBroker kafka, Path home, String prefix,
+                         String token) {
         this.processes = processes;
+        this.kafka = kafka;
         this.home = home;
         this.prefix = prefix;
         this.token = token;
     }
 
     static RunningStack start(String name) throws IOException {
+        return start(name, SharedTestInfra.kafka());
+    }
+
+    /** On {@code kafka}; a secured broker gives each service its own user (the broker's ACLs name them). */
+    static RunningStack start(String name, EmbeddedKafkaBroker kafka) throws IOException {
         EmbeddedPostgresServer postgres = SharedTestInfra.postgres();
-        EmbeddedKafkaBroker kafka = SharedTestInfra.kafka();
         String prefix = name + "_" + UUID.randomUUID().toString().substring(0, 6);
         // under the module's build directory: the services' logs stay there for a failed run, and /tmp stays clean
         Path home = Files.createTempDirectory(Files.createDirectories(Path.of("target", "e2e")), name + "-")
@@ -64,12 +71,13 @@ final class RunningStack implements AutoCloseable {
             String db = prefix + "_" + service.replace("-service", "");
             postgres.createDatabaseIfMissing(db);
             builder.database(service, db);
+            kafka.serviceEnvironment(service).forEach((key, value) -> builder.environment(service, key, value));
         }
         LocalStackProcesses processes = builder.build();
         processes.startAll();
         String token = LocalTokens.mint(home, "e2e-tester", List.of("FINANCE", "UNIT", "AUDITOR", "INTEGRATION"),
                 List.of("*"));
-        return new RunningStack(processes, home, prefix, token);
+        return new RunningStack(processes, kafka, home, prefix, token);
     }
 
     Answer call(String method, String path, String body, String... headers) {

@@ -54,6 +54,7 @@ class SecurityRegressionIT {
     private static final String ADJUSTMENT = "{\"amount\":\"-1.00\",\"basis\":\"MID_YEAR\",\"reason\":\"安全测试\"}";
     private static final String COMPLETION = "{\"score\":\"80\",\"findings\":[\"目标不够细化\"],\"completedOn\":\"2024-10-10\"}";
 
+    private static io.jixiao.infra.EmbeddedKafkaBroker kafka;
     private static RunningStack stack;
     private static List<Step> plan;
     private static String finance;
@@ -65,7 +66,9 @@ class SecurityRegressionIT {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = RunningStack.start("security");
+        // a broker as production runs one: every client logs in, ACLs let only a topic's owner write it
+        kafka = io.jixiao.infra.EmbeddedKafkaBroker.startSecured(null, 0, 0, io.jixiao.infra.KafkaUsers.jixiao());
+        stack = RunningStack.start("security", kafka);
         assertThat(LoadFixtures.loadAll(new GatewayClient(stack.processes.gatewayUrl(), LocalTokens.loader(stack.home)),
                 List.of("lukou-2023"), false)).isTrue();
         plan = FixturePlan.of(Fixture.demo("lukou-2023"));
@@ -94,6 +97,9 @@ class SecurityRegressionIT {
         if (stack != null) {
             stack.close();
         }
+        if (kafka != null) {
+            kafka.close();
+        }
     }
 
     private static Step step(String method, String pathSuffix) {
@@ -114,7 +120,10 @@ class SecurityRegressionIT {
     @Order(1)
     void everyAttackIsRefusedAndLeavesStoresTopicsAndReadModelsUnchanged() throws Exception {
         SortedMap<String, String> before = stack.snapshot();
+        assertThat(before.get("budget.domainevententry")).doesNotStartWith("0 rows");
+        assertThat(before.get("disclosure.district_event")).doesNotStartWith("0 rows");
         long topicsBefore = TopicOffsets.total();
+        assertThat(topicsBefore).isPositive();
         String budget = LocalStackProcesses.BUDGET;
 
         // the encoded prefix and path parameters, through the gateway with a valid token
@@ -152,6 +161,13 @@ class SecurityRegressionIT {
         // a token that may read but not write this: the gateway refuses; a forged header changes nothing
         refused(stack.callAs(unitGaj, "POST", PROJECT + "/adjustments", ADJUSTMENT, "X-Jixiao-Roles", "FINANCE",
                 "Idempotency-Key", key()), 403, "UNIT token with a forged role header");
+        // a result that would cut gaj-pacs, produced to evaluation.events by a client that does not own it
+        assertThat(produceForgedResult("disclosure-service", kafka.users().orElseThrow()
+                .password("disclosure-service"))).as("another service's user").isInstanceOfAny(
+                org.apache.kafka.common.errors.TopicAuthorizationException.class,
+                org.apache.kafka.common.errors.ClusterAuthorizationException.class);
+        assertThat(produceForgedResult("evaluation-service", "guessed-password")).as("a guessed password")
+                .isInstanceOf(org.apache.kafka.common.errors.SaslAuthenticationException.class);
 
         assertThat(stack.snapshot()).isEqualTo(before);
         assertThat(TopicOffsets.total()).isEqualTo(topicsBefore);
@@ -278,6 +294,33 @@ class SecurityRegressionIT {
                 + "convert_from(metadata, 'UTF8') LIKE '%\"actor\":\"anonymous\"%'")).isZero();
     }
 
+    /** What producing a forged EvaluationResultApplied (a 10% cut of gaj-pacs) as {@code user} ended in. */
+    private static Throwable produceForgedResult(String user, String password) {
+        java.util.Map<String, Object> properties = new java.util.HashMap<>(kafka.clientProperties(user, password));
+        properties.put("key.serializer", org.apache.kafka.common.serialization.StringSerializer.class);
+        properties.put("value.serializer", org.apache.kafka.common.serialization.StringSerializer.class);
+        properties.put("enable.idempotence", false);
+        properties.put("max.block.ms", 10_000);
+        properties.put("delivery.timeout.ms", 15_000);
+        properties.put("request.timeout.ms", 10_000);
+        String forged = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"EvaluationResultApplied\","
+                + "\"aggregateId\":\"" + D + ":ke-forged\",\"districtCode\":\"" + D + "\",\"payload\":{"
+                + "\"districtCode\":\"" + D + "\",\"projectId\":\"gaj-pacs\",\"measure\":\"CUT\","
+                + "\"share\":\"0.10\"}}";
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(properties)) {
+            var record = new org.apache.kafka.clients.producer.ProducerRecord<String, String>(
+                    io.jixiao.events.Topics.EVALUATION_EVENTS, D + ":ke-forged", forged);
+            record.headers().add(io.jixiao.events.Topics.PRODUCER_HEADER,
+                    "evaluation-service".getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            return null;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return e.getCause();
+        } catch (Exception e) {
+            return e;
+        }
+    }
+
     private static JsonNode history() {
         Answer answer = stack.callAs(finance, "GET", PROJECT + "/history?limit=5000", null);
         assertThat(answer.status()).isEqualTo(200);
@@ -287,7 +330,7 @@ class SecurityRegressionIT {
     /** The sum of end offsets of the two published topics. */
     private static final class TopicOffsets {
         static long total() throws Exception {
-            try (var admin = io.jixiao.infra.SharedTestInfra.kafka().admin()) {
+            try (var admin = kafka.admin()) {
                 var partitions = new java.util.HashMap<org.apache.kafka.common.TopicPartition,
                         org.apache.kafka.clients.admin.OffsetSpec>();
                 for (var description : admin.describeTopics(List.of(io.jixiao.events.Topics.BUDGET_EVENTS,
