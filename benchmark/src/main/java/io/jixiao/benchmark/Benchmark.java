@@ -219,7 +219,7 @@ public final class Benchmark {
         }
         results.add("raw", "PostgreSQL 50-row batched INSERTs/s (1 client)",
                 raw.postgresBatchesPerSecond(url, "postgres", "postgres"), "/s", null, null, null);
-        double[] kafka = raw.kafkaRecordsPerSecond(stack.kafkaBootstrap(), sizes.kafkaRecords());
+        double[] kafka = raw.kafkaRecordsPerSecond(stack.kafkaClient(), sizes.kafkaRecords());
         results.add("raw", "Kafka produce records/s (500 B, acks=all)", kafka[0], "/s", null, null, null);
         results.add("raw", "Kafka consume records/s (500 B)", kafka[1], "/s", null, null, null);
         return kafka;
@@ -453,7 +453,7 @@ public final class Benchmark {
         produceSynthetic(stack, district, sizes.reportEvents());
         // the journal, not just the timeline, must have every event (a project's last sequence in the timeline
         // once showed while the journal still lagged: 977 of 1,000 projects)
-        TopicSize.awaitCaughtUp(stack.kafkaBootstrap(), List.of(Topics.BUDGET_EVENTS, Topics.EVALUATION_EVENTS),
+        TopicSize.awaitCaughtUp(stack.kafkaClient(), List.of(Topics.BUDGET_EVENTS, Topics.EVALUATION_EVENTS),
                 Duration.ofMinutes(15));
         Latencies times = new Latencies();
         String asOf = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1).toString();
@@ -483,8 +483,8 @@ public final class Benchmark {
         int more = Math.max(0, sizes.rebuildEvents() - sizes.reportEvents());
         produceSynthetic(stack, "998002", more);
         List<String> topics = List.of(Topics.BUDGET_EVENTS, Topics.EVALUATION_EVENTS);
-        TopicSize.awaitCaughtUp(stack.kafkaBootstrap(), topics, Duration.ofMinutes(20));
-        long total = TopicSize.events(stack.kafkaBootstrap(), topics);
+        TopicSize.awaitCaughtUp(stack.kafkaClient(), topics, Duration.ofMinutes(20));
+        long total = TopicSize.events(stack.kafkaClient(), topics);
         Map<String, Double> cpuBefore = ProcessCpu.secondsByName(stack.pid(), stack.dataDir());
         long t0 = System.nanoTime();
         Map<String, CompletableFuture<Double>> byService = new LinkedHashMap<>();
@@ -532,7 +532,7 @@ public final class Benchmark {
     /** Produces {@code count} budget envelopes for one district straight to Kafka (projects of 100 events each). */
     private String produceSynthetic(LauncherProcess stack, String district, int count) throws Exception {
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+        p.putAll(stack.kafkaClient());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);

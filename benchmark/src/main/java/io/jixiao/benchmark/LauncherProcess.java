@@ -23,6 +23,7 @@ public final class LauncherProcess implements AutoCloseable {
     private final Path dataDir;
     private final Map<String, Integer> ports;
     private final Duration startTime;
+    private static final String KAFKA_ADMIN_PASSWORD = io.jixiao.infra.KafkaUsers.randomPassword();
     /** Fresh for each benchmark run; never printed. */
     private static final Map<String, String> CALLER_KEYS = Map.of(
             "budget", io.jixiao.identity.CallerKey.random(),
@@ -51,6 +52,7 @@ public final class LauncherProcess implements AutoCloseable {
         env.put("JIXIAO_PG_PORT", String.valueOf(ports.get("pg")));
         env.put("JIXIAO_KAFKA_PORT", String.valueOf(ports.get("kafka")));
         env.put("JIXIAO_KAFKA_CONTROLLER_PORT", String.valueOf(ports.get("kafka-controller")));
+        env.put("JIXIAO_KAFKA_ADMIN_PASSWORD", KAFKA_ADMIN_PASSWORD);
         // the benchmark calls services directly (rebuilds, dead letters, lag): it chooses their caller keys
         for (String service : CALLER_KEYS.keySet()) {
             env.put("JIXIAO_CALLER_KEY_" + service.toUpperCase(java.util.Locale.ROOT), CALLER_KEYS.get(service));
@@ -112,8 +114,11 @@ public final class LauncherProcess implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + ports.get("pg") + "/" + database;
     }
 
-    public String kafkaBootstrap() {
-        return "localhost:" + ports.get("kafka");
+    /** Client properties of the stack's broker as its admin: every client logs in (the launcher's broker has ACLs). */
+    public Map<String, Object> kafkaClient() {
+        return Map.of("bootstrap.servers", "localhost:" + ports.get("kafka"), "security.protocol", "SASL_PLAINTEXT",
+                "sasl.mechanism", "PLAIN", "sasl.jaas.config",
+                io.jixiao.infra.KafkaUsers.clientJaasConfig("admin", KAFKA_ADMIN_PASSWORD));
     }
 
     public Path dataDir() {

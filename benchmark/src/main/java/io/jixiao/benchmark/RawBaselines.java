@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -88,15 +89,15 @@ public final class RawBaselines {
     }
 
     /** Kafka produce (500-byte records, acks=all, idempotent) then consume of the same records: records per second each. */
-    public double[] kafkaRecordsPerSecond(String bootstrap, int records) throws Exception {
+    public double[] kafkaRecordsPerSecond(Map<String, Object> client, int records) throws Exception {
         String topic = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         Properties admin = new Properties();
-        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        admin.putAll(client);
         try (Admin a = Admin.create(admin)) {
             a.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
         }
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(client);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 2);
@@ -112,7 +113,7 @@ public final class RawBaselines {
         }
         double produced = records / seconds(start);
         Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.putAll(client);
         c.put(ConsumerConfig.GROUP_ID_CONFIG, topic);
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);

@@ -22,9 +22,9 @@ final class TopicSize {
     private TopicSize() {
     }
 
-    static long events(String bootstrap, List<String> topics) {
+    static long events(Map<String, Object> client, List<String> topics) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(client);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "size-" + UUID.randomUUID());
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -44,9 +44,9 @@ final class TopicSize {
      * Waits until every consumer group of the suite ({@code jixiao-*}) has committed the end of each partition of
      * {@code topics} it reads: each projection commits to Kafka after storing a poll, so then all have caught up.
      */
-    static void awaitCaughtUp(String bootstrap, List<String> topics, Duration timeout) throws Exception {
+    static void awaitCaughtUp(Map<String, Object> client, List<String> topics, Duration timeout) throws Exception {
         Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(client);
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = Admin.create(p)) {
             // the partitions do not change while the benchmark waits: described once, their ends asked each round

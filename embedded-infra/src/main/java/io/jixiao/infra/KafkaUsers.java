@@ -61,7 +61,12 @@ public final class KafkaUsers {
      * with 3 partitions.
      */
     public static KafkaUsers jixiao() {
-        return builder("admin", randomPassword())
+        return jixiao(randomPassword());
+    }
+
+    /** As {@link #jixiao()}, with the admin's password chosen by the caller (a tool that reads the topics). */
+    public static KafkaUsers jixiao(String adminPassword) {
+        return builder("admin", adminPassword)
                 .topic(Topics.BUDGET_EVENTS, 3)
                 .topic(Topics.EVALUATION_EVENTS, 3)
                 .user(Topics.BUDGET_SERVICE, randomPassword(), Set.of(Topics.BUDGET_EVENTS),
@@ -127,7 +132,7 @@ public final class KafkaUsers {
         return jaas.append(';').toString();
     }
 
-    static String clientJaasConfig(String name, String password) {
+    public static String clientJaasConfig(String name, String password) {
         return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + name
                 + "\" password=\"" + password + "\";";
     }

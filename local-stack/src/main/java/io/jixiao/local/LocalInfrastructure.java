@@ -1,6 +1,7 @@
 package io.jixiao.local;
 
 import io.jixiao.infra.EmbeddedKafkaBroker;
+import io.jixiao.infra.KafkaUsers;
 import io.jixiao.infra.EmbeddedPostgresServer;
 import io.jixiao.infra.PostgresDatabases;
 import java.io.PrintStream;
@@ -16,6 +17,7 @@ final class LocalInfrastructure {
     private final String postgresUser;
     private final String postgresPassword;
     private final String kafkaBootstrapServers;
+    private final EmbeddedKafkaBroker kafka;
 
     private LocalInfrastructure(EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka, LocalStackSettings settings) {
         this.embeddedPostgres = postgres != null;
@@ -23,6 +25,7 @@ final class LocalInfrastructure {
         this.postgresUser = postgres != null ? EmbeddedPostgresServer.USER : settings.postgresUser();
         this.postgresPassword = postgres != null ? EmbeddedPostgresServer.PASSWORD : settings.postgresPassword();
         this.kafkaBootstrapServers = kafka != null ? kafka.bootstrapServers() : settings.externalKafka().orElseThrow();
+        this.kafka = kafka;
     }
 
     /**
@@ -46,8 +49,10 @@ final class LocalInfrastructure {
         EmbeddedKafkaBroker kafka = null;
         if (settings.externalKafka().isEmpty()) {
             out.println("Starting Kafka on port " + settings.kafkaPort() + " (data: " + settings.kafkaData() + ")");
-            kafka = EmbeddedKafkaBroker.start(settings.kafkaData(), settings.kafkaPort(),
-                    settings.kafkaControllerPort());
+            // as production runs it: every client logs in, and only a topic's owning service may write it
+            kafka = EmbeddedKafkaBroker.startSecured(settings.kafkaData(), settings.kafkaPort(),
+                    settings.kafkaControllerPort(), KafkaUsers.jixiao(
+                            settings.kafkaAdminPassword().orElseGet(KafkaUsers::randomPassword)));
             started.kafka(kafka);
         } else {
             out.println("Using Kafka at " + settings.externalKafka().get());
@@ -71,6 +76,12 @@ final class LocalInfrastructure {
 
     String kafkaBootstrapServers() {
         return kafkaBootstrapServers;
+    }
+
+    /** What {@code service} needs to reach Kafka: bootstrap servers and, on the embedded broker, its own login. */
+    java.util.Map<String, String> kafkaEnvironment(String service) {
+        return kafka != null ? kafka.serviceEnvironment(service)
+                : java.util.Map.of("JIXIAO_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
     }
 
     private void createDatabases(PrintStream out) {

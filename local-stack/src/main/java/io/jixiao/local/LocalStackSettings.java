@@ -20,6 +20,9 @@ import java.util.Optional;
  * <tr><td>{@code JIXIAO_KAFKA_BOOTSTRAP_SERVERS}</td><td>an external Kafka; no embedded broker is started</td></tr>
  * <tr><td>{@code JIXIAO_CALLER_KEY_BUDGET}, {@code _EVALUATION}, {@code _DISCLOSURE}</td><td>the key the gateway
  *     signs each service's caller assertions with; default a fresh random one per start</td></tr>
+ * <tr><td>{@code JIXIAO_KAFKA_ADMIN_PASSWORD}</td><td>the embedded broker's admin password (a tool that reads the
+ *     topics logs in as {@code admin} with it); default a fresh random one per start. Each service logs in as
+ *     itself with a random password; only a topic's owner may write it</td></tr>
  * <tr><td>{@code JIXIAO_GATEWAY_PORT}, {@code JIXIAO_BUDGET_PORT}, {@code JIXIAO_EVALUATION_PORT},
  *     {@code JIXIAO_DISCLOSURE_PORT}</td><td>default 8080, 8081, 8082, 8083</td></tr>
  * <tr><td>{@code JIXIAO_START_TIMEOUT_SECONDS}</td><td>per service health wait, default 120</td></tr>
@@ -39,6 +42,7 @@ record LocalStackSettings(
         Optional<String> externalKafka,
         Map<String, Integer> ports,
         Map<String, String> callerKeys,
+        Optional<String> kafkaAdminPassword,
         Duration healthTimeout,
         boolean loadFixtures,
         boolean infraOnly) {
@@ -67,6 +71,7 @@ record LocalStackSettings(
                         LocalStackProcesses.EVALUATION, number(env, "JIXIAO_EVALUATION_PORT", 8082),
                         LocalStackProcesses.DISCLOSURE, number(env, "JIXIAO_DISCLOSURE_PORT", 8083)),
                 callerKeys(env),
+                text(env, "JIXIAO_KAFKA_ADMIN_PASSWORD"),
                 Duration.ofSeconds(number(env, "JIXIAO_START_TIMEOUT_SECONDS", 120)),
                 !arguments.contains("--no-fixtures"),
                 arguments.contains("--infra-only"));
@@ -97,6 +102,9 @@ record LocalStackSettings(
                 .healthTimeout(healthTimeout);
         ports.forEach(builder::port);
         callerKeys.forEach(builder::callerKey);
+        for (String service : LocalStackProcesses.DOMAIN_SERVICES) {
+            infrastructure.kafkaEnvironment(service).forEach((key, value) -> builder.environment(service, key, value));
+        }
         return builder.build();
     }
 

@@ -43,6 +43,37 @@ class TokenValidationTest extends GatewayWithStubTest {
     }
 
     @Test
+    void aTokenValidForLongerThanTheMaximumLifetimeIsRejected() {
+        assertRejected(TOKENS.issue(financeIn430203().withValidity(Duration.ofHours(12).plusMinutes(1))));
+        clientWithToken(TOKENS.issue(financeIn430203().withValidity(Duration.ofHours(12)))).get().uri(PATH).exchange()
+                .expectStatus().isOk().expectBody().returnResult();
+    }
+
+    @Test
+    void aTokenIssuedInTheFutureIsRejected() {
+        assertRejected(TOKENS.issue(financeIn430203().withIssuedAt(Instant.now().plus(Duration.ofMinutes(10)))));
+    }
+
+    @Test
+    void aTokenOfAnotherIssuerIsRejected() throws Exception {
+        com.nimbusds.jose.jwk.RSAKey key = LocalSigningKey.loadOrCreate(TOKENS.keysDir());
+        com.nimbusds.jwt.JWTClaimsSet claims = new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer("someone-else")
+                .subject("alice").audience("jixiao").claim("roles", List.of("FINANCE"))
+                .claim("districts", List.of("430203")).issueTime(new java.util.Date())
+                .expirationTime(java.util.Date.from(Instant.now().plusSeconds(600))).build();
+        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(
+                com.nimbusds.jose.JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(key));
+        assertRejected(jwt.serialize());
+        com.nimbusds.jwt.JWTClaimsSet noIat = new com.nimbusds.jwt.JWTClaimsSet.Builder(claims)
+                .issuer(TokenIssuer.LOCAL_ISSUER).issueTime(null).build();
+        com.nimbusds.jwt.SignedJWT withoutIat = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(
+                com.nimbusds.jose.JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), noIat);
+        withoutIat.sign(new com.nimbusds.jose.crypto.RSASSASigner(key));
+        assertRejected(withoutIat.serialize());
+    }
+
+    @Test
     void aTokenForAnotherAudienceIsRejected() {
         assertRejected(TOKENS.issue(financeIn430203().withAudience("someone-else")));
     }
