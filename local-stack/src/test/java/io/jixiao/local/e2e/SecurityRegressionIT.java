@@ -176,15 +176,24 @@ class SecurityRegressionIT {
     @Test
     @Order(2)
     void aConnectionHeaderCannotStripTheCallerFromARequest() throws Exception {
+        int eventsBefore = history().path("events").size();
         URI gateway = URI.create(stack.processes.gatewayUrl());
-        String request = "GET " + PROJECT + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + finance
-                + "\r\nConnection: X-Jixiao-Caller, X-Jixiao-Actor, close\r\n\r\n";
+        byte[] body = ADJUSTMENT.getBytes(StandardCharsets.UTF_8);
+        // java.net.http will not send a Connection header; a raw socket sends what an attacker would
+        String request = "POST " + PROJECT + "/adjustments HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + finance + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                + "\r\nIdempotency-Key: " + key()
+                + "\r\nConnection: X-Jixiao-Caller, X-Jixiao-Actor, Idempotency-Key, close\r\n\r\n";
         try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
             String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))
                     .readLine();
-            assertThat(status).contains(" 200 ");
+            assertThat(status).contains(" 201 ");
         }
+        JsonNode after = history();
+        assertThat(after.path("events").size()).isEqualTo(eventsBefore + 1);
+        assertThat(after.path("events").get(eventsBefore).path("actor").asText()).isEqualTo("finance-officer");
     }
 
     @Test
