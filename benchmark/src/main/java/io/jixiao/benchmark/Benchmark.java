@@ -40,7 +40,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * {@code java -jar benchmark/target/benchmark.jar [--smoke] [--out FILE]}: starts the local stack and
- * prints every figure of issue 7 next to its target and its raw baseline, then writes them as JSON.
+ * prints every performance figure next to its target and its raw baseline, then writes them as JSON.
  */
 public final class Benchmark {
     /** As the services write events: dates and instants as ISO-8601 text (evaluation-service parks an array date). */

@@ -6,7 +6,7 @@ package io.jixiao.evaluation;
  * {@code 430203:evaluation:czj-2023-overall}. The id is also the Kafka record key of every event.
  */
 public final class Keys {
-    /** Client-chosen ids: {@code [A-Za-z0-9._-]{1,64}} (DESIGN.md conventions). */
+    /** Client-chosen ids: {@code [A-Za-z0-9._-]{1,64}} (docs/design.md, conventions). */
     public static final String ID = "[A-Za-z0-9._-]{1,64}";
     /** Observation ids may be derived from the goal id, the checkpoint and the tier, so they may be longer. */
     public static final String LONG_ID = "[A-Za-z0-9._-]{1,120}";

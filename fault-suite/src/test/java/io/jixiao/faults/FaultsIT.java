@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Issue 8's faults in short mode, each with the load running: nothing acknowledged is lost, nothing is applied
+ * The fault suite in short mode, each with the load running: nothing acknowledged is lost, nothing is applied
  * twice, every stored event is projected once, the read models' totals equal the ledger's to the fen, and the
  * answers during the outage are honest (503 with Retry-After, never 500).
  */

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The metadata every event carries (DESIGN.md conventions).
+ * The metadata every event carries (docs/design.md, conventions).
  *
  * @param districtCode  6-digit administrative division code
  * @param actor         who did it (the gateway-verified user, or the service for automatic acts)

@@ -1,6 +1,6 @@
 package io.jixiao.budget.common;
 
-/** Shapes of ids and texts every budget endpoint shares (DESIGN.md conventions). */
+/** Shapes of ids and texts every budget endpoint shares (docs/design.md, conventions). */
 public final class Ids {
     /** Client-chosen ids: unique within a district. */
     public static final String ID = "[A-Za-z0-9._-]{1,64}";

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup("district-settings")
 public class DistrictSettingsView {
-    /** RULES.md default: 绩效目标是预算安排的前置条件. */
+    /** docs/rules.md default: 绩效目标是预算安排的前置条件. */
     public static final boolean DEFAULT_GOAL_BEFORE_BUDGET = true;
     private final JdbcTemplate jdbc;
 

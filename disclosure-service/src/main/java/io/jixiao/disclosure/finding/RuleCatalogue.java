@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The disclosure rules (RULES.md: findings are rules with ids), each a small pure function of
+ * The disclosure rules (docs/rules.md: findings are rules with ids), each a small pure function of
  * {@link DisclosureFacts}. Only standing (published, not retracted) packages are checked; a unit that has not
  * published is checked by DISC-005 and DISC-006 only.
  */

@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 
 /**
  * A change of a figure against a base (last year's figure, or the budget), in 万元 and in percent of the base,
- * with the word that goes with its sign. RULES.md: change = (this − base) ÷ base; the word follows the sign.
+ * with the word that goes with its sign. docs/rules.md: change = (this − base) ÷ base; the word follows the sign.
  *
  * @param baseWan       the base
  * @param amountWan     the size of the change (no sign), 万元

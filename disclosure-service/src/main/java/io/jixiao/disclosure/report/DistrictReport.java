@@ -201,7 +201,7 @@ public record DistrictReport(String districtCode, String districtName, int year,
     public record Summary(String budgetWan, String spentWan, String executionRate, String unsupportedSpendingWan) {
     }
 
-    /** Short sentences in the seeds' manner, per section. */
+    /** Short sentences in the manner of the published district reports, per section. */
     public record Narrative(List<String> threePublic, List<String> transfers, List<String> debt,
                             List<String> performance, List<String> execution) {
     }

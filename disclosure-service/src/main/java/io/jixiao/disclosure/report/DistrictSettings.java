@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * A district's rule settings for its report and its disclosure checks (RULES.md: versioned configuration per
+ * A district's rule settings for its report and its disclosure checks (docs/rules.md: versioned configuration per
  * district, these as defaults). Every report and finding names the version that produced it.
  *
  * @param districtCode                    6-digit code
@@ -28,7 +28,7 @@ public record DistrictSettings(String districtCode, String districtName, String 
     private static final Map<String, String> NAMES = Map.of("430202", "荷塘区", "430203", "芦淞区", "430211", "天元区",
             "430212", "渌口区", "430511", "北塔区");
 
-    /** RULES.md's defaults, with what RULES.md says of the known districts (渌口区 monitors 1–8月). */
+    /** docs/rules.md's defaults, with what docs/rules.md says of the known districts (渌口区 monitors 1–8月). */
     public static DistrictSettings defaults(String districtCode) {
         DistrictSettings settings = new DistrictSettings(districtCode, NAMES.getOrDefault(districtCode, districtCode),
                 DEFAULT_VERSION, 20, 7, BigDecimal.valueOf(20), 8, 200L * 1_000_000, BigDecimal.valueOf(60));

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Short sentences in the manner of the seeds (e.g. 荷塘区 2022: “三公”经费支出合计122万元，比全年预算数154万元节约32万元),
+ * Short sentences in the manner of the published district reports (e.g. 荷塘区 2022: “三公”经费支出合计122万元，比全年预算数154万元节约32万元),
  * written from the report's own figures so that a sentence can never say another number than its table.
  */
 final class Narrator {
@@ -35,7 +35,7 @@ final class Narrator {
                 performance(year, performance), execution(year, units));
     }
 
-    /** "122.00" → "122", "9186.16" → "9186.16", "721.50" → "721.5" (the seeds' way). */
+    /** "122.00" → "122", "9186.16" → "9186.16", "721.50" → "721.5" (the published reports' way). */
     static String spoken(String wan) {
         BigDecimal value = new BigDecimal(wan);
         return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
@@ -51,7 +51,7 @@ final class Narrator {
         ThreePublicLine total = tp.total();
         sentences.add(year + "年“三公”经费支出" + spoken(total.spentWan()) + "万元，" + againstBudget(total) + "。");
         List<String> parts = new ArrayList<>();
-        for (String id : List.of("vehicles", "reception", "overseas")) {  // the seeds' order
+        for (String id : List.of("vehicles", "reception", "overseas")) {  // the published reports' order
             ThreePublicLine line = tp.lines().stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow();
             String name = THREE_PUBLIC_NAMES.get(id);
             boolean nothing = new BigDecimal(line.spentWan()).signum() == 0

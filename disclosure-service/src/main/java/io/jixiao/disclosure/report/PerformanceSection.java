@@ -45,7 +45,7 @@ import java.util.TreeSet;
 
 /** 预算绩效管理: goals, self and key evaluations, result application, monitoring — pure functions of the ledger. */
 final class PerformanceSection {
-    /** The seeds' order of key-evaluation types (北塔区: 事前评估, 财政政策, 政府采购, 部门整体支出, 政府债务项目, 专项资金). */
+    /** The published reports' order of key-evaluation types (北塔区: 事前评估, 财政政策, 政府采购, 部门整体支出, 政府债务项目, 专项资金). */
     private static final List<String> TYPE_ORDER = List.of(ProjectCategory.EX_ANTE_ASSESSMENT.label(),
             ProjectCategory.FISCAL_POLICY.label(), ProjectCategory.GOVERNMENT_PROCUREMENT.label(),
             ProjectCategory.UNIT_OVERALL_SPENDING.label(), ProjectCategory.GOVERNMENT_DEBT_PROJECT.label(),

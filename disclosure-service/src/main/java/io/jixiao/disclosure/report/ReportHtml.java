@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The report as a printable zh-CN page: the sections in the seeds' order with their sentences and tables, and
+ * The report as a printable zh-CN page: the sections in the published reports' order with their sentences and tables, and
  * a bar chart of 三公经费 drawn as inline SVG (no script, no CDN). Tables come from {@link ReportTables}.
  */
 public final class ReportHtml {

@@ -17,7 +17,7 @@ public final class Wan {
         return Money.wan(fen);
     }
 
-    /** Fen as 万元 for a sentence, the way the seeds write it: two decimals HALF_UP, trailing zeros dropped ("122", "9186.16", "721.5"). */
+    /** Fen as 万元 for a sentence, the way the published district reports write it: two decimals HALF_UP, trailing zeros dropped ("122", "9186.16", "721.5"). */
     public static String spoken(long fen) {
         BigDecimal wan = BigDecimal.valueOf(fen).divide(FEN_PER_WAN, 2, RoundingMode.HALF_UP);
         return wan.signum() == 0 ? "0" : wan.stripTrailingZeros().toPlainString();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jixiao.disclosure.report.Change.Basis;
 import org.junit.jupiter.api.Test;
 
-/** RULES.md: change = (this − base) ÷ base, the word follows the sign; 持平 when nothing changed. */
+/** docs/rules.md: change = (this − base) ÷ base, the word follows the sign; 持平 when nothing changed. */
 class ChangeTest {
     private static final long WAN = 1_000_000;
 

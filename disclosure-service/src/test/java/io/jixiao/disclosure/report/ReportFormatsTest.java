@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-/** JSON, HTML and CSV of one report carry the same numbers; the HTML reads like the seeds. */
+/** JSON, HTML and CSV of one report carry the same numbers; the HTML reads like a published district report. */
 class ReportFormatsTest {
     private static final Instant AS_OF = Instant.parse("2025-01-01T00:00:00Z");
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Queries over {@link BudgetProjection}'s tables. Full-year budget (全年预算数) = 年初预算 + 结转 + 调整, all
- * movements known (a checkpoint's execution rate divides by the full-year budget, RULES.md); spending is summed
+ * movements known (a checkpoint's execution rate divides by the full-year budget, docs/rules.md); spending is summed
  * up to a date.
  */
 @Component

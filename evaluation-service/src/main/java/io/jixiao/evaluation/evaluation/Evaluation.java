@@ -45,7 +45,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * One evaluation of a goal's year: a 自评 (self-evaluation, scored by RULES.md's table) or a 重点评价 (key
+ * One evaluation of a goal's year: a 自评 (self-evaluation, scored by docs/rules.md's table) or a 重点评价 (key
  * evaluation commissioned from a third party and completed with score, grade and findings), and the
  * application of its grade to next year's budget of each subject project — once. Command handlers validate
  * and {@code apply}; event-sourcing handlers only assign.

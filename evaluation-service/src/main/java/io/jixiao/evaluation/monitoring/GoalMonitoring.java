@@ -46,9 +46,9 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class GoalMonitoring {
-    /** 偏离原因 (RULES.md). */
+    /** 偏离原因 (docs/rules.md). */
     public static final List<String> CAUSES = List.of("经费保障", "制度保障", "人员保障", "硬件条件保障", "其他");
-    /** 完成目标可能性 (RULES.md). */
+    /** 完成目标可能性 (docs/rules.md). */
     public static final List<String> LIKELIHOODS = List.of("确定能", "有可能", "完全不可能");
 
     private String districtCode;

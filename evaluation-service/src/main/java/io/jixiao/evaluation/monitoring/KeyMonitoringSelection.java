@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 
 /**
- * Selecting projects for 财政重点监控 (RULES.md default): full-year budget ≥ 200 万元 and execution below 60 % at
+ * Selecting projects for 财政重点监控 (docs/rules.md default): full-year budget ≥ 200 万元 and execution below 60 % at
  * the end of August. The comparison is exact (spent × 100 &lt; threshold × budget), not on rounded rates.
  */
 public final class KeyMonitoringSelection {

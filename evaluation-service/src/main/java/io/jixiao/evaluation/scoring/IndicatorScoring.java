@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * RULES.md's formulas for one row of a scoring table, as pure functions. Scores are rounded to two decimals,
+ * docs/rules.md's formulas for one row of a scoring table, as pure functions. Scores are rounded to two decimals,
  * HALF_UP, once, at the end ({@link #round}); intermediate quotients keep ten decimals.
  * <ul>
  *   <li>≥ (higher is better): min(1, actual ÷ target) × 分值; a target of 0 is met by any actual.</li>

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The 自评 scoring table of RULES.md as one pure function: the 预算执行率 row, every indicator row of the goal's
+ * The 自评 scoring table of docs/rules.md as one pure function: the 预算执行率 row, every indicator row of the goal's
  * tree (numeric by formula, qualitative by the evaluator), overrides with reasons, rows that do not apply
  * dropped, rescaling, total and grade.
  *

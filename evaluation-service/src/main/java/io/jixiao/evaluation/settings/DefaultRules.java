@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The built-in rules (version {@code v0} of every district): RULES.md's defaults, including the one
- * difference RULES.md names for a district — 渌口区 (430212) monitors 1–8月.
+ * The built-in rules (version {@code v0} of every district): docs/rules.md's defaults, including the one
+ * difference docs/rules.md names for a district — 渌口区 (430212) monitors 1–8月.
  */
 public final class DefaultRules {
     public static final String LUKOU = "430212";

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One version of a district's evaluation rules (RULES.md, "versioned configuration per district"). Data only:
+ * One version of a district's evaluation rules (docs/rules.md, "versioned configuration per district"). Data only:
  * the policies that use it ({@code IndicatorTreeRules}, {@code SelfEvaluationScoring}, {@code Grading},
  * {@code ExecutionCheck}, {@code ResultApplicationPolicy}) are pure functions in their feature packages.
  */

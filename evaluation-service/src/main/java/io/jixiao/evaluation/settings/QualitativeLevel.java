@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.jixiao.events.Labelled;
 
-/** How far a qualitative indicator was met (RULES.md). */
+/** How far a qualitative indicator was met (docs/rules.md). */
 public enum QualitativeLevel implements Labelled {
     ACHIEVED("达成"),
     PARTLY_ACHIEVED("部分达成"),

@@ -15,6 +15,6 @@ public record RuleVersion(String id, String districtCode, int number, Evaluation
 
     public static RuleVersion builtIn(String districtCode) {
         return new RuleVersion(id(districtCode, 0), districtCode, 0, DefaultRules.forDistrict(districtCode), null,
-                null, "built-in defaults (RULES.md)");
+                null, "built-in defaults (docs/rules.md)");
     }
 }

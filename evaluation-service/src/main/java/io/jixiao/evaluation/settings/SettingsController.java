@@ -48,7 +48,7 @@ public class SettingsController {
     }
 
     @GetMapping
-    @Operation(summary = "The rules in force (version 0 = the built-in defaults of RULES.md)")
+    @Operation(summary = "The rules in force (version 0 = the built-in defaults of docs/rules.md)")
     public ResponseEntity<SettingsState> get(@PathVariable @Pattern(regexp = Keys.DISTRICT) String districtCode) {
         RuleVersion v = versions.current(districtCode);
         return ResponseEntity.ok().eTag(IfMatch.etag(v.number())).body(SettingsState.of(v));

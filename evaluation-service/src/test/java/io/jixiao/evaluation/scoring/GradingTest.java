@@ -9,7 +9,7 @@ import java.math.BigDecimal;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** 评价等级 boundaries (RULES.md: 优 ≥ 90, 良 80 to < 90, 中 60 to < 80, 差 < 60). */
+/** 评价等级 boundaries (docs/rules.md: 优 ≥ 90, 良 80 to < 90, 中 60 to < 80, 差 < 60). */
 class GradingTest {
     private static final GradeBands DEFAULT = DefaultRules.standard().gradeBands();
 

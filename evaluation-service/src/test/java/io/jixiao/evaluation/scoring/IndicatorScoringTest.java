@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** RULES.md's formulas, row by row: score = formula × 分值, two decimals HALF_UP. */
+/** docs/rules.md's formulas, row by row: score = formula × 分值, two decimals HALF_UP. */
 class IndicatorScoringTest {
 
     @ParameterizedTest(name = "≥ target {0}, actual {1}, weight {2} → {3}")

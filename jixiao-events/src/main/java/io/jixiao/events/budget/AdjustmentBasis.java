@@ -22,7 +22,7 @@ public enum AdjustmentBasis implements Labelled {
         return label;
     }
 
-    /** On the wire the basis travels by its code ({@code MID_YEAR}), as DESIGN.md's API names it. */
+    /** On the wire the basis travels by its code ({@code MID_YEAR}), as docs/design.md's API names it. */
     @JsonValue
     public String code() {
         return name();

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.jixiao.events.Labelled;
 
-/** 评价等级 (RULES.md: 优 ≥ 90, 良 80–<90, 中 60–<80, 差 < 60). */
+/** 评价等级 (docs/rules.md: 优 ≥ 90, 良 80–<90, 中 60–<80, 差 < 60). */
 public enum Grade implements Labelled {
     EXCELLENT("优"),
     GOOD("良"),

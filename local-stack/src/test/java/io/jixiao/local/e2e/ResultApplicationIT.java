@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 4, end to end across both services and both topics: goals approved in evaluation-service gate
+ * Result application, end to end across both services and both topics: goals approved in evaluation-service gate
  * appropriations in budget-service; a key evaluation graded 中 under 减少安排 10% becomes exactly one
  * BudgetAdjusted of −10% on next year's project, even when the event is delivered again and
  * budget-service is killed in between.

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Issue 2's acceptance, end to end: the four service jars as processes, a real Kafka broker and a
+ * The skeleton flow, end to end: the four service jars as processes, a real Kafka broker and a
  * real PostgreSQL, every call through the gateway with a token.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
