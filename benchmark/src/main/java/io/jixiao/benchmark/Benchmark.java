@@ -20,7 +20,6 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -456,7 +455,7 @@ public final class Benchmark {
         TopicSize.awaitCaughtUp(stack.kafkaClient(), List.of(Topics.BUDGET_EVENTS, Topics.EVALUATION_EVENTS),
                 Duration.ofMinutes(15));
         Latencies times = new Latencies();
-        String asOf = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1).toString();
+        String asOf = io.jixiao.events.BureauTime.today().minusDays(1).toString();
         int projects = (sizes.reportEvents() + 99) / 100;
         for (int i = 0; i < 3; i++) {
             long t0 = System.nanoTime();

@@ -17,6 +17,10 @@ class ArchitectureTest {
                     "jakarta.servlet..", "io.jixiao.support.web..", "io.jixiao.support.projection..");
 
     @ArchTest
+    static final ArchRule everyAppliedEventIsPublishedOrUnpublished =
+            io.jixiao.support.testing.PublishedLanguage.EVERY_APPLIED_EVENT_IS_PUBLISHED_OR_UNPUBLISHED;
+
+    @ArchTest
     static final ArchRule aggregatesDoNotCallViews = noClasses().that().areAnnotatedWith(Aggregate.class)
             .should().dependOnClassesThat().haveSimpleNameEndingWith("View");
 }

@@ -401,7 +401,7 @@ class BudgetServiceIntegrationTest {
         assertFigures(api.expect(200, "GET", path + "/history?asOf=" + third, null), 7, "1150.00", "700.00", "450.00");
         Answer beforeAll = api.expect(200, "GET", path + "/history?asOf=2000-01-01", null);
         assertThat(beforeAll.text("eventCount")).isEqualTo("0");
-        Answer today = api.expect(200, "GET", path + "/history?asOf=" + LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), null);
+        Answer today = api.expect(200, "GET", path + "/history?asOf=" + io.jixiao.events.BureauTime.today(), null);
         assertFigures(today, 8, "1150.00", "701.00", "449.00");
         JsonNode appropriation = today.body().get("events").get(1);
         assertThat(appropriation.get("docNo").asText()).isEqualTo("渌财通【2023】22号");

@@ -13,6 +13,11 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.jixiao.disclosure");
 
     @Test
+    void everyAppliedEventIsPublishedOrMarkedUnpublished() {
+        io.jixiao.support.testing.PublishedLanguage.check(CLASSES);
+    }
+
+    @Test
     void theFoldTheRulesAndTheAggregateDependOnNoFrameworkButAxonsAnnotations() {
         noClasses().that().haveSimpleNameStartingWith("DistrictReport").and().haveSimpleNameNotEndingWith("Controller")
                 .and().haveSimpleNameNotEndingWith("Service")

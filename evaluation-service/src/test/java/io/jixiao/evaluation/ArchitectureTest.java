@@ -21,6 +21,11 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.jixiao.evaluation");
 
     @Test
+    void everyAppliedEventIsPublishedOrMarkedUnpublished() {
+        io.jixiao.support.testing.PublishedLanguage.check(CLASSES);
+    }
+
+    @Test
     void aggregatesAndPoliciesDependOnNoInfrastructure() {
         ArchRule rule = noClasses().that().belongToAnyOf(PerformanceGoal.class, GoalMonitoring.class, Evaluation.class,
                         IndicatorTreeRules.class, ExecutionCheck.class, KeyMonitoringSelection.class,

@@ -6,7 +6,7 @@ import java.time.ZoneId;
 
 /** Checks the aggregates share; each throws {@link RuleViolation} naming the rule and the field. */
 public final class Rules {
-    public static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId BUREAU_ZONE = io.jixiao.events.BureauTime.ZONE;
 
     private Rules() {
     }

@@ -24,7 +24,7 @@ import java.util.Set;
  * published is checked by DISC-005 and DISC-006 only.
  */
 public final class RuleCatalogue {
-    private static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId BUREAU_ZONE = io.jixiao.events.BureauTime.ZONE;
 
     public static final Rule EMPTY_TABLE = new Rule("DISC-001", "空表未说明", Category.EXISTENCE, Severity.FATAL,
             "A published table lists nothing and has no written explanation, or lists nothing while the records "

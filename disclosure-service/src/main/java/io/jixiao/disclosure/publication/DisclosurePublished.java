@@ -1,5 +1,7 @@
 package io.jixiao.disclosure.publication;
 
+import io.jixiao.events.Unpublished;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.Map;
  * a written explanation per table (required for an empty table), and optionally figures the package states
  * (e.g. {@code 编制数}) that the rules compare with the records. disclosure-service's own event.
  */
+@Unpublished("disclosure-service is the only reader of its packages")
 public record DisclosurePublished(String districtCode, int year, String unitId, String packageId, DisclosureKind kind,
                                   LocalDate publishedOn, Map<String, List<String>> tables,
                                   Map<String, String> explanations, Map<String, String> figures) {

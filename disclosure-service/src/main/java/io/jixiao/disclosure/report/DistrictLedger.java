@@ -58,7 +58,7 @@ import java.util.function.BiConsumer;
  * events give the same ledger whether read live, as of an instant, or after a rebuild. No Spring, no SQL.
  */
 public final class DistrictLedger {
-    static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId BUREAU_ZONE = io.jixiao.events.BureauTime.ZONE;
     private static final Map<Class<?>, BiConsumer<DistrictLedger, JournalEvent>> HANDLERS = handlers();
 
     private final Map<String, Unit> units = new TreeMap<>();

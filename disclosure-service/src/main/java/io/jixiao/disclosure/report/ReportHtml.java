@@ -2,7 +2,6 @@ package io.jixiao.disclosure.report;
 
 import io.jixiao.disclosure.report.DistrictReport.ThreePublicLine;
 import java.math.BigDecimal;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,7 @@ import java.util.Map;
  */
 public final class ReportHtml {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+            .withZone(io.jixiao.events.BureauTime.ZONE);
     private static final List<Section> SECTIONS = List.of(
             new Section("three-public", "一、“三公”经费", List.of("three-public")),
             new Section("transfers", "二、税收返还和转移支付", List.of("transfers")),

@@ -10,7 +10,7 @@ import java.time.format.DateTimeParseException;
  * the end of that day in Asia/Shanghai (the bureau's day). Absent means now.
  */
 public final class AsOf {
-    public static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId BUREAU_ZONE = io.jixiao.events.BureauTime.ZONE;
 
     private AsOf() {
     }

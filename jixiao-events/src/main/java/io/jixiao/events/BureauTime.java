@@ -1,0 +1,17 @@
+package io.jixiao.events;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/** The bureaus' calendar: a business date ("today", the end of a month) is a date in China Standard Time. */
+public final class BureauTime {
+    /** Asia/Shanghai: the one time zone every business date in Jixiao is reckoned in. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private BureauTime() {
+    }
+
+    public static LocalDate today() {
+        return LocalDate.now(ZONE);
+    }
+}
