@@ -225,7 +225,19 @@ class BudgetServiceIntegrationTest {
     }
 
     @Test
-    void aRequestWithoutTheGatewaySecretIsRefused() throws Exception {
+    void aDistrictOfAnotherShapeIsRefusedNamingTheField() {
+        for (String path : new String[] {"/api/budget/districts/43020/projects/x",
+                "/api/budget/districts/4302031/units/u", "/api/budget/districts/43020x/settings"}) {
+            Api.Answer answer = api.call("GET", path, null);
+            assertThat(answer.status()).as(path).isEqualTo(400);
+            assertThat(answer.body().get("errors").get(0).get("field").asText()).as(path).isEqualTo("districtCode");
+            assertThat(answer.body().get("errors").get(0).get("message").asText()).as(path)
+                    .isEqualTo("must be a 6-digit district code");
+        }
+    }
+
+    @Test
+    void aRequestWithoutTheGatewayAssertionIsRefused() throws Exception {
         java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
                         + "/api/budget/districts/430203/projects/x")).GET().build(),

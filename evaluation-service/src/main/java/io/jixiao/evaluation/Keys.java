@@ -10,7 +10,6 @@ public final class Keys {
     public static final String ID = "[A-Za-z0-9._-]{1,64}";
     /** Observation ids may be derived from the goal id, the checkpoint and the tier, so they may be longer. */
     public static final String LONG_ID = "[A-Za-z0-9._-]{1,120}";
-    public static final String DISTRICT = "\\d{6}";
     /**
      * Single-line free text (names, indicator cells, short reasons and notes): anything but control characters —
      * no NUL, tab or line break — the rule budget-service applies to its texts ({@code Ids.TEXT}). Request bodies

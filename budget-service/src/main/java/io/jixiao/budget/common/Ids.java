@@ -5,11 +5,9 @@ public final class Ids {
     /** Client-chosen ids: unique within a district. */
     public static final String ID = "[A-Za-z0-9._-]{1,64}";
     /** 6-digit administrative division code. */
-    public static final String DISTRICT = "\\d{6}";
     /** Free text: anything but control characters. */
     public static final String TEXT = "[^\\p{Cntrl}]*";
     public static final String ID_MESSAGE = "must match " + ID;
-    public static final String DISTRICT_MESSAGE = "must be a 6-digit district code";
     public static final String TEXT_MESSAGE = "must not contain control characters";
 
     private Ids() {

@@ -1,5 +1,6 @@
 package io.jixiao.budget.debt;
 
+import io.jixiao.support.web.District;
 import io.jixiao.budget.common.Ids;
 import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.debt.DebtRequests.BondRequest;
@@ -69,7 +70,7 @@ public class DebtController {
     @PostMapping("/opening-balances")
     @Operation(summary = "Balance of a type at the start of the year (422 DEBT_ABOVE_LIMIT)")
     public ResponseEntity<CommandResult> open(
-            @PathVariable @Pattern(regexp = Ids.DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Min(2000) @Max(2100) int year,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody OpeningBalanceRequest body) {
@@ -79,7 +80,7 @@ public class DebtController {
     @PostMapping("/limits")
     @Operation(summary = "债务限额 of a type (422 DEBT_ABOVE_LIMIT if the balance already stands above it)")
     public ResponseEntity<CommandResult> limit(
-            @PathVariable @Pattern(regexp = Ids.DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Min(2000) @Max(2100) int year,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody LimitRequest body) {
@@ -89,7 +90,7 @@ public class DebtController {
     @PostMapping("/bonds")
     @Operation(summary = "A bond issued: new or refinancing (the same bond id again: 200; other details: 409; 422 DEBT_ABOVE_LIMIT)")
     public ResponseEntity<CommandResult> issue(
-            @PathVariable @Pattern(regexp = Ids.DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Min(2000) @Max(2100) int year,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody BondRequest body) {
@@ -99,7 +100,7 @@ public class DebtController {
     @PostMapping("/principal-repayments")
     @Operation(summary = "还本 (422 PRINCIPAL_ABOVE_BALANCE)")
     public ResponseEntity<CommandResult> repay(
-            @PathVariable @Pattern(regexp = Ids.DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Min(2000) @Max(2100) int year,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody PrincipalRequest body) {
@@ -109,7 +110,7 @@ public class DebtController {
     @PostMapping("/interest-payments")
     @Operation(summary = "付息 (does not change the balance)")
     public ResponseEntity<CommandResult> interest(
-            @PathVariable @Pattern(regexp = Ids.DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Min(2000) @Max(2100) int year,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody InterestRequest body) {
@@ -119,7 +120,7 @@ public class DebtController {
     @GetMapping
     @Operation(summary = "Per type and total: opening, limit, new bonds, refinancing, principal, interest, balance; the bonds")
     public DebtState get(
-            @PathVariable @Pattern(regexp = Ids.DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Min(2000) @Max(2100) int year) {
         return state(districtCode, year);
     }

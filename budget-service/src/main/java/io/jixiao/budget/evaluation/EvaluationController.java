@@ -1,5 +1,6 @@
 package io.jixiao.budget.evaluation;
 
+import io.jixiao.support.web.District;
 import io.jixiao.budget.common.Ids;
 import io.jixiao.budget.evaluation.ApprovedGoals.ApprovedGoal;
 import io.jixiao.budget.evaluation.ResultApplication.Row;
@@ -53,7 +54,7 @@ public class EvaluationController {
     @GetMapping("/approved-goals")
     @Operation(summary = "Approved performance goals learned from evaluation.events")
     public List<GoalLine> approvedGoals(
-            @PathVariable @Pattern(regexp = Ids.DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode) {
+            @PathVariable @District String districtCode) {
         return goals.all(districtCode).stream().map((ApprovedGoal g) -> new GoalLine(g.goalId(), g.scope(),
                 g.projectId(), g.unitId(), g.fiscalYear(), Money.yuan(g.amountFen()), g.approvedOn(), g.eventId()))
                 .toList();
@@ -62,14 +63,14 @@ public class EvaluationController {
     @GetMapping("/result-applications")
     @Operation(summary = "Evaluation results received and what became of each (applied to which project, or pending why)")
     public List<ResultLine> resultApplications(
-            @PathVariable @Pattern(regexp = Ids.DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode) {
+            @PathVariable @District String districtCode) {
         return results.all(districtCode).stream().map(ResultLine::of).toList();
     }
 
     @PostMapping("/result-applications/retry")
     @Operation(summary = "Try the district's pending results again now")
     public RetryResult retry(
-            @PathVariable @Pattern(regexp = Ids.DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode) {
+            @PathVariable @District String districtCode) {
         int applied = results.retryPending(districtCode);
         return new RetryResult(applied, results.all(districtCode).stream().map(ResultLine::of).toList());
     }

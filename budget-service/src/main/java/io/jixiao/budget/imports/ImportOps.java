@@ -46,7 +46,7 @@ import java.util.regex.Pattern;
  */
 final class ImportOps {
     static final Pattern LINE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    static final Pattern DISTRICT = Pattern.compile("\\d{6}");
+    static final Pattern DISTRICT = Pattern.compile(io.jixiao.events.DistrictCode.PATTERN);
     static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     /** The ops, in the order README.md lists them. */

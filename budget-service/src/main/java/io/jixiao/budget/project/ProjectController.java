@@ -1,5 +1,6 @@
 package io.jixiao.budget.project;
 
+import io.jixiao.support.web.District;
 import io.jixiao.budget.common.Ids;
 import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.project.ProjectRequests.AdjustmentRequest;
@@ -38,7 +39,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "projects", description = "a project's funding and its history")
 @RequestMapping("/api/budget/districts/{districtCode}/projects/{projectId}")
 public class ProjectController {
-    static final String DISTRICT = Ids.DISTRICT;
 
     private final CommandSender commands;
     private final ProjectFundingView view;
@@ -53,7 +53,7 @@ public class ProjectController {
     @PutMapping
     @Operation(summary = "Register a project (201; the same body again: 200; other details: 409; unknown unit: 422 UNKNOWN_UNIT)")
     public ResponseEntity<ProjectState> register(
-            @PathVariable @Pattern(regexp = DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String projectId,
             @Valid @RequestBody RegisterProjectRequest body) {
         boolean created = commands.send(body.toCommand(districtCode, projectId), districtCode);
@@ -63,7 +63,7 @@ public class ProjectController {
     @PostMapping("/appropriations")
     @Operation(summary = "年初预算 (422 GOAL_NOT_APPROVED where the district requires an approved goal first)")
     public ResponseEntity<CommandResult> appropriate(
-            @PathVariable @Pattern(regexp = DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String projectId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody AppropriationRequest body) {
@@ -73,7 +73,7 @@ public class ProjectController {
     @PostMapping("/adjustments")
     @Operation(summary = "调增/调减: a signed amount (422 BUDGET_BELOW_SPENT)")
     public ResponseEntity<CommandResult> adjust(
-            @PathVariable @Pattern(regexp = DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String projectId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody AdjustmentRequest body) {
@@ -83,7 +83,7 @@ public class ProjectController {
     @PostMapping("/carry-overs")
     @Operation(summary = "结转 from an earlier year")
     public ResponseEntity<CommandResult> carryOver(
-            @PathVariable @Pattern(regexp = DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String projectId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody CarryOverRequest body) {
@@ -93,7 +93,7 @@ public class ProjectController {
     @PostMapping("/expenditures")
     @Operation(summary = "支出 (422 SPENDING_ABOVE_AVAILABLE)")
     public ResponseEntity<CommandResult> spend(
-            @PathVariable @Pattern(regexp = DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String projectId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody ExpenditureRequest body) {
@@ -103,7 +103,7 @@ public class ProjectController {
     @GetMapping
     @Operation(summary = "Current funding state, with its version (also the ETag)")
     public ResponseEntity<ProjectState> get(
-            @PathVariable @Pattern(regexp = DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String projectId) {
         return state(districtCode, projectId, HttpStatus.OK);
     }
@@ -111,7 +111,7 @@ public class ProjectController {
     @GetMapping("/history")
     @Operation(summary = "Every event up to asOf with its metadata and the running figures, and the state as of then")
     public History history(
-            @PathVariable @Pattern(regexp = DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String projectId,
             @Parameter(description = "recorded up to: an instant (2023-08-31T10:00:00Z) or a date (end of that day, "
                     + "Asia/Shanghai); absent = now")

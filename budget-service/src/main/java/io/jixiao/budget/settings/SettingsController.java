@@ -1,5 +1,6 @@
 package io.jixiao.budget.settings;
 
+import io.jixiao.support.web.District;
 import io.jixiao.support.context.Who;
 
 import io.jixiao.budget.common.Ids;
@@ -49,7 +50,7 @@ public class SettingsController {
     @PutMapping
     @Operation(summary = "Set the district's settings (200; recorded as an event when something changed)")
     public ResponseEntity<SettingsState> put(
-            @PathVariable @Pattern(regexp = Ids.DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
+            @PathVariable @District String districtCode,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody SettingsRequest body) {
         // the goal-before-budget control is the bureau's: a platform (INTEGRATION) may not switch it off
@@ -64,7 +65,7 @@ public class SettingsController {
     @GetMapping
     @Operation(summary = "The district's settings (the defaults when it never set any)")
     public ResponseEntity<SettingsState> get(
-            @PathVariable @Pattern(regexp = Ids.DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode) {
+            @PathVariable @District String districtCode) {
         SettingsState state = SettingsState.of(view.of(districtCode));
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
         if (state.version() != null) {

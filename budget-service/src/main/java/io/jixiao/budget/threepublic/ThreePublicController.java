@@ -1,5 +1,6 @@
 package io.jixiao.budget.threepublic;
 
+import io.jixiao.support.web.District;
 import io.jixiao.budget.common.Ids;
 import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.threepublic.ThreePublicRequests.ThreePublicBudgetRequest;
@@ -48,7 +49,7 @@ public class ThreePublicController {
     @PostMapping("/budgets")
     @Operation(summary = "A unit's budget for one category (replaces its earlier budget; the same amount again records nothing)")
     public ResponseEntity<CommandResult> budget(
-            @PathVariable @Pattern(regexp = Ids.DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Min(2000) @Max(2100) int year,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody ThreePublicBudgetRequest body) {
@@ -58,7 +59,7 @@ public class ThreePublicController {
     @PostMapping("/expenditures")
     @Operation(summary = "Spending of a unit in one category (adds up)")
     public ResponseEntity<CommandResult> spend(
-            @PathVariable @Pattern(regexp = Ids.DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Min(2000) @Max(2100) int year,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody ThreePublicSpendingRequest body) {
@@ -68,7 +69,7 @@ public class ThreePublicController {
     @GetMapping
     @Operation(summary = "Per unit and category, the district's totals per category, 公务用车 combined, and the total")
     public ThreePublicState get(
-            @PathVariable @Pattern(regexp = Ids.DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Min(2000) @Max(2100) int year) {
         return state(districtCode, year);
     }

@@ -1,5 +1,6 @@
 package io.jixiao.budget.transfer;
 
+import io.jixiao.support.web.District;
 import io.jixiao.budget.common.Ids;
 import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.transfer.TransferCommands.ReceiveTransfer;
@@ -70,7 +71,7 @@ public class TransferController {
     @PostMapping
     @Operation(summary = "A transfer received (kind, amount, docNo, date)")
     public ResponseEntity<CommandResult> receive(
-            @PathVariable @Pattern(regexp = Ids.DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Min(2000) @Max(2100) int year,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody TransferRequest body) {
@@ -85,7 +86,7 @@ public class TransferController {
     @GetMapping
     @Operation(summary = "Per kind and the total")
     public TransferState get(
-            @PathVariable @Pattern(regexp = Ids.DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Min(2000) @Max(2100) int year) {
         return state(districtCode, year);
     }

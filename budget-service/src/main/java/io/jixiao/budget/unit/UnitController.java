@@ -1,5 +1,6 @@
 package io.jixiao.budget.unit;
 
+import io.jixiao.support.web.District;
 import io.jixiao.budget.common.Ids;
 import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.project.ProjectFundingView;
@@ -54,7 +55,7 @@ public class UnitController {
     @PutMapping("/{unitId}")
     @Operation(summary = "Register a budget unit (201; the same body again: 200; other details: 409)")
     public ResponseEntity<UnitState> register(
-            @PathVariable @Pattern(regexp = Ids.DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String unitId,
             @Valid @RequestBody RegisterUnitRequest body) {
         boolean created = commands.send(body.toCommand(districtCode, unitId), districtCode);
@@ -64,7 +65,7 @@ public class UnitController {
     @GetMapping("/{unitId}")
     @Operation(summary = "A registered unit")
     public UnitState get(
-            @PathVariable @Pattern(regexp = Ids.DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String unitId) {
         return unit(districtCode, unitId);
     }
@@ -72,14 +73,14 @@ public class UnitController {
     @GetMapping
     @Operation(summary = "Every registered unit of the district")
     public List<UnitState> list(
-            @PathVariable @Pattern(regexp = Ids.DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode) {
+            @PathVariable @District String districtCode) {
         return units.all(districtCode).stream().map(UnitState::of).toList();
     }
 
     @PostMapping("/{unitId}/years/{year}/basic-budget")
     @Operation(summary = "基本支出 年初预算 of the unit-year (adds to earlier ones)")
     public ResponseEntity<CommandResult> appropriate(
-            @PathVariable @Pattern(regexp = Ids.DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String unitId,
             @PathVariable @Min(2000) @Max(2100) int year,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -90,7 +91,7 @@ public class UnitController {
     @PostMapping("/{unitId}/years/{year}/basic-adjustments")
     @Operation(summary = "基本支出 调增/调减: a signed amount (422 BUDGET_BELOW_SPENT)")
     public ResponseEntity<CommandResult> adjust(
-            @PathVariable @Pattern(regexp = Ids.DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String unitId,
             @PathVariable @Min(2000) @Max(2100) int year,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -101,7 +102,7 @@ public class UnitController {
     @PostMapping("/{unitId}/years/{year}/basic-expenditures")
     @Operation(summary = "基本支出 spent as PERSONNEL (人员经费) or PUBLIC (公用经费) (422 SPENDING_ABOVE_AVAILABLE)")
     public ResponseEntity<CommandResult> spend(
-            @PathVariable @Pattern(regexp = Ids.DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String unitId,
             @PathVariable @Min(2000) @Max(2100) int year,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -112,7 +113,7 @@ public class UnitController {
     @GetMapping("/{unitId}/years/{year}")
     @Operation(summary = "The unit's year: basic budget and spending by class, project totals, 年初/全年预算数, 执行数, 执行率")
     public ResponseEntity<UnitYearState> year(
-            @PathVariable @Pattern(regexp = Ids.DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String unitId,
             @PathVariable @Min(2000) @Max(2100) int year) {
         UnitYearState state = unitYear(districtCode, unitId, year);

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class DistrictEventProjection implements Projection {
     public static final String NAME = "district-journal";
-    private static final Pattern DISTRICT = Pattern.compile("\\d{6}");
+    private static final Pattern DISTRICT = Pattern.compile(io.jixiao.events.DistrictCode.PATTERN);
     private final EventCodec codec = EventCodec.shared();
 
     @Override

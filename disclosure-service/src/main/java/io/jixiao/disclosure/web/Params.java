@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /** Checks of the path and query parameters every disclosure endpoint shares; each failure names its parameter. */
 public final class Params {
-    private static final Pattern DISTRICT = Pattern.compile("\\d{6}");
+    private static final Pattern DISTRICT = Pattern.compile(io.jixiao.events.DistrictCode.PATTERN);
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private Params() {

@@ -1,5 +1,6 @@
 package io.jixiao.evaluation.budget;
 
+import io.jixiao.support.web.District;
 import io.jixiao.evaluation.Keys;
 import io.jixiao.evaluation.budget.BudgetFigures.ProjectMoney;
 import io.jixiao.events.Money;
@@ -43,7 +44,7 @@ public class BudgetController {
     @GetMapping
     @Operation(summary = "A project's budget and spending as received from budget.events")
     public ProjectBudget get(
-            @PathVariable @Pattern(regexp = Keys.DISTRICT, message = "must be a 6-digit district code") String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String projectId,
             @Parameter(description = "count spending up to this date (or instant, read in Asia/Shanghai); default today")
             @RequestParam(required = false) String asOf) {

@@ -1,5 +1,6 @@
 package io.jixiao.evaluation.evaluation;
 
+import io.jixiao.support.web.District;
 import io.jixiao.evaluation.Keys;
 import io.jixiao.evaluation.access.Act;
 import io.jixiao.evaluation.access.GoalOwners;
@@ -79,7 +80,7 @@ public class EvaluationController {
     @Operation(summary = "Submit (201), resubmit before the result is applied (200) or repeat (200, no-op) a "
             + "self-evaluation; scored by the district's rule version in force")
     public ResponseEntity<EvaluationState> self(
-            @PathVariable @Pattern(regexp = Keys.DISTRICT, message = "must be a 6-digit district code") String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String evaluationId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody SelfEvaluationRequest body) {
@@ -114,7 +115,7 @@ public class EvaluationController {
     @PutMapping("/key")
     @Operation(summary = "Commission a key evaluation (201) or repeat the commission (200, no-op)")
     public ResponseEntity<EvaluationState> commission(
-            @PathVariable @Pattern(regexp = Keys.DISTRICT, message = "must be a 6-digit district code") String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String evaluationId,
             @Valid @RequestBody KeyCommissionRequest body) {
         Act.COMMISSION_KEY_EVALUATION.require(districtCode);
@@ -132,7 +133,7 @@ public class EvaluationController {
     @Operation(summary = "Complete a key evaluation with score, grade (computed from the score when omitted), "
             + "findings and conclusion")
     public ResponseEntity<EvaluationState> complete(
-            @PathVariable @Pattern(regexp = Keys.DISTRICT, message = "must be a 6-digit district code") String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String evaluationId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody KeyCompletionRequest body) {
@@ -152,7 +153,7 @@ public class EvaluationController {
     @Operation(summary = "结果应用: one EvaluationResultApplied per subject project, by the district's mapping; "
             + "applied once (a repeat is a no-op). 409 BUDGET_NOT_YET_KNOWN while a cut's budget has not arrived.")
     public ResponseEntity<EvaluationState> apply(
-            @PathVariable @Pattern(regexp = Keys.DISTRICT, message = "must be a 6-digit district code") String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String evaluationId,
             @Valid @RequestBody(required = false) ApplicationRequest body) {
         Act.APPLY_RESULT.require(districtCode);
@@ -174,7 +175,7 @@ public class EvaluationController {
     @Operation(summary = "The evaluation as recorded, with its version (ETag) and, for a self-evaluation, its budget "
             + "row checked against budget-service's figures")
     public ResponseEntity<EvaluationState> get(
-            @PathVariable @Pattern(regexp = Keys.DISTRICT, message = "must be a 6-digit district code") String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String evaluationId) {
         return state(districtCode, evaluationId, HttpStatus.OK, null);
     }

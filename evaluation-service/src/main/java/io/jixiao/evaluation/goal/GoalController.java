@@ -1,5 +1,6 @@
 package io.jixiao.evaluation.goal;
 
+import io.jixiao.support.web.District;
 import io.jixiao.evaluation.Keys;
 import io.jixiao.evaluation.access.Act;
 import io.jixiao.evaluation.access.GoalOwners;
@@ -53,7 +54,7 @@ public class GoalController {
     @PutMapping
     @Operation(summary = "Declare a goal (201), revise it before approval (200), or repeat it (200, no-op)")
     public ResponseEntity<GoalState> declare(
-            @PathVariable @Pattern(regexp = Keys.DISTRICT, message = "must be a 6-digit district code") String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String goalId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody DeclareGoalRequest body) {
@@ -74,7 +75,7 @@ public class GoalController {
     @GetMapping
     @Operation(summary = "The goal as recorded, with its version (ETag)")
     public ResponseEntity<GoalState> get(
-            @PathVariable @Pattern(regexp = Keys.DISTRICT, message = "must be a 6-digit district code") String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String goalId) {
         return state(districtCode, goalId, HttpStatus.OK, null);
     }
@@ -82,7 +83,7 @@ public class GoalController {
     @PostMapping("/approval")
     @Operation(summary = "审核通过: approve a declared or revised goal")
     public ResponseEntity<GoalState> approve(
-            @PathVariable @Pattern(regexp = Keys.DISTRICT, message = "must be a 6-digit district code") String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String goalId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody(required = false) ApprovalRequest body) {
@@ -96,7 +97,7 @@ public class GoalController {
     @PostMapping("/return")
     @Operation(summary = "退回: return a declared or revised goal to the unit with reasons")
     public ResponseEntity<GoalState> giveBack(
-            @PathVariable @Pattern(regexp = Keys.DISTRICT, message = "must be a 6-digit district code") String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String goalId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody ReturnRequest body) {

@@ -1,5 +1,6 @@
 package io.jixiao.evaluation.monitoring;
 
+import io.jixiao.support.web.District;
 import io.jixiao.evaluation.Keys;
 import io.jixiao.evaluation.access.Act;
 import io.jixiao.evaluation.access.GoalOwners;
@@ -72,7 +73,7 @@ public class MonitoringController {
             + "progress by more than the tolerance or an indicator is off track. 409 BUDGET_NOT_YET_KNOWN (with "
             + "Retry-After) while the project's budget has not arrived from budget-service.")
     public ResponseEntity<ObservationState> record(
-            @PathVariable @Pattern(regexp = Keys.DISTRICT, message = "must be a 6-digit district code") String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String goalId,
             @Valid @RequestBody ObservationRequest body) {
         GoalRecord goal = goals.find(districtCode, goalId)
@@ -106,7 +107,7 @@ public class MonitoringController {
     @GetMapping("/goals/{goalId}/monitoring")
     @Operation(summary = "Every observation of a goal, with its deviation and corrective action")
     public List<ObservationState> list(
-            @PathVariable @Pattern(regexp = Keys.DISTRICT, message = "must be a 6-digit district code") String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String goalId) {
         goals.find(districtCode, goalId)
                 .orElseThrow(() -> new NotFound("goalId", "no goal '" + goalId + "' in district " + districtCode));
@@ -116,7 +117,7 @@ public class MonitoringController {
     @GetMapping("/goals/{goalId}/monitoring/{observationId}")
     @Operation(summary = "One observation")
     public ObservationState get(
-            @PathVariable @Pattern(regexp = Keys.DISTRICT, message = "must be a 6-digit district code") String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String goalId,
             @PathVariable @Pattern(regexp = Keys.LONG_ID, message = "must match " + Keys.LONG_ID) String observationId) {
         return observations.find(districtCode, observationId).filter(o -> o.goalId().equals(goalId))
@@ -127,7 +128,7 @@ public class MonitoringController {
     @PostMapping("/goals/{goalId}/monitoring/{observationId}/corrective-actions")
     @Operation(summary = "纠偏: record the corrective action that closes the observation's deviation")
     public ResponseEntity<ObservationState> correct(
-            @PathVariable @Pattern(regexp = Keys.DISTRICT, message = "must be a 6-digit district code") String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String goalId,
             @PathVariable @Pattern(regexp = Keys.LONG_ID, message = "must match " + Keys.LONG_ID) String observationId,
             @Valid @RequestBody CorrectiveActionRequest body) {
@@ -144,7 +145,7 @@ public class MonitoringController {
     @Operation(summary = "Projects of the year selected for 财政重点监控 by the rule in force (default: full-year "
             + "budget ≥ 200 万元 and execution < 60 % at the end of August), from budget-service's events")
     public Candidates candidates(
-            @PathVariable @Pattern(regexp = Keys.DISTRICT, message = "must be a 6-digit district code") String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Min(2000) @Max(2100) int year,
             @Parameter(description = "the date spending is counted to (a date, or an instant read in Asia/Shanghai); "
                     + "default: the end of the rule's month") @RequestParam(required = false) String asOf) {

@@ -1,5 +1,6 @@
 package io.jixiao.evaluation.settings;
 
+import io.jixiao.support.web.District;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jixiao.evaluation.InvalidInput;
@@ -49,7 +50,7 @@ public class SettingsController {
 
     @GetMapping
     @Operation(summary = "The rules in force (version 0 = the built-in defaults of docs/rules.md)")
-    public ResponseEntity<SettingsState> get(@PathVariable @Pattern(regexp = Keys.DISTRICT) String districtCode) {
+    public ResponseEntity<SettingsState> get(@PathVariable @District String districtCode) {
         RuleVersion v = versions.current(districtCode);
         return ResponseEntity.ok().eTag(IfMatch.etag(v.number())).body(SettingsState.of(v));
     }
@@ -58,7 +59,7 @@ public class SettingsController {
     @Operation(summary = "Replace the rules: a new version, merged over the built-in defaults (omitted = default)",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = SettingsDocument.class))))
-    public ResponseEntity<SettingsState> put(@PathVariable @Pattern(regexp = Keys.DISTRICT) String districtCode,
+    public ResponseEntity<SettingsState> put(@PathVariable @District String districtCode,
                                              @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                              @RequestBody JsonNode body) {
         Act.CHANGE_SETTINGS.require(districtCode);
@@ -78,13 +79,13 @@ public class SettingsController {
 
     @GetMapping("/versions")
     @Operation(summary = "Every version of the district's rules, v0 first")
-    public List<SettingsState> history(@PathVariable @Pattern(regexp = Keys.DISTRICT) String districtCode) {
+    public List<SettingsState> history(@PathVariable @District String districtCode) {
         return versions.history(districtCode).stream().map(SettingsState::of).toList();
     }
 
     @GetMapping("/versions/{version}")
     @Operation(summary = "One version of the district's rules (the ruleVersion a score records is {d}:v{version})")
-    public SettingsState version(@PathVariable @Pattern(regexp = Keys.DISTRICT) String districtCode,
+    public SettingsState version(@PathVariable @District String districtCode,
                                  @PathVariable int version) {
         return versions.find(districtCode, version).map(SettingsState::of)
                 .orElseThrow(() -> new NotFound("version", "no version " + version + " of the settings of " + districtCode));

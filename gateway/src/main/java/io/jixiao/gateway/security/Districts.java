@@ -10,7 +10,7 @@ public final class Districts {
 
     public static final String ALL_MARKER = "*";
 
-    private static final Pattern DISTRICT_CODE = Pattern.compile("\\d{6}");
+    private static final Pattern DISTRICT_CODE = Pattern.compile(io.jixiao.events.DistrictCode.PATTERN);
 
     private final boolean all;
     private final Set<String> codes;

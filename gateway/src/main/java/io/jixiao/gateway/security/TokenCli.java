@@ -93,7 +93,7 @@ public final class TokenCli {
 
     private static List<String> districts(String commaSeparated) {
         List<String> districts = split(commaSeparated);
-        districts.stream().filter(code -> !code.equals(Districts.ALL_MARKER) && !code.matches("\\d{6}"))
+        districts.stream().filter(code -> !code.equals(Districts.ALL_MARKER) && !io.jixiao.events.DistrictCode.isValid(code))
                 .findFirst().ifPresent(bad -> {
                     throw new IllegalArgumentException("not a 6-digit district code or *: " + bad);
                 });
