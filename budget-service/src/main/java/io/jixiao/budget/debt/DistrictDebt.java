@@ -10,7 +10,6 @@ import io.jixiao.budget.debt.DebtCommands.OpenDebtBalance;
 import io.jixiao.budget.debt.DebtCommands.PayInterest;
 import io.jixiao.budget.debt.DebtCommands.RepayPrincipal;
 import io.jixiao.budget.debt.DebtCommands.SetDebtLimit;
-import io.jixiao.events.EventMetadata;
 import io.jixiao.events.Money;
 import io.jixiao.events.budget.BondInterestPaid;
 import io.jixiao.events.budget.BondIssued;
@@ -18,8 +17,8 @@ import io.jixiao.events.budget.BondPrincipalRepaid;
 import io.jixiao.events.budget.DebtBalanceOpened;
 import io.jixiao.events.budget.DebtLimitSet;
 import io.jixiao.events.budget.DebtType;
-import io.jixiao.support.axon.CommandSender;
 import io.jixiao.support.domain.Conflict;
+import io.jixiao.support.domain.RequestKey;
 import io.jixiao.support.domain.RequestLedger;
 import io.jixiao.support.domain.RuleViolation;
 import java.util.HashMap;
@@ -30,7 +29,6 @@ import java.util.function.Supplier;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -64,9 +62,8 @@ public class DistrictDebt {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Recorded handle(OpenDebtBalance command, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
-        return unlessReplay(requestId, fingerprint, () -> {
+    public Recorded handle(OpenDebtBalance command, RequestKey request) {
+        return unlessReplay(request, () -> {
             Rules.requireNotNegative(command.amountFen(), "amount");
             DebtBalanceOpened event = new DebtBalanceOpened(command.districtCode(), command.fiscalYear(), command.type(),
                     command.amountFen());
@@ -77,9 +74,8 @@ public class DistrictDebt {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Recorded handle(SetDebtLimit command, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
-        return unlessReplay(requestId, fingerprint, () -> {
+    public Recorded handle(SetDebtLimit command, RequestKey request) {
+        return unlessReplay(request, () -> {
             Rules.requireNotNegative(command.amountFen(), "amount");
             DebtLimitSet event = new DebtLimitSet(command.districtCode(), command.fiscalYear(), command.type(),
                     command.amountFen());
@@ -90,8 +86,7 @@ public class DistrictDebt {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Recorded handle(IssueBond command, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+    public Recorded handle(IssueBond command, RequestKey request) {
         BondIssued event = new BondIssued(command.districtCode(), command.fiscalYear(), command.bondId(),
                 command.type(), command.kind(), command.amountFen(),
                 command.termYears() == null ? List.of() : List.copyOf(command.termYears()), command.purpose(),
@@ -103,7 +98,7 @@ public class DistrictDebt {
             }
             throw new Conflict("BOND_ID_TAKEN", "bond '" + command.bondId() + "' was already issued with other details");
         }
-        return unlessReplay(requestId, fingerprint, () -> {
+        return unlessReplay(request, () -> {
             Rules.requirePositive(command.amountFen(), "amount");
             Rules.requireDateIn(event.date(), "date", command.fiscalYear(), command.fiscalYear());
             if (event.termYears().stream().anyMatch(t -> t == null || t < 1 || t > 50)) {
@@ -116,9 +111,8 @@ public class DistrictDebt {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Recorded handle(RepayPrincipal command, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
-        return unlessReplay(requestId, fingerprint, () -> {
+    public Recorded handle(RepayPrincipal command, RequestKey request) {
+        return unlessReplay(request, () -> {
             Rules.requirePositive(command.amountFen(), "amount");
             BondPrincipalRepaid event = new BondPrincipalRepaid(command.districtCode(), command.fiscalYear(),
                     command.type(), command.amountFen(), command.bondId(), Rules.dateOrToday(command.date()));
@@ -134,9 +128,8 @@ public class DistrictDebt {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Recorded handle(PayInterest command, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
-        return unlessReplay(requestId, fingerprint, () -> {
+    public Recorded handle(PayInterest command, RequestKey request) {
+        return unlessReplay(request, () -> {
             Rules.requirePositive(command.amountFen(), "amount");
             BondInterestPaid event = new BondInterestPaid(command.districtCode(), command.fiscalYear(), command.type(),
                     command.amountFen(), Rules.dateOrToday(command.date()));
@@ -164,8 +157,8 @@ public class DistrictDebt {
         return figures.getOrDefault(type.name(), DebtFigures.NONE);
     }
 
-    private Recorded unlessReplay(String requestId, String fingerprint, Supplier<Recorded> work) {
-        Optional<Recorded> replay = requests.replayOf(requestId, fingerprint).map(s -> new Recorded(s, true));
+    private Recorded unlessReplay(RequestKey request, Supplier<Recorded> work) {
+        Optional<Recorded> replay = requests.replayOf(request).map(s -> new Recorded(s, true));
         return replay.orElseGet(work);
     }
 
@@ -175,48 +168,37 @@ public class DistrictDebt {
     }
 
     @EventSourcingHandler
-    void on(DebtBalanceOpened event, @SequenceNumber long sequence,
-            @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
-        moved(event.districtCode(), event.fiscalYear(), event.type(), event, sequence, requestId, fingerprint);
+    void on(DebtBalanceOpened event, @SequenceNumber long sequence, RequestKey request) {
+        moved(event.districtCode(), event.fiscalYear(), event.type(), event, sequence, request);
     }
 
     @EventSourcingHandler
-    void on(DebtLimitSet event, @SequenceNumber long sequence,
-            @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
-        moved(event.districtCode(), event.fiscalYear(), event.type(), event, sequence, requestId, fingerprint);
+    void on(DebtLimitSet event, @SequenceNumber long sequence, RequestKey request) {
+        moved(event.districtCode(), event.fiscalYear(), event.type(), event, sequence, request);
     }
 
     @EventSourcingHandler
-    void on(BondIssued event, @SequenceNumber long sequence,
-            @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
-        moved(event.districtCode(), event.fiscalYear(), event.type(), event, sequence, requestId, fingerprint);
+    void on(BondIssued event, @SequenceNumber long sequence, RequestKey request) {
+        moved(event.districtCode(), event.fiscalYear(), event.type(), event, sequence, request);
         if (event.bondId() != null) {
             bonds.put(event.bondId(), new IssuedBond(event, sequence));
         }
     }
 
     @EventSourcingHandler
-    void on(BondPrincipalRepaid event, @SequenceNumber long sequence,
-            @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
-        moved(event.districtCode(), event.fiscalYear(), event.type(), event, sequence, requestId, fingerprint);
+    void on(BondPrincipalRepaid event, @SequenceNumber long sequence, RequestKey request) {
+        moved(event.districtCode(), event.fiscalYear(), event.type(), event, sequence, request);
     }
 
     @EventSourcingHandler
-    void on(BondInterestPaid event, @SequenceNumber long sequence,
-            @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
-        moved(event.districtCode(), event.fiscalYear(), event.type(), event, sequence, requestId, fingerprint);
+    void on(BondInterestPaid event, @SequenceNumber long sequence, RequestKey request) {
+        moved(event.districtCode(), event.fiscalYear(), event.type(), event, sequence, request);
     }
 
-    private void moved(String districtCode, int fiscalYear, DebtType type, Object event, long sequence,
-                       String requestId, String fingerprint) {
+    private void moved(String districtCode, int fiscalYear, DebtType type, Object event, long sequence, RequestKey request) {
         key = DebtCommands.key(districtCode, fiscalYear);
         figures.put(type.name(), of(type).after(event));
-        requests.remember(requestId, fingerprint, sequence);
+        requests.remember(request, sequence);
         lastSequence = sequence;
     }
 }

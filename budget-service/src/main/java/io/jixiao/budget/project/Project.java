@@ -14,15 +14,14 @@ import io.jixiao.budget.project.ProjectCommands.ProjectLine;
 import io.jixiao.budget.project.ProjectCommands.RecordExpenditure;
 import io.jixiao.budget.project.ProjectCommands.RecordProjectLines;
 import io.jixiao.budget.project.ProjectCommands.RegisterProject;
-import io.jixiao.events.EventMetadata;
 import io.jixiao.events.Money;
 import io.jixiao.events.budget.BudgetAdjusted;
 import io.jixiao.events.budget.BudgetAppropriated;
 import io.jixiao.events.budget.ExpenditureRecorded;
 import io.jixiao.events.budget.FundsCarriedOver;
 import io.jixiao.events.budget.ProjectRegistered;
-import io.jixiao.support.axon.CommandSender;
 import io.jixiao.support.domain.Conflict;
+import io.jixiao.support.domain.RequestKey;
 import io.jixiao.support.domain.RequestLedger;
 import io.jixiao.support.domain.RuleViolation;
 import java.util.ArrayList;
@@ -35,7 +34,6 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -104,28 +102,23 @@ public class Project {
     }
 
     @CommandHandler
-    public Recorded handle(AppropriateBudget command, GoalRegister goals,
-                           @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
-        return appropriate(command, goals, requestId, fingerprint);
+    public Recorded handle(AppropriateBudget command, GoalRegister goals, RequestKey request) {
+        return appropriate(command, goals, request);
     }
 
     @CommandHandler
-    public Recorded handle(AdjustBudget command, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
-        return adjust(command, requestId, fingerprint);
+    public Recorded handle(AdjustBudget command, RequestKey request) {
+        return adjust(command, request);
     }
 
     @CommandHandler
-    public Recorded handle(CarryOverFunds command, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
-        return carryOver(command, requestId, fingerprint);
+    public Recorded handle(CarryOverFunds command, RequestKey request) {
+        return carryOver(command, request);
     }
 
     @CommandHandler
-    public Recorded handle(RecordExpenditure command, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
-        return spend(command, requestId, fingerprint);
+    public Recorded handle(RecordExpenditure command, RequestKey request) {
+        return spend(command, request);
     }
 
     /**
@@ -149,21 +142,21 @@ public class Project {
     private Recorded recordLine(ProjectLine line, GoalRegister goals) {
         Object command = line.command();
         if (command instanceof AppropriateBudget c) {
-            return appropriate(c, goals, line.requestId(), line.fingerprint());
+            return appropriate(c, goals, line.request());
         }
         if (command instanceof AdjustBudget c) {
-            return adjust(c, line.requestId(), line.fingerprint());
+            return adjust(c, line.request());
         }
         if (command instanceof CarryOverFunds c) {
-            return carryOver(c, line.requestId(), line.fingerprint());
+            return carryOver(c, line.request());
         }
-        return spend((RecordExpenditure) command, line.requestId(), line.fingerprint());
+        return spend((RecordExpenditure) command, line.request());
     }
 
-    private Recorded appropriate(AppropriateBudget command, GoalRegister goals, String requestId, String fingerprint) {
+    private Recorded appropriate(AppropriateBudget command, GoalRegister goals, RequestKey request) {
         BudgetAppropriated event = new BudgetAppropriated(districtCode(), projectId(), command.amountFen(),
                 command.fundSource(), command.docNo(), Rules.dateOrToday(command.date()));
-        return replayOf(requestId, fingerprint).orElseGet(() -> {
+        return replayOf(request).orElseGet(() -> {
             Rules.requirePositive(command.amountFen(), "amount");
             Rules.requireDateIn(event.date(), "date", registration.fiscalYear() - 1, registration.fiscalYear());
             if (goals.goalRequired(districtCode())
@@ -172,17 +165,17 @@ public class Project {
                         + "approved performance goal for " + registration.fiscalYear()
                         + " (绩效目标是预算安排的前置条件)");
             }
-            return record(event, requestId, fingerprint);
+            return record(event, request);
         });
     }
 
-    private Recorded adjust(AdjustBudget command, String requestId, String fingerprint) {
+    private Recorded adjust(AdjustBudget command, RequestKey request) {
         BudgetAdjusted event = new BudgetAdjusted(districtCode(), projectId(), command.amountFen(), command.basis(),
                 command.reason(), command.docNo(), Rules.dateOrToday(command.date()), command.causeEventId());
         if (command.causeEventId() != null && causes.containsKey(command.causeEventId())) {
             return new Recorded(causes.get(command.causeEventId()), true);
         }
-        return replayOf(requestId, fingerprint).orElseGet(() -> {
+        return replayOf(request).orElseGet(() -> {
             if (command.amountFen() == 0) {
                 throw new RuleViolation("ADJUSTMENT_ZERO", "amount", "an adjustment must change the budget");
             }
@@ -192,52 +185,47 @@ public class Project {
                         + Money.yuan(budgetAfter) + " yuan, below the " + Money.yuan(figures.spent())
                         + " yuan already spent");
             }
-            return record(event, requestId, fingerprint);
+            return record(event, request);
         });
     }
 
-    private Recorded carryOver(CarryOverFunds command, String requestId, String fingerprint) {
+    private Recorded carryOver(CarryOverFunds command, RequestKey request) {
         FundsCarriedOver event = new FundsCarriedOver(districtCode(), projectId(), command.amountFen(),
                 command.fromYear(), Rules.dateOrToday(command.date()));
-        return replayOf(requestId, fingerprint).orElseGet(() -> {
+        return replayOf(request).orElseGet(() -> {
             Rules.requirePositive(command.amountFen(), "amount");
             if (command.fromYear() >= registration.fiscalYear()) {
                 throw new RuleViolation("CARRY_OVER_FROM_EARLIER_YEAR", "fromYear", "funds can only be carried over "
                         + "from a year before " + registration.fiscalYear());
             }
-            return record(event, requestId, fingerprint);
+            return record(event, request);
         });
     }
 
-    private Recorded spend(RecordExpenditure command, String requestId, String fingerprint) {
+    private Recorded spend(RecordExpenditure command, RequestKey request) {
         ExpenditureRecorded event = new ExpenditureRecorded(districtCode(), projectId(), command.amountFen(),
                 Rules.dateOrToday(command.date()));
-        return replayOf(requestId, fingerprint).orElseGet(() -> {
+        return replayOf(request).orElseGet(() -> {
             Rules.requirePositive(command.amountFen(), "amount");
             Rules.requireDateIn(event.date(), "date", registration.fiscalYear(), registration.fiscalYear());
             if (command.amountFen() > figures.available()) {
                 throw new RuleViolation("SPENDING_ABOVE_AVAILABLE", "amount", "spending " + Money.yuan(command.amountFen())
                         + " yuan exceeds the " + Money.yuan(figures.available()) + " yuan available");
             }
-            return record(event, requestId, fingerprint);
+            return record(event, request);
         });
     }
 
-    private Optional<Recorded> replayOf(String requestId, String fingerprint) {
-        return requests.replayOf(requestId, fingerprint).map(sequence -> new Recorded(sequence, true));
+    private Optional<Recorded> replayOf(RequestKey request) {
+        return requests.replayOf(request).map(sequence -> new Recorded(sequence, true));
     }
 
     /**
      * Applies the event with the request id and fingerprint it answers, so that the ledger remembers them (a
      * single command's metadata carries the same values; a bulk line's are its own).
      */
-    private Recorded record(Object event, String requestId, String fingerprint) {
-        if (requestId == null) {
-            apply(event);
-        } else {
-            apply(event, MetaData.with(EventMetadata.REQUEST_ID, requestId)
-                    .and(CommandSender.REQUEST_FINGERPRINT, fingerprint));
-        }
+    private Recorded record(Object event, RequestKey request) {
+        apply(event, MetaData.from(request.metaData()));
         return new Recorded(lastSequence, false);
     }
 
@@ -263,35 +251,31 @@ public class Project {
     }
 
     @EventSourcingHandler
-    void on(BudgetAppropriated event, @SequenceNumber long sequence, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
-        moved(event, sequence, requestId, fingerprint);
+    void on(BudgetAppropriated event, @SequenceNumber long sequence, RequestKey request) {
+        moved(event, sequence, request);
     }
 
     @EventSourcingHandler
-    void on(BudgetAdjusted event, @SequenceNumber long sequence, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
-        moved(event, sequence, requestId, fingerprint);
+    void on(BudgetAdjusted event, @SequenceNumber long sequence, RequestKey request) {
+        moved(event, sequence, request);
         if (event.causeEventId() != null) {
             causes.put(event.causeEventId(), sequence);
         }
     }
 
     @EventSourcingHandler
-    void on(FundsCarriedOver event, @SequenceNumber long sequence, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
-        moved(event, sequence, requestId, fingerprint);
+    void on(FundsCarriedOver event, @SequenceNumber long sequence, RequestKey request) {
+        moved(event, sequence, request);
     }
 
     @EventSourcingHandler
-    void on(ExpenditureRecorded event, @SequenceNumber long sequence, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
-        moved(event, sequence, requestId, fingerprint);
+    void on(ExpenditureRecorded event, @SequenceNumber long sequence, RequestKey request) {
+        moved(event, sequence, request);
     }
 
-    private void moved(Object event, long sequence, String requestId, String fingerprint) {
+    private void moved(Object event, long sequence, RequestKey request) {
         figures = figures.after(event);
-        requests.remember(requestId, fingerprint, sequence);
+        requests.remember(request, sequence);
         lastSequence = sequence;
     }
 

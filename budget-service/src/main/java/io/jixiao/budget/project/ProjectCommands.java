@@ -62,6 +62,11 @@ public final class ProjectCommands {
      * {@link RecordExpenditure} without expected version, with the line's request id and the command's fingerprint.
      */
     public record ProjectLine(Object command, String requestId, String fingerprint) {
+        /** The request this line answers. */
+        public io.jixiao.support.domain.RequestKey request() {
+            return io.jixiao.support.domain.RequestKey.of(requestId, fingerprint);
+        }
+
         public ProjectLine {
             if (!(command instanceof AppropriateBudget || command instanceof AdjustBudget
                     || command instanceof CarryOverFunds || command instanceof RecordExpenditure)) {

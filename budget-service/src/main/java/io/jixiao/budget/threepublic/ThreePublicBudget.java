@@ -8,10 +8,9 @@ import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.common.Rules;
 import io.jixiao.budget.threepublic.ThreePublicCommands.BudgetThreePublic;
 import io.jixiao.budget.threepublic.ThreePublicCommands.RecordThreePublicSpending;
-import io.jixiao.events.EventMetadata;
 import io.jixiao.events.budget.ThreePublicBudgeted;
 import io.jixiao.events.budget.ThreePublicSpent;
-import io.jixiao.support.axon.CommandSender;
+import io.jixiao.support.domain.RequestKey;
 import io.jixiao.support.domain.RequestLedger;
 import io.jixiao.support.domain.RuleViolation;
 import java.util.HashMap;
@@ -20,7 +19,6 @@ import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -52,9 +50,8 @@ public class ThreePublicBudget {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Recorded handle(BudgetThreePublic command, KnownUnits units,
-                           @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
-        return replayOf(requestId, fingerprint).orElseGet(() -> {
+                           RequestKey request) {
+        return replayOf(request).orElseGet(() -> {
             requireUnit(units, command.districtCode(), command.unitId());
             Rules.requireNotNegative(command.amountFen(), "amount");
             Long current = budgetFen.get(command.category().name());
@@ -69,9 +66,8 @@ public class ThreePublicBudget {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Recorded handle(RecordThreePublicSpending command, KnownUnits units,
-                           @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
-        return replayOf(requestId, fingerprint).orElseGet(() -> {
+                           RequestKey request) {
+        return replayOf(request).orElseGet(() -> {
             requireUnit(units, command.districtCode(), command.unitId());
             Rules.requireNotNegative(command.amountFen(), "amount");
             ThreePublicSpent event = new ThreePublicSpent(command.districtCode(), command.unitId(),
@@ -88,8 +84,8 @@ public class ThreePublicBudget {
         }
     }
 
-    private Optional<Recorded> replayOf(String requestId, String fingerprint) {
-        return requests.replayOf(requestId, fingerprint).map(sequence -> new Recorded(sequence, true));
+    private Optional<Recorded> replayOf(RequestKey request) {
+        return requests.replayOf(request).map(sequence -> new Recorded(sequence, true));
     }
 
     private Recorded record(Object event) {
@@ -99,24 +95,22 @@ public class ThreePublicBudget {
 
     @EventSourcingHandler
     void on(ThreePublicBudgeted event, @SequenceNumber long sequence,
-            @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+            RequestKey request) {
         key = ThreePublicCommands.key(event.districtCode(), event.unitId(), event.fiscalYear());
         budgetFen.put(event.category().name(), event.amountFen());
         budgetSequence.put(event.category().name(), sequence);
-        moved(sequence, requestId, fingerprint);
+        moved(sequence, request);
     }
 
     @EventSourcingHandler
     void on(ThreePublicSpent event, @SequenceNumber long sequence,
-            @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+            RequestKey request) {
         key = ThreePublicCommands.key(event.districtCode(), event.unitId(), event.fiscalYear());
-        moved(sequence, requestId, fingerprint);
+        moved(sequence, request);
     }
 
-    private void moved(long sequence, String requestId, String fingerprint) {
-        requests.remember(requestId, fingerprint, sequence);
+    private void moved(long sequence, RequestKey request) {
+        requests.remember(request, sequence);
         lastSequence = sequence;
     }
 }

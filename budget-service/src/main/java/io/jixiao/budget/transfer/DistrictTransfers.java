@@ -6,15 +6,13 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.common.Rules;
 import io.jixiao.budget.transfer.TransferCommands.ReceiveTransfer;
-import io.jixiao.events.EventMetadata;
 import io.jixiao.events.budget.TransferReceived;
-import io.jixiao.support.axon.CommandSender;
+import io.jixiao.support.domain.RequestKey;
 import io.jixiao.support.domain.RequestLedger;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -39,9 +37,8 @@ public class DistrictTransfers {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Recorded handle(ReceiveTransfer command, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
-        Optional<Recorded> replay = requests.replayOf(requestId, fingerprint).map(s -> new Recorded(s, true));
+    public Recorded handle(ReceiveTransfer command, RequestKey request) {
+        Optional<Recorded> replay = requests.replayOf(request).map(s -> new Recorded(s, true));
         if (replay.isPresent()) {
             return replay.get();
         }
@@ -55,10 +52,9 @@ public class DistrictTransfers {
 
     @EventSourcingHandler
     void on(TransferReceived event, @SequenceNumber long sequence,
-            @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+            RequestKey request) {
         key = TransferCommands.key(event.districtCode(), event.fiscalYear());
-        requests.remember(requestId, fingerprint, sequence);
+        requests.remember(request, sequence);
         lastSequence = sequence;
     }
 }

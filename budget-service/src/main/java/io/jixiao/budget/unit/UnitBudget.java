@@ -9,19 +9,17 @@ import io.jixiao.budget.common.Rules;
 import io.jixiao.budget.unit.UnitCommands.AdjustBasicBudget;
 import io.jixiao.budget.unit.UnitCommands.AppropriateBasicBudget;
 import io.jixiao.budget.unit.UnitCommands.RecordBasicExpenditure;
-import io.jixiao.events.EventMetadata;
 import io.jixiao.events.Money;
 import io.jixiao.events.budget.BasicBudgetAdjusted;
 import io.jixiao.events.budget.BasicBudgetAppropriated;
 import io.jixiao.events.budget.BasicExpenditureRecorded;
-import io.jixiao.support.axon.CommandSender;
+import io.jixiao.support.domain.RequestKey;
 import io.jixiao.support.domain.RequestLedger;
 import io.jixiao.support.domain.RuleViolation;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -51,9 +49,8 @@ public class UnitBudget {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Recorded handle(AppropriateBasicBudget command, KnownUnits units,
-                           @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
-        return replayOf(requestId, fingerprint).orElseGet(() -> {
+                           RequestKey request) {
+        return replayOf(request).orElseGet(() -> {
             requireUnit(units, command.districtCode(), command.unitId());
             Rules.requirePositive(command.amountFen(), "amount");
             BasicBudgetAppropriated event = new BasicBudgetAppropriated(command.districtCode(), command.unitId(),
@@ -66,9 +63,8 @@ public class UnitBudget {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Recorded handle(AdjustBasicBudget command, KnownUnits units,
-                           @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
-        return replayOf(requestId, fingerprint).orElseGet(() -> {
+                           RequestKey request) {
+        return replayOf(request).orElseGet(() -> {
             requireUnit(units, command.districtCode(), command.unitId());
             if (command.amountFen() == 0) {
                 throw new RuleViolation("ADJUSTMENT_ZERO", "amount", "an adjustment must change the budget");
@@ -88,9 +84,8 @@ public class UnitBudget {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Recorded handle(RecordBasicExpenditure command, KnownUnits units,
-                           @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-                           @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
-        return replayOf(requestId, fingerprint).orElseGet(() -> {
+                           RequestKey request) {
+        return replayOf(request).orElseGet(() -> {
             requireUnit(units, command.districtCode(), command.unitId());
             Rules.requirePositive(command.amountFen(), "amount");
             BasicExpenditureRecorded event = new BasicExpenditureRecorded(command.districtCode(), command.unitId(),
@@ -117,8 +112,8 @@ public class UnitBudget {
         return appropriatedFen + adjustedFen;
     }
 
-    private Optional<Recorded> replayOf(String requestId, String fingerprint) {
-        return requests.replayOf(requestId, fingerprint).map(sequence -> new Recorded(sequence, true));
+    private Optional<Recorded> replayOf(RequestKey request) {
+        return requests.replayOf(request).map(sequence -> new Recorded(sequence, true));
     }
 
     private Recorded record(Object event) {
@@ -128,33 +123,30 @@ public class UnitBudget {
 
     @EventSourcingHandler
     void on(BasicBudgetAppropriated event, @SequenceNumber long sequence,
-            @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+            RequestKey request) {
         unitYearKey = UnitCommands.unitYearKey(event.districtCode(), event.unitId(), event.fiscalYear());
         appropriatedFen += event.amountFen();
-        moved(sequence, requestId, fingerprint);
+        moved(sequence, request);
     }
 
     @EventSourcingHandler
     void on(BasicBudgetAdjusted event, @SequenceNumber long sequence,
-            @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+            RequestKey request) {
         unitYearKey = UnitCommands.unitYearKey(event.districtCode(), event.unitId(), event.fiscalYear());
         adjustedFen += event.amountFen();
-        moved(sequence, requestId, fingerprint);
+        moved(sequence, request);
     }
 
     @EventSourcingHandler
     void on(BasicExpenditureRecorded event, @SequenceNumber long sequence,
-            @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+            RequestKey request) {
         unitYearKey = UnitCommands.unitYearKey(event.districtCode(), event.unitId(), event.fiscalYear());
         spentFen += event.amountFen();
-        moved(sequence, requestId, fingerprint);
+        moved(sequence, request);
     }
 
-    private void moved(long sequence, String requestId, String fingerprint) {
-        requests.remember(requestId, fingerprint, sequence);
+    private void moved(long sequence, RequestKey request) {
+        requests.remember(request, sequence);
         lastSequence = sequence;
     }
 }

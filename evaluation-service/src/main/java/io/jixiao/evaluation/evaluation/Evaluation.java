@@ -16,7 +16,6 @@ import io.jixiao.evaluation.evaluation.EvaluationCommands.SubmitSelfEvaluation;
 import io.jixiao.evaluation.scoring.Grading;
 import io.jixiao.evaluation.scoring.IndicatorScoring;
 import io.jixiao.evaluation.scoring.SelfEvaluationScoring;
-import io.jixiao.events.EventMetadata;
 import io.jixiao.events.evaluation.EvaluationKind;
 import io.jixiao.events.evaluation.EvaluationResultApplied;
 import io.jixiao.events.evaluation.GoalScope;
@@ -24,8 +23,8 @@ import io.jixiao.events.evaluation.Grade;
 import io.jixiao.events.evaluation.KeyEvaluationCommissioned;
 import io.jixiao.events.evaluation.KeyEvaluationCompleted;
 import io.jixiao.events.evaluation.SelfEvaluationSubmitted;
-import io.jixiao.support.axon.CommandSender;
 import io.jixiao.support.domain.Conflict;
+import io.jixiao.support.domain.RequestKey;
 import io.jixiao.support.domain.RequestLedger;
 import io.jixiao.support.domain.RuleViolation;
 import java.math.BigDecimal;
@@ -37,7 +36,6 @@ import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
@@ -158,9 +156,8 @@ public class Evaluation {
 
     @CommandHandler
     public EvaluationResult handle(CompleteKeyEvaluation command,
-                                   @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-                                   @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
-        if (requests.replayOf(requestId, fingerprint).isPresent()) {
+                                   RequestKey request) {
+        if (requests.replayOf(request).isPresent()) {
             return new EvaluationResult(Outcome.COMPLETED, false);
         }
         requireKind(EvaluationKind.KEY, evaluationId);
@@ -207,9 +204,8 @@ public class Evaluation {
     }
 
     @CommandHandler
-    public EvaluationResult handle(ApplyResult command, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-                                   @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
-        if (requests.replayOf(requestId, fingerprint).isPresent()) {
+    public EvaluationResult handle(ApplyResult command, RequestKey request) {
+        if (requests.replayOf(request).isPresent()) {
             return new EvaluationResult(Outcome.APPLIED, false);
         }
         Grade grade = grade();
@@ -318,18 +314,16 @@ public class Evaluation {
 
     @EventSourcingHandler
     void on(KeyEvaluationCompleted event, @SequenceNumber long sequence,
-            @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+            RequestKey request) {
         completed = event;
-        requests.remember(requestId, fingerprint, sequence);
+        requests.remember(request, sequence);
     }
 
     @EventSourcingHandler
     void on(EvaluationResultApplied event, @SequenceNumber long sequence,
-            @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+            RequestKey request) {
         applied.add(event);
-        requests.remember(requestId, fingerprint, sequence);
+        requests.remember(request, sequence);
     }
 
     private void identify(String district, String id, EvaluationKind k) {

@@ -11,15 +11,14 @@ import io.jixiao.evaluation.goal.GoalCommands.GoalResult;
 import io.jixiao.evaluation.goal.GoalCommands.Outcome;
 import io.jixiao.evaluation.goal.GoalCommands.ReturnGoal;
 import io.jixiao.evaluation.monitoring.GoalMonitoring;
-import io.jixiao.events.EventMetadata;
 import io.jixiao.events.evaluation.GoalScope;
 import io.jixiao.events.evaluation.Indicator;
 import io.jixiao.events.evaluation.PerformanceGoalApproved;
 import io.jixiao.events.evaluation.PerformanceGoalDeclared;
 import io.jixiao.events.evaluation.PerformanceGoalReturned;
 import io.jixiao.events.evaluation.PerformanceGoalRevised;
-import io.jixiao.support.axon.CommandSender;
 import io.jixiao.support.domain.Conflict;
+import io.jixiao.support.domain.RequestKey;
 import io.jixiao.support.domain.RequestLedger;
 import io.jixiao.support.domain.RuleViolation;
 import java.math.BigDecimal;
@@ -29,7 +28,6 @@ import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
@@ -113,9 +111,8 @@ public class PerformanceGoal {
     }
 
     @CommandHandler
-    public GoalResult handle(ApproveGoal command, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-                             @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
-        if (requests.replayOf(requestId, fingerprint).isPresent()) {
+    public GoalResult handle(ApproveGoal command, RequestKey request) {
+        if (requests.replayOf(request).isPresent()) {
             return new GoalResult(Outcome.APPROVED, false);
         }
         if (status == Status.APPROVED) {
@@ -139,9 +136,8 @@ public class PerformanceGoal {
     }
 
     @CommandHandler
-    public GoalResult handle(ReturnGoal command, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-                             @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
-        if (requests.replayOf(requestId, fingerprint).isPresent()) {
+    public GoalResult handle(ReturnGoal command, RequestKey request) {
+        if (requests.replayOf(request).isPresent()) {
             return new GoalResult(Outcome.RETURNED, false);
         }
         List<String> reasons = command.reasons().stream().filter(Objects::nonNull).map(String::trim)
@@ -223,19 +219,17 @@ public class PerformanceGoal {
 
     @EventSourcingHandler
     void on(PerformanceGoalApproved event, @SequenceNumber long sequence,
-            @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+            RequestKey request) {
         status = Status.APPROVED;
         approvedOn = event.approvedOn();
-        requests.remember(requestId, fingerprint, sequence);
+        requests.remember(request, sequence);
     }
 
     @EventSourcingHandler
     void on(PerformanceGoalReturned event, @SequenceNumber long sequence,
-            @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+            RequestKey request) {
         status = Status.RETURNED;
         returnReasons = List.copyOf(event.reasons());
-        requests.remember(requestId, fingerprint, sequence);
+        requests.remember(request, sequence);
     }
 }

@@ -9,7 +9,6 @@ import io.jixiao.evaluation.monitoring.MonitoringCommands.CorrectionResult;
 import io.jixiao.evaluation.monitoring.MonitoringCommands.ObservationResult;
 import io.jixiao.evaluation.monitoring.MonitoringCommands.RecordCorrectiveAction;
 import io.jixiao.evaluation.monitoring.MonitoringCommands.RecordObservation;
-import io.jixiao.events.EventMetadata;
 import io.jixiao.events.evaluation.CorrectiveActionRecorded;
 import io.jixiao.events.evaluation.DeviationFlagged;
 import io.jixiao.events.evaluation.GoalScope;
@@ -19,9 +18,9 @@ import io.jixiao.events.evaluation.MonitoringObservationRecorded;
 import io.jixiao.events.evaluation.PerformanceGoalApproved;
 import io.jixiao.events.evaluation.PerformanceGoalDeclared;
 import io.jixiao.events.evaluation.PerformanceGoalRevised;
-import io.jixiao.support.axon.CommandSender;
 import io.jixiao.support.domain.Conflict;
 import io.jixiao.support.domain.NotFound;
+import io.jixiao.support.domain.RequestKey;
 import io.jixiao.support.domain.RequestLedger;
 import io.jixiao.support.domain.RuleViolation;
 import java.util.ArrayList;
@@ -35,7 +34,6 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.annotation.MetaDataValue;
 
 /**
  * 绩效运行监控 of one goal: its observations at checkpoints, the deviations they flag and the corrective actions
@@ -76,9 +74,8 @@ public class GoalMonitoring {
     }
 
     @CommandHandler
-    public ObservationResult handle(RecordObservation command, @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-                                    @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
-        Optional<Long> replay = requests.replayOf(requestId, fingerprint);
+    public ObservationResult handle(RecordObservation command, RequestKey request) {
+        Optional<Long> replay = requests.replayOf(request);
         if (replay.isPresent()) {
             Observation o = bySequence(replay.get());
             return new ObservationResult(o.recorded().observationId(), deviationId(o), false);
@@ -136,9 +133,8 @@ public class GoalMonitoring {
 
     @CommandHandler
     public CorrectionResult handle(RecordCorrectiveAction command,
-                                   @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-                                   @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
-        Optional<Long> replay = requests.replayOf(requestId, fingerprint);
+                                   RequestKey request) {
+        Optional<Long> replay = requests.replayOf(request);
         if (replay.isPresent()) {
             Observation o = observations.values().stream()
                     .filter(x -> x.correction() != null && x.deviation() != null)
@@ -242,10 +238,9 @@ public class GoalMonitoring {
 
     @EventSourcingHandler
     void on(MonitoringObservationRecorded event, @SequenceNumber long sequence,
-            @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+            RequestKey request) {
         observations.put(event.observationId(), new Observation(event, sequence, null, null));
-        requests.remember(requestId, fingerprint, sequence);
+        requests.remember(request, sequence);
     }
 
     @EventSourcingHandler
@@ -255,12 +250,11 @@ public class GoalMonitoring {
 
     @EventSourcingHandler
     void on(CorrectiveActionRecorded event, @SequenceNumber long sequence,
-            @MetaDataValue(EventMetadata.REQUEST_ID) String requestId,
-            @MetaDataValue(CommandSender.REQUEST_FINGERPRINT) String fingerprint) {
+            RequestKey request) {
         observations.replaceAll((id, o) -> o.deviation() != null && o.deviation().deviationId().equals(event.deviationId())
                 ? o.with(event) : o);
         correctionsBySequence.put(sequence, event.deviationId());
-        requests.remember(requestId, fingerprint, sequence);
+        requests.remember(request, sequence);
     }
 
     private static Set<String> names(List<Indicator> indicators) {

@@ -19,7 +19,7 @@ import org.axonframework.messaging.MetaData;
  */
 public class CommandSender {
     /** Metadata key: a digest of the command as requested, to tell a retry from a reuse of its request id. */
-    public static final String REQUEST_FINGERPRINT = "requestFingerprint";
+    public static final String REQUEST_FINGERPRINT = io.jixiao.support.domain.RequestKey.FINGERPRINT;
     private final CommandGateway commandGateway;
 
     public CommandSender(CommandGateway commandGateway) {

@@ -39,6 +39,16 @@ public final class RequestLedger {
         return Optional.of(known.sequence());
     }
 
+    /** As {@link #replayOf(String, String)} for a resolved {@link RequestKey}. */
+    public Optional<Long> replayOf(RequestKey request) {
+        return replayOf(request.requestId(), request.fingerprint());
+    }
+
+    /** Remembers the request an applied event answered (nothing for {@link RequestKey#NONE}). */
+    public void remember(RequestKey request, long sequence) {
+        remember(request.requestId(), request.fingerprint(), sequence);
+    }
+
     public void remember(String requestId, String fingerprint, long sequence) {
         if (requestId != null) {
             applied.put(requestId, new Entry(fingerprint, sequence));
