@@ -21,11 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "evaluation", description = "approved goals and evaluation results as budget-service knows them")
 @RequestMapping("/api/budget/districts/{districtCode}")
-public class EvaluationController {
+public class EvaluationInputsController {
     private final ApprovedGoals goals;
     private final ResultApplication results;
 
-    public EvaluationController(ApprovedGoals goals, ResultApplication results) {
+    public EvaluationInputsController(ApprovedGoals goals, ResultApplication results) {
         this.goals = goals;
         this.results = results;
     }
