@@ -421,6 +421,54 @@ class BudgetServiceIntegrationTest {
         return mark;
     }
 
+    @Test
+    void theHistoryComesAPageAtATimeEachEventExactlyOnceAndABadLimitIsA400() {
+        String id = id("PG");
+        String path = project(id);
+        api.expect(201, "POST", path + "/appropriations", "{\"amount\":\"1000.00\",\"source\":\"一般公共预算\",\"date\":\"2023-01-20\"}");
+        for (int i = 1; i <= 11; i++) {
+            api.expect(201, "POST", path + "/expenditures", "{\"amount\":\"" + i + ".00\",\"date\":\"2023-03-01\"}");
+        }
+        Answer whole = api.expect(200, "GET", path + "/history", null);
+        assertThat(whole.next()).as("13 events fit the default page").isNull();
+        assertThat(whole.body().get("events")).hasSize(13);
+
+        List<Long> sequences = new ArrayList<>();
+        List<String> availableAfter = new ArrayList<>();
+        List<Integer> pageSizes = new ArrayList<>();
+        String next = path + "/history?limit=5";
+        while (next != null) {
+            Answer page = api.expect(200, "GET", next, null);
+            assertThat(page.text("eventCount")).as("the whole history's count on every page").isEqualTo("13");
+            assertThat(page.text("stateAsOf.spent")).as("the whole history's state on every page").isEqualTo("66.00");
+            assertThat(page.text("versionAsOf")).isEqualTo("12");
+            pageSizes.add(page.body().get("events").size());
+            page.body().get("events").forEach(e -> {
+                sequences.add(e.get("sequence").asLong());
+                availableAfter.add(e.at("/figuresAfter/available").asText());
+            });
+            next = page.next();
+            assertThat(pageSizes).as("pages").hasSizeLessThan(10);
+        }
+        assertThat(pageSizes).containsExactly(5, 5, 3);
+        assertThat(sequences).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
+        List<String> wholeAvailable = new ArrayList<>();
+        whole.body().get("events").forEach(e -> wholeAvailable.add(e.at("/figuresAfter/available").asText()));
+        assertThat(availableAfter).as("running figures as on one page").isEqualTo(wholeAvailable);
+        assertThat(api.expectAllPages(path + "/history?limit=4", "events").body().get("events"))
+                .isEqualTo(whole.body().get("events"));
+
+        for (String limit : List.of("0", "5001", "-1", "x")) {
+            Answer refused = api.call("GET", path + "/history?limit=" + limit, null);
+            assertThat(refused.status()).as(limit).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.text("errors.0.field")).as(limit).isEqualTo("limit");
+        }
+        Answer badCursor = api.call("GET", path + "/history?after=three", null);
+        assertThat(badCursor.status()).isEqualTo(400);
+        assertThat(badCursor.text("errors.0.field")).isEqualTo("after");
+    }
+
     private static void assertFigures(Answer history, int events, String budget, String spent, String available) {
         assertThat(history.text("eventCount")).isEqualTo(String.valueOf(events));
         assertThat(history.text("stateAsOf.budget")).isEqualTo(budget);

@@ -105,7 +105,7 @@ class DisclosureServiceIntegrationTest {
 
     // ------------------------------------------------------------------ plumbing
 
-    record Answer(int status, String contentType, byte[] bytes) {
+    record Answer(int status, String contentType, byte[] bytes, String next) {
         String text() {
             return new String(bytes, StandardCharsets.UTF_8);
         }
@@ -127,7 +127,14 @@ class DisclosureServiceIntegrationTest {
                 .build();
         HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
         return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                response.body());
+                response.body(), response.headers().firstValue("Link").map(DisclosureServiceIntegrationTest::nextOf)
+                .orElse(null));
+    }
+
+    /** The target of a Link header's rel="next", or null. */
+    private static String nextOf(String link) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"").matcher(link);
+        return m.find() ? m.group(1) : null;
     }
 
     private JsonNode get(String path) throws Exception {
@@ -597,6 +604,48 @@ class DisclosureServiceIntegrationTest {
         Answer summary = call("GET", "/api/reports/districts/430202/years/2022/budget-summary", null);
         assertThat(summary.status()).as(summary.text()).isEqualTo(200);
         assertThat(summary.body().get("year").asInt()).isEqualTo(2022);
+    }
+
+    @Test
+    @Order(7)
+    void aProjectTimelineComesAPageAtATimeEachEntryExactlyOnceAndABadLimitIsA400() throws Exception {
+        String d = "430907";
+        String p = d + ":pg";
+        send(envelope("d7-0", p, 0, T1, new ProjectRegistered(d, "pg", "u1", "分页", ProjectCategory.SPECIAL_FUND,
+                2024, 1)));
+        for (int i = 1; i <= 11; i++) {
+            send(envelope("d7-" + i, p, i, T1.plusSeconds(i), new ExpenditureRecorded(d, "pg", i * WAN,
+                    LocalDate.of(2024, 3, 1))));
+        }
+        String path = "/api/reports/districts/" + d + "/years/2024/projects/pg";
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(get(path).get("lastSequence").asLong()).isEqualTo(11));
+        Answer whole = call("GET", path, null);
+        assertThat(whole.next()).as("12 entries fit the default page").isNull();
+        assertThat(whole.body().get("timeline")).hasSize(12);
+
+        List<Long> sequences = new ArrayList<>();
+        List<Integer> pageSizes = new ArrayList<>();
+        String next = path + "?limit=5";
+        while (next != null) {
+            Answer page = call("GET", next, null);
+            assertThat(page.status()).as(page.text()).isEqualTo(200);
+            assertThat(page.body().get("spent").asText()).as("the project's figures on every page")
+                    .isEqualTo("660000.00");
+            pageSizes.add(page.body().get("timeline").size());
+            page.body().get("timeline").forEach(e -> sequences.add(e.get("sequence").asLong()));
+            next = page.next();
+            assertThat(pageSizes).as("pages").hasSizeLessThan(10);
+        }
+        assertThat(pageSizes).containsExactly(5, 5, 2);
+        assertThat(sequences).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
+
+        for (String query : List.of("limit=0", "limit=5001", "limit=x", "after=-1")) {
+            Answer refused = call("GET", path + "?" + query, null);
+            assertThat(refused.status()).as(query + ": " + refused.text()).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.body().at("/errors/0/field").asText()).as(query)
+                    .isEqualTo(query.substring(0, query.indexOf('=')));
+        }
     }
 
     // ------------------------------------------------------------------ rebuild
