@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jixiao.disclosure.finding.FindingSynchroniser;
 import io.jixiao.disclosure.fixture.FixtureEvents;
 import io.jixiao.disclosure.journal.EventCodec;
 import io.jixiao.disclosure.journal.JournalEvent;
@@ -85,6 +86,8 @@ class DisclosureServiceIntegrationTest {
         registry.add("spring.datasource.url", () -> DB);
         registry.add("jixiao.kafka.bootstrap-servers", () -> SharedTestInfra.kafka().bootstrapServers());
         registry.add("jixiao.gateway-secret", () -> SECRET);
+        // the findings are synchronised when a test says so, not by the clock in the middle of one
+        registry.add("jixiao.findings.sync-interval", () -> "PT1H");
     }
 
     @LocalServerPort
@@ -95,6 +98,8 @@ class DisclosureServiceIntegrationTest {
     ObjectMapper json;
     @Autowired
     DistrictReportService reports;
+    @Autowired
+    FindingSynchroniser findingSynchroniser;
 
     @AfterAll
     static void closeProducer() {
@@ -646,6 +651,76 @@ class DisclosureServiceIntegrationTest {
             assertThat(refused.body().at("/errors/0/field").asText()).as(query)
                     .isEqualTo(query.substring(0, query.indexOf('=')));
         }
+    }
+
+    /** Every table of the service's database a request could write, row for row, as one digest. */
+    private String digest() {
+        StringBuilder all = new StringBuilder();
+        for (String table : List.of("finding", "district_event", "project_view", "project_timeline_entry",
+                "domainevententry", "snapshotevententry", "projection_offset", "projection_applied_event",
+                "projection_dead_letter")) {
+            all.append(table).append(' ').append(jdbc.queryForObject("SELECT count(*) || ' ' || coalesce(md5("
+                    + "string_agg(t::text, '|' ORDER BY t::text)), '-') FROM " + table + " t", String.class)).append('\n');
+        }
+        all.append("finding_id_seq ").append(jdbc.queryForObject("SELECT last_value || ' ' || is_called FROM "
+                + "finding_id_seq", String.class));
+        return all.toString();
+    }
+
+    /** The findings of an answer without what a synchronisation sets (row id, the instant it was raised). */
+    private static List<String> findingsWithoutIds(JsonNode answer) {
+        List<String> out = new ArrayList<>();
+        answer.get("findings").forEach(f -> {
+            com.fasterxml.jackson.databind.node.ObjectNode copy = f.deepCopy();
+            copy.remove("id");
+            copy.remove("raisedAt");
+            out.add(copy.toString());
+        });
+        return out;
+    }
+
+    @Test
+    @Order(8)
+    void readingFindingsWritesNothingYetAnswersWhatASynchronisationThenRecords() throws Exception {
+        String d = "430203";
+        String findings = "/api/disclosure/districts/" + d + "/years/2023/findings";
+        awaitJournal(d, sendFixture(FixtureEvents.load("lusong-2023")));
+        String[] last = {""};
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {  // the projections are done
+            String now = digest();
+            boolean same = now.equals(last[0]);
+            last[0] = now;
+            return same;
+        });
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM finding WHERE district_code = ?", Long.class, d)).isZero();
+
+        String before = digest();
+        JsonNode first = get(findings);
+        assertThat(first.get("findings")).as("lusong 2023 has findings").isNotEmpty()
+                .allSatisfy(f -> assertThat(f.hasNonNull("id")).as("not recorded by a read").isFalse());
+        assertThat(first.get("open").asInt()).isPositive();
+        String unit = first.at("/findings/0/unitId").asText();
+        for (int i = 0; i < 4; i++) {
+            assertThat(findingsWithoutIds(get(findings))).isEqualTo(findingsWithoutIds(first));
+            get(findings + "?status=open");
+            get(findings + "?status=resolved");
+            get(findings + "?unitId=" + unit);
+        }
+        assertThat(digest()).as("17 reads of the findings changed no table").isEqualTo(before);
+
+        // the scheduled step records what the reads answered; the reads then answer it with its ids, unchanged
+        assertThat(findingSynchroniser.synchroniseAll()).isPositive();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM finding WHERE district_code = ? AND year = 2023",
+                Long.class, d)).isEqualTo(first.get("findings").size());
+        JsonNode recorded = get(findings);
+        assertThat(findingsWithoutIds(recorded)).isEqualTo(findingsWithoutIds(first));
+        assertThat(recorded.get("findings")).allSatisfy(f -> assertThat(f.get("id").isNumber()).isTrue());
+        String afterSync = digest();
+        for (int i = 0; i < 5; i++) {
+            assertThat(get(findings).toString().replaceAll("\"evaluatedAt\":\"[^\"]+\"", ""))
+                    .isEqualTo(recorded.toString().replaceAll("\"evaluatedAt\":\"[^\"]+\"", ""));
+        }
+        assertThat(digest()).as("reads of recorded findings changed no table").isEqualTo(afterSync);
     }
 
     // ------------------------------------------------------------------ rebuild
