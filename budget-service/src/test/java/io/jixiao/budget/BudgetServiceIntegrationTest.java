@@ -1,5 +1,7 @@
 package io.jixiao.budget;
 
+import io.jixiao.budget.project.ProjectCommands;
+import io.jixiao.budget.settings.DistrictSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -74,7 +76,7 @@ class BudgetServiceIntegrationTest {
 
     private long events(String projectId) {
         return jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?", Long.class,
-                "430203:" + projectId);
+                ProjectCommands.projectKey("430203", projectId));
     }
 
     private long allEvents() {
@@ -117,7 +119,7 @@ class BudgetServiceIntegrationTest {
             consumer.subscribe(List.of(Topics.BUDGET_EVENTS));
             await().atMost(Duration.ofSeconds(20)).until(() -> {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.key().equals("430203:" + id)) {
+                    if (r.key().equals(ProjectCommands.projectKey("430203", id))) {
                         published.add(Api.JSON.readTree(r.value()));
                     }
                 }
@@ -419,6 +421,29 @@ class BudgetServiceIntegrationTest {
         Instant mark = Instant.now();
         await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(2)).until(() -> Instant.now().isAfter(mark.plusMillis(5)));
         return mark;
+    }
+
+    @Test
+    void aProjectCalledSettingsAndTheDistrictSettingsAreTwoAggregates() {
+        String path = project("settings");
+        api.expect(201, "POST", path + "/appropriations", "{\"amount\":\"1000.00\",\"source\":\"一般公共预算\",\"date\":\"2023-01-20\"}");
+        try {
+            api.expect(200, "PUT", "/api/budget/districts/430203/settings", "{\"goalBeforeBudget\":true}");
+            Answer settings = api.expect(200, "GET", "/api/budget/districts/430203/settings", null);
+            assertThat(settings.text("goalBeforeBudget")).isEqualTo("true");
+            assertThat(settings.text("defaults")).isEqualTo("false");
+        } finally {
+            api.expect(200, "PUT", "/api/budget/districts/430203/settings", "{\"goalBeforeBudget\":false}");
+        }
+        Answer project = api.expect(200, "GET", path, null);
+        assertThat(project.text("projectId")).isEqualTo("settings");
+        assertThat(project.text("budget")).isEqualTo("1000.00");
+        assertThat(project.text("version")).isEqualTo("1");
+        assertThat(events("settings")).isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT DISTINCT aggregateidentifier || ' ' || type FROM domainevententry WHERE "
+                + "aggregateidentifier IN (?, ?) ORDER BY 1", String.class, ProjectCommands.projectKey("430203", "settings"),
+                DistrictSettings.key("430203"))).containsExactly("project:430203:settings Project",
+                "settings:430203 DistrictSettings");
     }
 
     @Test
