@@ -335,7 +335,7 @@ public final class Benchmark {
                     refused.addAndGet(answer.body().path("rejected").asLong());
                     com.fasterxml.jackson.databind.JsonNode last = answer.body().path("results").path(linesPerFile - 1);
                     String path = "/api/reports/districts/" + last.path("district").asText() + "/years/" + Workload.YEAR
-                            + "/projects/" + last.path("target").asText().replaceFirst("^[^:]*:", "");
+                            + "/projects/" + last.path("target").asText().replaceFirst("^.*:", "");  // project:{d}:{id}
                     long sequence = last.path("sequence").asLong();
                     checkers.submit(() -> awaitSequence(disclosure, path, sequence, answered, lag));
                 }
