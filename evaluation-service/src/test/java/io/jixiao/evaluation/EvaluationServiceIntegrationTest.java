@@ -111,7 +111,7 @@ class EvaluationServiceIntegrationTest {
         Answer repeated = call("PUT", path, body.toString());
         assertThat(repeated.status()).isEqualTo(200);
         assertThat(repeated.headers().firstValue("Jixiao-Outcome")).contains("UNCHANGED");
-        assertThat(events("430203:goal:czj-2023-overall")).isEqualTo(1);
+        assertThat(events(Keys.goal("430203", "czj-2023-overall"))).isEqualTo(1);
 
         ObjectNode broken = body.deepCopy();
         ((ObjectNode) broken.withArray("indicators").get(3)).put("weight", 0);
@@ -179,7 +179,7 @@ class EvaluationServiceIntegrationTest {
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.body().path("rule").asText()).isEqualTo("BUDGET_NOT_YET_KNOWN");
         assertThat(early.headers().firstValue("Retry-After")).isPresent();
-        assertThat(events("430212:goal:g-gaj-pacs")).isEqualTo(2);
+        assertThat(events(Keys.goal("430212", "g-gaj-pacs"))).isEqualTo(2);
 
         int movements = publishBudget(d, lukou);
         // one expenditure delivered twice (at-least-once publishing): applied once
@@ -347,7 +347,7 @@ class EvaluationServiceIntegrationTest {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body().path("applications")).hasSize(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ? AND "
-                + "payloadtype LIKE '%EvaluationResultApplied'", Integer.class, "430511:evaluation:ke-2022-01"))
+                + "payloadtype LIKE '%EvaluationResultApplied'", Integer.class, Keys.evaluation("430511", "ke-2022-01")))
                 .isEqualTo(1);
 
         List<JsonNode> published = new ArrayList<>();
@@ -357,7 +357,7 @@ class EvaluationServiceIntegrationTest {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     JsonNode e = JSON.readTree(r.value());
                     if ("EvaluationResultApplied".equals(e.path("type").asText())
-                            && "430511:evaluation:ke-2022-01".equals(r.key())) {
+                            && Keys.evaluation("430511", "ke-2022-01").equals(r.key())) {
                         published.add(e);
                     }
                 }
@@ -461,7 +461,7 @@ class EvaluationServiceIntegrationTest {
 
     private long districtEvents(String district) {
         return jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier LIKE ?", Long.class,
-                district + ":%");
+                "%:" + district + ":%");  // type:district:id (Keys)
     }
 
     @Test
