@@ -159,6 +159,16 @@ class EvaluationServiceIntegrationTest {
         assertThat(refused.field(0)).isEqualTo("indicators");
         assertThat(refused.body().path("detail").asText()).contains("rule version 430204:v1 requires 100");
         assertThat(call("GET", "/api/evaluation/districts/430204/settings/versions", null).body()).hasSize(2);
+        // a page at a time: v0, then v1 behind the Link rel="next", then no further page
+        Answer first = call("GET", "/api/evaluation/districts/430204/settings/versions?limit=1", null);
+        assertThat(first.body()).extracting(v -> v.path("version").asInt()).containsExactly(0);
+        String next = first.headers().firstValue("Link").orElseThrow().replaceAll("^<([^>]+)>; rel=\"next\"$", "$1");
+        Answer second = call("GET", next, null);
+        assertThat(second.body()).extracting(v -> v.path("version").asInt()).containsExactly(1);
+        assertThat(second.headers().firstValue("Link")).isEmpty();
+        Answer badLimit = call("GET", "/api/evaluation/districts/430204/settings/versions?limit=5001", null);
+        assertThat(badLimit.status()).isEqualTo(400);
+        assertThat(badLimit.field(0)).isEqualTo("limit");
     }
 
     // ------------------------------------------------------------------ monitoring (渌口区 2023)
