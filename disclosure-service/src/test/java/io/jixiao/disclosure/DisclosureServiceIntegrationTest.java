@@ -444,6 +444,19 @@ class DisclosureServiceIntegrationTest {
         JsonNode listed = get(packages("wjj"));
         assertThat(listed).extracting(x -> x.get("packageId").asText() + " " + x.get("status").asText())
                 .containsExactlyInAnyOrder(wjjPackage + " RETRACTED", "pkg-wjj-2 PUBLISHED");
+        // the same list a package at a time, each exactly once; a bad limit is refused naming it
+        List<String> paged = new ArrayList<>();
+        String nextPage = packages("wjj") + "?limit=1";
+        while (nextPage != null && paged.size() < 5) {
+            Answer page = call("GET", nextPage, null);
+            assertThat(page.body()).hasSize(1);
+            paged.add(page.body().get(0).get("packageId").asText());
+            nextPage = page.next();
+        }
+        assertThat(paged).containsExactlyInAnyOrder(wjjPackage, "pkg-wjj-2");
+        Answer badLimit = call("GET", packages("wjj") + "?limit=0", null);
+        assertThat(badLimit.status()).isEqualTo(400);
+        assertThat(badLimit.body().at("/errors/0/field").asText()).isEqualTo("limit");
 
         JsonNode rules = get("/api/disclosure/districts/430212/years/2023/findings/rules");
         assertThat(rules.get("rules")).extracting(r -> r.get("id").asText() + " " + r.get("severity").asText())
