@@ -8,7 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Plain HTTP calls with a bearer token (through the gateway) or, straight to a service, with a caller assertion
@@ -16,6 +20,7 @@ import java.util.concurrent.Executors;
  */
 public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"");
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
             .executor(Executors.newFixedThreadPool(8)).build();
     private final String baseUrl;
@@ -74,6 +79,30 @@ public final class Api {
 
     /** The raw body of a GET, timed by the caller to its last byte: no JSON parsing on the client's clock. */
     public byte[] fetch(String path) {
+        return fetchPage(path).body();
+    }
+
+    /**
+     * The raw bodies of a paged GET, every page in order (following each answer's {@code Link: <…>; rel="next"}
+     * to the last page), timed by the caller to the last byte of the last page.
+     */
+    public List<byte[]> fetchAllPages(String path) {
+        List<byte[]> pages = new ArrayList<>();
+        String next = path;
+        while (next != null) {
+            HttpResponse<byte[]> page = fetchPage(next);
+            pages.add(page.body());
+            next = page.headers().firstValue("Link").map(Api::nextOf).orElse(null);
+        }
+        return pages;
+    }
+
+    private static String nextOf(String link) {
+        Matcher m = NEXT.matcher(link);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private HttpResponse<byte[]> fetchPage(String path) {
         URI uri = URI.create(baseUrl + path);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(30))
                 .headers(credentials.apply("GET", uri)).GET().build();
@@ -82,7 +111,7 @@ public final class Api {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
             }
-            return response.body();
+            return response;
         } catch (IOException e) {
             throw new IllegalStateException("GET " + path + " failed: " + e, e);
         } catch (InterruptedException e) {

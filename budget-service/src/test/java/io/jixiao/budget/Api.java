@@ -2,6 +2,7 @@ package io.jixiao.budget;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +23,7 @@ public final class Api {
         this.port = port;
     }
 
-    public record Answer(int status, String contentType, JsonNode body, String etag) {
+    public record Answer(int status, String contentType, JsonNode body, String etag, String next) {
         public String text(String path) {
             JsonNode node = body;
             for (String part : path.split("\\.")) {
@@ -47,7 +48,8 @@ public final class Api {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body().isEmpty() ? null : JSON.readTree(response.body()),
-                    response.headers().firstValue("ETag").orElse(null));
+                    response.headers().firstValue("ETag").orElse(null),
+                    response.headers().firstValue("Link").map(Api::nextOf).orElse(null));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -64,6 +66,30 @@ public final class Api {
                     + "): " + answer.body());
         }
         return answer;
+    }
+
+    /**
+     * A paged GET followed to its last page (Link rel="next"): the first page's answer with the list
+     * {@code listField} holding the items of every page, in order.
+     */
+    public Answer expectAllPages(String path, String listField) {
+        Answer first = expect(200, "GET", path, null);
+        ArrayNode all = (ArrayNode) first.body().get(listField);
+        String next = first.next();
+        for (int pages = 1; next != null; pages++) {
+            if (pages > 10_000) {
+                throw new AssertionError("more than 10,000 pages: the next links go round");
+            }
+            Answer page = expect(200, "GET", next, null);
+            all.addAll((ArrayNode) page.body().get(listField));
+            next = page.next();
+        }
+        return first;
+    }
+
+    private static String nextOf(String link) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"").matcher(link);
+        return m.find() ? m.group(1) : null;
     }
 
     /** 万元 (fixture text) as a yuan string with two decimals: "959.93" → "9599300.00". */

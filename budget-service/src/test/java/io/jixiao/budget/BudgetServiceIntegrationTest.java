@@ -1,5 +1,7 @@
 package io.jixiao.budget;
 
+import io.jixiao.budget.project.ProjectCommands;
+import io.jixiao.budget.settings.DistrictSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -74,7 +76,7 @@ class BudgetServiceIntegrationTest {
 
     private long events(String projectId) {
         return jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?", Long.class,
-                "430203:" + projectId);
+                ProjectCommands.projectKey("430203", projectId));
     }
 
     private long allEvents() {
@@ -117,7 +119,7 @@ class BudgetServiceIntegrationTest {
             consumer.subscribe(List.of(Topics.BUDGET_EVENTS));
             await().atMost(Duration.ofSeconds(20)).until(() -> {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.key().equals("430203:" + id)) {
+                    if (r.key().equals(ProjectCommands.projectKey("430203", id))) {
                         published.add(Api.JSON.readTree(r.value()));
                     }
                 }
@@ -431,6 +433,77 @@ class BudgetServiceIntegrationTest {
         Instant mark = Instant.now();
         await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(2)).until(() -> Instant.now().isAfter(mark.plusMillis(5)));
         return mark;
+    }
+
+    @Test
+    void aProjectCalledSettingsAndTheDistrictSettingsAreTwoAggregates() {
+        String path = project("settings");
+        api.expect(201, "POST", path + "/appropriations", "{\"amount\":\"1000.00\",\"source\":\"一般公共预算\",\"date\":\"2023-01-20\"}");
+        try {
+            api.expect(200, "PUT", "/api/budget/districts/430203/settings", "{\"goalBeforeBudget\":true}");
+            Answer settings = api.expect(200, "GET", "/api/budget/districts/430203/settings", null);
+            assertThat(settings.text("goalBeforeBudget")).isEqualTo("true");
+            assertThat(settings.text("defaults")).isEqualTo("false");
+        } finally {
+            api.expect(200, "PUT", "/api/budget/districts/430203/settings", "{\"goalBeforeBudget\":false}");
+        }
+        Answer project = api.expect(200, "GET", path, null);
+        assertThat(project.text("projectId")).isEqualTo("settings");
+        assertThat(project.text("budget")).isEqualTo("1000.00");
+        assertThat(project.text("version")).isEqualTo("1");
+        assertThat(events("settings")).isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT DISTINCT aggregateidentifier || ' ' || type FROM domainevententry WHERE "
+                + "aggregateidentifier IN (?, ?) ORDER BY 1", String.class, ProjectCommands.projectKey("430203", "settings"),
+                DistrictSettings.key("430203"))).containsExactly("project:430203:settings Project",
+                "settings:430203 DistrictSettings");
+    }
+
+    @Test
+    void theHistoryComesAPageAtATimeEachEventExactlyOnceAndABadLimitIsA400() {
+        String id = id("PG");
+        String path = project(id);
+        api.expect(201, "POST", path + "/appropriations", "{\"amount\":\"1000.00\",\"source\":\"一般公共预算\",\"date\":\"2023-01-20\"}");
+        for (int i = 1; i <= 11; i++) {
+            api.expect(201, "POST", path + "/expenditures", "{\"amount\":\"" + i + ".00\",\"date\":\"2023-03-01\"}");
+        }
+        Answer whole = api.expect(200, "GET", path + "/history", null);
+        assertThat(whole.next()).as("13 events fit the default page").isNull();
+        assertThat(whole.body().get("events")).hasSize(13);
+
+        List<Long> sequences = new ArrayList<>();
+        List<String> availableAfter = new ArrayList<>();
+        List<Integer> pageSizes = new ArrayList<>();
+        String next = path + "/history?limit=5";
+        while (next != null) {
+            Answer page = api.expect(200, "GET", next, null);
+            assertThat(page.text("eventCount")).as("the whole history's count on every page").isEqualTo("13");
+            assertThat(page.text("stateAsOf.spent")).as("the whole history's state on every page").isEqualTo("66.00");
+            assertThat(page.text("versionAsOf")).isEqualTo("12");
+            pageSizes.add(page.body().get("events").size());
+            page.body().get("events").forEach(e -> {
+                sequences.add(e.get("sequence").asLong());
+                availableAfter.add(e.at("/figuresAfter/available").asText());
+            });
+            next = page.next();
+            assertThat(pageSizes).as("pages").hasSizeLessThan(10);
+        }
+        assertThat(pageSizes).containsExactly(5, 5, 3);
+        assertThat(sequences).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
+        List<String> wholeAvailable = new ArrayList<>();
+        whole.body().get("events").forEach(e -> wholeAvailable.add(e.at("/figuresAfter/available").asText()));
+        assertThat(availableAfter).as("running figures as on one page").isEqualTo(wholeAvailable);
+        assertThat(api.expectAllPages(path + "/history?limit=4", "events").body().get("events"))
+                .isEqualTo(whole.body().get("events"));
+
+        for (String limit : List.of("0", "5001", "-1", "x")) {
+            Answer refused = api.call("GET", path + "/history?limit=" + limit, null);
+            assertThat(refused.status()).as(limit).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.text("errors.0.field")).as(limit).isEqualTo("limit");
+        }
+        Answer badCursor = api.call("GET", path + "/history?after=three", null);
+        assertThat(badCursor.status()).isEqualTo(400);
+        assertThat(badCursor.text("errors.0.field")).isEqualTo("after");
     }
 
     private static void assertFigures(Answer history, int events, String budget, String spent, String available) {

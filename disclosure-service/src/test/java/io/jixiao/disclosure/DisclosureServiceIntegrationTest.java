@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jixiao.disclosure.finding.FindingSynchroniser;
 import io.jixiao.disclosure.fixture.FixtureEvents;
 import io.jixiao.disclosure.journal.EventCodec;
 import io.jixiao.disclosure.journal.JournalEvent;
@@ -85,6 +86,8 @@ class DisclosureServiceIntegrationTest {
         registry.add("spring.datasource.url", () -> DB);
         registry.add("jixiao.kafka.bootstrap-servers", () -> SharedTestInfra.kafka().bootstrapServers());
         AsGateway.properties().forEach(p -> registry.add(p.split("=", 2)[0], () -> p.split("=", 2)[1]));
+        // the findings are synchronised when a test says so, not by the clock in the middle of one
+        registry.add("jixiao.findings.sync-interval", () -> "PT1H");
     }
 
     @LocalServerPort
@@ -95,6 +98,8 @@ class DisclosureServiceIntegrationTest {
     ObjectMapper json;
     @Autowired
     DistrictReportService reports;
+    @Autowired
+    FindingSynchroniser findingSynchroniser;
 
     @AfterAll
     static void closeProducer() {
@@ -105,7 +110,7 @@ class DisclosureServiceIntegrationTest {
 
     // ------------------------------------------------------------------ plumbing
 
-    record Answer(int status, String contentType, byte[] bytes) {
+    record Answer(int status, String contentType, byte[] bytes, String next) {
         String text() {
             return new String(bytes, StandardCharsets.UTF_8);
         }
@@ -127,7 +132,14 @@ class DisclosureServiceIntegrationTest {
                 "disclosure-service", method, uri, AsGateway.Caller.everything("tester@unit")).build();
         HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
         return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                response.body());
+                response.body(), response.headers().firstValue("Link").map(DisclosureServiceIntegrationTest::nextOf)
+                .orElse(null));
+    }
+
+    /** The target of a Link header's rel="next", or null. */
+    private static String nextOf(String link) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"").matcher(link);
+        return m.find() ? m.group(1) : null;
     }
 
     private JsonNode get(String path) throws Exception {
@@ -434,6 +446,19 @@ class DisclosureServiceIntegrationTest {
         JsonNode listed = get(packages("wjj"));
         assertThat(listed).extracting(x -> x.get("packageId").asText() + " " + x.get("status").asText())
                 .containsExactlyInAnyOrder(wjjPackage + " RETRACTED", "pkg-wjj-2 PUBLISHED");
+        // the same list a package at a time, each exactly once; a bad limit is refused naming it
+        List<String> paged = new ArrayList<>();
+        String nextPage = packages("wjj") + "?limit=1";
+        while (nextPage != null && paged.size() < 5) {
+            Answer page = call("GET", nextPage, null);
+            assertThat(page.body()).hasSize(1);
+            paged.add(page.body().get(0).get("packageId").asText());
+            nextPage = page.next();
+        }
+        assertThat(paged).containsExactlyInAnyOrder(wjjPackage, "pkg-wjj-2");
+        Answer badLimit = call("GET", packages("wjj") + "?limit=0", null);
+        assertThat(badLimit.status()).isEqualTo(400);
+        assertThat(badLimit.body().at("/errors/0/field").asText()).isEqualTo("limit");
 
         JsonNode rules = get("/api/disclosure/districts/430212/years/2023/findings/rules");
         assertThat(rules.get("rules")).extracting(r -> r.get("id").asText() + " " + r.get("severity").asText())
@@ -600,6 +625,118 @@ class DisclosureServiceIntegrationTest {
         Answer summary = call("GET", "/api/reports/districts/430202/years/2022/budget-summary", null);
         assertThat(summary.status()).as(summary.text()).isEqualTo(200);
         assertThat(summary.body().get("year").asInt()).isEqualTo(2022);
+    }
+
+    @Test
+    @Order(7)
+    void aProjectTimelineComesAPageAtATimeEachEntryExactlyOnceAndABadLimitIsA400() throws Exception {
+        String d = "430907";
+        String p = d + ":pg";
+        send(envelope("d7-0", p, 0, T1, new ProjectRegistered(d, "pg", "u1", "分页", ProjectCategory.SPECIAL_FUND,
+                2024, 1)));
+        for (int i = 1; i <= 11; i++) {
+            send(envelope("d7-" + i, p, i, T1.plusSeconds(i), new ExpenditureRecorded(d, "pg", i * WAN,
+                    LocalDate.of(2024, 3, 1))));
+        }
+        String path = "/api/reports/districts/" + d + "/years/2024/projects/pg";
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(get(path).get("lastSequence").asLong()).isEqualTo(11));
+        Answer whole = call("GET", path, null);
+        assertThat(whole.next()).as("12 entries fit the default page").isNull();
+        assertThat(whole.body().get("timeline")).hasSize(12);
+
+        List<Long> sequences = new ArrayList<>();
+        List<Integer> pageSizes = new ArrayList<>();
+        String next = path + "?limit=5";
+        while (next != null) {
+            Answer page = call("GET", next, null);
+            assertThat(page.status()).as(page.text()).isEqualTo(200);
+            assertThat(page.body().get("spent").asText()).as("the project's figures on every page")
+                    .isEqualTo("660000.00");
+            pageSizes.add(page.body().get("timeline").size());
+            page.body().get("timeline").forEach(e -> sequences.add(e.get("sequence").asLong()));
+            next = page.next();
+            assertThat(pageSizes).as("pages").hasSizeLessThan(10);
+        }
+        assertThat(pageSizes).containsExactly(5, 5, 2);
+        assertThat(sequences).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
+
+        for (String query : List.of("limit=0", "limit=5001", "limit=x", "after=-1")) {
+            Answer refused = call("GET", path + "?" + query, null);
+            assertThat(refused.status()).as(query + ": " + refused.text()).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.body().at("/errors/0/field").asText()).as(query)
+                    .isEqualTo(query.substring(0, query.indexOf('=')));
+        }
+    }
+
+    /** Every table of the service's database a request could write, row for row, as one digest. */
+    private String digest() {
+        StringBuilder all = new StringBuilder();
+        for (String table : List.of("finding", "district_event", "project_view", "project_timeline_entry",
+                "domainevententry", "snapshotevententry", "projection_offset", "projection_applied_event",
+                "projection_dead_letter")) {
+            all.append(table).append(' ').append(jdbc.queryForObject("SELECT count(*) || ' ' || coalesce(md5("
+                    + "string_agg(t::text, '|' ORDER BY t::text)), '-') FROM " + table + " t", String.class)).append('\n');
+        }
+        all.append("finding_id_seq ").append(jdbc.queryForObject("SELECT last_value || ' ' || is_called FROM "
+                + "finding_id_seq", String.class));
+        return all.toString();
+    }
+
+    /** The findings of an answer without what a synchronisation sets (row id, the instant it was raised). */
+    private static List<String> findingsWithoutIds(JsonNode answer) {
+        List<String> out = new ArrayList<>();
+        answer.get("findings").forEach(f -> {
+            com.fasterxml.jackson.databind.node.ObjectNode copy = f.deepCopy();
+            copy.remove("id");
+            copy.remove("raisedAt");
+            out.add(copy.toString());
+        });
+        return out;
+    }
+
+    @Test
+    @Order(8)
+    void readingFindingsWritesNothingYetAnswersWhatASynchronisationThenRecords() throws Exception {
+        String d = "430203";
+        String findings = "/api/disclosure/districts/" + d + "/years/2023/findings";
+        awaitJournal(d, sendFixture(FixtureEvents.load("lusong-2023")));
+        String[] last = {""};
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {  // the projections are done
+            String now = digest();
+            boolean same = now.equals(last[0]);
+            last[0] = now;
+            return same;
+        });
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM finding WHERE district_code = ?", Long.class, d)).isZero();
+
+        String before = digest();
+        JsonNode first = get(findings);
+        assertThat(first.get("findings")).as("lusong 2023 has findings").isNotEmpty()
+                .allSatisfy(f -> assertThat(f.hasNonNull("id")).as("not recorded by a read").isFalse());
+        assertThat(first.get("open").asInt()).isPositive();
+        String unit = first.at("/findings/0/unitId").asText();
+        for (int i = 0; i < 4; i++) {
+            assertThat(findingsWithoutIds(get(findings))).isEqualTo(findingsWithoutIds(first));
+            get(findings + "?status=open");
+            get(findings + "?status=resolved");
+            get(findings + "?unitId=" + unit);
+        }
+        assertThat(digest()).as("17 reads of the findings changed no table").isEqualTo(before);
+
+        // the scheduled step records what the reads answered; the reads then answer it with its ids, unchanged
+        assertThat(findingSynchroniser.synchroniseAll()).isPositive();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM finding WHERE district_code = ? AND year = 2023",
+                Long.class, d)).isEqualTo(first.get("findings").size());
+        JsonNode recorded = get(findings);
+        assertThat(findingsWithoutIds(recorded)).isEqualTo(findingsWithoutIds(first));
+        assertThat(recorded.get("findings")).allSatisfy(f -> assertThat(f.get("id").isNumber()).isTrue());
+        String afterSync = digest();
+        for (int i = 0; i < 5; i++) {
+            assertThat(get(findings).toString().replaceAll("\"evaluatedAt\":\"[^\"]+\"", ""))
+                    .isEqualTo(recorded.toString().replaceAll("\"evaluatedAt\":\"[^\"]+\"", ""));
+        }
+        assertThat(digest()).as("reads of recorded findings changed no table").isEqualTo(afterSync);
     }
 
     // ------------------------------------------------------------------ rebuild

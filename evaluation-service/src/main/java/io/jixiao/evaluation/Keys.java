@@ -2,8 +2,10 @@ package io.jixiao.evaluation;
 
 /**
  * Aggregate ids. Goals and evaluations share one event store, and a client may well use the same id for a
- * goal and its evaluation, so each kind has its own namespace: {@code 430203:goal:czj-2023-overall},
- * {@code 430203:evaluation:czj-2023-overall}. The id is also the Kafka record key of every event.
+ * goal and its evaluation, so every id starts with its aggregate's type, then the district:
+ * {@code goal:430203:czj-2023-overall}, {@code evaluation:430203:czj-2023-overall}. The id is also the Kafka record
+ * key of every event. Stored events of the old form (district first) are rewritten by
+ * V5__type_prefixed_aggregate_keys.sql.
  */
 public final class Keys {
     /** Client-chosen ids: {@code [A-Za-z0-9._-]{1,64}} (docs/design.md, conventions). */
@@ -28,11 +30,19 @@ public final class Keys {
     private Keys() {
     }
 
+    public static final String GOAL = "goal";
+    public static final String EVALUATION = "evaluation";
+
     public static String goal(String districtCode, String goalId) {
-        return districtCode + ":goal:" + goalId;
+        return aggregateKey(GOAL, districtCode, goalId);
     }
 
     public static String evaluation(String districtCode, String evaluationId) {
-        return districtCode + ":evaluation:" + evaluationId;
+        return aggregateKey(EVALUATION, districtCode, evaluationId);
+    }
+
+    /** The identifier of an aggregate of {@code type}: the type, the district, the aggregate's own id. */
+    static String aggregateKey(String type, String districtCode, String id) {
+        return type + ":" + districtCode + ":" + id;
     }
 }

@@ -112,7 +112,7 @@ class EvaluationServiceIntegrationTest {
         Answer repeated = call("PUT", path, body.toString());
         assertThat(repeated.status()).isEqualTo(200);
         assertThat(repeated.headers().firstValue("Jixiao-Outcome")).contains("UNCHANGED");
-        assertThat(events("430203:goal:czj-2023-overall")).isEqualTo(1);
+        assertThat(events(Keys.goal("430203", "czj-2023-overall"))).isEqualTo(1);
 
         ObjectNode broken = body.deepCopy();
         ((ObjectNode) broken.withArray("indicators").get(3)).put("weight", 0);
@@ -160,6 +160,16 @@ class EvaluationServiceIntegrationTest {
         assertThat(refused.field(0)).isEqualTo("indicators");
         assertThat(refused.body().path("detail").asText()).contains("rule version 430204:v1 requires 100");
         assertThat(call("GET", "/api/evaluation/districts/430204/settings/versions", null).body()).hasSize(2);
+        // a page at a time: v0, then v1 behind the Link rel="next", then no further page
+        Answer first = call("GET", "/api/evaluation/districts/430204/settings/versions?limit=1", null);
+        assertThat(first.body()).extracting(v -> v.path("version").asInt()).containsExactly(0);
+        String next = first.headers().firstValue("Link").orElseThrow().replaceAll("^<([^>]+)>; rel=\"next\"$", "$1");
+        Answer second = call("GET", next, null);
+        assertThat(second.body()).extracting(v -> v.path("version").asInt()).containsExactly(1);
+        assertThat(second.headers().firstValue("Link")).isEmpty();
+        Answer badLimit = call("GET", "/api/evaluation/districts/430204/settings/versions?limit=5001", null);
+        assertThat(badLimit.status()).isEqualTo(400);
+        assertThat(badLimit.field(0)).isEqualTo("limit");
     }
 
     // ------------------------------------------------------------------ monitoring (渌口区 2023)
@@ -180,7 +190,7 @@ class EvaluationServiceIntegrationTest {
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.body().path("rule").asText()).isEqualTo("BUDGET_NOT_YET_KNOWN");
         assertThat(early.headers().firstValue("Retry-After")).isPresent();
-        assertThat(events("430212:goal:g-gaj-pacs")).isEqualTo(2);
+        assertThat(events(Keys.goal("430212", "g-gaj-pacs"))).isEqualTo(2);
 
         int movements = publishBudget(d, lukou);
         // one expenditure delivered twice (at-least-once publishing): applied once
@@ -348,7 +358,7 @@ class EvaluationServiceIntegrationTest {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body().path("applications")).hasSize(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ? AND "
-                + "payloadtype LIKE '%EvaluationResultApplied'", Integer.class, "430511:evaluation:ke-2022-01"))
+                + "payloadtype LIKE '%EvaluationResultApplied'", Integer.class, Keys.evaluation("430511", "ke-2022-01")))
                 .isEqualTo(1);
 
         List<JsonNode> published = new ArrayList<>();
@@ -358,7 +368,7 @@ class EvaluationServiceIntegrationTest {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     JsonNode e = JSON.readTree(r.value());
                     if ("EvaluationResultApplied".equals(e.path("type").asText())
-                            && "430511:evaluation:ke-2022-01".equals(r.key())) {
+                            && Keys.evaluation("430511", "ke-2022-01").equals(r.key())) {
                         published.add(e);
                     }
                 }
@@ -462,7 +472,7 @@ class EvaluationServiceIntegrationTest {
 
     private long districtEvents(String district) {
         return jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier LIKE ?", Long.class,
-                district + ":%");
+                "%:" + district + ":%");  // type:district:id (Keys)
     }
 
     @Test

@@ -836,7 +836,10 @@ public final class BadInput {
                 b + "/years/99999/debt", b + "/years/2026.5/transfers", "/api/evaluation/districts/" + d
                         + "/settings/versions/abc", "/api/evaluation/districts/" + d + "/years/1850/key-monitoring-candidates",
                 "/api/evaluation/districts/" + d + "/years/" + year + "/key-monitoring-candidates?asOf=nope",
-                "/api/budget/admin/dead-letters/abc/retry", "/api/budget/admin/dead-letters/" + "9".repeat(30) + "/retry");
+                "/api/budget/admin/dead-letters/abc/retry", "/api/budget/admin/dead-letters/" + "9".repeat(30) + "/retry",
+                b + "/projects/" + project + "/history?limit=0", b + "/projects/" + project + "/history?limit=5001",
+                b + "/projects/" + project + "/history?after=x", "/api/disclosure/admin/dead-letters?limit=-1",
+                rep + "/projects/" + project + "?limit=" + "9".repeat(12), b + "/units?after=" + encode("no such unit"));
         String path = paths.get(r.nextInt(paths.size()));
         boolean post = path.endsWith("/retry");
         return new BadRequest(Category.QUERY, family(path), post ? "POST" : "GET", path, null, null, Map.of(), false,

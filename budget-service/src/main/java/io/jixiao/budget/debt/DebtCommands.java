@@ -1,5 +1,6 @@
 package io.jixiao.budget.debt;
 
+import io.jixiao.budget.common.Ids;
 import io.jixiao.events.budget.BondKind;
 import io.jixiao.events.budget.DebtType;
 import java.time.LocalDate;
@@ -38,6 +39,6 @@ public final class DebtCommands {
     }
 
     public static String key(String districtCode, int fiscalYear) {
-        return districtCode + ":debt:" + fiscalYear;
+        return Ids.aggregateKey(Ids.DEBT, districtCode, fiscalYear);
     }
 }

@@ -1,5 +1,6 @@
 package io.jixiao.budget.project;
 
+import io.jixiao.budget.common.Ids;
 import io.jixiao.budget.common.Recorded;
 import java.util.List;
 
@@ -81,6 +82,6 @@ public final class ProjectCommands {
 
     /** The aggregate id of a project: ids are unique within a district (and never contain ':'). */
     public static String projectKey(String districtCode, String projectId) {
-        return districtCode + ":" + projectId;
+        return Ids.aggregateKey(Ids.PROJECT, districtCode, projectId);
     }
 }

@@ -15,6 +15,8 @@ import io.jixiao.support.axon.CommandSender;
 import io.jixiao.support.domain.NotFound;
 import io.jixiao.support.web.AsOf;
 import io.jixiao.support.web.IfMatch;
+import io.jixiao.support.web.Paging;
+import io.jixiao.support.web.Paging.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -109,16 +111,24 @@ public class ProjectController {
     }
 
     @GetMapping("/history")
-    @Operation(summary = "Every event up to asOf with its metadata and the running figures, and the state as of then")
-    public History history(
+    @Operation(summary = "Every event up to asOf with its metadata and the running figures, and the state as of then",
+            description = "A page of events at a time (limit, after = the last sequence number shown; the next "
+                    + "page's address is in the Link header, rel=\"next\"). eventCount, stateAsOf and versionAsOf "
+                    + "are the whole history's on every page.")
+    public ResponseEntity<History> history(
             @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String projectId,
             @Parameter(description = "recorded up to: an instant (2023-08-31T10:00:00Z) or a date (end of that day, "
                     + "Asia/Shanghai); absent = now")
             @RequestParam(required = false) String asOf,
             @Parameter(description = "optional: only money with a business date (the event's date) on or before this day")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
-        return history.asOf(districtCode, projectId, AsOf.parse(asOf), on);
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+            @Parameter(description = Paging.LIMIT_DOC) @RequestParam(required = false) Integer limit,
+            @Parameter(description = Paging.AFTER_DOC + " (an event's sequence number)")
+            @RequestParam(required = false) String after) {
+        PageRequest page = Paging.request(limit, after);
+        ProjectHistory.HistoryPage answer = history.asOf(districtCode, projectId, AsOf.parse(asOf), on, page);
+        return ResponseEntity.ok().headers(Paging.headers(answer.page(), page)).body(answer.history());
     }
 
     private ResponseEntity<CommandResult> recorded(String districtCode, String projectId, Object command) {

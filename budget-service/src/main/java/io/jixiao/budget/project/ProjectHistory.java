@@ -10,6 +10,9 @@ import io.jixiao.events.budget.BudgetAppropriated;
 import io.jixiao.events.budget.ExpenditureRecorded;
 import io.jixiao.events.budget.FundsCarriedOver;
 import io.jixiao.support.domain.NotFound;
+import io.jixiao.support.web.Paging;
+import io.jixiao.support.web.Paging.Page;
+import io.jixiao.support.web.Paging.PageRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,6 +26,7 @@ import org.springframework.stereotype.Component;
  * The auditor's view: every stored event of a project up to an instant, in order, each with its
  * metadata and the running figures after it, folded by the same {@link FundingFigures} the aggregate uses.
  * Optionally restricted to money whose business date (the date the event carries) is on or before a day.
+ * Answered a page of events at a time ({@link Paging}); the count and the state are always the whole history's.
  */
 @Component
 public class ProjectHistory {
@@ -32,9 +36,20 @@ public class ProjectHistory {
         this.eventStore = eventStore;
     }
 
-    public History asOf(String districtCode, String projectId, Instant asOf, LocalDate on) {
+    /** One page of the history, with the cursor of the next page (null on the last). */
+    public record HistoryPage(History history, Page<HistoryEntry> page) {
+    }
+
+    /**
+     * One page of the history: the events after the sequence number {@code page.after()}, at most
+     * {@code page.limit()} of them. The figures after each event, the state and the event count are those of
+     * the whole history up to {@code asOf}, whichever page is asked for.
+     */
+    public HistoryPage asOf(String districtCode, String projectId, Instant asOf, LocalDate on, PageRequest page) {
+        long after = page.afterNumber();
         DomainEventStream stream = eventStore.readEvents(ProjectCommands.projectKey(districtCode, projectId), 0);
         List<HistoryEntry> entries = new ArrayList<>();
+        int count = 0;
         FundingFigures figures = FundingFigures.NONE;
         Long version = null;
         boolean any = false;
@@ -52,6 +67,10 @@ public class ProjectHistory {
             }
             figures = figures.after(payload);
             version = event.getSequenceNumber();
+            count++;
+            if (event.getSequenceNumber() <= after || entries.size() > page.limit()) {
+                continue;  // outside the page: counted and folded, not shown
+            }
             EventMetadata meta = EventMetadata.from(event.getMetaData());
             BudgetAdjusted adjusted = payload instanceof BudgetAdjusted a ? a : null;
             String docNo = payload instanceof BudgetAppropriated a ? a.docNo() : adjusted != null ? adjusted.docNo() : null;
@@ -65,7 +84,9 @@ public class ProjectHistory {
         if (!any) {
             throw new NotFound("projectId", "no project '" + projectId + "' in district " + districtCode);
         }
-        return new History(districtCode, projectId, asOf, on, entries.size(), Figures.of(figures), version, entries);
+        Page<HistoryEntry> shown = Paging.of(entries, page, HistoryEntry::sequence);
+        return new HistoryPage(new History(districtCode, projectId, asOf, on, count, Figures.of(figures), version,
+                shown.items()), shown);
     }
 
     /** What a money event moved and on which business day; null for the other events. */

@@ -1,5 +1,6 @@
 package io.jixiao.budget.settings;
 
+import io.jixiao.budget.common.Ids;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -30,7 +31,7 @@ public class DistrictSettings {
     }
 
     public static String key(String districtCode) {
-        return districtCode + ":settings";
+        return Ids.aggregateKey(Ids.SETTINGS, districtCode);
     }
 
     protected DistrictSettings() {

@@ -1,5 +1,6 @@
 package io.jixiao.budget.threepublic;
 
+import io.jixiao.budget.common.Ids;
 import io.jixiao.events.budget.ThreePublicCategory;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -23,6 +24,6 @@ public final class ThreePublicCommands {
     }
 
     public static String key(String districtCode, String unitId, int fiscalYear) {
-        return districtCode + ":three-public:" + unitId + ":" + fiscalYear;
+        return Ids.aggregateKey(Ids.THREE_PUBLIC, districtCode, unitId, fiscalYear);
     }
 }

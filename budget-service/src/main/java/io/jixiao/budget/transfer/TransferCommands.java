@@ -1,5 +1,6 @@
 package io.jixiao.budget.transfer;
 
+import io.jixiao.budget.common.Ids;
 import io.jixiao.events.budget.TransferKind;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -16,6 +17,6 @@ public final class TransferCommands {
     }
 
     public static String key(String districtCode, int fiscalYear) {
-        return districtCode + ":transfers:" + fiscalYear;
+        return Ids.aggregateKey(Ids.TRANSFERS, districtCode, fiscalYear);
     }
 }

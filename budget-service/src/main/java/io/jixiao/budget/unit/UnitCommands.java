@@ -1,5 +1,6 @@
 package io.jixiao.budget.unit;
 
+import io.jixiao.budget.common.Ids;
 import io.jixiao.events.budget.AdjustmentBasis;
 import io.jixiao.events.budget.BasicExpenditureClass;
 import java.time.LocalDate;
@@ -32,13 +33,13 @@ public final class UnitCommands {
                                          @TargetAggregateVersion Long expectedVersion) {
     }
 
-    /** The aggregate id of a unit ({@code 430203:unit:czj}; ids never contain ':', so no project id collides). */
+    /** The aggregate id of a unit ({@code unit:430203:czj}). */
     public static String unitKey(String districtCode, String unitId) {
-        return districtCode + ":unit:" + unitId;
+        return Ids.aggregateKey(Ids.UNIT, districtCode, unitId);
     }
 
     /** The aggregate id of a unit's basic budget for one fiscal year. */
     public static String unitYearKey(String districtCode, String unitId, int fiscalYear) {
-        return districtCode + ":unit:" + unitId + ":" + fiscalYear;
+        return Ids.aggregateKey(Ids.UNIT_YEAR, districtCode, unitId, fiscalYear);
     }
 }

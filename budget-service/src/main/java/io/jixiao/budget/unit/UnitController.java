@@ -19,7 +19,11 @@ import io.jixiao.budget.unit.UnitView.UnitRow;
 import io.jixiao.support.axon.CommandSender;
 import io.jixiao.support.domain.NotFound;
 import io.jixiao.support.web.IfMatch;
+import io.jixiao.support.web.Paging.Page;
+import io.jixiao.support.web.Paging.PageRequest;
+import io.jixiao.support.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -35,6 +39,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Budget units (预算单位) and each unit-year's 基本支出, with the unit's project totals beside them. */
@@ -71,10 +76,15 @@ public class UnitController {
     }
 
     @GetMapping
-    @Operation(summary = "Every registered unit of the district")
-    public List<UnitState> list(
-            @PathVariable @District String districtCode) {
-        return units.all(districtCode).stream().map(UnitState::of).toList();
+    @Operation(summary = "Every registered unit of the district, by unit id, a page at a time (Link rel=\"next\")")
+    public ResponseEntity<List<UnitState>> list(
+            @PathVariable @District String districtCode,
+            @Parameter(description = Paging.LIMIT_DOC) @RequestParam(required = false) Integer limit,
+            @Parameter(description = Paging.AFTER_DOC + " (a unit id)") @RequestParam(required = false) String after) {
+        PageRequest page = Paging.request(limit, after);
+        Page<UnitState> shown = Paging.slice(units.all(districtCode).stream().map(UnitState::of).toList(), page,
+                UnitState::unitId);
+        return ResponseEntity.ok().headers(Paging.headers(shown, page)).body(shown.items());
     }
 
     @PostMapping("/{unitId}/years/{year}/basic-budget")

@@ -1,5 +1,6 @@
 package io.jixiao.budget.evaluation;
 
+import io.jixiao.budget.project.ProjectCommands;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -185,7 +186,7 @@ class EvaluationResultIntegrationTest {
                 "{\"amount\":\"500000.00\",\"source\":\"一般公共预算\",\"date\":\"2023-01-20\"}");
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.text("rule")).isEqualTo("GOAL_NOT_APPROVED");
-        assertThat(events(d + ":mzj-lsjz")).isEqualTo(1);  // only its registration
+        assertThat(events(ProjectCommands.projectKey(d, "mzj-lsjz"))).isEqualTo(1);  // only its registration
 
         publish(d + ":g-mzj-ylbt", new PerformanceGoalReturned(d, "g-mzj-ylbt", List.of("指标不明确")));
         await().atMost(Duration.ofSeconds(30)).until(() ->
@@ -233,7 +234,7 @@ class EvaluationResultIntegrationTest {
 
         publish(eventId, d + ":ke-2022-xc", cut);  // Kafka redelivers (the publisher is at-least-once)
         awaitInboxCaughtUp();
-        assertThat(adjustmentsCausedBy(d + ":xc-2023", eventId)).isEqualTo(1);
+        assertThat(adjustmentsCausedBy(ProjectCommands.projectKey(d, "xc-2023"), eventId)).isEqualTo(1);
 
         // budget-service stops; as if it had died after the adjustment committed but before the projection's
         // offset and event id did, those are gone, and the event is delivered once more while it is down
@@ -250,8 +251,8 @@ class EvaluationResultIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> result(d, eventId) != null
                 && result(d, eventId).get("status").asText().equals("APPLIED"));
         assertThat(result(d, eventId).get("detail").asText()).contains("already applied");
-        assertThat(adjustmentsCausedBy(d + ":xc-2023", eventId)).isEqualTo(1);
-        assertThat(events(d + ":xc-2023")).isEqualTo(4);  // registered, linked, appropriated, adjusted once
+        assertThat(adjustmentsCausedBy(ProjectCommands.projectKey(d, "xc-2023"), eventId)).isEqualTo(1);
+        assertThat(events(ProjectCommands.projectKey(d, "xc-2023"))).isEqualTo(4);  // registered, linked, appropriated, adjusted once
         assertThat(api().call("GET", "/api/budget/districts/" + d + "/projects/xc-2023", null).text("budget"))
                 .isEqualTo("900000.00");
     }
@@ -284,7 +285,7 @@ class EvaluationResultIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> "APPLIED".equals(result(d, eventId).get("status").asText()));
         assertThat(api.call("GET", "/api/budget/districts/" + d + "/projects/gw-2023", null).text("budget"))
                 .isEqualTo("30000.00");
-        assertThat(adjustmentsCausedBy(d + ":gw-2023", eventId)).isEqualTo(1);
+        assertThat(adjustmentsCausedBy(ProjectCommands.projectKey(d, "gw-2023"), eventId)).isEqualTo(1);
         assertThat(api.expect(200, "POST", "/api/budget/districts/" + d + "/result-applications/retry", null)
                 .text("applied")).isEqualTo("0");
     }

@@ -289,7 +289,7 @@ class BulkImportIntegrationTest {
         assertThat(overspend.status()).isEqualTo(422);  // the snapshot carries the figures: 989999.00 available
 
         start = System.nanoTime();
-        Answer history = api.expect(200, "GET", path + "/history", null);
+        Answer history = api.expectAllPages(path + "/history", "events");
         long historyMillis = (System.nanoTime() - start) / 1_000_000;
         assertThat(history.text("eventCount")).isEqualTo("10002");
         assertThat(history.text("stateAsOf.spent")).isEqualTo("10001.00");

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 
 /** The Project aggregate's rules, on Axon's given/when/then fixture. */
 class ProjectTest {
-    private static final String KEY = "430203:P1";
+    private static final String KEY = ProjectCommands.projectKey("430203", "P1");
     private static final LocalDate DAY = LocalDate.of(2023, 3, 1);
     private static final ProjectRegistered REGISTERED = new ProjectRegistered("430203", "P1", "czj", "财政信息化建设",
             ProjectCategory.SPECIAL_FUND, 2023, 1);

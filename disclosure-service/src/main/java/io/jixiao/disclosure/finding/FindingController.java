@@ -42,8 +42,10 @@ public class FindingController {
 
     @GetMapping
     @Operation(summary = "Findings of a district-year",
-            description = "Evaluates the rules on the journal as it stands now, records new findings as raised now and "
-                    + "vanished ones as resolved now, and answers the whole history (open first).")
+            description = "Evaluates the rules on the journal as it stands now and answers the whole history (open "
+                    + "first) as it stands with them: new findings as raised now, vanished ones as resolved now. A read "
+                    + "writes nothing: the history records them at the next publication, retraction or scheduled "
+                    + "synchronisation (jixiao.findings.sync-interval); until then a new finding's id is null.")
     public Findings list(@PathVariable String districtCode, @PathVariable int year,
                          @Parameter(description = "only this unit's findings") @RequestParam(required = false)
                          String unitId,
@@ -57,7 +59,7 @@ public class FindingController {
         if (!List.of("all", "open", "resolved").contains(status)) {
             throw new BadParameter("status", "must be all, open or resolved");
         }
-        List<FindingRecord> all = findings.synchroniseAndList(districtCode, year);
+        List<FindingRecord> all = findings.list(districtCode, year);
         List<FindingRecord> shown = all.stream()
                 .filter(f -> unitId == null || unitId.equals(f.unitId()))
                 .filter(f -> status.equals("all") || f.status().equalsIgnoreCase(status))

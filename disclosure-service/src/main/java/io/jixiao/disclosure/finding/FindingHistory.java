@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,7 +17,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The {@code finding} table: brought in line with the rule results of a district-year (new rows raised now, rows
  * that are gone resolved now, rows still there updated in place), in the caller's transaction, under the
- * district-year's advisory lock so concurrent readers do not raise a finding twice.
+ * district-year's advisory lock so concurrent writers do not raise a finding twice. Writers are the publications
+ * and the scheduled {@link FindingSynchroniser}; a read never writes (see {@link #asIfSynchronised}).
  */
 @Repository
 public class FindingHistory {
@@ -35,7 +39,7 @@ public class FindingHistory {
         Map<String, FindingRecord> open = new HashMap<>();
         for (FindingRecord r : jdbc.query("SELECT * FROM finding WHERE district_code = ? AND year = ? "
                 + "AND resolved_at IS NULL", FindingHistory::record, districtCode, year)) {
-            open.put(r.ruleId() + "|" + r.unitId() + "|" + r.subject(), r);
+            open.put(r.key(), r);
         }
         Timestamp at = Timestamp.from(now);
         for (FindingRow row : current) {
@@ -65,6 +69,56 @@ public class FindingHistory {
                 || !Objects.equals(r.severity(), row.severity().name()) || !Objects.equals(r.title(), row.title())
                 || !Objects.equals(r.ruleVersion(), row.ruleVersion()) || !Objects.equals(r.unitName(), row.unitName());
     }
+
+    /**
+     * What {@link #list} would answer after {@link #sync} with {@code current} at {@code now}, computed from the
+     * {@code stored} history without writing anything: findings the rules no longer return show as resolved at
+     * {@code now}, changed ones with their new text, new ones as raised at {@code now} (id null: not recorded yet).
+     * When the history is already in line with {@code current}, that is {@code stored} as it is.
+     */
+    public static List<FindingRecord> asIfSynchronised(List<FindingRecord> stored, List<FindingRow> current,
+                                                       Instant now) {
+        Map<String, FindingRow> returned = new LinkedHashMap<>();
+        current.forEach(row -> returned.put(row.key(), row));
+        List<FindingRecord> out = new ArrayList<>(stored.size() + current.size());
+        boolean differs = false;
+        for (FindingRecord r : stored) {
+            if (r.resolvedAt() != null) {
+                out.add(r);
+                continue;
+            }
+            FindingRow row = returned.remove(r.key());
+            if (row == null) {
+                out.add(new FindingRecord(r.id(), r.ruleId(), r.title(), r.category(), r.severity(), r.unitId(),
+                        r.unitName(), r.subject(), r.expected(), r.found(), r.difference(), r.measure(), r.message(),
+                        r.ruleVersion(), r.raisedAt(), now, "RESOLVED"));
+                differs = true;
+            } else if (changed(r, row)) {
+                out.add(new FindingRecord(r.id(), r.ruleId(), row.title(), row.category().name(),
+                        row.severity().name(), r.unitId(), row.unitName(), r.subject(), row.expected(), row.found(),
+                        row.difference(), row.measure(), row.message(), row.ruleVersion(), r.raisedAt(), null, "OPEN"));
+            } else {
+                out.add(r);
+            }
+        }
+        for (FindingRow row : returned.values()) {
+            out.add(new FindingRecord(null, row.ruleId(), row.title(), row.category().name(), row.severity().name(),
+                    row.unitId(), row.unitName(), row.subject(), row.expected(), row.found(), row.difference(),
+                    row.measure(), row.message(), row.ruleVersion(), now, null, "OPEN"));
+            differs = true;
+        }
+        if (differs) {
+            out.sort(LISTED);  // the order of list(): open first, then rule, unit, subject, raised, id
+        }
+        return out;
+    }
+
+    /** The order of {@link #list} (the database compares text byte-wise, collation C, as String does). */
+    private static final Comparator<FindingRecord> LISTED = Comparator
+            .comparing((FindingRecord r) -> r.resolvedAt() != null)
+            .thenComparing(FindingRecord::ruleId).thenComparing(FindingRecord::unitId)
+            .thenComparing(FindingRecord::subject).thenComparing(FindingRecord::raisedAt)
+            .thenComparing(FindingRecord::id, Comparator.nullsLast(Comparator.naturalOrder()));
 
     /** Every finding of the district-year, open ones first, then by rule, unit and subject. */
     public List<FindingRecord> list(String districtCode, int year) {

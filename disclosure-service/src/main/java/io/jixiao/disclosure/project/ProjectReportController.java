@@ -3,13 +3,20 @@ package io.jixiao.disclosure.project;
 import io.jixiao.disclosure.web.Params;
 import io.jixiao.events.Money;
 import io.jixiao.support.domain.NotFound;
+import io.jixiao.support.web.Paging;
+import io.jixiao.support.web.Paging.Page;
+import io.jixiao.support.web.Paging.PageRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -42,11 +49,21 @@ public class ProjectReportController {
     }
 
     @GetMapping("/projects/{projectId}")
-    public ProjectReport project(@PathVariable String districtCode, @PathVariable int year,
-                                 @PathVariable String projectId) {
+    @Operation(summary = "A project's figures and its funding timeline",
+            description = "The timeline a page at a time (limit, after = the last sequence shown; the next page's "
+                    + "address is in the Link header, rel=\"next\"); the figures are the project's whole on every page.")
+    public ResponseEntity<ProjectReport> project(@PathVariable String districtCode, @PathVariable int year,
+                                 @PathVariable String projectId,
+                                 @Parameter(description = Paging.LIMIT_DOC) @RequestParam(required = false)
+                                 Integer limit,
+                                 @Parameter(description = Paging.AFTER_DOC + " (a timeline entry's sequence)")
+                                 @RequestParam(required = false) String after) {
         Params.district(districtCode);
         Params.year(year);
         Params.id("projectId", projectId);
+        PageRequest page = Paging.request(limit, after);
+        Page<TimelineEntry> timeline = Paging.of(timeline(districtCode, projectId, page), page,
+                TimelineEntry::sequence);
         List<ProjectReport> found = jdbc.query("SELECT * FROM project_view WHERE district_code = ? AND project_id = ? "
                 + "AND fiscal_year = ?", (rs, i) -> {
                     long budget = rs.getLong("appropriated_fen") + rs.getLong("carried_over_fen") + rs.getLong("adjusted_fen");
@@ -55,10 +72,11 @@ public class ProjectReportController {
                             rs.getString("category"), rs.getInt("fiscal_year"), Money.yuan(rs.getLong("appropriated_fen")),
                             Money.yuan(rs.getLong("carried_over_fen")), Money.yuan(rs.getLong("adjusted_fen")),
                             Money.yuan(budget), Money.yuan(spent), Money.yuan(budget - spent), Money.percent(spent, budget),
-                            rs.getLong("last_sequence"), timeline(districtCode, projectId));
+                            rs.getLong("last_sequence"), timeline.items());
                 }, districtCode, projectId, year);
-        return found.stream().findFirst().orElseThrow(() -> new NotFound("projectId",
+        ProjectReport report = found.stream().findFirst().orElseThrow(() -> new NotFound("projectId",
                 "no project '" + projectId + "' of " + year + " in district " + districtCode));
+        return ResponseEntity.ok().headers(Paging.headers(timeline, page)).body(report);
     }
 
     @GetMapping("/budget-summary")
@@ -79,12 +97,12 @@ public class ProjectReportController {
                 Money.wan(budget), Money.wan(s));
     }
 
-    private List<TimelineEntry> timeline(String districtCode, String projectId) {
+    private List<TimelineEntry> timeline(String districtCode, String projectId, PageRequest page) {
         return jdbc.query("SELECT * FROM project_timeline_entry WHERE district_code = ? AND project_id = ? "
-                + "ORDER BY sequence_no", (rs, i) -> new TimelineEntry(rs.getLong("sequence_no"),
+                + "AND sequence_no > ? ORDER BY sequence_no LIMIT ?", (rs, i) -> new TimelineEntry(rs.getLong("sequence_no"),
                 rs.getString("event_type"), rs.getTimestamp("occurred_at").toInstant(),
                 rs.getObject("amount_fen") == null ? null : Money.yuan(rs.getLong("amount_fen")), rs.getString("actor"),
                 rs.getString("correlation_id"), rs.getString("causation_id"), rs.getString("detail")),
-                districtCode, projectId);
+                districtCode, projectId, page.afterNumber(), page.limit() + 1);
     }
 }

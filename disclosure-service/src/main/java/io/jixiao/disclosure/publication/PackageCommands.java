@@ -8,9 +8,16 @@ public final class PackageCommands {
     private PackageCommands() {
     }
 
-    /** The aggregate id of a package: ids are unique within a district. */
+    /** The type every package's aggregate id starts with. */
+    public static final String PACKAGE = "package";
+
+    /**
+     * The aggregate id of a package (ids are unique within a district), the one place this service forms one:
+     * its type, the district, the package id ({@code package:430212:pkg-wjj}), as in the other services.
+     * Stored events of the old form (district first) are rewritten by V5__type_prefixed_aggregate_keys.sql.
+     */
     public static String packageKey(String districtCode, String packageId) {
-        return districtCode + ":" + packageId;
+        return PACKAGE + ":" + districtCode + ":" + packageId;
     }
 
     /** Publish a package: recorded once; the same publication again is a no-op, another one a conflict. */

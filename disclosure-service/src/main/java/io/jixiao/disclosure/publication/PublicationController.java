@@ -3,7 +3,11 @@ package io.jixiao.disclosure.publication;
 import io.jixiao.support.context.Who;
 
 import io.jixiao.disclosure.web.Params;
+import io.jixiao.support.web.Paging.Page;
+import io.jixiao.support.web.Paging.PageRequest;
+import io.jixiao.support.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -14,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A unit's disclosure packages of a year: publish, retract, read. */
@@ -65,13 +70,20 @@ public class PublicationController {
     }
 
     @GetMapping
-    @Operation(summary = "The unit's packages of the year")
-    public List<PackageView> list(@PathVariable String districtCode, @PathVariable int year,
-                                  @PathVariable String unitId) {
+    @Operation(summary = "The unit's packages of the year, a page at a time (Link rel=\"next\")")
+    public ResponseEntity<List<PackageView>> list(@PathVariable String districtCode, @PathVariable int year,
+                                  @PathVariable String unitId,
+                                  @Parameter(description = Paging.LIMIT_DOC) @RequestParam(required = false)
+                                  Integer limit,
+                                  @Parameter(description = Paging.AFTER_DOC + " (a package id)")
+                                  @RequestParam(required = false) String after) {
         Params.district(districtCode);
         Params.year(year);
         Params.id("unitId", unitId);
-        return publications.list(districtCode, year, unitId);
+        PageRequest page = Paging.request(limit, after);
+        Page<PackageView> shown = Paging.slice(publications.list(districtCode, year, unitId), page,
+                PackageView::packageId);
+        return ResponseEntity.ok().headers(Paging.headers(shown, page)).body(shown.items());
     }
 
     @GetMapping("/{packageId}")

@@ -1,10 +1,12 @@
 package io.jixiao.disclosure.report;
 
+import io.jixiao.support.web.CsvCells;
 import java.util.List;
 
 /**
  * The report's tables as CSV (RFC 4180, CRLF), UTF-8 with a byte-order mark so that Excel reads the Chinese.
- * One table, or all of them one after another, each under a {@code # id title} line.
+ * One table, or all of them one after another, each under a {@code # id title} line. Cells go through
+ * {@link CsvCells}: a name that reads as a formula is written as text.
  */
 public final class ReportCsv {
     public static final String BOM = "\uFEFF";
@@ -49,14 +51,8 @@ public final class ReportCsv {
         out.append("\r\n");
     }
 
+    /** One cell, through the CSV rules every service shares (formula text neutralised, quoting). */
     static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        if (value.startsWith("=") || value.startsWith("+") || value.startsWith("@")) {
-            value = "'" + value;  // text a spreadsheet would take for a formula
-        }
-        boolean quote = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r");
-        return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+        return CsvCells.cell(value);
     }
 }

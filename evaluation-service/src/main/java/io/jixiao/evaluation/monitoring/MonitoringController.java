@@ -6,8 +6,9 @@ import io.jixiao.evaluation.access.Act;
 import io.jixiao.evaluation.access.GoalOwners;
 import io.jixiao.evaluation.budget.BudgetFigures;
 import io.jixiao.evaluation.budget.BudgetFigures.ProjectMoney;
-import io.jixiao.evaluation.goal.GoalView;
+import io.jixiao.evaluation.budget.BudgetFigures;
 import io.jixiao.evaluation.goal.GoalView.GoalRecord;
+import io.jixiao.evaluation.goal.GoalView;
 import io.jixiao.evaluation.monitoring.MonitoringApi.Candidate;
 import io.jixiao.evaluation.monitoring.MonitoringApi.Candidates;
 import io.jixiao.evaluation.monitoring.MonitoringApi.CorrectiveActionRequest;
@@ -26,6 +27,9 @@ import io.jixiao.support.axon.CommandSender;
 import io.jixiao.support.domain.Conflict;
 import io.jixiao.support.domain.NotFound;
 import io.jixiao.support.web.AsOf;
+import io.jixiao.support.web.Paging.Page;
+import io.jixiao.support.web.Paging.PageRequest;
+import io.jixiao.support.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
@@ -105,13 +109,20 @@ public class MonitoringController {
     }
 
     @GetMapping("/goals/{goalId}/monitoring")
-    @Operation(summary = "Every observation of a goal, with its deviation and corrective action")
-    public List<ObservationState> list(
+    @Operation(summary = "Every observation of a goal, with its deviation and corrective action, a page at a time "
+            + "(Link rel=\"next\")")
+    public ResponseEntity<List<ObservationState>> list(
             @PathVariable @District String districtCode,
-            @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String goalId) {
+            @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String goalId,
+            @Parameter(description = Paging.LIMIT_DOC) @RequestParam(required = false) Integer limit,
+            @Parameter(description = Paging.AFTER_DOC + " (an observation id)") @RequestParam(required = false)
+            String after) {
+        PageRequest page = Paging.request(limit, after);
         goals.find(districtCode, goalId)
                 .orElseThrow(() -> new NotFound("goalId", "no goal '" + goalId + "' in district " + districtCode));
-        return observations.ofGoal(districtCode, goalId).stream().map(ObservationState::of).toList();
+        Page<ObservationState> shown = Paging.slice(observations.ofGoal(districtCode, goalId).stream()
+                .map(ObservationState::of).toList(), page, ObservationState::observationId);
+        return ResponseEntity.ok().headers(Paging.headers(shown, page)).body(shown.items());
     }
 
     @GetMapping("/goals/{goalId}/monitoring/{observationId}")

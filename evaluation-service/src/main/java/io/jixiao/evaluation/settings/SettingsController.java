@@ -9,7 +9,11 @@ import io.jixiao.evaluation.access.Act;
 import io.jixiao.support.context.CallerContext;
 import io.jixiao.support.domain.NotFound;
 import io.jixiao.support.web.IfMatch;
+import io.jixiao.support.web.Paging.Page;
+import io.jixiao.support.web.Paging.PageRequest;
+import io.jixiao.support.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Pattern;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -78,9 +83,15 @@ public class SettingsController {
     }
 
     @GetMapping("/versions")
-    @Operation(summary = "Every version of the district's rules, v0 first")
-    public List<SettingsState> history(@PathVariable @District String districtCode) {
-        return versions.history(districtCode).stream().map(SettingsState::of).toList();
+    @Operation(summary = "Every version of the district's rules, v0 first, a page at a time (Link rel=\"next\")")
+    public ResponseEntity<List<SettingsState>> history(@PathVariable @District String districtCode,
+            @Parameter(description = Paging.LIMIT_DOC) @RequestParam(required = false) Integer limit,
+            @Parameter(description = Paging.AFTER_DOC + " (a version number)") @RequestParam(required = false)
+            String after) {
+        PageRequest page = Paging.request(limit, after);
+        Page<SettingsState> shown = Paging.slice(versions.history(districtCode).stream().map(SettingsState::of)
+                .toList(), page, s -> String.valueOf(s.version()));
+        return ResponseEntity.ok().headers(Paging.headers(shown, page)).body(shown.items());
     }
 
     @GetMapping("/versions/{version}")

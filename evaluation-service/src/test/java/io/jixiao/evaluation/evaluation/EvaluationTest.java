@@ -1,5 +1,6 @@
 package io.jixiao.evaluation.evaluation;
 
+import io.jixiao.evaluation.Keys;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.payloadsMatching;
@@ -42,8 +43,8 @@ import org.junit.jupiter.api.Test;
 /** The Evaluation aggregate: 自评 scored, 重点评价 commissioned and completed, results applied once. */
 class EvaluationTest {
     private static final EvaluationRules RULES = DefaultRules.standard();
-    private static final String SELF_KEY = "430203:evaluation:se-czj-2023";
-    private static final String KEY_KEY = "430511:evaluation:ke-2022-01";
+    private static final String SELF_KEY = Keys.evaluation("430203", "se-czj-2023");
+    private static final String KEY_KEY = Keys.evaluation("430511", "ke-2022-01");
     private static final KeyEvaluationCommissioned COMMISSIONED = new KeyEvaluationCommissioned("430511", "ke-2022-01",
             "专项资金", List.of("jyj-xcfw"), null, "湖南财正会计师事务所（普通合伙）", 15_900_000L, 1, 2022, 2021,
             LocalDate.of(2022, 6, 1));

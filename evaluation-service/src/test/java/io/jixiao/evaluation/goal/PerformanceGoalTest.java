@@ -1,5 +1,6 @@
 package io.jixiao.evaluation.goal;
 
+import io.jixiao.evaluation.Keys;
 import io.jixiao.evaluation.InvalidInput;
 import io.jixiao.evaluation.goal.GoalCommands.ApproveGoal;
 import io.jixiao.evaluation.goal.GoalCommands.DeclareGoal;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 /** The PerformanceGoal aggregate's review workflow, on Axon's given/when/then fixture (渌口区's gaj-pacs goal). */
 class PerformanceGoalTest {
-    static final String KEY = "430212:goal:g-gaj-pacs";
+    static final String KEY = Keys.goal("430212", "g-gaj-pacs");
     static final WeightRules WEIGHTS = DefaultRules.forDistrict("430212").weights();
     static final List<Row> ROWS = List.of(new Row("产出", "数量指标", "视频监控点位正常运行数", ">=", "1200", "个",
             new BigDecimal("20")));

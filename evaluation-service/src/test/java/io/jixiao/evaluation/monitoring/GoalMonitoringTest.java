@@ -1,5 +1,6 @@
 package io.jixiao.evaluation.monitoring;
 
+import io.jixiao.evaluation.Keys;
 import io.jixiao.evaluation.BudgetNotYetKnown;
 import io.jixiao.evaluation.InvalidInput;
 import io.jixiao.evaluation.goal.PerformanceGoal;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 /** A goal's monitoring (member of the PerformanceGoal aggregate): 渌口区 1–8月 2023, on Axon's fixture. */
 class GoalMonitoringTest {
-    private static final String KEY = "430212:goal:g-gaj-pacs";
+    private static final String KEY = Keys.goal("430212", "g-gaj-pacs");
     private static final MonitoringRules RULES = DefaultRules.forDistrict("430212").monitoring();
     private static final LocalDate FROM = LocalDate.of(2023, 1, 1);
     private static final LocalDate TO = LocalDate.of(2023, 8, 31);

@@ -2,6 +2,9 @@ package io.jixiao.support.projection;
 
 import io.jixiao.support.domain.Conflict;
 import io.jixiao.support.domain.NotFound;
+import io.jixiao.support.web.Paging;
+import io.jixiao.support.web.Paging.Page;
+import io.jixiao.support.web.Paging.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -11,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,18 +68,27 @@ public class ProjectionAdminController {
     }
 
     @GetMapping("/dead-letters")
-    @Operation(summary = "Events a projection could not apply, oldest first (optionally only PARKED or RETRIED ones)")
-    public List<ParkedEvent> parked(
+    @Operation(summary = "Events a projection could not apply, oldest first (optionally only PARKED or RETRIED ones), "
+            + "a page at a time (Link rel=\"next\" while there are more)")
+    public ResponseEntity<List<ParkedEvent>> parked(
             @Parameter(description = "PARKED (still waiting) or RETRIED (applied by a retry); absent = all")
-            @RequestParam(required = false) String status) {
+            @RequestParam(required = false) String status,
+            @Parameter(description = Paging.LIMIT_DOC) @RequestParam(required = false) Integer limit,
+            @Parameter(description = Paging.AFTER_DOC + " (a dead letter's id)") @RequestParam(required = false)
+            String after) {
+        PageRequest page = Paging.request(limit, after);
+        List<ParkedEvent> fetched;
         if (status == null || status.isBlank()) {
-            return jdbc.query("SELECT * FROM projection_dead_letter ORDER BY id", ProjectionAdminController::row);
-        }
-        if (!status.matches(STATUS)) {
+            fetched = jdbc.query("SELECT * FROM projection_dead_letter WHERE id > ? ORDER BY id LIMIT ?",
+                    ProjectionAdminController::row, page.afterNumber(), page.limit() + 1);
+        } else if (!status.matches(STATUS)) {
             throw new IllegalArgumentException("status must be PARKED or RETRIED");
+        } else {
+            fetched = jdbc.query("SELECT * FROM projection_dead_letter WHERE status = ? AND id > ? ORDER BY id LIMIT ?",
+                    ProjectionAdminController::row, status, page.afterNumber(), page.limit() + 1);
         }
-        return jdbc.query("SELECT * FROM projection_dead_letter WHERE status = ? ORDER BY id",
-                ProjectionAdminController::row, status);
+        Page<ParkedEvent> parked = Paging.of(fetched, page, ParkedEvent::id);
+        return ResponseEntity.ok().headers(Paging.headers(parked, page)).body(parked.items());
     }
 
     @PostMapping("/dead-letters/{id}/retry")

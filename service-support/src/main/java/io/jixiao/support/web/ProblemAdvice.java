@@ -181,6 +181,12 @@ public class ProblemAdvice {
                 List.of(new FieldProblem(field, "missing or malformed")), request);
     }
 
+    @ExceptionHandler(Paging.BadParameter.class)
+    ResponseEntity<ProblemDetail> badPaging(Paging.BadParameter e, HttpServletRequest request) {
+        return answer(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), "VALIDATION",
+                List.of(new FieldProblem(e.field(), e.getMessage())), request);
+    }
+
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
         return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", e.getMessage(), "MEDIA_TYPE",

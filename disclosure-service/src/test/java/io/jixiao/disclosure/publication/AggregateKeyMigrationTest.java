@@ -1,0 +1,77 @@
+package io.jixiao.disclosure.publication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.jixiao.infra.EmbeddedPostgresServer;
+import io.jixiao.infra.SharedTestInfra;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+/**
+ * Packages stored with the old identifier (district first) are found under the typed one, in the event store and
+ * in the journal's copy of the service's own events; the journal rows from the topics keep what was published.
+ */
+class AggregateKeyMigrationTest {
+    private static HikariDataSource dataSource;
+    private static JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void oldDatabase() {
+        SharedTestInfra.postgres();
+        dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(SharedTestInfra.freshDatabase("disclosure_key_migration"));
+        dataSource.setUsername(EmbeddedPostgresServer.USER);
+        dataSource.setPassword(EmbeddedPostgresServer.PASSWORD);
+        dataSource.setMaximumPoolSize(2);
+        jdbc = new JdbcTemplate(dataSource);
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/support", "classpath:db/migration")
+                .target("4").load().migrate();
+        for (long sequence = 0; sequence < 2; sequence++) {
+            jdbc.update("INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, "
+                    + "payload, payloadtype, timestamp) VALUES ('430212:pkg-wjj', ?, 'DisclosurePackage', ?, "
+                    + "'\\x7b7d'::bytea, 'x', '2023-01-01T00:00:00Z')", sequence, "e" + sequence);
+        }
+        jdbc.update("INSERT INTO snapshotevententry (aggregateidentifier, sequencenumber, type, eventidentifier, "
+                + "payload, payloadtype, timestamp) VALUES ('430212:pkg-wjj', 1, 'DisclosurePackage', 's1', "
+                + "'\\x7b7d'::bytea, 'x', '2023-01-01T00:00:00Z')");
+        journal("e0", "disclosure", "430212:pkg-wjj");
+        journal("b0", "topics", "430212:p1");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/support", "classpath:db/migration").load()
+                .migrate();
+    }
+
+    private static void journal(String eventId, String source, String aggregate) {
+        jdbc.update("INSERT INTO district_event (event_id, source, district_code, topic, type, aggregate_type, "
+                + "aggregate_id, sequence, occurred_at, payload) VALUES (?, ?, '430212', 't', 'X', 'A', ?, 0, now(), "
+                + "'{}'::jsonb)", eventId, source, aggregate);
+    }
+
+    @AfterAll
+    static void close() {
+        dataSource.close();
+    }
+
+    private static List<String> keys() {
+        return jdbc.queryForList("SELECT aggregateidentifier || '#' || sequencenumber FROM domainevententry "
+                + "UNION ALL SELECT source || ' ' || aggregate_id FROM district_event", String.class);
+    }
+
+    @Test
+    void packageIdentifiersAreRewrittenToTheTypedFormAndASecondRunChangesNothing() {
+        String key = PackageCommands.packageKey("430212", "pkg-wjj");
+        assertThat(key).isEqualTo("package:430212:pkg-wjj");
+        assertThat(keys()).containsExactlyInAnyOrder(key + "#0", key + "#1", "disclosure " + key, "topics 430212:p1");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM snapshotevententry", Long.class)).isZero();
+        List<String> once = keys();
+        new ResourceDatabasePopulator(new ClassPathResource("db/migration/V5__type_prefixed_aggregate_keys.sql"))
+                .execute(dataSource);
+        assertThat(keys()).containsExactlyInAnyOrderElementsOf(once);
+    }
+}
