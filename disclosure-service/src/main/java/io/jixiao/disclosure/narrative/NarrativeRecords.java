@@ -524,13 +524,15 @@ public final class NarrativeRecords {
             return n;
         }
 
-        private static int yearOf(JournalEvent e) {
-            Object y = field(e.payload(), "fiscalYear");
-            if (y == null) {
-                y = field(e.payload(), "year");
-            }
-            return y instanceof Integer i ? i : Integer.MIN_VALUE;
+    }
+
+    /** The fiscal year (or year) an event's payload states, or {@link Integer#MIN_VALUE}. */
+    public static int yearOf(JournalEvent e) {
+        Object y = field(e.payload(), "fiscalYear");
+        if (y == null) {
+            y = field(e.payload(), "year");
         }
+        return y instanceof Integer i ? i : Integer.MIN_VALUE;
     }
 
     /** A record component of an event payload by name, or null (payloads are records of the published language). */
