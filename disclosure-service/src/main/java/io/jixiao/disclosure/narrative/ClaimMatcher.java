@@ -478,6 +478,14 @@ public final class ClaimMatcher {
             }
         }
 
+        /** A value (yuan for money) written in the figure's unit at the figure's number of decimals, HALF_UP. */
+        private static BigDecimal atPrecisionOf(BigDecimal value, Figure f) {
+            if (f.kind() == Kind.MONEY) {
+                return Units.inUnit(value, f.unit(), f.scale());
+            }
+            return value.setScale(f.scale(), RoundingMode.HALF_UP);
+        }
+
         private static BigDecimal expectedValue(Figure f, Fact fact) {
             if (f.kind() == Kind.MONEY) {
                 return Units.inUnit(fact.value(), f.unit(), f.scale());
@@ -536,17 +544,15 @@ public final class ClaimMatcher {
             if (current != null && base != null && current.kind() == base.kind() && current.kind() == Kind.MONEY
                     && !current.approximate() && !base.approximate()) {
                 BigDecimal diff = current.yuan().subtract(base.yuan());
-                BigDecimal tolerance = current.halfUlp().add(base.halfUlp());
-                int actualSign = diff.abs().compareTo(tolerance) <= 0 && sign == 0 ? 0 : diff.signum();
+                int actualSign = diff.signum();
                 if (sign != actualSign) {
                     inconsistencies.get(carrier).add("方向词“" + c.word() + "”与数字矛盾：" + current.text() + "比"
                             + base.text() + (actualSign > 0 ? "多" : actualSign < 0 ? "少" : "相等")
                             + "，应为“" + word(actualSign, c.basis()) + "”");
                 }
                 if (delta != null && delta.kind() == Kind.MONEY) {
-                    BigDecimal tol = tolerance.add(delta.halfUlp());
-                    BigDecimal stated = delta.yuan();
-                    if (stated.subtract(diff.abs()).abs().compareTo(tol) > 0) {
+                    // a reader's arithmetic: the stated figures' difference, at the precision the amount is written
+                    if (atPrecisionOf(diff.abs(), delta).compareTo(delta.value()) != 0) {
                         inconsistencies.get(c.delta()).add((c.basis() == Basis.BUDGET && sign < 0
                                 ? "节约额应为预算数减支出数：" : "变动额应为两数之差：") + base.text() + "与"
                                 + current.text() + "相差" + inUnit(diff.abs(), delta) + "，文中为" + delta.text());
@@ -579,16 +585,15 @@ public final class ClaimMatcher {
                 return;
             }
             BigDecimal expected = amount.multiply(BigDecimal.valueOf(100)).divide(baseYuan.abs(), 6, RoundingMode.HALF_UP);
-            BigDecimal tol = pct.halfUlp().add(expected.multiply(BigDecimal.valueOf(2))
-                    .multiply(BigDecimal.ONE.movePointLeft(Math.max(0, delta == null ? 2 : delta.scale()) + 4)));
-            if (pct.value().subtract(expected).abs().compareTo(pct.halfUlp().max(tol)) > 0) {
+            // a reader's arithmetic: amount ÷ base from the stated figures, at the percentage's precision
+            if (atPrecisionOf(expected, pct).compareTo(pct.value()) != 0) {
                 String reason = "百分比与金额不符：" + inUnit(amount, delta == null ? pct : delta) + "÷"
                         + "基数" + plainYuan(baseYuan, delta) + "=" + expected.setScale(2, RoundingMode.HALF_UP)
                         .toPlainString() + "%，文中为" + pct.text();
                 if (currentYuan.signum() != 0) {
                     BigDecimal wrong = amount.multiply(BigDecimal.valueOf(100)).divide(currentYuan.abs(), 6,
                             RoundingMode.HALF_UP);
-                    if (pct.value().subtract(wrong).abs().compareTo(pct.halfUlp()) <= 0) {
+                    if (atPrecisionOf(wrong, pct).compareTo(pct.value()) == 0) {
                         reason = "百分比的基数用错：文中" + pct.text() + "是以本年数为基数算的，应以"
                                 + (c.basis() == Basis.BUDGET ? "预算数" : "上年数") + "为基数："
                                 + expected.setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
@@ -704,12 +709,10 @@ public final class ClaimMatcher {
             Figure total = draft.figure(b.total());
             List<String> partTexts = new ArrayList<>();
             BigDecimal sum = BigDecimal.ZERO;
-            BigDecimal tol = total.halfUlp();
             for (int p : b.parts()) {
                 Figure f = draft.figure(p);
                 partTexts.add(f.text());
                 sum = sum.add(total.kind() == Kind.MONEY ? f.yuan() : f.value());
-                tol = tol.add(f.halfUlp());
             }
             if (b.column() == null || b.complete()) {
                 kinds[b.total()] = "TOTAL";
@@ -718,11 +721,11 @@ public final class ClaimMatcher {
             BigDecimal stated = total.kind() == Kind.MONEY ? total.yuan() : total.value();
             BigDecimal gap = stated.subtract(sum);
             String where = b.column() == null ? "" : "（" + b.column() + "列）";
-            if (b.complete() && gap.abs().compareTo(tol) > 0) {
+            if (b.complete() && atPrecisionOf(sum, total).compareTo(total.value()) != 0) {
                 inconsistencies.get(b.total()).add("各分项之和与合计不符" + where + "：" + String.join("+", partTexts)
                         + "=" + inUnit(sum, total) + "，文中合计为" + total.text() + "，相差"
                         + inUnit(gap.abs(), total));
-            } else if (!b.complete() && gap.compareTo(tol.negate()) < 0) {
+            } else if (!b.complete() && gap.signum() < 0) {
                 inconsistencies.get(b.total()).add("“其中”各项之和超过总数" + where + "：" + String.join("+", partTexts)
                         + "=" + inUnit(sum, total) + "，大于" + total.text());
             }
@@ -750,9 +753,10 @@ public final class ClaimMatcher {
                         }
                         Figure fa = draft.figure(a);
                         Figure fb = draft.figure(b);
-                        BigDecimal va = fa.kind() == Kind.MONEY ? fa.yuan() : fa.value();
-                        BigDecimal vb = fb.kind() == Kind.MONEY ? fb.yuan() : fb.value();
-                        if (va.subtract(vb).abs().compareTo(fa.halfUlp().add(fb.halfUlp())) <= 0
+                        Figure coarser = fa.halfUlp().compareTo(fb.halfUlp()) >= 0 ? fa : fb;
+                        Figure finer = coarser == fa ? fb : fa;
+                        BigDecimal fine = finer.kind() == Kind.MONEY ? finer.yuan() : finer.value();
+                        if (atPrecisionOf(fine, coarser).compareTo(coarser.value()) == 0
                                 || fa.comparator() != null || fb.comparator() != null) {
                             continue;
                         }

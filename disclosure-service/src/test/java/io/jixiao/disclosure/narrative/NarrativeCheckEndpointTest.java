@@ -264,4 +264,22 @@ class NarrativeCheckEndpointTest {
         assertThat(a.contentType()).startsWith("application/problem+json");
         assertThat(a.body().path("errors").get(0).path("field").asText()).isEqualTo(field);
     }
+
+    @Test
+    void openApiDocumentsTheEndpointsTheDraftTypesAndTheRefusals() throws Exception {
+        JsonNode api = new ObjectMapper().readTree(HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/v3/api-docs")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        String base = "/api/disclosure/districts/{districtCode}/years/{year}/narrative-checks";
+        assertThat(api.get("paths").fieldNames()).toIterable().contains(base, base + "/{checkId}");
+        JsonNode post = api.path("paths").path(base).path("post");
+        assertThat(post.path("requestBody").path("content").fieldNames()).toIterable()
+                .contains("text/plain", DOCX);
+        for (String status : List.of("400", "404", "409", "413", "415")) {
+            assertThat(post.path("responses").path(status).path("content").path("application/problem+json")
+                    .path("schema").path("$ref").asText()).as(status).isEqualTo("#/components/schemas/Problem");
+        }
+        assertThat(api.at("/components/schemas/NarrativeCheckView/properties").fieldNames()).toIterable()
+                .contains("checkId", "checkedBy", "checkedAt", "asOf", "records", "claims");
+    }
 }

@@ -67,6 +67,15 @@ public class NarrativeCheckController {
     @ApiResponse(responseCode = "201", description = "The kept check", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = NarrativeCheckView.class)),
             @Content(mediaType = "text/html", schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "200", description = "A retry: the check kept for this Idempotency-Key",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = NarrativeCheckView.class)))
+    @ApiResponse(responseCode = "413", description = "The draft is larger than the limit; nothing kept",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "415", description = "The draft is neither text/plain nor .docx; nothing kept",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
     public ResponseEntity<?> check(
             @PathVariable String districtCode, @PathVariable int year,
             @Parameter(description = "check against the records as of a date (end of that day, Asia/Shanghai) or an "
