@@ -474,8 +474,17 @@ public final class ClaimMatcher {
             } else {
                 verdicts[i] = Verdict.CONTRADICTED;
                 reasons[i] = "与记录不符：文中为" + show(f.value(), f) + "，记录中" + fact.label() + "为"
-                        + show(expected, f) + "，相差" + show(f.value().subtract(expected).abs(), f);
+                        + show(expected, f) + exactIfRounded(fact, f, expected) + "，相差"
+                        + show(f.value().subtract(expected).abs(), f);
             }
+        }
+
+        /** The record's own figure when rounding to the sentence's precision changed it ("（记录值97.3%）"). */
+        private static String exactIfRounded(Fact fact, Figure f, BigDecimal rounded) {
+            BigDecimal exact = f.kind() == Kind.MONEY
+                    ? fact.value().divide(Units.yuanPer(f.unit()), 8, RoundingMode.HALF_UP) : fact.value();
+            exact = exact.setScale(Math.max(2, f.scale()), RoundingMode.HALF_UP);
+            return exact.compareTo(rounded) == 0 ? "" : "（记录值" + Units.plain(exact) + f.unit() + "）";
         }
 
         /** A value (yuan for money) written in the figure's unit at the figure's number of decimals, HALF_UP. */
