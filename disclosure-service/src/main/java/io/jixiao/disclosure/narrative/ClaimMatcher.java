@@ -634,8 +634,8 @@ public final class ClaimMatcher {
             int recordSign = expected.signum() == 0 ? 0 : diff.signum();
             resolved[c.delta()] = new Resolution(entity, Measure.SAVED,
                     new Fact(then.label() + "与" + now.label() + "之差", Kind.MONEY, diff.abs(), "元",
-                            then.field() + " − " + now.field(), merge(then.events(), now.events()),
-                            then.eventCount() + now.eventCount()), null);
+                            then.field() + " − " + now.field(),
+                            NarrativeRecords.Behind.merge(then.behind(), now.behind())), null);
             if (recordSign != sign) {
                 verdicts[c.delta()] = Verdict.CONTRADICTED;
                 reasons[c.delta()] = "与记录不符：记录中" + now.label() + "较" + then.label() + "应为“"
@@ -672,12 +672,6 @@ public final class ClaimMatcher {
                 verdicts[c.percent()] = Verdict.CONTRADICTED;
                 reasons[c.percent()] = "与记录不符：记录计算为" + expected.toPlainString() + "%，文中为" + pct.text();
             }
-        }
-
-        private static List<String> merge(List<String> a, List<String> b) {
-            List<String> all = new ArrayList<>(a);
-            all.addAll(b);
-            return all.size() > 50 ? List.copyOf(all.subList(0, 50)) : List.copyOf(all);
         }
 
         private static int sign(String word) {

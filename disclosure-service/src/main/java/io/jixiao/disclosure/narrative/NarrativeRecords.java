@@ -18,6 +18,8 @@ import io.jixiao.events.evaluation.SelfEvaluationSubmitted;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,8 +57,68 @@ public final class NarrativeRecords {
      * @param events the journal events behind it ({@code Type:eventId}), at most 50
      * @param eventCount how many events are behind it in all
      */
-    public record Fact(String label, Kind kind, BigDecimal value, String unit, String field, List<String> events,
-                       int eventCount) {
+    public record Fact(String label, Kind kind, BigDecimal value, String unit, String field, Behind behind) {
+        public List<String> events() {
+            return behind.events();
+        }
+
+        public int eventCount() {
+            return behind.count();
+        }
+    }
+
+    /**
+     * The journal events behind a figure, found only when a claim is tied to it (a draft names a few dozen of the
+     * records' figures; a district's journal may hold 100,000 events).
+     */
+    public static final class Behind {
+        private final Collection<JournalEvent> candidates;
+        private final Predicate<JournalEvent> test;
+        private List<String> events;
+        private int count;
+
+        Behind(Collection<JournalEvent> candidates, Predicate<JournalEvent> test) {
+            this.candidates = candidates;
+            this.test = test;
+        }
+
+        static Behind of(List<String> refs) {
+            Behind b = new Behind(List.of(), e -> false);
+            b.events = List.copyOf(refs);
+            b.count = refs.size();
+            return b;
+        }
+
+        static Behind merge(Behind a, Behind b) {
+            List<String> all = new ArrayList<>(a.events());
+            all.addAll(b.events());
+            Behind m = of(all.size() > MAX_EVENTS ? all.subList(0, MAX_EVENTS) : all);
+            m.count = a.count() + b.count();
+            return m;
+        }
+
+        synchronized List<String> events() {
+            if (events == null) {
+                List<String> refs = new ArrayList<>();
+                int n = 0;
+                for (JournalEvent e : candidates) {
+                    if (test.test(e)) {
+                        n++;
+                        if (refs.size() < MAX_EVENTS) {
+                            refs.add(e.type() + ":" + e.eventId());
+                        }
+                    }
+                }
+                events = List.copyOf(refs);
+                count = n;
+            }
+            return events;
+        }
+
+        synchronized int count() {
+            events();
+            return count;
+        }
     }
 
     public record Entity(String id, Type type, String name, List<String> aliases, Map<Measure, Fact> facts,
@@ -108,10 +170,52 @@ public final class NarrativeRecords {
         private final int year;
         private final List<Entity> entities = new ArrayList<>();
 
+        private final Map<String, List<JournalEvent>> byType = new HashMap<>();
+        private final Map<String, List<JournalEvent>> byProject = new HashMap<>();
+        private final Map<String, List<JournalEvent>> byUnit = new HashMap<>();
+        private final Map<String, String> unitOfProject = new HashMap<>();
+
         Builder(DistrictReport report, List<JournalEvent> events) {
             this.report = report;
             this.events = events;
             this.year = report.year();
+            for (DistrictReport.ProjectLine p : report.projects().items()) {
+                unitOfProject.put(p.projectId(), p.unitId());
+            }
+            for (JournalEvent e : events) {
+                byType.computeIfAbsent(e.type(), k -> new ArrayList<>()).add(e);
+                Object project = field(e.payload(), "projectId");
+                if (project instanceof String id) {
+                    byProject.computeIfAbsent(id, k -> new ArrayList<>()).add(e);
+                }
+                Object unit = field(e.payload(), "unitId");
+                if (unit instanceof String id) {
+                    byUnit.computeIfAbsent(id, k -> new ArrayList<>()).add(e);
+                }
+            }
+        }
+
+        private Collection<JournalEvent> ofTypes(String... types) {
+            List<JournalEvent> all = new ArrayList<>();
+            for (String t : types) {
+                all.addAll(byType.getOrDefault(t, List.of()));
+            }
+            return all;
+        }
+
+        private Collection<JournalEvent> ofProject(String projectId) {
+            return byProject.getOrDefault(projectId, List.of());
+        }
+
+        /** A unit's own events and those of its projects. */
+        private Collection<JournalEvent> ofUnit(String unitId) {
+            List<JournalEvent> all = new ArrayList<>(byUnit.getOrDefault(unitId, List.of()));
+            unitOfProject.forEach((project, unit) -> {
+                if (unitId.equals(unit)) {
+                    all.addAll(ofProject(project));
+                }
+            });
+            return all;
         }
 
         NarrativeRecords build() {
@@ -147,15 +251,16 @@ public final class NarrativeRecords {
             lines.add(report.threePublic().total());
             for (ThreePublicLine line : lines) {
                 String path = line.id().equals("total") ? "threePublic.total" : "threePublic.lines[" + line.id() + "]";
-                Predicate<JournalEvent> behind = e -> e.type().startsWith("ThreePublic") && yearOf(e) == year;
+                Collection<JournalEvent> tp = ofTypes("ThreePublicBudgeted", "ThreePublicSpent");
+                Predicate<JournalEvent> behind = e -> yearOf(e) == year;
                 Map<Measure, Fact> facts = new EnumMap<>(Measure.class);
                 String name = "“三公”经费" + (line.id().equals("total") ? "" : "（" + line.category() + "）");
-                facts.put(Measure.SPENT, money(name + "支出", line.spentWan(), path + ".spentWan", behind));
-                facts.put(Measure.BUDGET, money(name + "预算", line.budgetWan(), path + ".budgetWan", behind));
-                facts.put(Measure.SAVED, money(name + "节约（预算−支出）", line.savedWan(), path + ".savedWan", behind));
+                facts.put(Measure.SPENT, money(name + "支出", line.spentWan(), path + ".spentWan", tp, behind));
+                facts.put(Measure.BUDGET, money(name + "预算", line.budgetWan(), path + ".budgetWan", tp, behind));
+                facts.put(Measure.SAVED, money(name + "节约（预算−支出）", line.savedWan(), path + ".savedWan", tp, behind));
                 if (report.threePublic().lastYearRecorded()) {
                     facts.put(Measure.LAST_YEAR, money(name + "上年支出", line.lastYearWan(), path + ".lastYearWan",
-                            e -> e.type().startsWith("ThreePublicSpent") && yearOf(e) == year - 1));
+                            ofTypes("ThreePublicSpent"), e -> yearOf(e) == year - 1));
                 }
                 entities.add(new Entity("threePublic." + line.id(), Type.THREE_PUBLIC, name,
                         aliases.getOrDefault(line.id(), List.of()), facts, Measure.SPENT, null));
@@ -172,10 +277,12 @@ public final class NarrativeRecords {
                 Predicate<JournalEvent> behind = e -> e.type().equals("TransferReceived") && yearOf(e) == year
                         && Objects.toString(field(e.payload(), "kind")).equals(kindName(kind));
                 facts.put(Measure.AMOUNT, money(kind + "转移支付", line.amountWan(),
-                        "transfers.lines[" + kind + "].amountWan", behind));
+                        "transfers.lines[" + kind + "].amountWan", ofTypes("TransferReceived"), behind));
                 if (report.transfers().lastYearRecorded()) {
                     facts.put(Measure.LAST_YEAR, money(kind + "转移支付（上年）", line.lastYearWan(),
-                            "transfers.lines[" + kind + "].lastYearWan", e -> false));
+                            "transfers.lines[" + kind + "].lastYearWan", ofTypes("TransferReceived"),
+                            e -> yearOf(e) == year - 1 && Objects.toString(field(e.payload(), "kind"))
+                                    .equals(kindName(kind))));
                 }
                 List<String> aliases = kind.equals("返还性") ? List.of("税收返还", "返还性转移支付")
                         : List.of(kind + "转移支付");
@@ -196,6 +303,8 @@ public final class NarrativeRecords {
             if (!report.debt().recorded()) {
                 return;
             }
+            Collection<JournalEvent> debtEvents = ofTypes("BondIssued", "BondInterestPaid", "BondPrincipalRepaid",
+                    "DebtBalanceOpened", "DebtLimitSet");
             List<DebtLine> lines = new ArrayList<>(report.debt().byType());
             lines.add(report.debt().total());
             for (DebtLine line : lines) {
@@ -206,16 +315,16 @@ public final class NarrativeRecords {
                         || type.equals(Objects.toString(field(e.payload(), "type"))));
                 Map<Measure, Fact> facts = new EnumMap<>(Measure.class);
                 String name = line.label();
-                facts.put(Measure.BALANCE, money(name + "余额", line.balanceWan(), path + ".balanceWan", behind));
+                facts.put(Measure.BALANCE, money(name + "余额", line.balanceWan(), path + ".balanceWan", debtEvents, behind));
                 facts.put(Measure.NEW_BONDS, money(name + "新增债券", line.newBondsWan(), path + ".newBondsWan",
-                        behind.and(e -> e.type().equals("BondIssued") && yearOf(e) == year)));
+                        debtEvents, behind.and(e -> e.type().equals("BondIssued") && yearOf(e) == year)));
                 facts.put(Measure.REFINANCING, money(name + "再融资债券", line.refinancingWan(),
-                        path + ".refinancingWan", behind.and(e -> e.type().equals("BondIssued") && yearOf(e) == year)));
+                        path + ".refinancingWan", debtEvents, behind.and(e -> e.type().equals("BondIssued") && yearOf(e) == year)));
                 facts.put(Measure.INTEREST, money(name + "付息", line.interestWan(), path + ".interestWan",
-                        behind.and(e -> e.type().equals("BondInterestPaid") && yearOf(e) == year)));
+                        debtEvents, behind.and(e -> e.type().equals("BondInterestPaid") && yearOf(e) == year)));
                 facts.put(Measure.PRINCIPAL, money(name + "还本", line.principalRepaidWan(),
                         path + ".principalRepaidWan",
-                        behind.and(e -> e.type().equals("BondPrincipalRepaid") && yearOf(e) == year)));
+                        debtEvents, behind.and(e -> e.type().equals("BondPrincipalRepaid") && yearOf(e) == year)));
                 List<String> aliases = switch (type) {
                     case "GENERAL" -> List.of("一般债务", "一般债券");
                     case "SPECIAL" -> List.of("专项债务", "专项债券");
@@ -229,7 +338,7 @@ public final class NarrativeRecords {
                 }
                 Map<Measure, Fact> facts = new EnumMap<>(Measure.class);
                 facts.put(Measure.AMOUNT, money(bond.purpose() + "（债券）", bond.amountWan(),
-                        "debt.bonds[" + bond.bondId() + "].amountWan", e -> e.type().equals("BondIssued")
+                        "debt.bonds[" + bond.bondId() + "].amountWan", ofTypes("BondIssued"), e -> e.type().equals("BondIssued")
                                 && bond.bondId().equals(field(e.payload(), "bondId"))));
                 entities.add(new Entity("bond." + bond.bondId(), Type.BOND, bond.purpose(), List.of(bond.purpose()),
                         facts, Measure.AMOUNT, null));
@@ -250,49 +359,51 @@ public final class NarrativeRecords {
                         && yearOf(e) == year;
                 Predicate<JournalEvent> all = e -> id.equals(field(e.payload(), "unitId")) && yearOf(e) == year
                         || projectOfUnit(e, id);
+                Collection<JournalEvent> mine = ofUnit(id);
                 Map<Measure, Fact> facts = new EnumMap<>(Measure.class);
                 facts.put(Measure.INITIAL, money(u.name() + "年初预算数", u.initialBudgetWan(), path + ".initialBudgetWan",
-                        e -> e.type().equals("BasicBudgetAppropriated") && basic.test(e)
+                        mine, e -> e.type().equals("BasicBudgetAppropriated") && basic.test(e)
                                 || e.type().equals("BudgetAppropriated") && projectOfUnit(e, id)));
                 facts.put(Measure.FULL_YEAR, money(u.name() + "全年预算数", u.fullYearBudgetWan(),
-                        path + ".fullYearBudgetWan", all.and(e -> !e.type().contains("Expenditure"))));
+                        path + ".fullYearBudgetWan", mine, all.and(e -> !e.type().contains("Expenditure"))));
                 facts.put(Measure.EXECUTED, money(u.name() + "全年执行数", u.executedWan(), path + ".executedWan",
-                        all.and(e -> e.type().contains("Expenditure"))));
+                        mine, all.and(e -> e.type().contains("Expenditure"))));
                 facts.put(Measure.PROJECT_SPENT, money(u.name() + "项目支出", u.projectSpentWan(),
-                        path + ".projectSpentWan", e -> e.type().equals("ExpenditureRecorded") && projectOfUnit(e, id)));
+                        path + ".projectSpentWan", mine, e -> e.type().equals("ExpenditureRecorded") && projectOfUnit(e, id)));
                 facts.put(Measure.PROJECT_INITIAL, money(u.name() + "年初预算项目支出", u.projectInitialWan(),
-                        path + ".projectInitialWan", e -> e.type().equals("BudgetAppropriated") && projectOfUnit(e, id)));
+                        path + ".projectInitialWan", mine, e -> e.type().equals("BudgetAppropriated") && projectOfUnit(e, id)));
                 facts.put(Measure.BASIC_SPENT, money(u.name() + "基本支出", u.basicSpentWan(), path + ".basicSpentWan",
-                        basic.and(e -> e.type().equals("BasicExpenditureRecorded"))));
+                        mine, basic.and(e -> e.type().equals("BasicExpenditureRecorded"))));
                 facts.put(Measure.PERSONNEL, money(u.name() + "人员经费", u.personnelSpentWan(),
-                        path + ".personnelSpentWan", basic.and(e -> e.type().equals("BasicExpenditureRecorded")
+                        path + ".personnelSpentWan", mine, basic.and(e -> e.type().equals("BasicExpenditureRecorded")
                                 && "PERSONNEL".equals(Objects.toString(field(e.payload(), "expenditureClass"))))));
                 facts.put(Measure.PUBLIC, money(u.name() + "公用经费", u.publicSpentWan(), path + ".publicSpentWan",
-                        basic.and(e -> e.type().equals("BasicExpenditureRecorded")
+                        mine, basic.and(e -> e.type().equals("BasicExpenditureRecorded")
                                 && "PUBLIC".equals(Objects.toString(field(e.payload(), "expenditureClass"))))));
                 if (u.executionRate() != null && u.executionRate().endsWith("%")) {
                     facts.put(Measure.EXECUTION_RATE, new Fact(u.name() + "执行率", Kind.PERCENT,
                             new BigDecimal(u.executionRate().replace("%", "")), "%", path + ".executionRate",
-                            List.of(), 0));
+                            new Behind(ofUnit(id), e -> yearOf(e) == year)));
                 }
                 UnitRegistered r = registered.get(id);
                 if (r != null) {
-                    List<String> reg = refs(e -> e.payload() == r);
+                    List<String> reg = events.stream().filter(e -> e.payload() == r)
+                            .map(e -> e.type() + ":" + e.eventId()).toList();
                     if (r.staffingAuthorized() != null) {
                         facts.put(Measure.STAFF_AUTHORIZED, new Fact(u.name() + "编制数", Kind.COUNT,
                                 BigDecimal.valueOf(r.staffingAuthorized()), "人", "UnitRegistered.staffingAuthorized",
-                                reg, reg.size()));
+                                Behind.of(reg)));
                     }
                     if (r.staffingActual() != null) {
                         facts.put(Measure.STAFF_ACTUAL, new Fact(u.name() + "实有人数", Kind.COUNT,
-                                BigDecimal.valueOf(r.staffingActual()), "人", "UnitRegistered.staffingActual", reg,
-                                reg.size()));
+                                BigDecimal.valueOf(r.staffingActual()), "人", "UnitRegistered.staffingActual",
+                                Behind.of(reg)));
                     }
                     if (r.staffingAuthorized() != null && r.staffingActual() != null && r.staffingAuthorized() > 0) {
                         facts.put(Measure.CONTROL_RATE, new Fact(u.name() + "编制控制率（实有人数 ÷ 编制数）",
                                 Kind.PERCENT, BigDecimal.valueOf(r.staffingActual()).multiply(BigDecimal.valueOf(100))
                                 .divide(BigDecimal.valueOf(r.staffingAuthorized()), 2, java.math.RoundingMode.HALF_UP),
-                                "%", "UnitRegistered.staffingActual ÷ staffingAuthorized", reg, reg.size()));
+                                "%", "UnitRegistered.staffingActual ÷ staffingAuthorized", Behind.of(reg)));
                     }
                 }
                 List<String> aliases = new ArrayList<>();
@@ -307,11 +418,7 @@ public final class NarrativeRecords {
 
         private boolean projectOfUnit(JournalEvent e, String unitId) {
             Object projectId = field(e.payload(), "projectId");
-            if (projectId == null) {
-                return false;
-            }
-            return report.projects().items().stream().anyMatch(p -> p.projectId().equals(projectId)
-                    && unitId.equals(p.unitId()));
+            return projectId != null && unitId.equals(unitOfProject.get(projectId));
         }
 
         private void projects() {
@@ -322,14 +429,14 @@ public final class NarrativeRecords {
                         || p.projectId().equals(field(e.payload(), "projectId"));
                 Map<Measure, Fact> facts = new EnumMap<>(Measure.class);
                 facts.put(Measure.INITIAL, money(p.name() + "年初预算", p.initialWan(), path + ".initialWan",
-                        of.and(e -> e.type().equals("BudgetAppropriated"))));
+                        ofProject(p.projectId()), of.and(e -> e.type().equals("BudgetAppropriated"))));
                 facts.put(Measure.CARRIED_OVER, money(p.name() + "结转", p.carriedOverWan(), path + ".carriedOverWan",
-                        of.and(e -> e.type().equals("FundsCarriedOver"))));
+                        ofProject(p.projectId()), of.and(e -> e.type().equals("FundsCarriedOver"))));
                 facts.put(Measure.BUDGET, money(p.name() + "全年预算", p.budgetWan(), path + ".budgetWan",
-                        of.and(e -> !e.type().equals("ExpenditureRecorded"))));
+                        ofProject(p.projectId()), of.and(e -> !e.type().equals("ExpenditureRecorded"))));
                 facts.put(Measure.FULL_YEAR, facts.get(Measure.BUDGET));
                 facts.put(Measure.SPENT, money(p.name() + "支出", p.spentWan(), path + ".spentWan",
-                        of.and(e -> e.type().equals("ExpenditureRecorded"))));
+                        ofProject(p.projectId()), of.and(e -> e.type().equals("ExpenditureRecorded"))));
                 byId.put(p.projectId(), new Entity("project." + p.projectId(), Type.PROJECT, p.name(),
                         projectAliases(p.name()), facts, Measure.BUDGET, null));
             }
@@ -346,7 +453,7 @@ public final class NarrativeRecords {
                     boolean budgeted = s.budgetWan() != null && new BigDecimal(s.budgetWan()).signum() > 0;
                     if (budgeted) {
                         facts.put(Measure.BUDGET, money(s.name() + "预算", s.budgetWan(), path + ".budgetWan",
-                                of.and(e -> !e.type().equals("ExpenditureRecorded"))));
+                                ofProject(s.projectId()), of.and(e -> !e.type().equals("ExpenditureRecorded"))));
                         facts.put(Measure.FULL_YEAR, facts.get(Measure.BUDGET));
                     }
                     if (k.subjects().size() == 1 && k.amountWan() != null) {
@@ -357,7 +464,7 @@ public final class NarrativeRecords {
                     }
                     if (s.spentWan() != null && new BigDecimal(s.spentWan()).signum() > 0) {
                         facts.put(Measure.SPENT, money(s.name() + "支出", s.spentWan(), path + ".spentWan",
-                                of.and(e -> e.type().equals("ExpenditureRecorded"))));
+                                ofProject(s.projectId()), of.and(e -> e.type().equals("ExpenditureRecorded"))));
                     }
                     if (facts.isEmpty()) {
                         continue;
@@ -437,7 +544,7 @@ public final class NarrativeRecords {
                 v = v.multiply(Units.yuanPer(unit));
             }
             List<String> refs = e == null ? List.of() : List.of(e.type() + ":" + e.eventId());
-            return new Fact(label, kind, v, kind == Kind.MONEY ? "元" : unit, field, refs, refs.size());
+            return new Fact(label, kind, v, kind == Kind.MONEY ? "元" : unit, field, Behind.of(refs));
         }
 
         private static Kind kindOf(String unit) {
@@ -464,22 +571,22 @@ public final class NarrativeRecords {
                 return;
             }
             Predicate<JournalEvent> behind = e -> e.type().startsWith("KeyEvaluation") && yearOf(e) == year;
-            List<String> refs = refs(behind);
+            Collection<JournalEvent> keyEvents = ofTypes("KeyEvaluationCommissioned", "KeyEvaluationCompleted");
             Map<Measure, Fact> facts = new EnumMap<>(Measure.class);
             facts.put(Measure.COUNT, new Fact("重点评价项目（类型）数", Kind.COUNT, BigDecimal.valueOf(k.count()), "个",
-                    "performance.keyEvaluations.count", refs, count(behind)));
+                    "performance.keyEvaluations.count", new Behind(keyEvents, behind)));
             facts.put(Measure.PROJECTS_COVERED, new Fact("重点评价涵盖项目数", Kind.COUNT,
-                    BigDecimal.valueOf(k.projectsCovered()), "个", "performance.keyEvaluations.projectsCovered", refs,
-                    count(behind)));
+                    BigDecimal.valueOf(k.projectsCovered()), "个", "performance.keyEvaluations.projectsCovered",
+                    new Behind(keyEvents, behind)));
             facts.put(Measure.AMOUNT, money("重点评价涉及资金", k.amountWan(), "performance.keyEvaluations.amountWan",
-                    behind));
+                    keyEvents, behind));
             entities.add(new Entity("keyEvaluations", Type.KEY_EVALUATIONS, "重点评价",
                     List.of("重点绩效评价", "重点评价", "绩效评价范围"), facts, null, null));
             for (TypeCount t : k.types()) {
                 Map<Measure, Fact> tf = new EnumMap<>(Measure.class);
                 Predicate<JournalEvent> of = behind.and(e -> t.type().equals(field(e.payload(), "type")));
                 tf.put(Measure.COUNT, new Fact(t.type() + "重点评价数", Kind.COUNT, BigDecimal.valueOf(t.count()), "个",
-                        "performance.keyEvaluations.types[" + t.type() + "].count", refs(of), count(of)));
+                        "performance.keyEvaluations.types[" + t.type() + "].count", new Behind(keyEvents, of)));
                 List<String> aliases = new ArrayList<>();
                 aliases.add(t.type());
                 String shortType = t.type().replaceAll("项目$", "");
@@ -497,31 +604,13 @@ public final class NarrativeRecords {
         // ------------------------------------------------------------------ helpers
 
         private Fact money(String label, String wan, String field, Predicate<JournalEvent> behind) {
+            return money(label, wan, field, events, behind);
+        }
+
+        private Fact money(String label, String wan, String field, Collection<JournalEvent> candidates,
+                           Predicate<JournalEvent> behind) {
             BigDecimal yuan = new BigDecimal(wan).multiply(Units.WAN);
-            return new Fact(label, Kind.MONEY, yuan, "元", field, refs(behind), count(behind));
-        }
-
-        private List<String> refs(Predicate<JournalEvent> behind) {
-            List<String> refs = new ArrayList<>();
-            for (JournalEvent e : events) {
-                if (behind.test(e)) {
-                    refs.add(e.type() + ":" + e.eventId());
-                    if (refs.size() == MAX_EVENTS) {
-                        break;
-                    }
-                }
-            }
-            return List.copyOf(refs);
-        }
-
-        private int count(Predicate<JournalEvent> behind) {
-            int n = 0;
-            for (JournalEvent e : events) {
-                if (behind.test(e)) {
-                    n++;
-                }
-            }
-            return n;
+            return new Fact(label, Kind.MONEY, yuan, "元", field, new Behind(candidates, behind));
         }
 
     }
