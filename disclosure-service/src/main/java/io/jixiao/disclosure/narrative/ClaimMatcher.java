@@ -14,7 +14,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -744,35 +743,31 @@ public final class ClaimMatcher {
                     byFact.computeIfAbsent(r.entity().id() + "|" + r.measure(), k -> new ArrayList<>()).add(i);
                 }
             }
+            // each statement against one reference (the first that agrees with the records, else the first): a
+            // draft repeating a figure many times costs one comparison per repeat
             for (List<Integer> same : byFact.values()) {
-                if (same.size() < 2) {
+                List<Integer> plain = same.stream().filter(i -> draft.figure(i).comparator() == null).toList();
+                if (plain.size() < 2) {
                     continue;
                 }
-                Set<Integer> flagged = new HashSet<>();
-                for (int a : same) {
-                    for (int b : same) {
-                        if (a >= b || flagged.contains(a) && flagged.contains(b)) {
-                            continue;
-                        }
-                        Figure fa = draft.figure(a);
-                        Figure fb = draft.figure(b);
-                        Figure coarser = fa.halfUlp().compareTo(fb.halfUlp()) >= 0 ? fa : fb;
-                        Figure finer = coarser == fa ? fb : fa;
-                        BigDecimal fine = finer.kind() == Kind.MONEY ? finer.yuan() : finer.value();
-                        if (atPrecisionOf(fine, coarser).compareTo(coarser.value()) == 0
-                                || fa.comparator() != null || fb.comparator() != null) {
-                            continue;
-                        }
-                        int odd = verdicts[a] == Verdict.CONSISTENT ? b : verdicts[b] == Verdict.CONSISTENT ? a : b;
-                        int other = odd == a ? b : a;
-                        if (flagged.add(odd)) {
-                            inconsistencies.get(odd).add("同一数字前后不一：" + describe(other) + "为"
-                                    + draft.figure(other).text() + "，此处为" + draft.figure(odd).text()
-                                    + (resolved[odd].fact() != null ? "；记录中" + resolved[odd].fact().label() + "为"
-                                    + show(expectedValue(draft.figure(odd), resolved[odd].fact()), draft.figure(odd))
-                                    : ""));
-                        }
+                int reference = plain.stream().filter(i -> verdicts[i] == Verdict.CONSISTENT).findFirst()
+                        .orElse(plain.get(0));
+                Figure ref = draft.figure(reference);
+                for (int odd : plain) {
+                    if (odd == reference) {
+                        continue;
                     }
+                    Figure f = draft.figure(odd);
+                    Figure coarser = ref.halfUlp().compareTo(f.halfUlp()) >= 0 ? ref : f;
+                    Figure finer = coarser == ref ? f : ref;
+                    BigDecimal fine = finer.kind() == Kind.MONEY ? finer.yuan() : finer.value();
+                    if (atPrecisionOf(fine, coarser).compareTo(coarser.value()) == 0) {
+                        continue;
+                    }
+                    inconsistencies.get(odd).add("同一数字前后不一：" + describe(reference) + "为" + ref.text()
+                            + "，此处为" + f.text() + (resolved[odd].fact() != null ? "；记录中"
+                            + resolved[odd].fact().label() + "为" + show(expectedValue(f, resolved[odd].fact()), f)
+                            : ""));
                 }
             }
         }

@@ -40,6 +40,9 @@ public final class DraftParser {
     private static final Pattern NUMBERED = Pattern.compile("^\\s*\\d{1,2}\\s*[、.．]");
     private static final Pattern PART_STOP = Pattern.compile("共计|合计|总计|共涉及|共有");
 
+    /** The words read before a figure: a sentence without punctuation can run for pages. */
+    static final int MAX_CONTEXT = 300;
+
     private DraftParser() {
     }
 
@@ -195,9 +198,10 @@ public final class DraftParser {
                     continue;
                 }
                 add(sentence, start + c.start(), start + figEnd, Integer.toString(value), c.group("unit"),
-                        s.substring(0, c.start()), after, null, false, false, column, row);
+                        s.substring(Math.max(0, c.start() - MAX_CONTEXT), c.start()), after, null, false, false, column,
+                        row);
             }
-            if (defaultUnit != null && taken.isEmpty()) {
+            if (defaultUnit != null && taken.isEmpty() && s.length() <= MAX_CONTEXT) {
                 Matcher bare = BARE.matcher(s);
                 Matcher labelled = LABELLED.matcher(s);
                 if (bare.matches()) {
@@ -227,7 +231,7 @@ public final class DraftParser {
 
         private static String context(String s, int numStart, String pre, Matcher m) {
             int to = pre != null ? m.start("pre") : numStart;
-            return s.substring(0, to);
+            return s.substring(Math.max(0, to - MAX_CONTEXT), to);
         }
 
         private static boolean isRange(String s, int numStart, int unitEnd) {

@@ -1,15 +1,13 @@
 package io.jixiao.disclosure.narrative;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.disclosure.fixture.FixtureEvents;
+import io.jixiao.disclosure.journal.DistrictJournal;
 import io.jixiao.disclosure.journal.EventCodec;
 import io.jixiao.disclosure.journal.JournalEvent;
-import io.jixiao.events.EventEnvelope;
-import io.jixiao.events.EventMetadata;
 import io.jixiao.events.EventTypes;
 import io.jixiao.events.Topics;
 import io.jixiao.infra.SharedTestInfra;
@@ -18,15 +16,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,14 +25,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The narrative-check endpoint against real PostgreSQL and Kafka (embedded): 芦淞区's records arrive on the topics
- * as budget-service and evaluation-service publish them; the seed text is checked as text and as .docx; checks are
+ * The narrative-check endpoint against real PostgreSQL and Kafka (embedded): 芦淞区's records in the journal; the
+ * seed text is checked as text and as .docx; checks are
  * kept once per Idempotency-Key; bad input is refused as problem+json and keeps nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext  // closed after this class, so its consumers leave the projections' groups for other test classes
 class NarrativeCheckEndpointTest {
     private static final String SECRET = "test-secret";
     private static final String DB = SharedTestInfra.freshDatabase("disclosure_narrative");
@@ -49,7 +42,6 @@ class NarrativeCheckEndpointTest {
     private static final String LUSONG = "430203";
     private static final String CHECKS = "/api/disclosure/districts/" + LUSONG + "/years/2023/narrative-checks";
     private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    private static KafkaProducer<String, String> producer;
     private static boolean loaded;
 
     @DynamicPropertySource
@@ -65,13 +57,6 @@ class NarrativeCheckEndpointTest {
     JdbcTemplate jdbc;
     @Autowired
     ObjectMapper json;
-
-    @AfterAll
-    static void closeProducer() {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-        }
-    }
 
     record Answer(int status, String contentType, String text, String replayed) {
         JsonNode body() {
@@ -116,44 +101,32 @@ class NarrativeCheckEndpointTest {
         return n == null ? 0 : n;
     }
 
+    /**
+     * 芦淞区's records are written into the journal as the Kafka projection writes them. Not over the topics: the
+     * projections' consumer groups are fixed names, so another test class's application context still cached in
+     * this JVM would take a share of the partitions and this context would never see all of the events.
+     */
     @BeforeEach
     void loadLusong() throws Exception {
         if (loaded) {
             return;
         }
         FixtureEvents fixture = FixtureEvents.load("lusong-2023");
-        int sent = 0;
+        List<DistrictJournal.Row> rows = new ArrayList<>();
         for (JournalEvent e : fixture.events()) {
             if (EventCodec.shared().isOwn(e.type())) {
                 continue;
             }
-            String district = json.valueToTree(e.payload()).path("districtCode").asText();
-            EventEnvelope envelope = new EventEnvelope(e.eventId(), e.type(), e.aggregateId().split(":")[0],
-                    e.aggregateId(), e.sequence(), e.occurredAt(), new EventMetadata(district, "loader@" + district,
-                    "corr-" + e.eventId(), "cmd-" + e.eventId(), null), json.valueToTree(e.payload()));
             String topic = EventTypes.BUDGET.stream().anyMatch(t -> t.getSimpleName().equals(e.type()))
                     ? Topics.BUDGET_EVENTS : Topics.EVALUATION_EVENTS;
-            producer().send(new ProducerRecord<>(topic, envelope.aggregateId(), json.writeValueAsString(envelope)))
-                    .get();
-            sent++;
+            rows.add(new DistrictJournal.Row(e.eventId(), DistrictJournal.TOPICS, LUSONG, topic, e.type(),
+                    e.aggregateId().split(":")[0], e.aggregateId(), e.sequence(), e.occurredAt(),
+                    json.writeValueAsString(e.payload()), null));
         }
-        int expected = sent;
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                "SELECT count(*) FROM district_event WHERE district_code = ?", Long.class, LUSONG) >= expected);
+        DistrictJournal.appendAll(jdbc, rows);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM district_event WHERE district_code = ?", Long.class,
+                LUSONG)).isEqualTo(rows.size());
         loaded = true;
-    }
-
-    private static synchronized KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfra.kafka().bootstrapServers());
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            producer = new KafkaProducer<>(props);
-        }
-        return producer;
     }
 
     private static List<String> findings(JsonNode check) {
