@@ -69,22 +69,26 @@ class NarrativeCheckEndpointTest {
     }
 
     /**
-     * The one place the caller is set: who the gateway says is calling. Everything identity-related of this test is
-     * here, so a change of how the gateway vouches for callers changes only this method.
+     * The one place the caller is set: who the gateway says is calling (a FINANCE user of 芦淞区), for one request
+     * (method, address, Idempotency-Key). Everything identity-related of this test is here, so a change of how the
+     * gateway vouches for callers changes only this method (and the gateway secret property above).
      */
-    private static HttpRequest.Builder asCaller(HttpRequest.Builder request) {
-        return request.header("X-Jixiao-Gateway-Secret", SECRET).header("X-Jixiao-Actor", "checker@czj")
+    private static HttpRequest.Builder asCaller(HttpRequest.Builder request, String method, URI uri,
+                                                String idempotencyKey) {
+        request.header("X-Jixiao-Gateway-Secret", SECRET).header("X-Jixiao-Actor", "checker@czj")
                 .header("X-Jixiao-Roles", "FINANCE").header("X-Jixiao-Districts", LUSONG);
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request;
     }
 
     private Answer call(String method, String path, String contentType, byte[] body, String idempotencyKey)
             throws Exception {
-        HttpRequest.Builder b = asCaller(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)));
+        URI uri = URI.create("http://localhost:" + port + path);
+        HttpRequest.Builder b = asCaller(HttpRequest.newBuilder(uri), method, uri, idempotencyKey);
         if (contentType != null) {
             b.header("Content-Type", contentType);
-        }
-        if (idempotencyKey != null) {
-            b.header("Idempotency-Key", idempotencyKey);
         }
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

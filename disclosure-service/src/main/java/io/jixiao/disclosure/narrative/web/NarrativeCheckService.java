@@ -38,7 +38,9 @@ public class NarrativeCheckService {
     }
 
     public NarrativeCheckView check(String districtCode, int year, Instant asOf, String asOfParam, Draft draft) {
-        CallerContext caller = CallerContext.currentOrSystem(null);
+        // the gateway-vouched caller of this request (set for every /api/ request by the caller filter)
+        CallerContext caller = CallerContext.current().orElseThrow(() -> new IllegalStateException(
+                "a narrative check outside a request has no caller to record"));
         String requestKey = caller.requestId();
         String fingerprint = Hashes.sha256((year + "\n" + (asOfParam == null ? "" : asOfParam) + "\n" + draft.format()
                 + "\n" + draft.sha256()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
