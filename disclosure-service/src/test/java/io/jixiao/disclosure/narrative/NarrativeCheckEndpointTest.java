@@ -185,6 +185,24 @@ class NarrativeCheckEndpointTest {
     }
 
     @Test
+    void asOfChecksAgainstTheRecordsAsTheyStoodThen() throws Exception {
+        byte[] draft = "2023年度单位一般公共预算财政拨款支出959.93万元。".getBytes(StandardCharsets.UTF_8);
+        Answer now = post(CHECKS, "text/plain", draft, null);
+        Answer before = post(CHECKS + "?asOf=2023-12-30", "text/plain", draft, null);
+        assertThat(now.status()).isEqualTo(201);
+        assertThat(before.status()).as(before.text()).isEqualTo(201);
+        assertThat(before.body().path("asOf").asText()).isEqualTo("2023-12-30T15:59:59.999999999Z");
+        assertThat(before.body().path("records").path("eventsFolded").asLong())
+                .isLessThan(now.body().path("records").path("eventsFolded").asLong());
+        JsonNode spentNow = now.body().path("claims").get(0);
+        JsonNode spentBefore = before.body().path("claims").get(0);
+        assertThat(spentNow.path("verdict").asText()).isEqualTo("CONSISTENT");
+        // the year's spending is dated 2023-12-31: on the 30th the records held none of it
+        assertThat(spentBefore.path("verdict").asText()).isEqualTo("CONTRADICTED");
+        assertThat(spentBefore.path("expected").path("value").asText()).isEqualTo("0.00");
+    }
+
+    @Test
     void theSameDraftAsDocxGivesTheSameClaims() throws Exception {
         String seed = NarrativeSeeds.resource("/seeds/lusong-2023-finance-bureau-self-evaluation.txt");
         Answer text = post(CHECKS, "text/plain", seed.getBytes(StandardCharsets.UTF_8), null);
