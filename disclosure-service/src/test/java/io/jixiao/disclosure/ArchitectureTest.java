@@ -41,4 +41,12 @@ class ArchitectureTest {
                         "javax.sql..", "org.apache.kafka..")
                 .check(CLASSES);
     }
+
+    @Test
+    void theNarrativeParserMatcherAndViewsArePure() {
+        noClasses().that().resideInAPackage("io.jixiao.disclosure.narrative")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
+                        "javax.sql..", "org.apache.kafka..", "jakarta.servlet..", "io.jixiao.disclosure.narrative.web..")
+                .check(CLASSES);
+    }
 }
