@@ -36,7 +36,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext  // closed after this class, so its consumers leave the projections' groups for other test classes
 class NarrativeCheckEndpointTest {
-    private static final String SECRET = "test-secret";
     private static final String DB = SharedTestInfra.freshDatabase("disclosure_narrative");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String LUSONG = "430203";
@@ -48,7 +47,8 @@ class NarrativeCheckEndpointTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DB);
         registry.add("jixiao.kafka.bootstrap-servers", () -> SharedTestInfra.kafka().bootstrapServers());
-        registry.add("jixiao.gateway-secret", () -> SECRET);
+        io.jixiao.support.testing.AsGateway.properties().forEach(p -> registry.add(p.split("=", 2)[0],
+                () -> p.split("=", 2)[1]));
     }
 
     @LocalServerPort
@@ -71,16 +71,16 @@ class NarrativeCheckEndpointTest {
     /**
      * The one place the caller is set: who the gateway says is calling (a FINANCE user of 芦淞区), for one request
      * (method, address, Idempotency-Key). Everything identity-related of this test is here, so a change of how the
-     * gateway vouches for callers changes only this method (and the gateway secret property above).
+     * gateway vouches for callers changes only this method (and the caller-key properties above).
      */
     private static HttpRequest.Builder asCaller(HttpRequest.Builder request, String method, URI uri,
                                                 String idempotencyKey) {
-        request.header("X-Jixiao-Gateway-Secret", SECRET).header("X-Jixiao-Actor", "checker@czj")
-                .header("X-Jixiao-Roles", "FINANCE").header("X-Jixiao-Districts", LUSONG);
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        return request;
+        io.jixiao.support.testing.AsGateway.Caller caller = new io.jixiao.support.testing.AsGateway.Caller(
+                "checker@czj", java.util.Set.of("FINANCE"), java.util.Set.of(LUSONG), java.util.Set.of(), null);
+        return idempotencyKey == null
+                ? io.jixiao.support.testing.AsGateway.sign(request, "disclosure-service", method, uri, caller)
+                : io.jixiao.support.testing.AsGateway.sign(request, "disclosure-service", method, uri, caller,
+                        "Idempotency-Key", idempotencyKey);
     }
 
     private Answer call(String method, String path, String contentType, byte[] body, String idempotencyKey)

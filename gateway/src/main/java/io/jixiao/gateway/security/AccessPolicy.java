@@ -20,6 +20,8 @@ import org.springframework.http.server.PathContainer;
  * roles and, when the path names a district ({@code {d}}), the caller may act in that district.
  * Rows made with {@link AccessRule#acrossDistricts} act across districts (the projection admin of every
  * service) and need a caller of every district ({@code *}).
+ * Rows made with {@link AccessRule#onlyFor} grant nothing: they narrow what broader rows grant to the roles they name
+ * (separation of duties).
  * A path that no row covers is unknown (404); everything else is refused (403).
  */
 public final class AccessPolicy {
@@ -32,6 +34,7 @@ public final class AccessPolicy {
             // budget-service
             AccessRule.of(READ,  "/api/budget/districts/{d}/**",                                FINANCE, UNIT, AUDITOR, INTEGRATION),
             AccessRule.of(WRITE, "/api/budget/districts/{d}/**",                                FINANCE, INTEGRATION),
+            AccessRule.onlyFor(WRITE, "/api/budget/districts/{d}/settings",                     FINANCE),
             // bulk import: the districts are in the body; budget-service checks each row against X-Jixiao-Districts
             AccessRule.of(WRITE, "/api/budget/imports",                                         FINANCE, INTEGRATION),
             AccessRule.of(READ,  "/api/budget/imports/**",                                      FINANCE, INTEGRATION, AUDITOR),
@@ -43,10 +46,14 @@ public final class AccessPolicy {
             AccessRule.of(WRITE, "/api/evaluation/districts/{d}/evaluations/{id}/self",         UNIT),
             AccessRule.of(WRITE, "/api/evaluation/districts/{d}/evaluations/{id}/key",          EVALUATOR),
             AccessRule.of(WRITE, "/api/evaluation/districts/{d}/evaluations/{id}/key/**",       EVALUATOR),
+            AccessRule.onlyFor(WRITE, "/api/evaluation/districts/{d}/evaluations/{id}/key",     FINANCE),
+            AccessRule.onlyFor(WRITE, "/api/evaluation/districts/{d}/evaluations/{id}/key/completion", EVALUATOR),
             // disclosure-service
             AccessRule.of(READ,  "/api/reports/districts/{d}/**",                               FINANCE, UNIT, AUDITOR, DASHBOARD),
             AccessRule.of(READ,  "/api/disclosure/districts/{d}/**",                            FINANCE, UNIT, AUDITOR, DASHBOARD),
             AccessRule.of(WRITE, "/api/disclosure/districts/{d}/years/{y}/units/{unitId}/packages/**", UNIT),
+            AccessRule.of(WRITE, "/api/disclosure/districts/{d}/years/{y}/narrative-checks",    FINANCE, UNIT),
+            AccessRule.onlyFor(READ, "/api/disclosure/districts/{d}/years/{y}/narrative-checks/**", FINANCE, AUDITOR),
             // every service's projection admin (dead letters, retry, rebuild): across districts, so only for `*`
             AccessRule.acrossDistricts(READ,  "/api/*/admin/**",                                  FINANCE, AUDITOR),
             AccessRule.acrossDistricts(WRITE, "/api/*/admin/**",                                  FINANCE));
@@ -56,7 +63,8 @@ public final class AccessPolicy {
         if (RULES.stream().noneMatch(rule -> rule.coversPath(path))) {
             return Decision.UNKNOWN_PATH;
         }
-        if (caller != null && RULES.stream().anyMatch(rule -> rule.grants(caller, method, path))) {
+        if (caller != null && RULES.stream().anyMatch(rule -> rule.grants(caller, method, path))
+                && RULES.stream().noneMatch(rule -> rule.refuses(caller, method, path))) {
             return Decision.ALLOW;
         }
         return Decision.DENY;

@@ -52,6 +52,8 @@ class SecurityRegressionIT {
     private static final String PROJECT = "/api/budget/districts/" + D + "/projects/gaj-pacs";
     private static final String KEY_EVALUATION = "/api/evaluation/districts/" + D + "/evaluations/ke-security";
     private static final String ADJUSTMENT = "{\"amount\":\"-1.00\",\"basis\":\"MID_YEAR\",\"reason\":\"安全测试\"}";
+    private static final String COMMISSION = "{\"type\":\"专项资金\",\"projectIds\":[\"gaj-pacs\"],\"evaluator\":\""
+            + AGENCY + "\",\"year\":2024}";
     private static final String COMPLETION = "{\"score\":\"80\",\"findings\":[\"目标不够细化\"],\"completedOn\":\"2024-10-10\"}";
 
     private static io.jixiao.infra.EmbeddedKafkaBroker kafka;
@@ -216,14 +218,13 @@ class SecurityRegressionIT {
                         packages.body().toString(), "OWN_UNIT_ONLY"),
                 new Cell("EVALUATOR of another agency scores the key evaluation", otherEvaluator, "POST",
                         KEY_EVALUATION + "/key/completion", COMPLETION, "COMMISSIONED_AGENCY_ONLY"),
+                // separation of duties is refused at the edge already (gateway rows) ...
                 new Cell("EVALUATOR commissions a key evaluation", evaluator, "PUT",
-                        "/api/evaluation/districts/" + D + "/evaluations/ke-self-commissioned/key",
-                        "{\"type\":\"专项资金\",\"projectIds\":[\"gaj-pacs\"],\"evaluator\":\"" + AGENCY + "\","
-                                + "\"year\":2024}", "FINANCE_ONLY"),
+                        "/api/evaluation/districts/" + D + "/evaluations/ke-self-commissioned/key", COMMISSION, null),
                 new Cell("FINANCE writes the third party's score", finance, "POST", KEY_EVALUATION + "/key/completion",
-                        COMPLETION, "COMMISSIONED_AGENCY_ONLY"),
+                        COMPLETION, null),
                 new Cell("INTEGRATION switches off goal-before-budget", integration, "PUT",
-                        "/api/budget/districts/" + D + "/settings", "{\"goalBeforeBudget\":false}", "FINANCE_ONLY"),
+                        "/api/budget/districts/" + D + "/settings", "{\"goalBeforeBudget\":false}", null),
                 new Cell("UNIT changes the evaluation rules", unitGaj, "PUT",
                         "/api/evaluation/districts/" + D + "/settings", "{\"note\":\"x\"}", null));
         for (Cell cell : refusals) {
@@ -233,6 +234,28 @@ class SecurityRegressionIT {
             if (cell.rule() != null) {
                 assertThat(answer.body().path("rule").asText()).as(cell.who()).isEqualTo(cell.rule());
             }
+        }
+        // ... and again inside the services, for a caller the gateway would have let through (a genuine assertion)
+        record Inside(String who, String service, String method, String path, String body, Set<String> roles,
+                      String agency, String rule) {
+        }
+        for (Inside cell : List.of(
+                new Inside("INTEGRATION switches off goal-before-budget", LocalStackProcesses.BUDGET, "PUT",
+                        "/api/budget/districts/" + D + "/settings", "{\"goalBeforeBudget\":false}",
+                        Set.of("INTEGRATION"), null, "FINANCE_ONLY"),
+                new Inside("FINANCE writes the third party's score", LocalStackProcesses.EVALUATION, "POST",
+                        KEY_EVALUATION + "/key/completion", COMPLETION, Set.of("FINANCE"), null,
+                        "COMMISSIONED_AGENCY_ONLY"),
+                new Inside("EVALUATOR commissions a key evaluation", LocalStackProcesses.EVALUATION, "PUT",
+                        "/api/evaluation/districts/" + D + "/evaluations/ke-self-commissioned/key", COMMISSION,
+                        Set.of("EVALUATOR"), AGENCY, "FINANCE_ONLY"))) {
+            String assertion = CallerAssertions.sign(CallerAssertion.issue("inside-" + cell.roles(), cell.roles(),
+                    Set.of(D), Set.of(), cell.agency(), cell.service(), cell.method(), cell.path(), "c", key(),
+                    Instant.now()), CallerKey.of(stack.processes.callerKey(cell.service()), cell.service()));
+            Answer answer = stack.callService(cell.service(), cell.method(), cell.path(), cell.body(),
+                    CallerAssertions.HEADER, assertion);
+            refused(answer, 403, cell.who() + " (inside " + cell.service() + ")");
+            assertThat(answer.body().path("rule").asText()).as(cell.who()).isEqualTo(cell.rule());
         }
         assertThat(stack.snapshot()).as("a refusal recorded something").isEqualTo(before);
         assertThat(TopicOffsets.total()).isEqualTo(topicsBefore);
