@@ -5,21 +5,8 @@ package io.jixiao.support.domain;
  * a setting only the finance bureau may change); nothing was recorded. Answered as 403 problem+json naming the rule
  * and the field that identifies the object.
  */
-public class Forbidden extends RuntimeException {
-    private final String rule;
-    private final String field;
-
+public class Forbidden extends Refusal {
     public Forbidden(String rule, String field, String message) {
-        super(message);
-        this.rule = rule;
-        this.field = field;
-    }
-
-    public String rule() {
-        return rule;
-    }
-
-    public String field() {
-        return field;
+        super(rule, field, message);
     }
 }
