@@ -19,7 +19,8 @@ import org.springframework.http.server.PathContainer;
  * (READ = GET/HEAD, WRITE = POST/PUT/PATCH/DELETE) and path, the caller holds one of the row's
  * roles and, when the path names a district ({@code {d}}), the caller may act in that district.
  * Rows made with {@link AccessRule#acrossDistricts} act across districts (the projection admin of every
- * service) and need a caller of every district ({@code *}).
+ * service) and need a caller of every district ({@code *}). Where an {@link #EXCLUSIVE} row covers a path, those
+ * rows alone decide it (the audit endpoints, narrower than the district's general read row).
  * A path that no row covers is unknown (404); everything else is refused (403).
  */
 public final class AccessPolicy {
@@ -51,12 +52,26 @@ public final class AccessPolicy {
             AccessRule.acrossDistricts(READ,  "/api/*/admin/**",                                  FINANCE, AUDITOR),
             AccessRule.acrossDistricts(WRITE, "/api/*/admin/**",                                  FINANCE));
 
+    /**
+     * Rows that alone decide the paths they cover, whatever {@link #RULES} say of a wider pattern: the audit of each
+     * service's event store (verify the hash chains, export them for the offline verifier; docs/audit.md) is for
+     * FINANCE and AUDITOR callers of the district only, read only.
+     */
+    private static final List<AccessRule> EXCLUSIVE = List.of(
+            AccessRule.of(READ,  "/api/budget/districts/{d}/audit/**",                          FINANCE, AUDITOR),
+            AccessRule.of(READ,  "/api/budget/districts/{d}/projects/{p}/audit/**",             FINANCE, AUDITOR),
+            AccessRule.of(READ,  "/api/evaluation/districts/{d}/audit/**",                      FINANCE, AUDITOR),
+            AccessRule.of(READ,  "/api/evaluation/districts/{d}/projects/{p}/audit/**",         FINANCE, AUDITOR),
+            AccessRule.of(READ,  "/api/disclosure/districts/{d}/audit/**",                      FINANCE, AUDITOR),
+            AccessRule.of(READ,  "/api/disclosure/districts/{d}/projects/{p}/audit/**",         FINANCE, AUDITOR));
+
     /** The decision for a caller (null when no token was sent) on one request. */
     public Decision decide(Caller caller, HttpMethod method, PathContainer path) {
-        if (RULES.stream().noneMatch(rule -> rule.coversPath(path))) {
+        List<AccessRule> rules = EXCLUSIVE.stream().anyMatch(rule -> rule.coversPath(path)) ? EXCLUSIVE : RULES;
+        if (rules.stream().noneMatch(rule -> rule.coversPath(path))) {
             return Decision.UNKNOWN_PATH;
         }
-        if (caller != null && RULES.stream().anyMatch(rule -> rule.grants(caller, method, path))) {
+        if (caller != null && rules.stream().anyMatch(rule -> rule.grants(caller, method, path))) {
             return Decision.ALLOW;
         }
         return Decision.DENY;
