@@ -9,24 +9,23 @@
 ALTER TABLE domainevententry ADD COLUMN previoushash BYTEA;
 ALTER TABLE domainevententry ADD COLUMN hash BYTEA;
 
-CREATE FUNCTION jixiao_chain_field(value BYTEA) RETURNS BYTEA
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
-$$ SELECT CASE WHEN value IS NULL THEN '\xffffffff'::bytea ELSE int4send(length(value)) || value END $$;
-
-CREATE FUNCTION jixiao_chain_text(value TEXT) RETURNS BYTEA
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
-$$ SELECT jixiao_chain_field(convert_to(value, 'UTF8')) $$;
-
+-- One expression, no nested function calls: PostgreSQL inlines it into the trigger's assignment. F(x) is
+-- COALESCE(int4send(octet_length(x)) || x, '\xffffffff'): a NULL x makes the concatenation NULL.
 CREATE FUNCTION jixiao_event_hash(aggregate_id TEXT, sequence_number BIGINT, aggregate_type TEXT, event_id TEXT,
                                   payload_type TEXT, payload_revision TEXT, stored_at TEXT, meta BYTEA,
                                   body BYTEA, previous BYTEA) RETURNS BYTEA
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
 $$ SELECT sha256('JIXIAO-CHAIN-1'::bytea
-                 || jixiao_chain_text(aggregate_id) || jixiao_chain_text(sequence_number::text)
-                 || jixiao_chain_text(aggregate_type) || jixiao_chain_text(event_id)
-                 || jixiao_chain_text(payload_type) || jixiao_chain_text(payload_revision)
-                 || jixiao_chain_text(stored_at) || jixiao_chain_field(meta) || jixiao_chain_field(body)
-                 || jixiao_chain_field(previous)) $$;
+    || COALESCE(int4send(octet_length(convert_to(aggregate_id, 'UTF8'))) || convert_to(aggregate_id, 'UTF8'), '\xffffffff'::bytea)
+    || COALESCE(int4send(octet_length(convert_to(sequence_number::text, 'UTF8'))) || convert_to(sequence_number::text, 'UTF8'), '\xffffffff'::bytea)
+    || COALESCE(int4send(octet_length(convert_to(aggregate_type, 'UTF8'))) || convert_to(aggregate_type, 'UTF8'), '\xffffffff'::bytea)
+    || COALESCE(int4send(octet_length(convert_to(event_id, 'UTF8'))) || convert_to(event_id, 'UTF8'), '\xffffffff'::bytea)
+    || COALESCE(int4send(octet_length(convert_to(payload_type, 'UTF8'))) || convert_to(payload_type, 'UTF8'), '\xffffffff'::bytea)
+    || COALESCE(int4send(octet_length(convert_to(payload_revision, 'UTF8'))) || convert_to(payload_revision, 'UTF8'), '\xffffffff'::bytea)
+    || COALESCE(int4send(octet_length(convert_to(stored_at, 'UTF8'))) || convert_to(stored_at, 'UTF8'), '\xffffffff'::bytea)
+    || COALESCE(int4send(octet_length(meta)) || meta, '\xffffffff'::bytea)
+    || COALESCE(int4send(octet_length(body)) || body, '\xffffffff'::bytea)
+    || COALESCE(int4send(octet_length(previous)) || previous, '\xffffffff'::bytea)) $$;
 
 -- Existing events, chained aggregate by aggregate in sequence order.
 DO $$

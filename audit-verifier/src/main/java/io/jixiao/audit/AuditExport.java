@@ -45,20 +45,34 @@ public final class AuditExport {
 
     /** Writes the file; returns the number of events written. */
     public static long write(Writer out, Header header, Iterator<ChainedEvent> events) throws IOException {
-        out.write("{\"format\":" + Json.quote(FORMAT)
-                + ",\n\"service\":" + Json.quote(header.service())
-                + ",\n\"district\":" + Json.quote(header.district())
-                + ",\n\"project\":" + Json.quote(header.project())
-                + ",\n\"exportedAt\":" + Json.quote(header.exportedAt())
-                + ",\n\"hashAlgorithm\":\"SHA-256\""
-                + ",\n\"canonicalForm\":" + Json.quote(RULES)
-                + ",\n\"anchors\":[],\n\"publicKeys\":[]"
-                + ",\n\"events\":[");
-        Base64.Encoder base64 = Base64.getEncoder();
-        Map<String, ChainedEvent> heads = new LinkedHashMap<>();
-        long n = 0;
+        Streamer streamer = new Streamer(out, header);
         while (events.hasNext()) {
-            ChainedEvent e = events.next();
+            streamer.event(events.next());
+        }
+        return streamer.finish();
+    }
+
+    /** Writes a file event by event, for a caller that is handed the events one at a time. */
+    public static final class Streamer {
+        private final Writer out;
+        private final Base64.Encoder base64 = Base64.getEncoder();
+        private final Map<String, ChainedEvent> heads = new LinkedHashMap<>();
+        private long n;
+
+        public Streamer(Writer out, Header header) throws IOException {
+            this.out = out;
+            out.write("{\"format\":" + Json.quote(FORMAT)
+                    + ",\n\"service\":" + Json.quote(header.service())
+                    + ",\n\"district\":" + Json.quote(header.district())
+                    + ",\n\"project\":" + Json.quote(header.project())
+                    + ",\n\"exportedAt\":" + Json.quote(header.exportedAt())
+                    + ",\n\"hashAlgorithm\":\"SHA-256\""
+                    + ",\n\"canonicalForm\":" + Json.quote(RULES)
+                    + ",\n\"anchors\":[],\n\"publicKeys\":[]"
+                    + ",\n\"events\":[");
+        }
+
+        public void event(ChainedEvent e) throws IOException {
             out.write(n++ == 0 ? "\n" : ",\n");
             out.write("{\"globalIndex\":" + e.globalIndex()
                     + ",\"aggregateId\":" + Json.quote(e.aggregateId())
@@ -74,16 +88,20 @@ public final class AuditExport {
                     + ",\"hash\":" + Json.quote(CanonicalForm.hex(e.hash())) + "}");
             heads.put(e.aggregateId(), e);
         }
-        out.write("\n],\n\"eventCount\":" + n + ",\n\"heads\":[");
-        boolean first = true;
-        for (ChainedEvent head : heads.values()) {
-            out.write((first ? "\n" : ",\n") + "{\"aggregateId\":" + Json.quote(head.aggregateId())
-                    + ",\"sequence\":" + head.sequence() + ",\"hash\":" + Json.quote(CanonicalForm.hex(head.hash())) + "}");
-            first = false;
+
+        /** Ends the file; returns the number of events written. */
+        public long finish() throws IOException {
+            out.write("\n],\n\"eventCount\":" + n + ",\n\"heads\":[");
+            boolean first = true;
+            for (ChainedEvent head : heads.values()) {
+                out.write((first ? "\n" : ",\n") + "{\"aggregateId\":" + Json.quote(head.aggregateId())
+                        + ",\"sequence\":" + head.sequence() + ",\"hash\":" + Json.quote(CanonicalForm.hex(head.hash())) + "}");
+                first = false;
+            }
+            out.write("\n]}\n");
+            out.flush();
+            return n;
         }
-        out.write("\n]}\n");
-        out.flush();
-        return n;
     }
 
     /** Reads and verifies a file: every chain, then the event count and the heads the file states. */

@@ -25,6 +25,13 @@ public final class CanonicalForm {
     public static final String TAG = "JIXIAO-CHAIN-1";
     private static final byte[] TAG_BYTES = TAG.getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NULL = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every Java runtime has SHA-256", impossible);
+        }
+    });
 
     private CanonicalForm() {
     }
@@ -53,11 +60,7 @@ public final class CanonicalForm {
 
     /** SHA-256 of {@link #bytes}. */
     public static byte[] hash(ChainedEvent e, byte[] previousHash) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes(e, previousHash));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java runtime has SHA-256", impossible);
-        }
+        return SHA256.get().digest(bytes(e, previousHash));
     }
 
     public static String hex(byte[] bytes) {
@@ -75,12 +78,17 @@ public final class CanonicalForm {
         if (hex == null) {
             return null;
         }
-        if (hex.length() % 2 != 0 || !hex.matches("[0-9a-fA-F]*")) {
+        if (hex.length() % 2 != 0) {
             throw new IllegalArgumentException("not a hex string: " + hex);
         }
         byte[] bytes = new byte[hex.length() / 2];
         for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = (byte) Integer.parseInt(hex, 2 * i, 2 * i + 2, 16);
+            int high = Character.digit(hex.charAt(2 * i), 16);
+            int low = Character.digit(hex.charAt(2 * i + 1), 16);
+            if (high < 0 || low < 0) {
+                throw new IllegalArgumentException("not a hex string: " + hex);
+            }
+            bytes[i] = (byte) (high << 4 | low);
         }
         return bytes;
     }

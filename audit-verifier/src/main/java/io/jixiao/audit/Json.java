@@ -176,7 +176,12 @@ final class Json {
         if (n.isEmpty()) {
             throw error("unexpected character '" + s.charAt(i) + "'");
         }
-        return n.matches("-?\\d+") ? (Object) Long.parseLong(n) : (Object) Double.parseDouble(n);
+        boolean integer = true;
+        for (int k = 0; k < n.length(); k++) {
+            char c = n.charAt(k);
+            integer &= Character.isDigit(c) || (k == 0 && c == '-');
+        }
+        return integer ? (Object) Long.parseLong(n) : (Object) Double.parseDouble(n);
     }
 
     private Object literal(String word, Object value) {

@@ -61,13 +61,23 @@ public class AuditStore {
     }
 
     private void read(String sql, Predicate<ChainedEvent> sink, Object... args) {
-        readOnly.executeWithoutResult(status -> jdbc.query(sql, (org.springframework.jdbc.core.ResultSetExtractor<Void>) rs -> {
+        readOnly.executeWithoutResult(status -> jdbc.query(connection -> {
+            java.sql.PreparedStatement statement = connection.prepareStatement(sql);
+            if (statement.isWrapperFor(org.postgresql.PGStatement.class)) {
+                // a server-side prepared statement from the first execution: bytea arrives binary, not as hex text
+                statement.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
+            }
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            return statement;
+        }, (org.springframework.jdbc.core.ResultSetExtractor<Void>) rs -> {
             boolean more = true;
             while (more && rs.next()) {
                 more = sink.test(row(rs));
             }
             return null;
-        }, args));
+        }));
     }
 
     static ChainedEvent row(ResultSet rs) throws SQLException {
