@@ -54,6 +54,11 @@ public final class AccessPolicy {
             AccessRule.of(WRITE, "/api/disclosure/districts/{d}/years/{y}/units/{unitId}/packages/**", UNIT),
             AccessRule.of(WRITE, "/api/disclosure/districts/{d}/years/{y}/narrative-checks",    FINANCE, UNIT),
             AccessRule.onlyFor(READ, "/api/disclosure/districts/{d}/years/{y}/narrative-checks/**", FINANCE, AUDITOR),
+            // the audit of each service's event store (verify its hash chains, export them): FINANCE and AUDITOR, read only
+            AccessRule.onlyFor(READ, "/api/*/districts/{d}/audit/**",                            FINANCE, AUDITOR),
+            AccessRule.onlyFor(READ, "/api/*/districts/{d}/projects/{p}/audit/**",               FINANCE, AUDITOR),
+            AccessRule.onlyFor(WRITE, "/api/*/districts/{d}/audit/**"),
+            AccessRule.onlyFor(WRITE, "/api/*/districts/{d}/projects/{p}/audit/**"),
             // every service's projection admin (dead letters, retry, rebuild): across districts, so only for `*`
             AccessRule.acrossDistricts(READ,  "/api/*/admin/**",                                  FINANCE, AUDITOR),
             AccessRule.acrossDistricts(WRITE, "/api/*/admin/**",                                  FINANCE));

@@ -91,6 +91,21 @@ public class SupportAutoConfiguration {
                 KafkaEventPublisher.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
     }
 
+    /** The event store's hash chains, read for verification and export. */
+    @Bean
+    io.jixiao.support.audit.AuditStore auditStore(javax.sql.DataSource dataSource,
+                                                  PlatformTransactionManager transactionManager) {
+        return new io.jixiao.support.audit.AuditStore(dataSource, transactionManager);
+    }
+
+    /** Verify and export under {@code jixiao.api.path}/districts/{d} (see {@link SupportDefaults}). */
+    @Bean
+    @ConditionalOnProperty("jixiao.api.path")
+    io.jixiao.support.audit.AuditController auditController(io.jixiao.support.audit.AuditStore store,
+                                                             @Value("${spring.application.name}") String serviceName) {
+        return new io.jixiao.support.audit.AuditController(store, serviceName, java.time.Clock.systemUTC());
+    }
+
     /** Dead letters, retry and rebuild under {@code jixiao.admin.path} (see {@link SupportDefaults}). */
     @Bean
     @ConditionalOnProperty("jixiao.admin.path")

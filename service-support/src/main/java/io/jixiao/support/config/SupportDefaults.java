@@ -27,6 +27,14 @@ public class SupportDefaults implements EnvironmentPostProcessor {
         return java.util.Optional.of("/api/" + applicationName.replaceFirst("-service$", "") + "/admin");
     }
 
+    /**
+     * The default of {@code jixiao.api.path}: {@code /api/<name>} for {@code spring.application.name}
+     * {@code <name>-service}; the audit endpoints sit under it ({@code /api/budget/districts/{d}/audit/verify}).
+     */
+    static java.util.Optional<String> apiPath(String applicationName) {
+        return adminPath(applicationName).map(p -> p.substring(0, p.length() - "/admin".length()));
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         System.setProperty("axoniq.update-checker.disabled", "true");
@@ -46,6 +54,9 @@ public class SupportDefaults implements EnvironmentPostProcessor {
         // budget-service's CPU per command (docs/decisions/0004)
         defaults.put("management.observations.enable.http", "false");
         defaults.put("spring.flyway.locations", "classpath:db/support,classpath:db/migration");
+        // support migrations (V0_x) added after a service's own (V1..) still apply to an existing database:
+        // the hash chain (V0_3) must reach stores that already hold events (docs/decisions/0012)
+        defaults.put("spring.flyway.out-of-order", "true");
         defaults.put("spring.datasource.username", "postgres");
         defaults.put("spring.datasource.password", "postgres");
         defaults.put("spring.datasource.hikari.maximum-pool-size", "16");
@@ -61,6 +72,7 @@ public class SupportDefaults implements EnvironmentPostProcessor {
         defaults.put("springdoc.api-docs.path", "/v3/api-docs");
         defaults.put("jixiao.kafka.bootstrap-servers", "localhost:29092");
         adminPath(environment.getProperty("spring.application.name")).ifPresent(p -> defaults.put("jixiao.admin.path", p));
+        apiPath(environment.getProperty("spring.application.name")).ifPresent(p -> defaults.put("jixiao.api.path", p));
         environment.getPropertySources().addLast(new MapPropertySource("jixiaoSupportDefaults", defaults));
     }
 }

@@ -14,4 +14,12 @@ class SupportDefaultsTest {
         assertThat(SupportDefaults.adminPath(null)).isEmpty();
         assertThat(SupportDefaults.adminPath("../x")).isEmpty();
     }
+
+    @Test
+    void theApiPathOfTheAuditEndpointsFollowsTheApplicationName() {
+        assertThat(SupportDefaults.apiPath("budget-service")).contains("/api/budget");
+        assertThat(SupportDefaults.apiPath("disclosure-service")).contains("/api/disclosure");
+        assertThat(SupportDefaults.apiPath(null)).isEmpty();
+        assertThat(SupportDefaults.apiPath("../x")).isEmpty();
+    }
 }

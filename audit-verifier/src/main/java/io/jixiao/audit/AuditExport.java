@@ -1,0 +1,199 @@
+package io.jixiao.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The export file, format {@value #FORMAT}: one UTF-8 JSON object holding a project's or a district's stored
+ * events with their hashes, the rules of the canonical form, and the heads of the chains. docs/audit.md describes
+ * every member. Events are ordered by aggregate, then sequence; byte columns are base64 (RFC 4648, with padding),
+ * hashes lowercase hex.
+ */
+public final class AuditExport {
+    public static final String FORMAT = "jixiao-audit-export/1";
+    public static final String RULES = "canonical = ASCII \"" + CanonicalForm.TAG + "\" || F(aggregateId) || "
+            + "F(sequence as decimal ASCII) || F(type) || F(eventId) || F(payloadType) || F(payloadRevision) || "
+            + "F(timestamp) || F(metadata bytes) || F(payload bytes) || F(previousHash bytes); F(x) = 4-byte "
+            + "big-endian length of x || x (text as UTF-8); F(null) = FF FF FF FF; hash = SHA-256(canonical). "
+            + "A chain is one aggregate's events: sequence 0, 1, 2... without gaps; the first has previousHash null, "
+            + "every other has previousHash = hash of the event before it.";
+
+    /** What the file is about. {@code project} is null for a district's export. */
+    public record Header(String service, String district, String project, String exportedAt) {
+    }
+
+    /** What a verification of a file found. */
+    public record Result(Header header, long events, long aggregates, Optional<BrokenLink> firstBroken) {
+        public boolean ok() {
+            return firstBroken.isEmpty();
+        }
+    }
+
+    private AuditExport() {
+    }
+
+    /** Writes the file; returns the number of events written. */
+    public static long write(Writer out, Header header, Iterator<ChainedEvent> events) throws IOException {
+        Streamer streamer = new Streamer(out, header);
+        while (events.hasNext()) {
+            streamer.event(events.next());
+        }
+        return streamer.finish();
+    }
+
+    /** Writes a file event by event, for a caller that is handed the events one at a time. */
+    public static final class Streamer {
+        private final Writer out;
+        private final Base64.Encoder base64 = Base64.getEncoder();
+        private final Map<String, ChainedEvent> heads = new LinkedHashMap<>();
+        private long n;
+
+        public Streamer(Writer out, Header header) throws IOException {
+            this.out = out;
+            out.write("{\"format\":" + Json.quote(FORMAT)
+                    + ",\n\"service\":" + Json.quote(header.service())
+                    + ",\n\"district\":" + Json.quote(header.district())
+                    + ",\n\"project\":" + Json.quote(header.project())
+                    + ",\n\"exportedAt\":" + Json.quote(header.exportedAt())
+                    + ",\n\"hashAlgorithm\":\"SHA-256\""
+                    + ",\n\"canonicalForm\":" + Json.quote(RULES)
+                    + ",\n\"anchors\":[],\n\"publicKeys\":[]"
+                    + ",\n\"events\":[");
+        }
+
+        public void event(ChainedEvent e) throws IOException {
+            out.write(n++ == 0 ? "\n" : ",\n");
+            out.write("{\"globalIndex\":" + e.globalIndex()
+                    + ",\"aggregateId\":" + Json.quote(e.aggregateId())
+                    + ",\"sequence\":" + e.sequence()
+                    + ",\"type\":" + Json.quote(e.type())
+                    + ",\"eventId\":" + Json.quote(e.eventId())
+                    + ",\"payloadType\":" + Json.quote(e.payloadType())
+                    + ",\"payloadRevision\":" + Json.quote(e.payloadRevision())
+                    + ",\"timestamp\":" + Json.quote(e.timestamp())
+                    + ",\"metadata\":" + (e.metadata() == null ? "null" : "\"" + base64.encodeToString(e.metadata()) + "\"")
+                    + ",\"payload\":" + (e.payload() == null ? "null" : "\"" + base64.encodeToString(e.payload()) + "\"")
+                    + ",\"previousHash\":" + Json.quote(CanonicalForm.hex(e.previousHash()))
+                    + ",\"hash\":" + Json.quote(CanonicalForm.hex(e.hash())) + "}");
+            heads.put(e.aggregateId(), e);
+        }
+
+        /** Ends the file; returns the number of events written. */
+        public long finish() throws IOException {
+            out.write("\n],\n\"eventCount\":" + n + ",\n\"heads\":[");
+            boolean first = true;
+            for (ChainedEvent head : heads.values()) {
+                out.write((first ? "\n" : ",\n") + "{\"aggregateId\":" + Json.quote(head.aggregateId())
+                        + ",\"sequence\":" + head.sequence() + ",\"hash\":" + Json.quote(CanonicalForm.hex(head.hash())) + "}");
+                first = false;
+            }
+            out.write("\n]}\n");
+            out.flush();
+            return n;
+        }
+    }
+
+    /** Reads and verifies a file: every chain, then the event count and the heads the file states. */
+    public static Result verify(Path file) throws IOException {
+        return verify(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Result verify(String text) {
+        Map<String, Object> root = (Map<String, Object>) Json.parse(text);
+        if (!FORMAT.equals(root.get("format"))) {
+            throw new IllegalArgumentException("not a " + FORMAT + " file (format: " + root.get("format") + ")");
+        }
+        if (!"SHA-256".equals(root.get("hashAlgorithm"))) {
+            throw new IllegalArgumentException("unknown hashAlgorithm " + root.get("hashAlgorithm"));
+        }
+        Header header = new Header((String) root.get("service"), (String) root.get("district"),
+                (String) root.get("project"), (String) root.get("exportedAt"));
+        List<Object> events = (List<Object>) root.get("events");
+        ChainVerifier verifier = new ChainVerifier();
+        Map<String, ChainedEvent> heads = new LinkedHashMap<>();
+        for (Object item : events) {
+            ChainedEvent e = event((Map<String, Object>) item);
+            if (!verifier.accept(e)) {
+                break;
+            }
+            heads.put(e.aggregateId(), e);
+        }
+        Optional<BrokenLink> broken = verifier.firstBroken();
+        if (broken.isEmpty()) {
+            broken = checkSummary(root, events.size(), heads);
+        }
+        return new Result(header, verifier.events(), verifier.aggregates(), broken);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<BrokenLink> checkSummary(Map<String, Object> root, int events, Map<String, ChainedEvent> heads) {
+        Object count = root.get("eventCount");
+        if (!(count instanceof Long c) || c != events) {
+            return Optional.of(new BrokenLink(null, -1, null, -1, null, "eventCount", Integer.toString(events),
+                    String.valueOf(count), "the file holds another number of events than it states"));
+        }
+        List<Object> stated = (List<Object>) root.get("heads");
+        List<String> seen = new ArrayList<>();
+        for (Object item : stated == null ? List.of() : stated) {
+            Map<String, Object> head = (Map<String, Object>) item;
+            String aggregate = (String) head.get("aggregateId");
+            seen.add(aggregate);
+            ChainedEvent last = heads.get(aggregate);
+            String found = last == null ? null : last.sequence() + "/" + CanonicalForm.hex(last.hash());
+            String expected = head.get("sequence") + "/" + head.get("hash");
+            if (!expected.equals(found)) {
+                return Optional.of(new BrokenLink(aggregate, last == null ? -1 : last.sequence(),
+                        last == null ? null : last.eventId(), last == null ? -1 : last.globalIndex(), null, "heads",
+                        expected, found, "the chain ends elsewhere than the head the file states"));
+            }
+        }
+        for (String aggregate : heads.keySet()) {
+            if (!seen.contains(aggregate)) {
+                return Optional.of(new BrokenLink(aggregate, -1, null, -1, null, "heads", "a head for " + aggregate,
+                        null, "the file states no head for a chain it holds"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static ChainedEvent event(Map<String, Object> m) {
+        Base64.Decoder base64 = Base64.getDecoder();
+        return new ChainedEvent(number(m, "globalIndex"), (String) m.get("aggregateId"), number(m, "sequence"),
+                (String) m.get("type"), (String) m.get("eventId"), (String) m.get("payloadType"),
+                (String) m.get("payloadRevision"), (String) m.get("timestamp"),
+                m.get("metadata") == null ? null : base64.decode((String) m.get("metadata")),
+                m.get("payload") == null ? null : base64.decode((String) m.get("payload")),
+                CanonicalForm.unhex((String) m.get("previousHash")), CanonicalForm.unhex((String) m.get("hash")));
+    }
+
+    private static long number(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        if (!(v instanceof Long n)) {
+            throw new IllegalArgumentException("event member " + key + " is not an integer: " + v);
+        }
+        return n;
+    }
+
+    /** Writes to a string: for tests and small exports. */
+    public static String toText(Header header, List<ChainedEvent> events) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try {
+            write(out, header, events.iterator());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}
