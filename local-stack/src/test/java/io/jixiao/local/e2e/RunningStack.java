@@ -94,6 +94,21 @@ final class RunningStack implements AutoCloseable {
         return callUrl(processes.gatewayUrl() + path, bearer, method, body, headers);
     }
 
+    /** The body of a GET through the gateway as text (CSV, HTML), or null when it did not answer 200. */
+    String fetchText(String bearer, String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(processes.gatewayUrl() + path))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + bearer).GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? response.body() : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Straight to a service's port, as anyone on the machine could. */
     Answer callService(String service, String method, String path, String body, String... headers) {
         return callUrl(processes.service(service).baseUrl() + path, null, method, body, headers);

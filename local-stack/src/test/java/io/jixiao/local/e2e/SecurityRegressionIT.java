@@ -52,6 +52,8 @@ class SecurityRegressionIT {
     private static final String PROJECT = "/api/budget/districts/" + D + "/projects/gaj-pacs";
     private static final String KEY_EVALUATION = "/api/evaluation/districts/" + D + "/evaluations/ke-security";
     private static final String ADJUSTMENT = "{\"amount\":\"-1.00\",\"basis\":\"MID_YEAR\",\"reason\":\"安全测试\"}";
+    private static final String HOSTILE_UNIT = "=HYPERLINK(\"http://evil.example\",\"点此\")";
+    private static final String HOSTILE_PROJECT = "＋1+1 恶意项目";
     private static final String COMMISSION = "{\"type\":\"专项资金\",\"projectIds\":[\"gaj-pacs\"],\"evaluator\":\""
             + AGENCY + "\",\"year\":2024}";
     private static final String COMPLETION = "{\"score\":\"80\",\"findings\":[\"目标不够细化\"],\"completedOn\":\"2024-10-10\"}";
@@ -85,6 +87,17 @@ class SecurityRegressionIT {
                 + "\"projectIds\":[\"gaj-pacs\"],\"evaluator\":\"" + AGENCY + "\",\"amount\":\"6000000.00\","
                 + "\"year\":2024,\"subjectYear\":2023,\"commissionedOn\":\"2024-06-01\"}");
         assertThat(commissioned.status()).as("commission: %s", commissioned.body()).isEqualTo(201);
+        // a unit and a project whose names a spreadsheet would run as formulas, with money so they show in the report
+        assertThat(stack.callAs(finance, "PUT", "/api/budget/districts/" + D + "/settings",
+                "{\"goalBeforeBudget\":false}").status()).isEqualTo(200);
+        assertThat(stack.callAs(finance, "PUT", "/api/budget/districts/" + D + "/units/evil",
+                "{\"name\":\"" + HOSTILE_UNIT.replace("\"", "\\\"") + "\"}").status()).isBetween(200, 201);
+        assertThat(stack.callAs(finance, "PUT", "/api/budget/districts/" + D + "/projects/evil-p",
+                "{\"unitId\":\"evil\",\"name\":\"" + HOSTILE_PROJECT + "\",\"category\":\"专项资金\","
+                        + "\"fiscalYear\":2023}").status()).isBetween(200, 201);
+        Answer money = stack.callAs(finance, "POST", "/api/budget/districts/" + D + "/projects/evil-p/appropriations",
+                "{\"amount\":\"100.00\",\"source\":\"一般公共预算\",\"date\":\"2023-03-01\"}");
+        assertThat(money.status()).as("appropriation: %s", money.body()).isEqualTo(201);
         // every projection has caught up with what was loaded before anything is compared
         await().atMost(Duration.ofSeconds(60)).until(() -> stack.snapshot().equals(settledSnapshot()));
     }
@@ -173,6 +186,23 @@ class SecurityRegressionIT {
 
         assertThat(stack.snapshot()).isEqualTo(before);
         assertThat(TopicOffsets.total()).isEqualTo(topicsBefore);
+    }
+
+    @Test
+    @Order(2)
+    void reportCsvCellsThatASpreadsheetWouldRunAsFormulasAreWrittenAsText() {
+        String csv = stack.fetchText(finance, "/api/reports/districts/" + D + "/years/2023?format=csv");
+        assertThat(csv).isNotNull().contains("恶意项目");
+        List<String> cells = new ArrayList<>();
+        for (String line : csv.split("\r?\n")) {
+            for (String cell : line.split(",", -1)) {
+                String bare = cell.startsWith("\"") && cell.length() > 1 ? cell.substring(1) : cell;
+                if (bare.contains("HYPERLINK") || bare.contains("恶意项目")) {
+                    cells.add(bare);
+                }
+            }
+        }
+        assertThat(cells).isNotEmpty().allSatisfy(cell -> assertThat(cell).startsWith("'"));
     }
 
     @Test
