@@ -47,6 +47,10 @@ public final class AccessPolicy {
             AccessRule.of(READ,  "/api/reports/districts/{d}/**",                               FINANCE, UNIT, AUDITOR, DASHBOARD),
             AccessRule.of(READ,  "/api/disclosure/districts/{d}/**",                            FINANCE, UNIT, AUDITOR, DASHBOARD),
             AccessRule.of(WRITE, "/api/disclosure/districts/{d}/years/{y}/units/{unitId}/packages/**", UNIT),
+            // overview across the caller's districts: disclosure-service answers only the districts in the token
+            AccessRule.of(READ,  "/api/disclosure/overview",                                    FINANCE, UNIT, AUDITOR, DASHBOARD),
+            // the workbench: who the session is (answered by the gateway itself)
+            AccessRule.of(READ,  "/api/session",                                                FINANCE, UNIT, EVALUATOR, AUDITOR, DASHBOARD, INTEGRATION),
             // every service's projection admin (dead letters, retry, rebuild): across districts, so only for `*`
             AccessRule.acrossDistricts(READ,  "/api/*/admin/**",                                  FINANCE, AUDITOR),
             AccessRule.acrossDistricts(WRITE, "/api/*/admin/**",                                  FINANCE));
