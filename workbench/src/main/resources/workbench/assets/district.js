@@ -8,6 +8,7 @@ const year = Number(yearText);
 const params = new URLSearchParams(location.search);
 let asOf = params.get('asOf') || '';
 let session;
+const GOAL_STATUS = { DECLARED: '已申报', APPROVED: '已批复', RETURNED: '已退回' };
 
 function reportPath(format) {
   const q = new URLSearchParams();
@@ -25,6 +26,7 @@ function projectLink(projectId, name) {
 function threePublic(r) {
   const tp = r.threePublic;
   const lines = [...tp.lines, tp.total];
+  if (!tp.recorded) return section('“三公”经费', 'three-public', el('p', { class: 'muted' }, '本年度未记录“三公”经费预算或支出。'));
   return section('“三公”经费', 'three-public',
     r.narrative.threePublic.map((s) => el('p', { class: 'narrative' }, s)),
     el('div', { class: 'split' },
@@ -49,6 +51,7 @@ function threePublic(r) {
 
 function transfers(r) {
   const t = r.transfers;
+  if (!t.recorded) return section('税收返还和转移支付', 'transfers', el('p', { class: 'muted' }, '本年度未记录税收返还和转移支付。'));
   return section('税收返还和转移支付', 'transfers',
     r.narrative.transfers.map((s) => el('p', { class: 'narrative' }, s)),
     el('div', { class: 'split' },
@@ -70,6 +73,7 @@ function transfers(r) {
 
 function debt(r) {
   const d = r.debt;
+  if (!d.recorded) return section('地方政府债务', 'debt', el('p', { class: 'muted' }, '本年度未记录地方政府债务。'));
   return section('地方政府债务', 'debt',
     r.narrative.debt.map((s) => el('p', { class: 'narrative' }, s)),
     el('div', { class: 'split' },
@@ -129,7 +133,7 @@ function execution(r) {
       { label: '预算（万元）', value: (p) => p.budgetWan, num: true },
       { label: '执行（万元）', value: (p) => p.spentWan, num: true },
       { label: '执行率', value: (p) => p.executionRate, num: true },
-      { label: '绩效目标', value: (p) => p.goalStatus || '—' },
+      { label: '绩效目标', value: (p) => GOAL_STATUS[p.goalStatus] || p.goalStatus || '无' },
     ], r.projects.items.slice(0, 300), { id: 'projects-table' }));
 }
 
@@ -153,7 +157,7 @@ function monitoring(r) {
         { label: '落后（百分点）', value: (p) => p.trailingPoints, num: true },
         { label: '状态', value: (p) => (p.behind ? '落后' : '正常') },
       ], c.projects.map((p) => Object.assign({ __attrs: { 'data-project': p.projectId, class: p.behind ? 'behind' : null } }, p)), { id: 'checkpoint-table' }),
-      chart({
+      c.projects.length === 0 ? null : chart({
         xAxis: { type: 'category', data: c.projects.map((p) => p.projectId), axisLabel: { interval: 0, rotate: c.projects.length > 6 ? 30 : 0 } },
         yAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
         series: [{
@@ -178,7 +182,7 @@ function performance(r) {
       tile('重点评价', String(k.count) + ' 项', '覆盖 ' + k.projectsCovered + ' 个项目 · ' + num(k.amountWan) + ' 万元', 'key-evaluations'),
       tile('结果应用', String(a.count) + ' 项', '预算调整 ' + num(a.budgetChangeWan) + ' 万元', 'applications')),
     el('div', { class: 'split' },
-      el('div', {}, el('h3', {}, '自评等级'), chart({
+      el('div', {}, el('h3', {}, '自评等级'), s.grades.every((x) => x.count === 0) ? el('p', { class: 'muted' }, '无自评等级') : chart({
         tooltip: { trigger: 'item' },
         series: [{ type: 'pie', radius: ['35%', '65%'], data: s.grades.map((x) => ({ name: x.grade, value: x.count })), label: { formatter: '{b} {c}' } }],
       }, 240, 'self-grades')),

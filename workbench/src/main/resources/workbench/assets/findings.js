@@ -36,6 +36,7 @@ async function draw() {
     units = [...seen.entries()].sort();
   }
   const rows = f.findings.filter((x) => (!filter.ruleId || x.ruleId === filter.ruleId) && (!filter.severity || x.severity === filter.severity));
+  document.title = district + ' ' + year + ' 年 合规问题 · 绩效';
   main.replaceChildren(
     el('h1', {}, district + ' ' + year + ' 年 合规问题'),
     el('p', { class: 'muted' }, '规则 ' + f.ruleVersion + '；检查时间 ' + time(f.evaluatedAt) + '；',
