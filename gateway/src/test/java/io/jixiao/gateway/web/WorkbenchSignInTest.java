@@ -145,4 +145,18 @@ class WorkbenchSignInTest extends GatewayWithStubTest {
         anonymousClient().get().uri("/api/reports/districts/430202/years/2022").cookie(SessionCookie.NAME, unit)
                 .exchange().expectStatus().isOk();
     }
+
+    @Test
+    void theNewPathsRefuseWhoMayNotReadThem() {
+        String evaluator = TOKENS.issue("ev", List.of(Role.EVALUATOR), "*");
+        clientWithToken(evaluator).get().uri("/api/disclosure/overview").exchange().expectStatus().isForbidden();
+        anonymousClient().get().uri("/api/disclosure/overview").exchange().expectStatus().isUnauthorized();
+        String noRole = TOKENS.issue("nobody", List.of(), "*");
+        clientWithToken(noRole).get().uri("/api/session").exchange().expectStatus().isForbidden();
+        String unit = TOKENS.issue("u", List.of(Role.UNIT), "430202");
+        clientWithToken(unit).get().uri("/api/disclosure/districts/430203/changes").exchange().expectStatus().isForbidden();
+        clientWithToken(unit).get().uri("/api/disclosure/districts/430203/projects/p-1/evaluation-events").exchange()
+                .expectStatus().isForbidden();
+        clientWithToken(unit).post().uri("/api/disclosure/overview").exchange().expectStatus().isForbidden();
+    }
 }
