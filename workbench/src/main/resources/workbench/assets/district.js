@@ -184,7 +184,7 @@ function performance(r) {
     el('div', { class: 'split' },
       el('div', {}, el('h3', {}, '自评等级'), s.grades.every((x) => x.count === 0) ? el('p', { class: 'muted' }, '无自评等级') : chart({
         tooltip: { trigger: 'item' },
-        series: [{ type: 'pie', radius: ['35%', '65%'], data: s.grades.map((x) => ({ name: x.grade, value: x.count })), label: { formatter: '{b} {c}' } }],
+        series: [{ type: 'pie', radius: ['35%', '65%'], data: s.grades.filter((x) => x.count > 0).map((x) => ({ name: x.grade, value: x.count })), label: { formatter: '{b} {c}' } }],
       }, 240, 'self-grades')),
       el('div', {}, el('h3', {}, '重点评价类型'), table([
         { label: '类型', value: (t) => t.type },
@@ -236,9 +236,13 @@ function findings(f) {
     ], f.findings, { id: 'findings-table' }));
 }
 
+let drawing = 0;
+
 async function draw() {
-  const [r, f] = await Promise.all([api(reportPath('json')),
-    api('/api/disclosure/districts/' + district + '/years/' + year + '/findings').catch(() => null)]);
+  const turn = ++drawing;
+  const findingsRead = api('/api/disclosure/districts/' + district + '/years/' + year + '/findings').catch(() => null);
+  const r = await api(reportPath('json'));
+  if (turn !== drawing) return;
   disposeCharts();
   document.title = r.districtName + ' ' + year + ' 年 · 绩效';
   const asOfInput = el('input', { type: 'date', id: 'as-of', value: asOf || '' });
@@ -259,9 +263,15 @@ async function draw() {
       tile('全年执行数', num(s.spentWan), null, 'spent'),
       tile('预算执行率', num(s.executionRate), null, 'execution'),
       tile('项目', String(r.projects.count), num(r.projects.budgetWan) + ' 万元', 'projects'),
-      f ? tile('未解决合规问题', String(f.open), '严重 ' + f.openFatal, 'findings') : null),
-    threePublic(r), transfers(r), debt(r), execution(r), monitoring(r), performance(r), f ? findings(f) : null);
+      el('div', { id: 'findings-tile' })),
+    threePublic(r), transfers(r), debt(r), execution(r), monitoring(r), performance(r), el('div', { id: 'findings-section' }));
   main.dataset.ready = String(Date.now());
+  // the findings come after the report: reading them re-evaluates the rules, which need not delay the figures
+  const f = await findingsRead;
+  if (turn !== drawing || !f) return;
+  document.getElementById('findings-tile').replaceWith(tile('未解决合规问题', String(f.open), '严重 ' + f.openFatal, 'findings'));
+  document.getElementById('findings-section').replaceWith(findings(f));
+  main.dataset.findings = 'true';
 }
 
 try {

@@ -66,7 +66,7 @@ function draw(overview) {
       section('评价等级分布', 'chart-grades', chart({
         tooltip: { trigger: 'item' },
         legend: { top: 0 },
-        series: [{ type: 'pie', radius: ['35%', '65%'], data: gradeTotals, label: { formatter: '{b} {c}' } }],
+        series: [{ type: 'pie', radius: ['35%', '65%'], data: gradeTotals.filter((g) => g.value > 0), label: { formatter: '{b} {c}' } }],
       }, 300, 'grades')),
       section('执行率年度趋势', 'chart-trend', chart({
         legend: { top: 0, type: 'scroll' },

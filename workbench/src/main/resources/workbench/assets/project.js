@@ -95,6 +95,32 @@ function timeline() {
   }, 340, 'timeline');
 }
 
+const HISTORY_SHOWN = 100;
+
+/** The history table, newest first: the latest `shown` events, with a button for all of them. */
+function historySection(entries, shown) {
+  const rows = entries.slice().reverse().slice(0, shown)
+    .map((e) => Object.assign({ __attrs: { 'data-sequence': String(e.sequence) } }, e));
+  const more = entries.length > shown
+    ? el('button', { type: 'button', id: 'history-all', onclick: () => document.getElementById('history').replaceWith(historySection(entries, entries.length)) },
+      '显示全部 ' + entries.length + ' 个事件')
+    : null;
+  return section('资金历史（' + entries.length + ' 个事件' + (more ? '，显示最近 ' + shown + ' 个' : '') + '）', 'history',
+    table([
+      { label: '序号', value: (e) => String(e.sequence), num: true },
+      { label: '事件', value: (e) => typeName(e.type) },
+      { label: '记录时间', value: (e) => time(e.occurredAt) },
+      { label: '业务日期', value: (e) => e.date || '—' },
+      { label: '金额（元）', value: (e) => e.amount, num: true },
+      { label: '操作人', value: (e) => e.actor || '—' },
+      { label: '原因/依据', value: (e) => [e.reason, e.basis, e.docNo].filter(Boolean).join('；') || '—' },
+      { label: '起因', value: causeLink },
+      { label: '关联号', value: (e) => e.correlationId || '—' },
+      { label: '预算（元）', value: (e) => e.figuresAfter.budget, num: true },
+      { label: '支出（元）', value: (e) => e.figuresAfter.spent, num: true },
+    ], rows, { id: 'history-table' }), more);
+}
+
 async function draw() {
   [state, history, evaluations] = await Promise.all([api(base), api(base + '/history'),
     api('/api/disclosure/districts/' + district + '/projects/' + encodeURIComponent(project) + '/evaluation-events').then((r) => r.events).catch(() => [])]);
@@ -129,19 +155,7 @@ async function draw() {
       { label: '操作人', value: (e) => e.actor || '—' },
       { label: '关联号', value: (e) => e.correlationId || '—' },
     ], evaluations, { id: 'evaluations-table' })),
-    section('资金历史（' + entries.length + ' 个事件）', 'history', table([
-      { label: '序号', value: (e) => String(e.sequence), num: true },
-      { label: '事件', value: (e) => typeName(e.type) },
-      { label: '记录时间', value: (e) => time(e.occurredAt) },
-      { label: '业务日期', value: (e) => e.date || '—' },
-      { label: '金额（元）', value: (e) => e.amount, num: true },
-      { label: '操作人', value: (e) => e.actor || '—' },
-      { label: '原因/依据', value: (e) => [e.reason, e.basis, e.docNo].filter(Boolean).join('；') || '—' },
-      { label: '起因', value: causeLink },
-      { label: '关联号', value: (e) => e.correlationId || '—' },
-      { label: '预算（元）', value: (e) => e.figuresAfter.budget, num: true },
-      { label: '支出（元）', value: (e) => e.figuresAfter.spent, num: true },
-    ], entries.slice().reverse().map((e) => Object.assign({ __attrs: { 'data-sequence': String(e.sequence) } }, e)), { id: 'history-table' })));
+    historySection(entries, HISTORY_SHOWN));
   main.dataset.ready = String(Date.now());
   main.dataset.events = String(entries.length);
 }

@@ -63,11 +63,15 @@ final class Browser implements AutoCloseable {
         return driver.getCurrentUrl();
     }
 
-    /** Waits until the page marked its content drawn ({@code main[data-ready]}) and its charts painted. */
+    /**
+     * Waits until the page marked its content drawn ({@code main[data-ready]}), its charts painted and, on a
+     * district page, its findings in place.
+     */
     void awaitReady() {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
             Object ready = ((JavascriptExecutor) d).executeScript(
                     "const m = document.getElementById('main'); if (!m || !m.dataset.ready) return false;"
+                            + "if (document.getElementById('findings-section')) return false;"
                             + "return [...document.querySelectorAll('.chart')].every(c => c.dataset.drawn === 'true');");
             return Boolean.TRUE.equals(ready);
         });
@@ -96,10 +100,10 @@ final class Browser implements AutoCloseable {
                 .map(LogEntry::getMessage).toList();
     }
 
-    /** The whole page as a PNG (the window grown to the page's height, at most 8000 px). */
+    /** The whole page as a PNG (the window grown to the page's height, at most 4000 px). */
     Path screenshot(Path file) throws IOException {
         long height = ((Number) script("return document.documentElement.scrollHeight")).longValue();
-        driver.manage().window().setSize(new Dimension(1400, (int) Math.min(Math.max(height, 800), 8000)));
+        driver.manage().window().setSize(new Dimension(1400, (int) Math.min(Math.max(height, 800), 4000)));
         script("window.dispatchEvent(new Event('resize'))");
         try {
             Thread.sleep(500);  // the charts redraw for the new size
