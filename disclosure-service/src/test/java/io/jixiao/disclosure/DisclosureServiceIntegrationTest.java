@@ -647,9 +647,9 @@ class DisclosureServiceIntegrationTest {
     @Order(8)
     void theOverviewFollowsTheEventsAndAnswersOnlyTheCallersDistricts() throws Exception {
         // other tests may have journaled these fixtures (and published packages) already: at least their events
-        int hetang = sendFixture(FixtureEvents.load("hetang-2022"));
-        int lukou = sendFixture(FixtureEvents.load("lukou-2023"));
-        await().atMost(PATIENCE).until(() -> journalRows("430202") >= hetang && journalRows("430212") >= lukou);
+        int hetangEvents = sendFixture(FixtureEvents.load("hetang-2022"));
+        int lukouEvents = sendFixture(FixtureEvents.load("lukou-2023"));
+        await().atMost(PATIENCE).until(() -> journalRows("430202") >= hetangEvents && journalRows("430212") >= lukouEvents);
         long version = getAs("430202", "/api/disclosure/districts/430202/changes").get("version").asLong();
         assertThat(version).isPositive();
         // the refresher folds a changed district within a fraction of a second; the line carries the report's figures
