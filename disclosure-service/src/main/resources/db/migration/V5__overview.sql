@@ -1,5 +1,5 @@
 -- A change counter per district, bumped in the transaction that appends the district's journal rows: the
--- workbench's change cursor (docs/decisions/0007-workbench-live-updates-by-change-cursor.md) and the overview's
+-- workbench's change cursor (docs/decisions/0009-workbench-live-updates-by-change-cursor.md) and the overview's
 -- to-do list (a district whose version is ahead of refreshed_version is folded again).
 CREATE TABLE district_change (
     district_code     VARCHAR(6)  PRIMARY KEY,

@@ -131,6 +131,7 @@ export function chart(option, height, id) {
   box.style.height = (height || 300) + 'px';
   requestAnimationFrame(() => {
     const instance = window.echarts.init(box, null, { renderer: 'canvas' });
+    (option.series || []).forEach((series) => { if (series.type === 'bar' && !series.barMaxWidth) series.barMaxWidth = 48; });
     instance.setOption(Object.assign({
       color: ['#1f5fa8', '#c23531', '#e6a23c', '#2f8f5b', '#7b61a8', '#5a6b7d'],
       textStyle: { fontFamily: 'inherit' },
