@@ -82,7 +82,11 @@ public final class Benchmark {
     }
 
     /** The parts of a run; {@code --only} picks some of them (while profiling one path). */
-    public enum Part { BASELINES, COMMANDS, LAG, BULK, HISTORY, REPORT, REBUILD }
+    public enum Part { BASELINES, COMMANDS, LAG, BULK, HISTORY, REPORT, REBUILD, OVERVIEW }
+
+    /** The workbench overview's size (only with {@code --only …,overview}): generated districts × projects. */
+    private int overviewDistricts = 100;
+    private int overviewProjects = 300;
 
     private final Sizes sizes;
     private final java.util.Set<Part> parts;
@@ -101,7 +105,9 @@ public final class Benchmark {
         boolean smoke = List.of(args).contains("--smoke");
         Path out = Path.of("benchmark/target/benchmark-results.json");
         Sizes sizes = smoke ? Sizes.smoke() : Sizes.full();
-        java.util.Set<Part> parts = java.util.EnumSet.allOf(Part.class);
+        java.util.Set<Part> parts = java.util.EnumSet.complementOf(java.util.EnumSet.of(Part.OVERVIEW));
+        int overviewDistricts = 100;
+        int overviewProjects = 300;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(args[++i]);
@@ -115,15 +121,21 @@ public final class Benchmark {
                         parts.add(Part.valueOf(part.trim().toUpperCase(java.util.Locale.ROOT)));
                     }
                 }
+                case "--overview-districts" -> overviewDistricts = Integer.parseInt(args[++i]);
+                case "--overview-projects" -> overviewProjects = Integer.parseInt(args[++i]);
                 case "--smoke" -> { }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
                         + "; known: --smoke, --out F, --rebuild-events N, --level-seconds S, --concurrency 4,16,"
-                        + " --only baselines,commands,lag,bulk,history,report,rebuild");
+                        + " --only baselines,commands,lag,bulk,history,report,rebuild,overview,"
+                        + " --overview-districts N, --overview-projects M");
             }
         }
         Results results;
         try {
-            results = new Benchmark(sizes, parts).run(locateLauncher());
+            Benchmark benchmark = new Benchmark(sizes, parts);
+            benchmark.overviewDistricts = overviewDistricts;
+            benchmark.overviewProjects = overviewProjects;
+            results = benchmark.run(locateLauncher());
         } catch (Exception | Error e) {
             // the stack is already stopped; HTTP and Kafka client threads would keep the JVM alive
             e.printStackTrace();
@@ -186,6 +198,9 @@ public final class Benchmark {
             }
             if (parts.contains(Part.REBUILD)) {
                 rebuild(stack, kafka[1]);
+            }
+            if (parts.contains(Part.OVERVIEW)) {
+                OverviewBenchmark.run(stack, gateway, results, overviewDistricts, overviewProjects);
             }
             requireNothingParked(stack);
         }

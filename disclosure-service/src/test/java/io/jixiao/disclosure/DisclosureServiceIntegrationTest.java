@@ -772,4 +772,63 @@ class DisclosureServiceIntegrationTest {
         assertThat(report("430212", 2023, "2026-01-01T00:00:00Z")).isEqualTo(liveLukou);
     }
 
+    // ------------------------------------------------------------------ the workbench's overview and change cursor
+
+    private JsonNode getAs(String districts, String path) throws Exception {
+        URI uri = URI.create("http://localhost:" + port + path);
+        HttpRequest request = AsGateway.sign(HttpRequest.newBuilder(uri), "disclosure-service", "GET", uri,
+                new AsGateway.Caller("tester@unit", java.util.Set.of("DASHBOARD"),
+                        java.util.Set.of(districts.split(",")), java.util.Set.of(), null)).GET().build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body());
+    }
+
+    @Test
+    @Order(8)
+    void theOverviewFollowsTheEventsAndAnswersOnlyTheCallersDistricts() throws Exception {
+        // other tests may have journaled these fixtures (and published packages) already: at least their events
+        int hetangEvents = sendFixture(FixtureEvents.load("hetang-2022"));
+        int lukouEvents = sendFixture(FixtureEvents.load("lukou-2023"));
+        await().atMost(PATIENCE).until(() -> journalRows("430202") >= hetangEvents && journalRows("430212") >= lukouEvents);
+        long version = getAs("430202", "/api/disclosure/districts/430202/changes").get("version").asLong();
+        assertThat(version).isPositive();
+        // the refresher folds a changed district within a fraction of a second; the line carries the report's figures
+        await().atMost(Duration.ofSeconds(30)).until(() -> getAs("*", "/api/disclosure/overview").get("lines")
+                .findValues("districtCode").stream().map(JsonNode::asText).toList().containsAll(List.of("430202", "430212")));
+        // the line of the latest version: folded after every event journaled so far
+        long lukouVersion = getAs("*", "/api/disclosure/districts/430212/changes").get("version").asLong();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (JsonNode line : getAs("*", "/api/disclosure/overview").get("lines")) {
+                if (line.get("districtCode").asText().equals("430212") && line.get("version").asLong() >= lukouVersion) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        JsonNode lukouLine = null;
+        for (JsonNode line : getAs("*", "/api/disclosure/overview").get("lines")) {
+            if (line.get("districtCode").asText().equals("430212") && line.get("year").asInt() == 2023) {
+                lukouLine = line;
+            }
+        }
+        JsonNode lukou = lukouLine;
+        JsonNode report = get("/api/reports/districts/430212/years/2023");
+        assertThat(lukou.get("budgetWan").asText()).isEqualTo(report.at("/summary/budgetWan").asText());
+        assertThat(lukou.get("spentWan").asText()).isEqualTo(report.at("/summary/spentWan").asText());
+        assertThat(lukou.get("executionRate").asText()).isEqualTo(report.at("/summary/executionRate").asText());
+        assertThat(lukou.get("deviationsOpen").asInt()).isEqualTo(report.at("/performance/monitoring/deviationsOpen").asInt());
+
+        JsonNode onlyHetang = getAs("430202", "/api/disclosure/overview");
+        assertThat(onlyHetang.get("lines").findValues("districtCode")).isNotEmpty()
+                .allSatisfy(code -> assertThat(code.asText()).isEqualTo("430202"));
+        assertThat(getAs("", "/api/disclosure/overview").get("lines")).isEmpty();
+
+        JsonNode api = new ObjectMapper().readTree(HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/v3/api-docs")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(api.get("paths").fieldNames()).toIterable().contains("/api/disclosure/overview",
+                "/api/disclosure/districts/{districtCode}/changes",
+                "/api/disclosure/districts/{districtCode}/projects/{projectId}/evaluation-events");
+    }
 }

@@ -20,6 +20,10 @@ public class GatewayApplication {
             TokenCli.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("sign-in")) {
+            io.jixiao.gateway.web.SignInCli.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         SpringApplication.run(GatewayApplication.class, args);
     }
 }

@@ -3,6 +3,8 @@ package io.jixiao.local;
 import io.jixiao.fixtures.GatewayClient;
 import io.jixiao.fixtures.LoadFixtures;
 import io.jixiao.fixtures.LocalTokens;
+import io.jixiao.gateway.web.SignInCli;
+import io.jixiao.gateway.web.SignInCodes;
 
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -107,22 +109,21 @@ public class LocalStack {
         if (settings.loadFixtures()) {
             afterStart(settings.gatewayUrl());
         }
-        printDashboards();
+        printSignInLink();
     }
 
-    /** Links a browser can open: the demo districts' HTML reports, with a read-only DASHBOARD token (8 h). */
-    private void printDashboards() {
+    /**
+     * The one link a browser opens: a one-time sign-in code (usable once, for five minutes) that the gateway
+     * exchanges for a session cookie of a finance bureau user who also audits, in every district. Another link:
+     * {@code java -jar gateway/target/gateway-exec.jar sign-in}.
+     */
+    private void printSignInLink() {
         try {
-            String token = LocalTokens.mint(settings.home(), "dashboard", List.of("DASHBOARD"),
-                    List.of("430202", "430203", "430212", "430511"));
-            out.println("Dashboard (reports, zh-CN; the link carries a read-only token valid 8 h):");
-            for (String[] d : new String[][] {{"430202", "2022", "荷塘区"}, {"430203", "2023", "芦淞区"},
-                    {"430511", "2022", "北塔区"}, {"430212", "2023", "渌口区"}}) {
-                out.println("  " + d[2] + " " + d[1] + ": " + settings.gatewayUrl() + "/api/reports/districts/" + d[0]
-                        + "/years/" + d[1] + "?format=html&access_token=" + token);
-            }
+            String link = SignInCli.link(settings.home(), settings.gatewayUrl(),
+                    new SignInCodes.Identity("local-user", List.of("FINANCE", "AUDITOR"), List.of("*")));
+            out.println("Workbench (zh-CN; open within 5 minutes, the link works once): " + link);
         } catch (RuntimeException | LinkageError e) {
-            out.println("No dashboard link: " + e);
+            out.println("No sign-in link: " + e);
         }
     }
 

@@ -56,6 +56,7 @@ public class DistrictJournal {
                 row.eventId(), row.source(), row.districtCode(), row.topic(), row.type(), row.aggregateType(),
                 row.aggregateId(), row.sequence(), Timestamp.from(row.occurredAt()), row.payloadJson(),
                 row.metadataJson());
+        DistrictChanges.bump(jdbc, java.util.List.of(row.districtCode()));
     }
 
     /**
@@ -90,6 +91,7 @@ public class DistrictJournal {
                 + "FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], "
                 + "?::varchar[], ?::int8[], ?::text[], ?::text[], ?::text[]) AS r(e, s, d, t, ty, at, ai, sq, oa, p, m) "
                 + "ON CONFLICT DO NOTHING", types, columns);
+        DistrictChanges.bump(jdbc, rows.stream().map(Row::districtCode).toList());
     }
 
     public void append(Row row) {

@@ -455,6 +455,14 @@ public final class DistrictLedger {
         return lastEventAt;
     }
 
+    /** The fiscal years with a project or a unit's budget or spending. */
+    public java.util.SortedSet<Integer> fiscalYears() {
+        java.util.SortedSet<Integer> found = new java.util.TreeSet<>();
+        projects.values().stream().filter(p -> p.registration().isPresent()).forEach(p -> found.add(p.fiscalYear()));
+        unitYears.values().forEach(u -> found.add(u.year()));
+        return found;
+    }
+
     public Map<String, Unit> units() {
         return Collections.unmodifiableMap(units);
     }

@@ -59,6 +59,13 @@ public final class AccessPolicy {
             AccessRule.onlyFor(READ, "/api/*/districts/{d}/projects/{p}/audit/**",               FINANCE, AUDITOR),
             AccessRule.onlyFor(WRITE, "/api/*/districts/{d}/audit/**"),
             AccessRule.onlyFor(WRITE, "/api/*/districts/{d}/projects/{p}/audit/**"),
+            // project histories and timelines are for the bureau, units and auditors, not wall dashboards
+            AccessRule.onlyFor(READ, "/api/reports/districts/{d}/years/{y}/projects/**",        FINANCE, UNIT, AUDITOR),
+            AccessRule.onlyFor(READ, "/api/disclosure/districts/{d}/projects/**",               FINANCE, UNIT, AUDITOR),
+            // overview across the caller's districts: disclosure-service answers only the districts in the token
+            AccessRule.of(READ,  "/api/disclosure/overview",                                    FINANCE, UNIT, AUDITOR, DASHBOARD),
+            // the workbench: who the session is (answered by the gateway itself)
+            AccessRule.of(READ,  "/api/session",                                                FINANCE, UNIT, EVALUATOR, AUDITOR, DASHBOARD, INTEGRATION),
             // every service's projection admin (dead letters, retry, rebuild): across districts, so only for `*`
             AccessRule.acrossDistricts(READ,  "/api/*/admin/**",                                  FINANCE, AUDITOR),
             AccessRule.acrossDistricts(WRITE, "/api/*/admin/**",                                  FINANCE));

@@ -8,6 +8,7 @@ import io.jixiao.gateway.problem.ProblemWriter;
 import io.jixiao.gateway.ratelimit.FailedAuthenticationLimitFilter;
 import io.jixiao.gateway.ratelimit.LimitsProperties;
 import io.jixiao.gateway.ratelimit.RateLimitFilter;
+import io.jixiao.gateway.web.SessionTokenConverter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -24,7 +25,9 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * Stateless bearer-token security for {@code /api/**}: a limit on refused tokens per address (before any token
- * is verified), authentication (JWT), per-client rate limit, then the {@link AccessPolicy}. Other paths (health, unknown paths that end in 404) are open.
+ * is verified), authentication (JWT from the Authorization header, or for reads the workbench's session cookie),
+ * per-client rate limit, then the {@link AccessPolicy}. Other paths (the workbench's pages and sign-in, health,
+ * unknown paths that end in 404) are open.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -44,7 +47,7 @@ class SecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .cors(spec -> spec.configurationSource(corsConfigurationSource(cors)))
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .bearerTokenConverter(new ReportLinkTokenConverter())
+                        .bearerTokenConverter(new SessionTokenConverter())
                         .jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDeniedHandler))

@@ -27,7 +27,8 @@ class ProblemResponsesTest extends GatewayWithStubTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/unknown/districts/430203", "/", "/budget/districts/430203", "/apix/budget"})
+    // "/" is the workbench's overview page now
+    @ValueSource(strings = {"/api/unknown/districts/430203", "/unknown-page", "/budget/districts/430203", "/apix/budget"})
     void anUnknownPathIsA404Problem(String path) {
         client.get().uri(path).header(CorrelationId.HEADER, "c-404").exchange()
                 .expectStatus().isNotFound()
