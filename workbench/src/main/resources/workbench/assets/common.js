@@ -10,6 +10,31 @@ export class Refused extends Error {
 }
 
 export async function api(path) {
+  return (await answer(path)).json();
+}
+
+/**
+ * A paged list in one piece: follows each answer's `Link: <…>; rel="next"` and appends the pages' `field` (the
+ * first page's other members describe the whole list).
+ */
+export async function apiAllPages(path, field) {
+  let next = path + (path.includes('?') ? '&' : '?') + 'limit=5000';
+  let whole = null;
+  while (next) {
+    const response = await answer(next);
+    const page = await response.json();
+    if (whole === null) {
+      whole = page;
+    } else {
+      whole[field].push(...page[field]);
+    }
+    const link = /<([^>]+)>\s*;\s*rel="next"/.exec(response.headers.get('Link') || '');
+    next = link ? link[1] : null;
+  }
+  return whole;
+}
+
+async function answer(path) {
   const response = await fetch(path, { headers: { Accept: 'application/json' }, cache: 'no-store' });
   if (response.status === 401) {
     location.assign('/sign-in');
@@ -20,7 +45,7 @@ export async function api(path) {
     try { detail = (await response.json()).detail || ''; } catch (e) { /* not a problem body */ }
     throw new Refused(response.status, detail);
   }
-  return response.json();
+  return response;
 }
 
 /** Roles that may read a project's funding history (budget-service history). */

@@ -1,7 +1,7 @@
 // 项目（审计视图）: a project's funding timeline from budget-service's history (budget and spent as step lines, one
 // marker per event), its evaluation events on the same timeline, the history table, and an as-of slider whose
 // figures are those GET …/history?asOf= answers for the chosen instant.
-import { api, start, el, num, ratio, tile, table, section, chart, disposeCharts, follow, fail } from './common.js';
+import { api, apiAllPages, start, el, num, ratio, tile, table, section, chart, disposeCharts, follow, fail } from './common.js';
 
 const main = document.getElementById('main');
 const [, , district, , projectText] = location.pathname.split('/');
@@ -122,7 +122,7 @@ function historySection(entries, shown) {
 }
 
 async function draw() {
-  [state, history, evaluations] = await Promise.all([api(base), api(base + '/history'),
+  [state, history, evaluations] = await Promise.all([api(base), apiAllPages(base + '/history', 'events'),
     api('/api/disclosure/districts/' + district + '/projects/' + encodeURIComponent(project) + '/evaluation-events').then((r) => r.events).catch(() => [])]);
   disposeCharts();
   document.title = state.name + ' · 项目 · 绩效';

@@ -244,7 +244,7 @@ class WorkbenchBrowserIT {
             }
         }
         assertThat(failed).isEmpty();
-        JsonNode history = stack.call("GET", path + "/history", null).body();
+        JsonNode history = stack.call("GET", path + "/history?limit=5000", null).body();
         assertThat(history.get("eventCount").asInt()).isEqualTo(1000);
         Instant adjustment = null;
         for (JsonNode e : history.get("events")) {
