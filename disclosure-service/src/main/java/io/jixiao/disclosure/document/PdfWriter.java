@@ -116,6 +116,7 @@ public final class PdfWriter {
                 need(60);
                 paragraph(t.subHeading(), 10.5f, 21);
                 centered(t.captionWithUnit(), 9);
+                y -= 4;
                 table(t);
                 y -= 6;
             }
