@@ -13,15 +13,23 @@ import java.util.Optional;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
-import org.apache.poi.xwpf.usermodel.TableRowAlign;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFooter;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableCell;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBorder;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTP;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTbl;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblBorders;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STJc;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STJcTable;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
@@ -123,30 +131,54 @@ public final class DocxWriter {
         run(p, " 页  ·  " + outline.footer(), TABLE_FONT, 9, false);
     }
 
+    /**
+     * A table written straight into the document's XML (the high-level cell API compiles an XPath per cell,
+     * seconds for a district of 600 projects): borders, a repeated header row, numbers right-aligned.
+     */
     private static void table(XWPFDocument doc, NumberedTable numbered) {
         List<String> columns = numbered.table().columns();
         List<List<String>> rows = numbered.table().rows();
-        XWPFTable table = doc.createTable(rows.size() + 1, columns.size());
-        table.setTableAlignment(TableRowAlign.CENTER);
-        table.setWidth("100%");
-        fill(table.getRow(0), columns, true);
-        for (int i = 0; i < rows.size(); i++) {
-            fill(table.getRow(i + 1), rows.get(i), false);
+        CTTbl tbl = doc.getDocument().getBody().addNewTbl();
+        CTTblPr pr = tbl.addNewTblPr();
+        CTTblWidth width = pr.addNewTblW();
+        width.setType(STTblWidth.PCT);
+        width.setW(BigInteger.valueOf(5000));
+        pr.addNewJc().setVal(STJcTable.CENTER);
+        CTTblBorders borders = pr.addNewTblBorders();
+        for (CTBorder b : new CTBorder[] {borders.addNewTop(), borders.addNewLeft(), borders.addNewBottom(),
+                borders.addNewRight(), borders.addNewInsideH(), borders.addNewInsideV()}) {
+            b.setVal(STBorder.SINGLE);
+            b.setSz(BigInteger.valueOf(4));
+        }
+        int points = columns.size() > 10 ? 7 : 9;
+        row(tbl, columns, true, points);
+        for (List<String> r : rows) {
+            row(tbl, r, false, points);
         }
         doc.createParagraph();
     }
 
-    private static void fill(XWPFTableRow row, List<String> cells, boolean header) {
+    private static void row(CTTbl tbl, List<String> cells, boolean header, int points) {
+        CTRow tr = tbl.addNewTr();
         if (header) {
-            row.setRepeatHeader(true);
+            tr.addNewTrPr().addNewTblHeader();
         }
-        for (int c = 0; c < cells.size(); c++) {
-            XWPFTableCell cell = row.getCell(c);
-            XWPFParagraph p = cell.getParagraphs().get(0);
-            String text = cells.get(c);
+        for (String text : cells) {
+            CTP p = tr.addNewTc().addNewP();
             boolean number = Cells.kind(text) != Cells.Kind.TEXT;
-            p.setAlignment(header ? ParagraphAlignment.CENTER : number ? ParagraphAlignment.RIGHT : ParagraphAlignment.LEFT);
-            run(p, text, TABLE_FONT, cells.size() > 10 ? 7 : 9, header);
+            p.addNewPPr().addNewJc().setVal(header ? STJc.CENTER : number ? STJc.RIGHT : STJc.LEFT);
+            CTR r = p.addNewR();
+            CTRPr pr = r.addNewRPr();
+            CTFonts fonts = pr.addNewRFonts();
+            fonts.setEastAsia(TABLE_FONT);
+            fonts.setAscii(LATIN_FONT);
+            fonts.setHAnsi(LATIN_FONT);
+            if (header) {
+                pr.addNewB();
+            }
+            pr.addNewSz().setVal(BigInteger.valueOf(points * 2L));
+            pr.addNewSzCs().setVal(BigInteger.valueOf(points * 2L));
+            r.addNewT().setStringValue(text == null ? "" : text);
         }
     }
 
