@@ -511,7 +511,7 @@ class DisclosureServiceIntegrationTest {
                 + "11437.16,344158.00,—,—");
 
         Map<String, String> bad = new HashMap<>();
-        bad.put("format=pdf", "format");
+        bad.put("format=odt", "format");
         bad.put("format=csv&table=nope", "table");
         bad.put("asOf=yesterday", "asOf");
         for (Map.Entry<String, String> b : bad.entrySet()) {

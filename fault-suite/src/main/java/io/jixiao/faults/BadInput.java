@@ -825,7 +825,7 @@ public final class BadInput {
                 b + "/projects/" + project + "/history?asOf=2026-13-45", b + "/projects/" + project + "/history?asOf="
                         + encode("2026-01-01'; DROP TABLE x;--"), b + "/projects/" + project + "/history?on=abc",
                 b + "/projects/" + project + "/history?asOf=%2B1000000000-01-01", b + "/projects/" + project
-                        + "/history?asOf=" + "9".repeat(500), rep + "?format=pdf", rep + "?format=csv&table=nope",
+                        + "/history?asOf=" + "9".repeat(500), rep + "?format=odt", rep + "?format=csv&table=nope",
                 rep + "?format=json&table=projects", rep + "?asOf=31/12/2026",
                 "/api/reports/districts/" + d + "/years/abc", "/api/reports/districts/" + d + "/years/99999",
                 "/api/reports/districts/" + d + "/years/2147483648", "/api/reports/districts/" + d + "/years/-1/budget-summary",

@@ -1,5 +1,6 @@
 package io.jixiao.disclosure.report;
 
+import io.jixiao.disclosure.document.Downloads;
 import io.jixiao.disclosure.web.BadParameter;
 import io.jixiao.disclosure.web.Params;
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,26 +29,36 @@ public class DistrictReportController {
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
     private final DistrictReportService reports;
+    private final Downloads downloads;
 
-    public DistrictReportController(DistrictReportService reports) {
+    public DistrictReportController(DistrictReportService reports, Downloads downloads) {
         this.reports = reports;
+        this.downloads = downloads;
     }
 
     @GetMapping
     @Operation(summary = "The district report of a year",
             description = "Folds the district's journal up to asOf (absent: now). format=json (default) answers the "
                     + "report with 万元 strings in fields ending in Wan; format=html a zh-CN printable page; format=csv "
-                    + "one table (table=<id>) or all tables one after another, UTF-8 with a BOM.")
+                    + "one table (table=<id>) or all tables one after another, UTF-8 with a BOM; format=docx a Word document and "
+                    + "format=pdf a PDF in the seeds' layout; format=xlsx a workbook with one sheet per table, numbers "
+                    + "as numbers. Downloads carry a Chinese file name (RFC 6266 filename*) and the asOf and rule "
+                    + "version inside.")
     @ApiResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = DistrictReport.class)),
             @Content(mediaType = "text/html", schema = @Schema(type = "string")),
-            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary"))})
     public ResponseEntity<?> report(
             @PathVariable String districtCode,
             @PathVariable int year,
             @Parameter(description = "a date (end of that day, Asia/Shanghai) or an ISO instant; absent = now")
             @RequestParam(required = false) String asOf,
-            @Parameter(schema = @Schema(allowableValues = {"json", "html", "csv"}))
+            @Parameter(schema = @Schema(allowableValues = {"json", "html", "csv", "docx", "xlsx", "pdf"}))
             @RequestParam(defaultValue = "json") String format,
             @Parameter(description = "for format=csv: one table id (three-public, transfers, debt, bonds, performance, "
                     + "key-evaluation-types, key-evaluations, self-evaluations, result-applications, monitoring, "
@@ -68,7 +79,10 @@ public class DistrictReportController {
             case "html" -> ResponseEntity.ok().contentType(HTML)
                     .body(ReportHtml.render(reports.report(districtCode, year, at)));
             case "csv" -> csv(reports.report(districtCode, year, at), table);
-            default -> throw new BadParameter("format", "must be json, html or csv");
+            case "docx" -> downloads.docx(reports.report(districtCode, year, at));
+            case "xlsx" -> downloads.xlsx(reports.report(districtCode, year, at));
+            case "pdf" -> downloads.pdf(reports.report(districtCode, year, at));
+            default -> throw new BadParameter("format", "must be json, html, csv, docx, xlsx or pdf");
         };
     }
 

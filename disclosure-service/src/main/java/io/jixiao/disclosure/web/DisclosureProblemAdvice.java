@@ -1,5 +1,6 @@
 package io.jixiao.disclosure.web;
 
+import io.jixiao.disclosure.document.CjkFont;
 import io.jixiao.support.web.Problems;
 import io.jixiao.support.web.Problems.FieldProblem;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,5 +29,15 @@ public class DisclosureProblemAdvice {
         ProblemDetail body = problems.build(HttpStatus.BAD_REQUEST, "Invalid request", e.field() + ": " + e.getMessage(),
                 "VALIDATION", List.of(new FieldProblem(e.field(), e.getMessage())), request.getRequestURI());
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    /** A PDF asked for on a machine without a Chinese TrueType font: 503, naming the package to install. */
+    @ExceptionHandler(CjkFont.Missing.class)
+    ResponseEntity<ProblemDetail> fontMissing(CjkFont.Missing e, HttpServletRequest request) {
+        ProblemDetail body = problems.build(HttpStatus.SERVICE_UNAVAILABLE, "PDF font not installed", e.getMessage(),
+                "FONT_MISSING", List.of(new FieldProblem("format", "pdf needs the Debian package " + CjkFont.PACKAGE)),
+                request.getRequestURI());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
     }
 }
