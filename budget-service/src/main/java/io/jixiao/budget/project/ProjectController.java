@@ -134,11 +134,11 @@ public class ProjectController {
     @GetMapping("/history.xlsx")
     @Operation(summary = "The same history as a workbook for auditors: one row per event, amounts in 元 as numbers")
     public ResponseEntity<byte[]> historyWorkbook(
-            @PathVariable @Pattern(regexp = DISTRICT, message = Ids.DISTRICT_MESSAGE) String districtCode,
+            @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String projectId,
             @RequestParam(required = false) String asOf,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
-        History h = history.asOf(districtCode, projectId, AsOf.parse(asOf), on);
+        History h = history.whole(districtCode, projectId, AsOf.parse(asOf), on);
         String name = "项目" + projectId + "历史.xlsx";
         return ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaType.parseMediaType(

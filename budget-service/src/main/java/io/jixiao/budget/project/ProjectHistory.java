@@ -89,6 +89,11 @@ public class ProjectHistory {
                 shown.items()), shown);
     }
 
+    /** The whole history up to {@code asOf}, every event (a workbook for auditors; the API answers it in pages). */
+    public History whole(String districtCode, String projectId, Instant asOf, LocalDate on) {
+        return asOf(districtCode, projectId, asOf, on, new PageRequest(Integer.MAX_VALUE - 1, null)).history();
+    }
+
     /** What a money event moved and on which business day; null for the other events. */
     private record Movement(long amountFen, LocalDate date) {
         static Movement of(Object payload) {

@@ -91,7 +91,11 @@ class ResultApplicationIT {
         ok(stack.call("PUT", "/api/evaluation/districts/" + D + "/evaluations/ke-xc/key", """
                 {"type":"专项资金","projectIds":["xc-2026"],"evaluator":"湖南某会计师事务所","amount":"1000000.00",
                  "projectCount":1,"year":2026,"subjectYear":2026,"commissionedOn":"2026-09-01"}"""));
-        Answer completed = stack.call("POST", "/api/evaluation/districts/" + D + "/evaluations/ke-xc/key/completion",
+        // only an evaluator of the commissioned agency scores it
+        String evaluator = stack.token(io.jixiao.gateway.security.TokenSpec.of("evaluator@hn", List.of("EVALUATOR"),
+                List.of(D)).withAgency("湖南某会计师事务所"));
+        Answer completed = stack.callAs(evaluator, "POST", "/api/evaluation/districts/" + D
+                + "/evaluations/ke-xc/key/completion",
                 "{\"score\":\"72.50\",\"findings\":[\"线路覆盖不足\"],\"completedOn\":\"2026-11-01\"}");
         ok(completed);
         await().atMost(Duration.ofSeconds(30)).until(() -> {
