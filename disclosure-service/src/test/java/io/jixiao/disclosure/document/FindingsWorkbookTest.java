@@ -16,10 +16,10 @@ class FindingsWorkbookTest {
     void oneRowPerFindingWithWhenItWasRaisedAndResolved() throws IOException {
         Instant now = Instant.parse("2024-06-01T00:00:00Z");
         List<FindingRecord> findings = List.of(
-                new FindingRecord(1, "DISC-004", "公开不及时", "TIMELINESS", "SERIOUS", "wjj", "区卫健局", "GOALS",
+                new FindingRecord(1L, "DISC-004", "公开不及时", "TIMELINESS", "SERIOUS", "wjj", "区卫健局", "GOALS",
                         "2023-02-09", "2023-03-30", "49天", "按期公开", "预算批复后20日内未公开", "disclosure-rules/1",
                         Instant.parse("2023-04-01T02:00:00Z"), null, "OPEN"),
-                new FindingRecord(2, "DISC-003", "公开不完整", "COMPLETENESS", "SERIOUS", "xfj", "区消防救援大队",
+                new FindingRecord(2L, "DISC-003", "公开不完整", "COMPLETENESS", "SERIOUS", "xfj", "区消防救援大队",
                         "项目支出绩效目标表", "1", "0", "1", "补充公开", "预算项目未公开绩效目标表", "disclosure-rules/1",
                         Instant.parse("2023-04-01T02:00:00Z"), Instant.parse("2023-05-02T02:00:00Z"), "RESOLVED"));
         byte[] xlsx = FindingsWorkbook.write("430212", 2023, "disclosure-rules/1+430212@default-1", now, findings);
