@@ -143,7 +143,7 @@ class SkeletonFlowIT {
 
         long expectedEvents = projects * 2L + 1000;
         assertThat(stack.queryLong("budget", "SELECT count(*) FROM domainevententry WHERE aggregateidentifier LIKE ?",
-                district + ":bulk-%")).isEqualTo(expectedEvents);
+                "project:" + district + ":bulk-%")).isEqualTo(expectedEvents);
         await().atMost(Duration.ofSeconds(30)).until(() -> stack.queryLong("disclosure",
                 "SELECT count(*) FROM project_timeline_entry WHERE district_code = ?", district) == expectedEvents);
         assertThat(stack.queryLong("disclosure", "SELECT count(DISTINCT event_id) FROM project_timeline_entry WHERE district_code = ?",
