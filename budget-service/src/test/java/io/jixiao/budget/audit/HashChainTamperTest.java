@@ -61,7 +61,7 @@ class HashChainTamperTest {
         api.expect(201, "POST", path + "/appropriations", "{\"amount\":\"550000.00\",\"source\":\"一般公共预算\",\"date\":\"2023-01-20\"}");
         api.expect(201, "POST", path + "/adjustments", "{\"amount\":-100100.00,\"basis\":\"MID_YEAR\",\"reason\":\"年中调减\",\"date\":\"2023-06-30\"}");
         api.expect(201, "POST", path + "/expenditures", "{\"amount\":300000,\"date\":\"2023-08-31\"}");
-        return district + ":P1";
+        return io.jixiao.budget.project.ProjectCommands.projectKey(district, "P1");
     }
 
     private HttpResponse<String> get(String path, AsGateway.Caller caller) throws Exception {
@@ -140,10 +140,10 @@ class HashChainTamperTest {
     void postgresAndJavaHashTheSameCanonicalBytes() throws Exception {
         // nulls, an empty payload and non-ASCII text: the cases where two encodings could drift apart
         jdbc.update("INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata, "
-                + "payload, payloadrevision, payloadtype, timestamp) VALUES ('430291:中文-项目', 0, NULL, 'e-sql-0', NULL, "
+                + "payload, payloadrevision, payloadtype, timestamp) VALUES ('project:430291:中文-项目', 0, NULL, 'e-sql-0', NULL, "
                 + "''::bytea, NULL, 'T', '2026-12-05T08:00:00Z')");
         jdbc.update("INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata, "
-                + "payload, payloadrevision, payloadtype, timestamp) VALUES ('430291:中文-项目', 1, '项目', 'e-sql-1', "
+                + "payload, payloadrevision, payloadtype, timestamp) VALUES ('project:430291:中文-项目', 1, '项目', 'e-sql-1', "
                 + "convert_to('{\"a\":\"年中调减\"}', 'UTF8'), convert_to('{\"b\":\"é\\\"\"}', 'UTF8'), '2', 'T', '2026-12-05T08:00:01Z')");
         JsonNode online = verify("430291");
         assertThat(online.get("ok").asBoolean()).as(online.toString()).isTrue();

@@ -63,11 +63,11 @@ public class AuditController {
     }
 
     @GetMapping("/projects/{projectId}/audit/verify")
-    @Operation(summary = "Check the hash chain of one project (the aggregate <district>:<project>) in the live store")
+    @Operation(summary = "Check the hash chain of one project (the aggregate project:<district>:<project>) in the live store")
     public Verification verifyProject(@PathVariable String districtCode, @PathVariable String projectId) {
         allowed(districtCode, projectId);
         long start = System.nanoTime();
-        ChainVerifier verifier = store.verifyAggregate(districtCode + ":" + projectId);
+        ChainVerifier verifier = store.verifyAggregate(projectAggregate(districtCode, projectId));
         return result(districtCode, projectId, verifier, start);
     }
 
@@ -86,7 +86,12 @@ public class AuditController {
                               HttpServletResponse response) throws IOException {
         allowed(districtCode, projectId);
         export(response, districtCode, projectId,
-                (streamer) -> store.aggregate(districtCode + ":" + projectId, e -> write(streamer, e)));
+                (streamer) -> store.aggregate(projectAggregate(districtCode, projectId), e -> write(streamer, e)));
+    }
+
+    /** A project's aggregate identifier, as every service types its aggregates ({@code project:430203:P1}). */
+    static String projectAggregate(String districtCode, String projectId) {
+        return "project:" + districtCode + ":" + projectId;
     }
 
     private void export(HttpServletResponse response, String district, String project,

@@ -32,12 +32,16 @@ public class AuditStore {
         this.readOnly.setReadOnly(true);
     }
 
-    /** Every event of the district's aggregates; stops when {@code sink} answers false. */
+    /**
+     * Every event of the district's aggregates (identifiers {@code <type>:<district>} or {@code <type>:<district>:…},
+     * e.g. {@code project:430203:P1}, {@code settings:430203}); stops when {@code sink} answers false.
+     */
     public void district(String districtCode, Predicate<ChainedEvent> sink) {
-        String from = districtCode + ":";
-        String to = districtCode + ";";  // ';' follows ':' in byte order: the end of the prefix range
-        read("SELECT " + COLUMNS + " FROM domainevententry WHERE aggregateidentifier COLLATE \"C\" >= ? "
-                + "AND aggregateidentifier COLLATE \"C\" < ?" + ORDER, sink, from, to);
+        if (!io.jixiao.events.DistrictCode.isValid(districtCode)) {
+            throw new IllegalArgumentException("districtCode " + io.jixiao.events.DistrictCode.MESSAGE);
+        }
+        read("SELECT " + COLUMNS + " FROM domainevententry WHERE aggregateidentifier ~ ?" + ORDER, sink,
+                "^[a-z-]+:" + districtCode + "(:|$)");
     }
 
     /** Every event of one aggregate. */

@@ -38,12 +38,12 @@ class AuditStoreTest {
         flyway(dataSource, "0.2").migrate();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         for (long seq = 0; seq < 3; seq++) {
-            jdbc.update(insert("430203:old", seq, "{\"amountFen\":" + seq + "}"));
-            jdbc.update(insert("430203:unit:中文", seq, "{\"名称\":\"年中调减\"}"));
+            jdbc.update(insert("project:430203:old", seq, "{\"amountFen\":" + seq + "}"));
+            jdbc.update(insert("unit:430203:中文", seq, "{\"名称\":\"年中调减\"}"));
         }
         flyway(dataSource, "latest").migrate();
-        jdbc.update(insert("430203:old", 3, "{\"amountFen\":3}"));  // appended after: chained by the trigger
-        jdbc.update(insert("430204:other", 0, "{}"));
+        jdbc.update(insert("project:430203:old", 3, "{\"amountFen\":3}"));  // appended after: chained by the trigger
+        jdbc.update(insert("project:430204:other", 0, "{}"));
 
         AuditStore store = new AuditStore(dataSource, new DataSourceTransactionManager(dataSource));
         ChainVerifier verifier = store.verifyDistrict("430203");
@@ -52,10 +52,10 @@ class AuditStoreTest {
         assertThat(verifier.aggregates()).isEqualTo(2);
 
         jdbc.update("UPDATE domainevententry SET timestamp = '2026-12-05T08:00:00.001Z' "
-                + "WHERE aggregateidentifier = '430203:unit:中文' AND sequencenumber = 1");
+                + "WHERE aggregateidentifier = 'unit:430203:中文' AND sequencenumber = 1");
         BrokenLink broken = store.verifyDistrict("430203").firstBroken().orElseThrow();
         assertThat(broken).extracting(BrokenLink::eventId, BrokenLink::field)
-                .containsExactly("430203:unit:中文#1", "hash");
+                .containsExactly("unit:430203:中文#1", "hash");
     }
 
     @Test
@@ -63,8 +63,8 @@ class AuditStoreTest {
         DriverManagerDataSource dataSource = database("audit_gap");
         flyway(dataSource, "latest").migrate();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        jdbc.update(insert("430203:p", 0, "{}"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(insert("430203:p", 2, "{}")))
+        jdbc.update(insert("project:430203:p", 0, "{}"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(insert("project:430203:p", 2, "{}")))
                 .hasMessageContaining("has no predecessor 1 to chain to");
     }
 
@@ -74,13 +74,13 @@ class AuditStoreTest {
         flyway(dataSource, "latest").migrate();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         for (long seq = 0; seq < 5; seq++) {
-            jdbc.update(insert("430203:p", seq, "{\"n\":" + seq + "}"));
+            jdbc.update(insert("project:430203:p", seq, "{\"n\":" + seq + "}"));
         }
         AuditStore store = new AuditStore(dataSource, new DataSourceTransactionManager(dataSource));
         StringWriter file = new StringWriter();
         AuditExport.Streamer streamer = new AuditExport.Streamer(file,
                 new AuditExport.Header("budget-service", "430203", "p", "2026-12-05T08:00:00Z"));
-        store.aggregate("430203:p", e -> {
+        store.aggregate("project:430203:p", e -> {
             try {
                 streamer.event(e);
             } catch (java.io.IOException failed) {

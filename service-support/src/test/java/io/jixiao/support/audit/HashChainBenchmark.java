@@ -81,7 +81,7 @@ class HashChainBenchmark {
                     for (int i = 0; i < perRound; i++) {
                         int aggregate = i % 200;
                         long seq = next[table * 200 + aggregate]++;
-                        insert.setString(1, "430203:ab-" + aggregate);
+                        insert.setString(1, "project:430203:ab-" + aggregate);
                         insert.setLong(2, seq);
                         insert.setString(3, "ab-" + table + "-" + aggregate + "-" + seq);
                         insert.setBytes(4, METADATA.getBytes(StandardCharsets.UTF_8));
