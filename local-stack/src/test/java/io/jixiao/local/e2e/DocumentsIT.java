@@ -76,7 +76,7 @@ class DocumentsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = RunningStack.start("documents");
+        stack = RunningStack.startOnOwnBroker("documents");
         assertThat(LoadFixtures.loadAll(new GatewayClient(stack.processes.gatewayUrl(), LocalTokens.loader(stack.home)),
                 List.of("hetang-2022", "beita-2022", "lusong-2023", "lukou-2023"), false)).isTrue();
         auditor = stack.token(TokenSpec.of("auditor", List.of("AUDITOR"), List.of("*")));

@@ -30,6 +30,7 @@ final class RunningStack implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     final LocalStackProcesses processes;
     final EmbeddedKafkaBroker kafka;
+    private EmbeddedKafkaBroker ownedKafka;
     final Path home;
     final String prefix;
     private final String token;
@@ -48,6 +49,23 @@ final class RunningStack implements AutoCloseable {
 
     static RunningStack start(String name) throws IOException {
         return start(name, SharedTestInfra.kafka());
+    }
+
+    /**
+     * On a broker of its own, closed with the stack: for a test that loads the demo districts, which another
+     * stack of this JVM may have published already (stacks share the test JVM's broker and its topics, and a
+     * new stack's projections read the topics from the start, so the same district loaded twice would count twice).
+     */
+    static RunningStack startOnOwnBroker(String name) throws IOException {
+        EmbeddedKafkaBroker own = EmbeddedKafkaBroker.start(null, 0);
+        try {
+            RunningStack stack = start(name, own);
+            stack.ownedKafka = own;
+            return stack;
+        } catch (IOException | RuntimeException e) {
+            own.close();
+            throw e;
+        }
     }
 
     /** On {@code kafka}; a secured broker gives each service its own user (the broker's ACLs name them). */
@@ -185,5 +203,8 @@ final class RunningStack implements AutoCloseable {
     @Override
     public void close() {
         processes.close();
+        if (ownedKafka != null) {
+            ownedKafka.close();
+        }
     }
 }

@@ -41,7 +41,7 @@ class WorkbenchBrowserIT {
     @BeforeAll
     static void start() throws Exception {
         assumeTrue(Browser.available(), "needs Debian's chromium and chromium-driver (.ci/run installs them)");
-        stack = RunningStack.start("workbench");
+        stack = RunningStack.startOnOwnBroker("workbench");
         GatewayClient loader = new GatewayClient(stack.processes.gatewayUrl(), LocalTokens.loader(stack.home));
         assertThat(LoadFixtures.loadAll(loader, LoadFixtures.DEMOS, false)).isTrue();
         browser = Browser.start();
