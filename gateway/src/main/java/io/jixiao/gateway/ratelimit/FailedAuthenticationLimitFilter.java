@@ -12,8 +12,9 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Limits what guessing tokens costs the gateway: every request answered 401 takes one from its IP address's
- * bucket, and while that bucket is empty the address gets 429 before its token is even parsed or verified. Runs
+ * Limits what guessing tokens costs the gateway: every request with a token (or cookie) answered 401 takes one
+ * from its IP address's bucket, and while that bucket is empty the address gets 429 before its token is even
+ * parsed or verified. Runs
  * in the security chain before authentication (see {@code SecurityConfiguration}); the per-client rate of
  * {@link RateLimitFilter} still applies after it.
  */
@@ -36,8 +37,11 @@ public class FailedAuthenticationLimitFilter implements WebFilter {
             return problemWriter.write(exchange, GatewayProblem.RATE_LIMITED,
                     "Too many refused tokens from this address; retry after 1 s");
         }
+        // only a refused credential costs: a request without one (a page's first call) was never verified
+        boolean presentsCredential = exchange.getRequest().getHeaders().containsKey(HttpHeaders.AUTHORIZATION)
+                || !exchange.getRequest().getCookies().isEmpty();
         return chain.filter(exchange).doFinally(signal -> {
-            if (HttpStatus.UNAUTHORIZED.equals(exchange.getResponse().getStatusCode())) {
+            if (presentsCredential && HttpStatus.UNAUTHORIZED.equals(exchange.getResponse().getStatusCode())) {
                 failures.tryAcquire(address);
             }
         });

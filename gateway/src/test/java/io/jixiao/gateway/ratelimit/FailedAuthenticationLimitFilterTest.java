@@ -54,6 +54,20 @@ class FailedAuthenticationLimitFilterTest {
     }
 
     @Test
+    void aRequestWithoutACredentialCostsNothing() {
+        AtomicInteger passed = new AtomicInteger();
+        for (int i = 0; i < 50; i++) {
+            filter.filter(MockServerWebExchange.from(MockServerHttpRequest.get("/api/session")
+                    .remoteAddress(new InetSocketAddress("10.0.0.10", 40000))), e -> {
+                passed.incrementAndGet();
+                e.getResponse().setStatusCode(HttpStatus.UNAUTHORIZED);
+                return Mono.empty();
+            }).block();
+        }
+        assertThat(passed).hasValue(50);
+    }
+
+    @Test
     void acceptedRequestsCostNothing() {
         AtomicInteger passed = new AtomicInteger();
         for (int i = 0; i < 50; i++) {
