@@ -98,13 +98,12 @@ class SecurityRegressionIT {
         Answer money = stack.callAs(finance, "POST", "/api/budget/districts/" + D + "/projects/evil-p/appropriations",
                 "{\"amount\":\"100.00\",\"source\":\"一般公共预算\",\"date\":\"2023-03-01\"}");
         assertThat(money.status()).as("appropriation: %s", money.body()).isEqualTo(201);
-        // every projection has caught up with what was loaded before anything is compared
-        await().atMost(Duration.ofSeconds(60)).until(() -> stack.snapshot().equals(settledSnapshot()));
-    }
-
-    private static SortedMap<String, String> settledSnapshot() throws Exception {
-        Thread.sleep(1500);
-        return stack.snapshot();
+        // every projection has caught up with what was loaded before anything is compared: two snapshots a poll
+        // interval apart agree
+        java.util.concurrent.atomic.AtomicReference<SortedMap<String, String>> previous =
+                new java.util.concurrent.atomic.AtomicReference<>(stack.snapshot());
+        await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ofMillis(1500)).pollInterval(Duration.ofMillis(1500))
+                .until(() -> previous.getAndSet(stack.snapshot()).equals(previous.get()));
     }
 
     @AfterAll

@@ -1,7 +1,6 @@
 package io.jixiao.local.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jixiao.fixtures.GatewayClient;
@@ -40,7 +39,7 @@ class WorkbenchBrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Browser.available(), "needs Debian's chromium and chromium-driver (.ci/run installs them)");
+        assertThat(Browser.available()).as("Debian's chromium and chromium-driver (.ci/run installs them)").isTrue();
         stack = RunningStack.startOnOwnBroker("workbench");
         GatewayClient loader = new GatewayClient(stack.processes.gatewayUrl(), LocalTokens.loader(stack.home));
         assertThat(LoadFixtures.loadAll(loader, LoadFixtures.DEMOS, false)).isTrue();
