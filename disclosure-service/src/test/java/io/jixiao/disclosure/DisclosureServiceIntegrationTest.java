@@ -85,7 +85,7 @@ class DisclosureServiceIntegrationTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DB);
         registry.add("jixiao.kafka.bootstrap-servers", () -> SharedTestInfra.kafka().bootstrapServers());
-        AsGateway.properties().forEach(p -> registry.add(p.split("=", 2)[0], () -> p.split("=", 2)[1]));
+        AsGateway.register(registry);
         // the findings are synchronised when a test says so, not by the clock in the middle of one
         registry.add("jixiao.findings.sync-interval", () -> "PT1H");
     }

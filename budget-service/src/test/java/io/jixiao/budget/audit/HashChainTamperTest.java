@@ -41,7 +41,7 @@ class HashChainTamperTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DB);
         registry.add("jixiao.kafka.bootstrap-servers", () -> SharedTestInfra.kafka().bootstrapServers());
-        AsGateway.properties().forEach(p -> registry.add(p.split("=", 2)[0], () -> p.split("=", 2)[1]));
+        AsGateway.register(registry);
     }
 
     @LocalServerPort

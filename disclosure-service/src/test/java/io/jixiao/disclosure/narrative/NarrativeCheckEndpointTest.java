@@ -47,8 +47,7 @@ class NarrativeCheckEndpointTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DB);
         registry.add("jixiao.kafka.bootstrap-servers", () -> SharedTestInfra.kafka().bootstrapServers());
-        io.jixiao.support.testing.AsGateway.properties().forEach(p -> registry.add(p.split("=", 2)[0],
-                () -> p.split("=", 2)[1]));
+        io.jixiao.support.testing.AsGateway.register(registry);
     }
 
     @LocalServerPort

@@ -53,6 +53,14 @@ public final class AsGateway {
         return List.of("jixiao.caller-key=" + CALLER_KEY, "jixiao.local-mode=true");
     }
 
+    /** Registers {@link #properties()} for a {@code @SpringBootTest} of a service. */
+    public static void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        for (String property : properties()) {
+            String[] keyValue = property.split("=", 2);
+            registry.add(keyValue[0], () -> keyValue[1]);
+        }
+    }
+
     /** The assertion header value for one request of {@code caller} to {@code service}. */
     public static String assertion(String service, String method, URI uri, Caller caller, String idempotencyKey) {
         return CallerAssertions.sign(CallerAssertion.issue(caller.subject(), caller.roles(), caller.districts(),
