@@ -1,5 +1,6 @@
 package io.jixiao.budget.project;
 
+import io.jixiao.events.budget.FundingFigures;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;

@@ -1,5 +1,6 @@
 package io.jixiao.budget.project;
 
+import io.jixiao.events.budget.FundingFigures;
 import io.jixiao.events.budget.BudgetAdjusted;
 import io.jixiao.events.budget.BudgetAppropriated;
 import io.jixiao.events.budget.ExpenditureRecorded;

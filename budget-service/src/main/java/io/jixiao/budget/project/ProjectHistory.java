@@ -1,5 +1,6 @@
 package io.jixiao.budget.project;
 
+import io.jixiao.events.budget.FundingFigures;
 import io.jixiao.budget.project.ProjectResponses.Figures;
 import io.jixiao.budget.project.ProjectResponses.History;
 import io.jixiao.budget.project.ProjectResponses.HistoryEntry;

@@ -1,5 +1,6 @@
 package io.jixiao.budget.project;
 
+import io.jixiao.events.budget.FundingFigures;
 import io.jixiao.budget.project.ProjectFundingView.ProjectFunding;
 import io.jixiao.events.Money;
 import java.time.Instant;

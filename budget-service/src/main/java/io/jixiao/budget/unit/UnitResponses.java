@@ -1,6 +1,6 @@
 package io.jixiao.budget.unit;
 
-import io.jixiao.budget.project.FundingFigures;
+import io.jixiao.events.budget.FundingFigures;
 import io.jixiao.budget.project.ProjectFundingView.UnitProjectTotals;
 import io.jixiao.budget.unit.UnitView.BasicRow;
 import io.jixiao.budget.unit.UnitView.UnitRow;

@@ -1,5 +1,6 @@
 package io.jixiao.budget.project;
 
+import io.jixiao.events.budget.FundingFigures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jixiao.budget.common.KnownUnits;

@@ -1,12 +1,8 @@
-package io.jixiao.budget.project;
-
-import io.jixiao.events.budget.BudgetAdjusted;
-import io.jixiao.events.budget.BudgetAppropriated;
-import io.jixiao.events.budget.ExpenditureRecorded;
-import io.jixiao.events.budget.FundsCarriedOver;
+package io.jixiao.events.budget;
 
 /**
- * A project's money in fen, and the one definition of how each event moves it:
+ * A project's money in fen, and the one definition of how each published event moves it
+ * (every service that derives these figures folds events through {@link #after}):
  * full-year budget (全年预算数) = 年初预算 + 结转 + 调整; available = budget − spent.
  */
 public record FundingFigures(long appropriated, long carriedOver, long adjusted, long spent) {
