@@ -1,5 +1,6 @@
 package io.jixiao.evaluation;
 
+import io.jixiao.events.Labelled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -554,13 +555,13 @@ class EvaluationServiceIntegrationTest {
         for (JsonNode p : fixture.path("projects")) {
             String id = p.path("id").asText();
             publish(envelope(d, id, new ProjectRegistered(d, id, p.path("unit").asText(), p.path("name").asText(),
-                    ProjectCategory.of(p.path("category").asText()), 2023, 1)));
+                    Labelled.parse(ProjectCategory.class, p.path("category").asText()), 2023, 1)));
             if (p.hasNonNull("expectRejected")) {
                 continue;  // budget-service refuses its appropriation: nothing recorded
             }
             for (JsonNode a : p.path("appropriations")) {
                 publish(envelope(d, id, new BudgetAppropriated(d, id, Fixtures.fen(a.path("amountWan")),
-                        FundSource.of(a.path("source").asText()), a.path("docNo").asText(null),
+                        Labelled.parse(FundSource.class, a.path("source").asText()), a.path("docNo").asText(null),
                         LocalDate.parse(a.path("date").asText()))));
                 movements++;
             }

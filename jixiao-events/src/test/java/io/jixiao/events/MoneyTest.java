@@ -40,11 +40,11 @@ class MoneyTest {
 
     @Test
     void labelledEnumsAcceptChineseTermOrCode() {
-        assertThat(io.jixiao.events.budget.FundSource.of("上级转移支付"))
+        assertThat(Labelled.parse(io.jixiao.events.budget.FundSource.class, "上级转移支付"))
                 .isEqualTo(io.jixiao.events.budget.FundSource.HIGHER_LEVEL_TRANSFER);
-        assertThat(io.jixiao.events.budget.AdjustmentBasis.of("mid_year"))
+        assertThat(Labelled.parse(io.jixiao.events.budget.AdjustmentBasis.class, "mid_year"))
                 .isEqualTo(io.jixiao.events.budget.AdjustmentBasis.MID_YEAR);
-        assertThatThrownBy(() -> io.jixiao.events.budget.ProjectCategory.of("不存在"))
+        assertThatThrownBy(() -> Labelled.parse(io.jixiao.events.budget.ProjectCategory.class, "不存在"))
                 .hasMessageContaining("专项资金");
     }
 }

@@ -1,5 +1,6 @@
 package io.jixiao.budget.imports;
 
+import io.jixiao.events.Labelled;
 import io.jixiao.budget.debt.DebtCommands;
 import io.jixiao.budget.debt.DebtRequests.BondRequest;
 import io.jixiao.budget.debt.DebtRequests.InterestRequest;
@@ -127,21 +128,21 @@ final class ImportOps {
             case "registerProject" -> {
                 String projectId = id(f, "projectId");
                 RegisterProjectRequest r = valid(new RegisterProjectRequest(f.text("unitId"), f.text("name"),
-                        f.choice("category", ProjectCategory::of), year(f), f.integer("projectCount"),
+                        f.choice("category", Labelled.parser(ProjectCategory.class)), year(f), f.integer("projectCount"),
                         f.text("previousProjectId")));
                 yield new Job(line, lineId, op, d, ProjectCommands.projectKey(d, projectId), r.toCommand(d, projectId));
             }
             case "appropriate" -> {
                 String projectId = id(f, "projectId");
                 AppropriationRequest r = valid(new AppropriationRequest(f.decimal("amount"),
-                        f.choice("source", FundSource::of), f.text("docNo"), f.date("date")));
+                        f.choice("source", Labelled.parser(FundSource.class)), f.text("docNo"), f.date("date")));
                 yield new Job(line, lineId, op, d, ProjectCommands.projectKey(d, projectId),
                         r.toCommand(d, projectId, expected));
             }
             case "adjust" -> {
                 String projectId = id(f, "projectId");
                 AdjustmentRequest r = valid(new AdjustmentRequest(f.decimal("amount"),
-                        f.choice("basis", AdjustmentBasis::of), f.text("reason"), f.text("docNo"), f.date("date")));
+                        f.choice("basis", Labelled.parser(AdjustmentBasis.class)), f.text("reason"), f.text("docNo"), f.date("date")));
                 yield new Job(line, lineId, op, d, ProjectCommands.projectKey(d, projectId),
                         r.toCommand(d, projectId, expected));
             }
@@ -170,7 +171,7 @@ final class ImportOps {
                 String unitId = id(f, "unitId");
                 int y = requiredYear(f);
                 BasicAdjustmentRequest r = valid(new BasicAdjustmentRequest(f.decimal("amount"),
-                        f.choice("basis", AdjustmentBasis::of), f.text("reason"), f.text("docNo"), f.date("date")));
+                        f.choice("basis", Labelled.parser(AdjustmentBasis.class)), f.text("reason"), f.text("docNo"), f.date("date")));
                 yield new Job(line, lineId, op, d, UnitCommands.unitYearKey(d, unitId, y),
                         r.toCommand(d, unitId, y, expected));
             }
@@ -179,7 +180,7 @@ final class ImportOps {
                 int y = requiredYear(f);
                 String cls = f.either("class", "expenditureClass");
                 BasicExpenditureRequest r = valid(new BasicExpenditureRequest(
-                        cls == null ? null : choice("class", cls, BasicExpenditureClass::of), f.decimal("amount"),
+                        cls == null ? null : choice("class", cls, Labelled.parser(BasicExpenditureClass.class)), f.decimal("amount"),
                         f.date("date")));
                 yield new Job(line, lineId, op, d, UnitCommands.unitYearKey(d, unitId, y),
                         r.toCommand(d, unitId, y, expected));
@@ -187,50 +188,50 @@ final class ImportOps {
             case "threePublicBudget" -> {
                 int y = requiredYear(f);
                 ThreePublicBudgetRequest r = valid(new ThreePublicBudgetRequest(f.text("unitId"),
-                        f.choice("category", ThreePublicCategory::of), f.decimal("amount")));
+                        f.choice("category", Labelled.parser(ThreePublicCategory.class)), f.decimal("amount")));
                 yield new Job(line, lineId, op, d, ThreePublicCommands.key(d, r.unitId(), y),
                         r.toCommand(d, y, expected));
             }
             case "threePublicSpend" -> {
                 int y = requiredYear(f);
                 ThreePublicSpendingRequest r = valid(new ThreePublicSpendingRequest(f.text("unitId"),
-                        f.choice("category", ThreePublicCategory::of), f.decimal("amount"), f.date("date")));
+                        f.choice("category", Labelled.parser(ThreePublicCategory.class)), f.decimal("amount"), f.date("date")));
                 yield new Job(line, lineId, op, d, ThreePublicCommands.key(d, r.unitId(), y),
                         r.toCommand(d, y, expected));
             }
             case "transfer" -> {
                 int y = requiredYear(f);
-                TransferRequest r = valid(new TransferRequest(f.choice("kind", TransferKind::of), f.decimal("amount"),
+                TransferRequest r = valid(new TransferRequest(f.choice("kind", Labelled.parser(TransferKind.class)), f.decimal("amount"),
                         f.text("docNo"), f.date("date")));
                 yield new Job(line, lineId, op, d, TransferCommands.key(d, y), r.toCommand(d, y, expected));
             }
             case "debtOpening" -> {
                 int y = requiredYear(f);
-                OpeningBalanceRequest r = valid(new OpeningBalanceRequest(f.choice("type", DebtType::of),
+                OpeningBalanceRequest r = valid(new OpeningBalanceRequest(f.choice("type", Labelled.parser(DebtType.class)),
                         f.decimal("amount")));
                 yield new Job(line, lineId, op, d, DebtCommands.key(d, y), r.toCommand(d, y, expected));
             }
             case "debtLimit" -> {
                 int y = requiredYear(f);
-                LimitRequest r = valid(new LimitRequest(f.choice("type", DebtType::of), f.decimal("amount")));
+                LimitRequest r = valid(new LimitRequest(f.choice("type", Labelled.parser(DebtType.class)), f.decimal("amount")));
                 yield new Job(line, lineId, op, d, DebtCommands.key(d, y), r.toCommand(d, y, expected));
             }
             case "bond" -> {
                 int y = requiredYear(f);
-                BondRequest r = valid(new BondRequest(f.text("bondId"), f.choice("type", DebtType::of),
-                        f.choice("kind", BondKind::of), f.decimal("amount"), f.integers("termYears"), f.text("purpose"),
+                BondRequest r = valid(new BondRequest(f.text("bondId"), f.choice("type", Labelled.parser(DebtType.class)),
+                        f.choice("kind", Labelled.parser(BondKind.class)), f.decimal("amount"), f.integers("termYears"), f.text("purpose"),
                         f.text("projectId"), f.date("date")));
                 yield new Job(line, lineId, op, d, DebtCommands.key(d, y), r.toCommand(d, y, expected));
             }
             case "principal" -> {
                 int y = requiredYear(f);
-                PrincipalRequest r = valid(new PrincipalRequest(f.choice("type", DebtType::of), f.decimal("amount"),
+                PrincipalRequest r = valid(new PrincipalRequest(f.choice("type", Labelled.parser(DebtType.class)), f.decimal("amount"),
                         f.text("bondId"), f.date("date")));
                 yield new Job(line, lineId, op, d, DebtCommands.key(d, y), r.toCommand(d, y, expected));
             }
             case "interest" -> {
                 int y = requiredYear(f);
-                InterestRequest r = valid(new InterestRequest(f.choice("type", DebtType::of), f.decimal("amount"),
+                InterestRequest r = valid(new InterestRequest(f.choice("type", Labelled.parser(DebtType.class)), f.decimal("amount"),
                         f.date("date")));
                 yield new Job(line, lineId, op, d, DebtCommands.key(d, y), r.toCommand(d, y, expected));
             }

@@ -78,7 +78,7 @@ public class ProjectHistory {
             entries.add(new HistoryEntry(event.getSequenceNumber(), payload.getClass().getSimpleName(),
                     event.getTimestamp(), date, meta.actor(), meta.correlationId(), meta.causationId(),
                     meta.requestId(), movement != null ? Money.yuan(movement.amountFen()) : null,
-                    adjusted != null && adjusted.basis() != null ? adjusted.basis().code() : null,
+                    adjusted != null && adjusted.basis() != null ? adjusted.basis().wire() : null,
                     adjusted != null ? adjusted.reason() : null, docNo,
                     adjusted != null ? adjusted.causeEventId() : null, payload, Figures.of(figures)));
         }

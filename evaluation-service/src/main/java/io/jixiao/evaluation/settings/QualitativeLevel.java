@@ -1,29 +1,11 @@
 package io.jixiao.evaluation.settings;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import io.jixiao.events.Label;
 import io.jixiao.events.Labelled;
 
 /** How far a qualitative indicator was met (docs/rules.md). */
 public enum QualitativeLevel implements Labelled {
-    ACHIEVED("达成"),
-    PARTLY_ACHIEVED("部分达成"),
-    NOT_ACHIEVED("未达成");
-
-    private final String label;
-
-    QualitativeLevel(String label) {
-        this.label = label;
-    }
-
-    @Override
-    @JsonValue
-    public String label() {
-        return label;
-    }
-
-    @JsonCreator
-    public static QualitativeLevel of(String text) {
-        return Labelled.parse(QualitativeLevel.class, text);
-    }
+    @Label("达成") ACHIEVED,
+    @Label("部分达成") PARTLY_ACHIEVED,
+    @Label("未达成") NOT_ACHIEVED
 }

@@ -1,5 +1,6 @@
 package io.jixiao.evaluation.settings;
 
+import io.jixiao.events.Labelled;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -293,7 +294,7 @@ public final class RulesJson {
                 String field = "qualitativeBands." + e.getKey();
                 QualitativeLevel level;
                 try {
-                    level = QualitativeLevel.of(e.getKey());
+                    level = Labelled.parse(QualitativeLevel.class, e.getKey());
                 } catch (IllegalArgumentException ex) {
                     problems.add(field, ex.getMessage());
                     continue;
@@ -369,7 +370,7 @@ public final class RulesJson {
 
         private Grade grade(String text, String field) {
             try {
-                return Grade.of(text);
+                return Labelled.parse(Grade.class, text);
             } catch (IllegalArgumentException e) {
                 problems.add(field, e.getMessage());
                 return null;
@@ -378,7 +379,7 @@ public final class RulesJson {
 
         private static Grade parseGrade(String text) {
             try {
-                return Grade.of(text);
+                return Labelled.parse(Grade.class, text);
             } catch (IllegalArgumentException e) {
                 return null;
             }
@@ -386,7 +387,7 @@ public final class RulesJson {
 
         private ResultMeasure measure(String text, String field) {
             try {
-                return ResultMeasure.of(text);
+                return Labelled.parse(ResultMeasure.class, text);
             } catch (IllegalArgumentException e) {
                 problems.add(field, e.getMessage());
                 return null;

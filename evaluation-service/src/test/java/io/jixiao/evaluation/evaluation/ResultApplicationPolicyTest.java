@@ -1,5 +1,6 @@
 package io.jixiao.evaluation.evaluation;
 
+import io.jixiao.events.Labelled;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jixiao.evaluation.settings.DefaultRules;
@@ -27,8 +28,8 @@ class ResultApplicationPolicyTest {
             "中, 12344, 减少安排, -1234"
     })
     void byGrade(String grade, long budgetFen, String measure, long change) {
-        ResultApplicationPolicy.Decision d = ResultApplicationPolicy.decide(Grade.of(grade), DEFAULT);
-        assertThat(d.measure()).isEqualTo(ResultMeasure.of(measure));
+        ResultApplicationPolicy.Decision d = ResultApplicationPolicy.decide(Labelled.parse(Grade.class, grade), DEFAULT);
+        assertThat(d.measure()).isEqualTo(Labelled.parse(ResultMeasure.class, measure));
         assertThat(d.budgetChangeFen(budgetFen)).isEqualTo(change);
     }
 
@@ -40,8 +41,8 @@ class ResultApplicationPolicyTest {
             "差, 减少安排, 0.15"
     })
     void cutGoodAndBelowByAShare(String grade, String measure, BigDecimal ratio) {
-        ResultApplicationPolicy.Decision d = ResultApplicationPolicy.decide(Grade.of(grade), HETANG);
-        assertThat(d.measure()).isEqualTo(ResultMeasure.of(measure));
+        ResultApplicationPolicy.Decision d = ResultApplicationPolicy.decide(Labelled.parse(Grade.class, grade), HETANG);
+        assertThat(d.measure()).isEqualTo(Labelled.parse(ResultMeasure.class, measure));
         assertThat(d.ratio()).isEqualByComparingTo(ratio);
         assertThat(d.budgetChangeFen(1_000_000)).isEqualTo(-ratio.multiply(BigDecimal.valueOf(1_000_000)).longValue());
     }

@@ -1,5 +1,6 @@
 package io.jixiao.evaluation.scoring;
 
+import io.jixiao.events.Labelled;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jixiao.evaluation.settings.DefaultRules;
@@ -27,7 +28,7 @@ class GradingTest {
             "100, 优"
     })
     void gradesByTheDefaultBands(BigDecimal score, String grade) {
-        assertThat(Grading.grade(score, DEFAULT)).isEqualTo(Grade.of(grade));
+        assertThat(Grading.grade(score, DEFAULT)).isEqualTo(Labelled.parse(Grade.class, grade));
     }
 
     @ParameterizedTest(name = "{0} under 85/75/55 → {1}")
@@ -41,6 +42,6 @@ class GradingTest {
     })
     void gradesByADistrictsOwnBands(BigDecimal score, String grade) {
         GradeBands bands = new GradeBands(new BigDecimal("85"), new BigDecimal("75"), new BigDecimal("55"));
-        assertThat(Grading.grade(score, bands)).isEqualTo(Grade.of(grade));
+        assertThat(Grading.grade(score, bands)).isEqualTo(Labelled.parse(Grade.class, grade));
     }
 }

@@ -1,5 +1,6 @@
 package io.jixiao.evaluation.scoring;
 
+import io.jixiao.events.Labelled;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,6 +69,6 @@ class LusongSelfEvaluationTest {
         assertThat(scored.total().toPlainString()).isEqualTo("96.00");
         assertThat(scored.total()).isEqualByComparingTo(evaluation.path("expect").path("totalScore").asText());
         assertThat(scored.grade()).isEqualTo(Grade.EXCELLENT)
-                .isEqualTo(Grade.of(evaluation.path("expect").path("grade").asText()));
+                .isEqualTo(Labelled.parse(Grade.class, evaluation.path("expect").path("grade").asText()));
     }
 }
