@@ -55,7 +55,7 @@ public final class ProjectRequests {
 
         public AppropriateBudget toCommand(String districtCode, String projectId, Long expectedVersion) {
             return new AppropriateBudget(ProjectCommands.projectKey(districtCode, projectId), Money.yuanToFen(amount),
-                    source, docNo, date, null, expectedVersion);
+                    source, docNo, date, expectedVersion);
         }
     }
 
@@ -68,7 +68,7 @@ public final class ProjectRequests {
 
         public AdjustBudget toCommand(String districtCode, String projectId, Long expectedVersion) {
             return new AdjustBudget(ProjectCommands.projectKey(districtCode, projectId), Money.yuanToFen(amount), basis,
-                    reason, docNo, date, null, null, expectedVersion);
+                    reason, docNo, date, null, expectedVersion);
         }
     }
 
@@ -79,7 +79,7 @@ public final class ProjectRequests {
 
         public CarryOverFunds toCommand(String districtCode, String projectId, Long expectedVersion) {
             return new CarryOverFunds(ProjectCommands.projectKey(districtCode, projectId), Money.yuanToFen(amount),
-                    fromYear, date, null, expectedVersion);
+                    fromYear, date, expectedVersion);
         }
     }
 
@@ -89,7 +89,7 @@ public final class ProjectRequests {
 
         public RecordExpenditure toCommand(String districtCode, String projectId, Long expectedVersion) {
             return new RecordExpenditure(ProjectCommands.projectKey(districtCode, projectId), Money.yuanToFen(amount),
-                    date, null, expectedVersion);
+                    date, expectedVersion);
         }
     }
 }

@@ -94,19 +94,19 @@ class ProjectTest {
     @Test
     void appropriatesAdjustsAndSpends() {
         fixture.given(REGISTERED, APPROPRIATED)
-                .when(new AdjustBudget(KEY, -10_010_000, AdjustmentBasis.MID_YEAR, "年中调减", null, DAY, null, null, null))
+                .when(new AdjustBudget(KEY, -10_010_000, AdjustmentBasis.MID_YEAR, "年中调减", null, DAY, null, null))
                 .expectEvents(new BudgetAdjusted("430203", "P1", -10_010_000, AdjustmentBasis.MID_YEAR, "年中调减", null,
                         DAY, null))
                 .expectResultMessagePayload(new Recorded(2, false));
         fixture.given(REGISTERED, APPROPRIATED)
-                .when(new RecordExpenditure(KEY, 55_000_000, DAY, null, null))
+                .when(new RecordExpenditure(KEY, 55_000_000, DAY, null))
                 .expectEvents(new ExpenditureRecorded("430203", "P1", 55_000_000, DAY));
     }
 
     @Test
     void spendingAboveTheAvailableBudgetIsRefused() {
         fixture.given(REGISTERED, APPROPRIATED, new ExpenditureRecorded("430203", "P1", 50_000_000, DAY))
-                .when(new RecordExpenditure(KEY, 5_000_001, DAY, null, null))
+                .when(new RecordExpenditure(KEY, 5_000_001, DAY, null))
                 .expectNoEvents()
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage("spending 50000.01 yuan exceeds the 50000.00 yuan available");
@@ -115,7 +115,7 @@ class ProjectTest {
     @Test
     void theBudgetCannotGoBelowWhatWasSpent() {
         fixture.given(REGISTERED, APPROPRIATED, new ExpenditureRecorded("430203", "P1", 30_000_000, DAY))
-                .when(new AdjustBudget(KEY, -25_000_001, AdjustmentBasis.MID_YEAR, "调减", null, DAY, null, null, null))
+                .when(new AdjustBudget(KEY, -25_000_001, AdjustmentBasis.MID_YEAR, "调减", null, DAY, null, null))
                 .expectNoEvents()
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage("the budget would become 299999.99 yuan, below the 300000.00 yuan already spent");
@@ -123,12 +123,12 @@ class ProjectTest {
 
     @Test
     void amountsMustBePositiveAndDatesInTheFiscalYear() {
-        fixture.given(REGISTERED).when(new AppropriateBudget(KEY, 0, FundSource.GENERAL_PUBLIC_BUDGET, null, DAY, null, null))
+        fixture.given(REGISTERED).when(new AppropriateBudget(KEY, 0, FundSource.GENERAL_PUBLIC_BUDGET, null, DAY, null))
                 .expectNoEvents().expectException(RuleViolation.class);
         fixture.given(REGISTERED, APPROPRIATED)
-                .when(new RecordExpenditure(KEY, 100, LocalDate.of(2024, 1, 1), null, null))
+                .when(new RecordExpenditure(KEY, 100, LocalDate.of(2024, 1, 1), null))
                 .expectNoEvents().expectExceptionMessage("date 2024-01-01 is outside fiscal year 2023");
-        fixture.given(REGISTERED).when(new CarryOverFunds(KEY, 100, 2023, DAY, null, null))
+        fixture.given(REGISTERED).when(new CarryOverFunds(KEY, 100, 2023, DAY, null))
                 .expectNoEvents().expectException(RuleViolation.class);
     }
 
@@ -139,7 +139,7 @@ class ProjectTest {
                 APPROPRIATED, MetaData.from(request));
         fixture.given(REGISTERED).andGiven(java.util.List.of(earlier))
                 .when(new AppropriateBudget(KEY, 55_000_000, FundSource.GENERAL_PUBLIC_BUDGET, "渌财通【2023】22号", DAY,
-                        null, null), request)
+                        null), request)
                 .expectNoEvents()
                 .expectResultMessagePayload(new Recorded(1, true));
     }
@@ -150,7 +150,7 @@ class ProjectTest {
                 APPROPRIATED, MetaData.from(Map.of(EventMetadata.REQUEST_ID, "key-1",
                 CommandSender.REQUEST_FINGERPRINT, "fp-1")));
         fixture.given(REGISTERED).andGiven(java.util.List.of(earlier))
-                .when(new RecordExpenditure(KEY, 100, DAY, null, null),
+                .when(new RecordExpenditure(KEY, 100, DAY, null),
                         Map.of(EventMetadata.REQUEST_ID, "key-1", CommandSender.REQUEST_FINGERPRINT, "fp-2"))
                 .expectNoEvents()
                 .expectException(Conflict.class);
@@ -195,13 +195,13 @@ class ProjectTest {
     void anAppropriationNeedsAnApprovedGoalWhereTheDistrictRequiresOne() {
         goals.approved.clear();
         fixture.given(REGISTERED)
-                .when(new AppropriateBudget(KEY, 55_000_000, FundSource.GENERAL_PUBLIC_BUDGET, null, DAY, null, null))
+                .when(new AppropriateBudget(KEY, 55_000_000, FundSource.GENERAL_PUBLIC_BUDGET, null, DAY, null))
                 .expectNoEvents()
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage("project 'P1' has no approved performance goal for 2023 (绩效目标是预算安排的前置条件)");
         goals.required = false;
         fixture.given(REGISTERED)
-                .when(new AppropriateBudget(KEY, 55_000_000, FundSource.GENERAL_PUBLIC_BUDGET, null, DAY, null, null))
+                .when(new AppropriateBudget(KEY, 55_000_000, FundSource.GENERAL_PUBLIC_BUDGET, null, DAY, null))
                 .expectEvents(new BudgetAppropriated("430203", "P1", 55_000_000, FundSource.GENERAL_PUBLIC_BUDGET, null,
                         DAY));
     }
@@ -209,7 +209,7 @@ class ProjectTest {
     @Test
     void oneEvaluationResultAdjustsTheBudgetOnlyOnce() {
         AdjustBudget cut = new AdjustBudget(KEY, -5_500_000, AdjustmentBasis.EVALUATION_RESULT, "评价结果应用：中，减少安排",
-                null, DAY, "evt-1", null, null);
+                null, DAY, "evt-1", null);
         BudgetAdjusted applied = new BudgetAdjusted("430203", "P1", -5_500_000, AdjustmentBasis.EVALUATION_RESULT,
                 "评价结果应用：中，减少安排", null, DAY, "evt-1");
         fixture.given(REGISTERED, APPROPRIATED).when(cut).expectEvents(applied)
@@ -218,27 +218,26 @@ class ProjectTest {
                 .expectResultMessagePayload(new Recorded(2, true));
         // another amount for the same cause is refused the same way: the first one stands
         fixture.given(REGISTERED, APPROPRIATED, applied)
-                .when(new AdjustBudget(KEY, -1, AdjustmentBasis.EVALUATION_RESULT, "x", null, DAY, "evt-1", null, null))
+                .when(new AdjustBudget(KEY, -1, AdjustmentBasis.EVALUATION_RESULT, "x", null, DAY, "evt-1", null))
                 .expectNoEvents().expectResultMessagePayload(new Recorded(2, true));
     }
 
     @Test
     void carryOverMustComeFromAnEarlierYearAndAdjustmentsMustChangeSomething() {
-        fixture.given(REGISTERED).when(new CarryOverFunds(KEY, 100, 2022, DAY, null, null))
+        fixture.given(REGISTERED).when(new CarryOverFunds(KEY, 100, 2022, DAY, null))
                 .expectEvents(new FundsCarriedOver("430203", "P1", 100, 2022, DAY));
         fixture.given(REGISTERED, APPROPRIATED)
-                .when(new AdjustBudget(KEY, 0, AdjustmentBasis.MID_YEAR, "r", null, DAY, null, null, null))
+                .when(new AdjustBudget(KEY, 0, AdjustmentBasis.MID_YEAR, "r", null, DAY, null, null))
                 .expectNoEvents().expectExceptionMessage("an adjustment must change the budget");
     }
 
     @Test
     void bulkLinesOfOneProjectAreCheckedOneByOneAgainstTheFiguresTheLinesBeforeThemLeft() {
-        RecordExpenditure sixty = new RecordExpenditure(KEY, 6_000, DAY, "line-1", null);
-        RecordExpenditure sixtyAgain = new RecordExpenditure(KEY, 6_000, DAY, "line-2", null);
-        RecordExpenditure forty = new RecordExpenditure(KEY, 4_000, DAY, "line-3", null);
+        RecordExpenditure sixty = new RecordExpenditure(KEY, 6_000, DAY, null);
+        RecordExpenditure forty = new RecordExpenditure(KEY, 4_000, DAY, null);
         BudgetAppropriated hundred = new BudgetAppropriated("430203", "P1", 10_000, FundSource.GENERAL_PUBLIC_BUDGET,
                 null, DAY);
-        RecordProjectLines lines = new RecordProjectLines(KEY, List.of(line(sixty), line(sixtyAgain), line(forty)));
+        RecordProjectLines lines = new RecordProjectLines(KEY, List.of(line(sixty, "line-1"), line(sixty, "line-2"), line(forty, "line-3")));
 
         fixture.given(REGISTERED, hundred).when(lines)
                 .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
@@ -259,14 +258,14 @@ class ProjectTest {
 
     @Test
     void aBulkLineAlreadyRecordedIsReplayedAndOneReusingItsIdForOtherContentIsRefused() {
-        RecordExpenditure spend = new RecordExpenditure(KEY, 6_000, DAY, "line-1", null);
+        RecordExpenditure spend = new RecordExpenditure(KEY, 6_000, DAY, null);
         GenericDomainEventMessage<ExpenditureRecorded> earlier = new GenericDomainEventMessage<>("Project", KEY, 2,
                 new ExpenditureRecorded("430203", "P1", 6_000, DAY), MetaData.from(Map.of(EventMetadata.REQUEST_ID,
                 "line-1", CommandSender.REQUEST_FINGERPRINT, CommandSender.fingerprint(spend))));
-        RecordExpenditure otherContent = new RecordExpenditure(KEY, 7_000, DAY, "line-1", null);
+        RecordExpenditure otherContent = new RecordExpenditure(KEY, 7_000, DAY, null);
 
         fixture.given(REGISTERED, APPROPRIATED).andGiven(earlier)
-                .when(new RecordProjectLines(KEY, List.of(line(spend), line(otherContent))))
+                .when(new RecordProjectLines(KEY, List.of(line(spend, "line-1"), line(otherContent, "line-1"))))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(new org.hamcrest.CustomTypeSafeMatcher<List<LineOutcome>>(
                         "replayed at 2, then a conflict") {
@@ -278,8 +277,34 @@ class ProjectTest {
                 });
     }
 
-    private static ProjectLine line(Object command) {
-        String requestId = command instanceof RecordExpenditure e ? e.requestId() : null;
+    /** Stored fingerprints were taken over the commands as printed while they had a (always null) requestId. */
+    @Test
+    void fingerprintsOfTheMoneyCommandsMatchThoseStoredBeforeTheirRequestIdWasRemoved() throws Exception {
+        String key = "project:430203:P1";
+        assertThat(CommandSender.fingerprint(new AppropriateBudget(KEY, 100, FundSource.GENERAL_PUBLIC_BUDGET, "x",
+                DAY, 7L))).isEqualTo(storedFingerprint(AppropriateBudget.class, "AppropriateBudget[projectKey=" + key
+                + ", amountFen=100, fundSource=GENERAL_PUBLIC_BUDGET, docNo=x, date=2023-03-01, requestId=null, "
+                + "expectedVersion=7]"));
+        assertThat(CommandSender.fingerprint(new AdjustBudget(KEY, -5, AdjustmentBasis.MID_YEAR, "r", null, DAY, null,
+                null))).isEqualTo(storedFingerprint(AdjustBudget.class, "AdjustBudget[projectKey=" + key
+                + ", amountFen=-5, basis=MID_YEAR, reason=r, docNo=null, date=2023-03-01, causeEventId=null, "
+                + "requestId=null, expectedVersion=null]"));
+        assertThat(CommandSender.fingerprint(new CarryOverFunds(KEY, 9, 2022, DAY, null)))
+                .isEqualTo(storedFingerprint(CarryOverFunds.class, "CarryOverFunds[projectKey=" + key
+                        + ", amountFen=9, fromYear=2022, date=2023-03-01, requestId=null, expectedVersion=null]"));
+        assertThat(CommandSender.fingerprint(new RecordExpenditure(KEY, 3, DAY, null)))
+                .isEqualTo(storedFingerprint(RecordExpenditure.class, "RecordExpenditure[projectKey=" + key
+                        + ", amountFen=3, date=2023-03-01, requestId=null, expectedVersion=null]"));
+    }
+
+    /** The fingerprint as CommandSender took it before: SHA-256 of class name and printed record, first 16 bytes. */
+    private static String storedFingerprint(Class<?> type, String printed) throws Exception {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                .digest((type.getName() + printed).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(digest, 0, 16);
+    }
+
+    private static ProjectLine line(Object command, String requestId) {
         return new ProjectLine(command, requestId, CommandSender.fingerprint(command));
     }
 
