@@ -37,6 +37,8 @@ final class BudgetSamples {
             case CARRY_OVER -> new Sample("budget carry-over", "{\"amount\":\"1.00\",\"fromYear\":2025,"
                     + "\"date\":\"2026-01-02\"}", null);
             case SPEND -> new Sample("budget expenditure", "{\"amount\":\"1.00\",\"date\":\"2026-03-01\"}", null);
+            case REVERSE -> new Sample("budget reversal", "{\"originalSequence\":1,\"reason\":\"录入错误\","
+                    + "\"date\":\"2026-03-01\"}", null);
             case BASIC_BUDGET -> new Sample("budget basic budget", "{\"amount\":\"1.00\",\"docNo\":\"x\","
                     + "\"date\":\"2026-01-01\"}", null);
             case BASIC_ADJUST -> new Sample("budget basic adjustment", "{\"amount\":\"1.00\",\"basis\":\"MID_YEAR\","

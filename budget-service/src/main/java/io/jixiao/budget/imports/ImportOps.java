@@ -7,12 +7,15 @@ import io.jixiao.budget.debt.DebtRequests.LimitRequest;
 import io.jixiao.budget.debt.DebtRequests.OpeningBalanceRequest;
 import io.jixiao.budget.debt.DebtRequests.PrincipalRequest;
 import io.jixiao.budget.imports.LineFields.LineProblem;
+import io.jixiao.support.context.CallerContext;
+import io.jixiao.support.context.Who;
 import io.jixiao.budget.project.ProjectCommands;
 import io.jixiao.budget.project.ProjectRequests.AdjustmentRequest;
 import io.jixiao.budget.project.ProjectRequests.AppropriationRequest;
 import io.jixiao.budget.project.ProjectRequests.CarryOverRequest;
 import io.jixiao.budget.project.ProjectRequests.ExpenditureRequest;
 import io.jixiao.budget.project.ProjectRequests.RegisterProjectRequest;
+import io.jixiao.budget.project.ProjectRequests.ReversalRequest;
 import io.jixiao.budget.threepublic.ThreePublicCommands;
 import io.jixiao.budget.threepublic.ThreePublicRequests.ThreePublicBudgetRequest;
 import io.jixiao.budget.threepublic.ThreePublicRequests.ThreePublicSpendingRequest;
@@ -59,7 +62,8 @@ final class ImportOps {
 
     static final Set<String> FIELDS = Set.of("lineId", "op", "district", "projectId", "unitId", "fiscalYear", "year",
             "name", "category", "projectCount", "previousProjectId", "aggregate", "staffingAuthorized",
-            "staffingActual", "amount", "source", "docNo", "date", "basis", "reason", "fromYear", "class",
+            "staffingActual", "amount", "source", "docNo", "date", "basis", "reason", "fromYear", "originalSequence",
+            "class",
             "expenditureClass", "kind", "type", "bondId", "termYears", "purpose", "expectedVersion");
 
     /** A line ready to send: its target aggregate (lines of one target apply in file order) and its command. */
@@ -171,6 +175,17 @@ final class ImportOps {
             ExpenditureRequest r = valid(new ExpenditureRequest(f.decimal("amount"), f.date("date")));
             return new Target(ProjectCommands.projectKey(d, projectId),
                     r.toCommand(d, projectId, expected));
+        });
+        builders.put(BudgetCommand.REVERSE, (f, d, expected) -> {
+            if (!Who.FINANCE.allows(CallerContext.required(), d, null)) {
+                throw new LineProblem("FINANCE_ONLY", "op", "only the finance bureau (role FINANCE) may reverse an "
+                        + "entry (红字冲销)");
+            }
+            String projectId = id(f, "projectId");
+            Integer original = f.integer("originalSequence");
+            ReversalRequest r = valid(new ReversalRequest(original == null ? null : original.longValue(),
+                    f.text("reason"), f.date("date")));
+            return new Target(ProjectCommands.projectKey(d, projectId), r.toCommand(d, projectId, expected));
         });
         builders.put(BudgetCommand.BASIC_BUDGET, (f, d, expected) -> {
             String unitId = id(f, "unitId");

@@ -64,6 +64,11 @@ public final class ProjectCommands {
         }
     }
 
+    /** 红字冲销 of the money entry recorded at {@code originalSequence}, with why it was wrong. */
+    public record ReverseEntry(@TargetAggregateIdentifier String projectKey, long originalSequence, String reason,
+                               LocalDate date, @TargetAggregateVersion Long expectedVersion) {
+    }
+
     /**
      * The four money commands once carried a {@code requestId} (always null: the idempotency key travels as
      * {@link io.jixiao.support.domain.RequestKey} metadata). Fingerprints of requests applied before it was removed

@@ -8,10 +8,12 @@ import io.jixiao.budget.project.ProjectRequests.AppropriationRequest;
 import io.jixiao.budget.project.ProjectRequests.CarryOverRequest;
 import io.jixiao.budget.project.ProjectRequests.ExpenditureRequest;
 import io.jixiao.budget.project.ProjectRequests.RegisterProjectRequest;
+import io.jixiao.budget.project.ProjectRequests.ReversalRequest;
 import io.jixiao.budget.project.ProjectResponses.CommandResult;
 import io.jixiao.budget.project.ProjectResponses.History;
 import io.jixiao.budget.project.ProjectResponses.ProjectState;
 import io.jixiao.support.axon.CommandSender;
+import io.jixiao.support.context.Who;
 import io.jixiao.support.domain.NotFound;
 import io.jixiao.support.web.AsOf;
 import io.jixiao.support.web.IfMatch;
@@ -99,6 +101,19 @@ public class ProjectController {
             @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String projectId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody ExpenditureRequest body) {
+        return recorded(districtCode, projectId, body.toCommand(districtCode, projectId, IfMatch.version(ifMatch)));
+    }
+
+    @PostMapping("/reversals")
+    @Operation(summary = "红字冲销: reverses one appropriation, adjustment, carry-over or expenditure, named by its "
+            + "sequence number; the original stays in the history, the figures exclude both (422 ALREADY_REVERSED, "
+            + "NOT_A_MONEY_ENTRY, UNKNOWN_ENTRY, BUDGET_BELOW_SPENT)")
+    public ResponseEntity<CommandResult> reverse(
+            @PathVariable @District String districtCode,
+            @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String projectId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody ReversalRequest body) {
+        Who.FINANCE.require("reverse an entry of project " + projectId, districtCode, null);
         return recorded(districtCode, projectId, body.toCommand(districtCode, projectId, IfMatch.version(ifMatch)));
     }
 

@@ -6,6 +6,7 @@ import io.jixiao.budget.project.ProjectCommands.AppropriateBudget;
 import io.jixiao.budget.project.ProjectCommands.CarryOverFunds;
 import io.jixiao.budget.project.ProjectCommands.RecordExpenditure;
 import io.jixiao.budget.project.ProjectCommands.RegisterProject;
+import io.jixiao.budget.project.ProjectCommands.ReverseEntry;
 import io.jixiao.events.Money;
 import io.jixiao.events.budget.AdjustmentBasis;
 import io.jixiao.events.budget.FundSource;
@@ -90,6 +91,18 @@ public final class ProjectRequests {
         public RecordExpenditure toCommand(String districtCode, String projectId, Long expectedVersion) {
             return new RecordExpenditure(ProjectCommands.projectKey(districtCode, projectId), Money.yuanToFen(amount),
                     date, expectedVersion);
+        }
+    }
+
+    /** 红字冲销: the entry to reverse, by its sequence number in the project's history, and why. */
+    public record ReversalRequest(
+            @NotNull @Min(1) Long originalSequence,
+            @NotBlank @Size(max = 500) @Pattern(regexp = TEXT, message = "must not contain control characters") String reason,
+            LocalDate date) {
+
+        public ReverseEntry toCommand(String districtCode, String projectId, Long expectedVersion) {
+            return new ReverseEntry(ProjectCommands.projectKey(districtCode, projectId), originalSequence, reason, date,
+                    expectedVersion);
         }
     }
 }

@@ -66,7 +66,7 @@ class BudgetCommandRegistryTest {
         ImportOps ops = new ImportOps(Validation.buildDefaultValidatorFactory().getValidator());
         assertThat(ops.bound()).containsExactlyInAnyOrderElementsOf(BudgetCommand.importable());
         assertThat(ImportOps.OPS).containsExactly("registerUnit", "registerProject", "appropriate", "adjust",
-                "carryOver", "spend", "basicBudget", "basicAdjust", "basicSpend", "threePublicBudget",
+                "carryOver", "spend", "reverse", "basicBudget", "basicAdjust", "basicSpend", "threePublicBudget",
                 "threePublicSpend", "transfer", "debtOpening", "debtLimit", "bond", "principal", "interest");
     }
 

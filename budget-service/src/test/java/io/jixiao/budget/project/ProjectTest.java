@@ -1,5 +1,8 @@
 package io.jixiao.budget.project;
 
+import io.jixiao.budget.project.ProjectCommands.ReverseEntry;
+import io.jixiao.events.budget.MoneyEntryKind;
+import io.jixiao.events.budget.EntryReversed;
 import io.jixiao.events.budget.FundingFigures;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -275,6 +278,83 @@ class ProjectTest {
                                 && outcomes.get(1).refusal() instanceof Conflict;
                     }
                 });
+    }
+
+    /** A stored event of this project with a known identifier (a reversal names its original's). */
+    private static GenericDomainEventMessage<?> stored(long sequence, Object payload, String id) {
+        return new GenericDomainEventMessage<>("Project", KEY, sequence, payload, MetaData.emptyInstance(), id,
+                java.time.Instant.parse("2023-03-01T02:00:00Z"));
+    }
+
+    private static final ExpenditureRecorded SPENT = new ExpenditureRecorded("430203", "P1", 1_000_000, DAY);
+
+    @Test
+    void aMistakenExpenditureIsReversedOnceAndTheFiguresExcludeBoth() {
+        EntryReversed reversal = new EntryReversed("430203", "P1", 2, "evt-spent", MoneyEntryKind.EXPENDITURE,
+                1_000_000, "重复录入", DAY);
+        fixture.given(REGISTERED, APPROPRIATED).andGiven(List.of(stored(2, SPENT, "evt-spent")))
+                .when(new ReverseEntry(KEY, 2, "重复录入", DAY, null))
+                // the fixture gives its given events identifiers of its own: the original's id is checked for presence
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                        new org.hamcrest.CustomTypeSafeMatcher<org.axonframework.eventhandling.EventMessage<?>>(
+                                "the reversal of entry 2") {
+                            @Override
+                            protected boolean matchesSafely(org.axonframework.eventhandling.EventMessage<?> event) {
+                                return event.getPayload() instanceof EntryReversed r && r.originalEventId() != null
+                                        && reversal.equals(new EntryReversed(r.districtCode(), r.projectId(),
+                                        r.originalSequence(), "evt-spent", r.kind(), r.amountFen(), r.reason(),
+                                        r.date()));
+                            }
+                        }, org.axonframework.test.matchers.Matchers.andNoMore()))
+                .expectResultMessagePayload(new Recorded(3, false))
+                .expectState(p -> assertThat(p.toString()).contains("FundingFigures[appropriated=55000000, "
+                        + "carriedOver=0, adjusted=0, spent=0]"));
+        fixture.given(REGISTERED, APPROPRIATED).andGiven(List.of(stored(2, SPENT, "evt-spent"), stored(3, reversal,
+                        "evt-rev")))
+                .when(new ReverseEntry(KEY, 2, "again", DAY, null))
+                .expectNoEvents()
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("entry 2 was already reversed by entry 3");
+    }
+
+    @Test
+    void onlyAMoneyEntryOfThisProjectCanBeReversedAndAReversalIsNotOne() {
+        fixture.given(REGISTERED, APPROPRIATED).when(new ReverseEntry(KEY, 9, "r", DAY, null))
+                .expectNoEvents().expectException(RuleViolation.class)
+                .expectExceptionMessage("project 'P1' has no entry 9");
+        fixture.given(REGISTERED, APPROPRIATED).when(new ReverseEntry(KEY, 0, "r", DAY, null))
+                .expectNoEvents().expectException(RuleViolation.class)
+                .expectExceptionMessage("entry 0 is not an appropriation, adjustment, carry-over or expenditure and "
+                        + "cannot be reversed");
+        EntryReversed reversal = new EntryReversed("430203", "P1", 1, "evt-a", MoneyEntryKind.APPROPRIATION,
+                55_000_000, "r", DAY);
+        fixture.given(REGISTERED).andGiven(List.of(stored(1, APPROPRIATED, "evt-a"), stored(2, reversal, "evt-r")))
+                .when(new ReverseEntry(KEY, 2, "r", DAY, null))
+                .expectNoEvents().expectException(RuleViolation.class)
+                .expectExceptionMessage("entry 2 is not an appropriation, adjustment, carry-over or expenditure and "
+                        + "cannot be reversed");
+    }
+
+    @Test
+    void anAppropriationAlreadySpentFromCannotBeReversed() {
+        fixture.given(REGISTERED).andGiven(List.of(stored(1, APPROPRIATED, "evt-a"), stored(2, SPENT, "evt-s")))
+                .when(new ReverseEntry(KEY, 1, "批复文号错误", DAY, null))
+                .expectNoEvents().expectException(RuleViolation.class)
+                .expectExceptionMessage("without entry 1 the budget would be 0.00 yuan, below the 10000.00 yuan "
+                        + "already spent");
+    }
+
+    @Test
+    void aRetriedReversalIsAnsweredWithoutASecondEvent() {
+        Map<String, String> request = Map.of(EventMetadata.REQUEST_ID, "key-r", CommandSender.REQUEST_FINGERPRINT,
+                "fp-r");
+        EntryReversed reversal = new EntryReversed("430203", "P1", 2, "evt-spent", MoneyEntryKind.EXPENDITURE,
+                1_000_000, "重复录入", DAY);
+        fixture.given(REGISTERED, APPROPRIATED).andGiven(List.of(stored(2, SPENT, "evt-spent"),
+                        new GenericDomainEventMessage<>("Project", KEY, 3, reversal, MetaData.from(request))))
+                .when(new ReverseEntry(KEY, 2, "重复录入", DAY, null), request)
+                .expectNoEvents()
+                .expectResultMessagePayload(new Recorded(3, true));
     }
 
     /** Stored fingerprints were taken over the commands as printed while they had a (always null) requestId. */
