@@ -2,6 +2,7 @@ package io.jixiao.budget.project;
 
 import io.jixiao.support.web.District;
 import io.jixiao.budget.common.Ids;
+import io.jixiao.budget.common.CommandAnswer;
 import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.project.ProjectRequests.AdjustmentRequest;
 import io.jixiao.budget.project.ProjectRequests.AppropriationRequest;
@@ -169,10 +170,7 @@ public class ProjectController {
     private ResponseEntity<CommandResult> recorded(String districtCode, String projectId, Object command) {
         Recorded recorded = commands.send(command, districtCode);
         ProjectState state = find(districtCode, projectId);
-        return ResponseEntity.status(recorded.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                .eTag(IfMatch.etag(state.version()))
-                .header("Idempotent-Replayed", String.valueOf(recorded.replayed()))
-                .body(new CommandResult(recorded.sequence(), recorded.replayed(), state));
+        return CommandAnswer.of(recorded, state, state.version(), CommandResult::new);
     }
 
     private ResponseEntity<ProjectState> state(String districtCode, String projectId, HttpStatus status) {

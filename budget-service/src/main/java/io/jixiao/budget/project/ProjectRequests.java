@@ -11,6 +11,7 @@ import io.jixiao.events.Money;
 import io.jixiao.events.budget.AdjustmentBasis;
 import io.jixiao.events.budget.FundSource;
 import io.jixiao.events.budget.ProjectCategory;
+import io.jixiao.support.web.FiscalYear;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -38,7 +39,7 @@ public final class ProjectRequests {
             @NotBlank @Pattern(regexp = ID, message = "must match " + ID) String unitId,
             @NotBlank @Size(max = 200) @Pattern(regexp = TEXT, message = "must not contain control characters") String name,
             @NotNull ProjectCategory category,
-            @NotNull @Min(2000) @Max(2100) Integer fiscalYear,
+            @NotNull @FiscalYear Integer fiscalYear,
             @Min(1) @Max(100_000) Integer projectCount,
             @Pattern(regexp = ID, message = "must match " + ID) String previousProjectId) {
 
@@ -75,7 +76,7 @@ public final class ProjectRequests {
 
     public record CarryOverRequest(
             @NotNull @DecimalMin("0.01") @Digits(integer = 12, fraction = 2) BigDecimal amount,
-            @NotNull @Min(2000) @Max(2100) Integer fromYear,
+            @NotNull @FiscalYear Integer fromYear,
             LocalDate date) {
 
         public CarryOverFunds toCommand(String districtCode, String projectId, Long expectedVersion) {
