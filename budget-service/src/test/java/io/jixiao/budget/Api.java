@@ -18,9 +18,15 @@ public final class Api {
     public static final ObjectMapper JSON = new ObjectMapper();
 
     private final int port;
+    private final AsGateway.Caller caller;
 
     public Api(int port) {
+        this(port, ALICE);
+    }
+
+    public Api(int port, AsGateway.Caller caller) {
         this.port = port;
+        this.caller = caller;
     }
 
     public record Answer(int status, String contentType, JsonNode body, String etag, String next) {
@@ -43,7 +49,7 @@ public final class Api {
                 .timeout(Duration.ofMinutes(3))
                 .header("Content-Type", contentType).method(method, body == null
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        AsGateway.sign(request, "budget-service", method, uri, ALICE, headers);
+        AsGateway.sign(request, "budget-service", method, uri, caller, headers);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),

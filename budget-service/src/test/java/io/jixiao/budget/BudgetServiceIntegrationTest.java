@@ -87,6 +87,23 @@ class BudgetServiceIntegrationTest {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** The first {@code count} events of project {@code id} (district 430203) as published on budget.events. */
+    private List<JsonNode> published(String id, int count) {
+        List<JsonNode> published = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.BUDGET_EVENTS));
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.key().equals(ProjectCommands.projectKey("430203", id))) {
+                        published.add(Api.JSON.readTree(r.value()));
+                    }
+                }
+                return published.size() >= count;
+            });
+        }
+        return published;
+    }
+
     @Test
     void recordsTheSkeletonFlowAndPublishesEachEventToKafka() throws Exception {
         String id = id("P");
@@ -114,18 +131,7 @@ class BudgetServiceIntegrationTest {
         assertThat(adjustment.get("event").get("reason").asText()).isEqualTo("年中调减");
         assertThat(adjustment.get("figuresAfter").get("budget").asText()).isEqualTo("449900.00");
 
-        List<JsonNode> published = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            consumer.subscribe(List.of(Topics.BUDGET_EVENTS));
-            await().atMost(Duration.ofSeconds(20)).until(() -> {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.key().equals(ProjectCommands.projectKey("430203", id))) {
-                        published.add(Api.JSON.readTree(r.value()));
-                    }
-                }
-                return published.size() >= 4;
-            });
-        }
+        List<JsonNode> published = published(id, 4);
         assertThat(published).extracting(e -> e.get("type").asText())
                 .containsExactly("ProjectRegistered", "BudgetAppropriated", "BudgetAdjusted", "ExpenditureRecorded");
         assertThat(published.get(2).get("payload").get("amountFen").asLong()).isEqualTo(-10_010_000L);
@@ -262,6 +268,67 @@ class BudgetServiceIntegrationTest {
         assertThat(call("POST", bonds, bond).status()).isEqualTo(201);
         assertThat(call("POST", bonds, bond).status()).isEqualTo(200);
         assertThat(call("POST", bonds, bond.replace("10.00", "11.00")).status()).isEqualTo(409);
+    }
+
+    @Test
+    void aMistakenExpenditureIsReversedOnceByTheBureauAndTheHistoryShowsThePairWithActorAndCause() throws Exception {
+        String id = id("V");
+        String path = project(id);
+        api.expect(201, "POST", path + "/appropriations", "{\"amount\":\"550000.00\",\"source\":\"一般公共预算\",\"date\":\"2023-01-20\"}");
+        api.expect(201, "POST", path + "/expenditures", "{\"amount\":\"300000.00\",\"date\":\"2023-05-01\"}");
+        api.expect(201, "POST", path + "/expenditures", "{\"amount\":\"300000.00\",\"date\":\"2023-05-01\"}".replace("300000", "1000"));
+
+        String reversal = "{\"originalSequence\":3,\"reason\":\"重复录入\",\"date\":\"2023-05-02\"}";
+        Answer reversed = api.expect(201, "POST", path + "/reversals", reversal, "Idempotency-Key", "rev-1");
+        assertThat(reversed.body().get("sequence").asLong()).isEqualTo(4);
+        assertThat(reversed.body().get("project").get("spent").asText()).isEqualTo("300000.00");
+        assertThat(reversed.body().get("project").get("available").asText()).isEqualTo("250000.00");
+        Answer retried = api.expect(200, "POST", path + "/reversals", reversal, "Idempotency-Key", "rev-1");
+        assertThat(retried.body().get("replayed").asBoolean()).isTrue();
+        assertThat(retried.body().get("sequence").asLong()).isEqualTo(4);
+        assertThat(events(id)).isEqualTo(5);
+
+        Answer twice = call("POST", path + "/reversals", reversal, "Idempotency-Key", "rev-2");
+        assertThat(twice.status()).isEqualTo(422);
+        assertThat(twice.contentType()).startsWith("application/problem+json");
+        assertThat(twice.body().get("rule").asText()).isEqualTo("ALREADY_REVERSED");
+        assertThat(twice.body().get("errors").get(0).get("field").asText()).isEqualTo("originalSequence");
+        Answer notMoney = call("POST", path + "/reversals", "{\"originalSequence\":4,\"reason\":\"x\"}");
+        assertThat(notMoney.status()).isEqualTo(422);
+        assertThat(notMoney.body().get("rule").asText()).isEqualTo("NOT_A_MONEY_ENTRY");
+        Answer unknown = call("POST", path + "/reversals", "{\"originalSequence\":99,\"reason\":\"x\"}");
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.body().get("rule").asText()).isEqualTo("UNKNOWN_ENTRY");
+        Answer noReason = call("POST", path + "/reversals", "{\"originalSequence\":2}");
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body().get("errors").get(0).get("field").asText()).isEqualTo("reason");
+        Api platform = new Api(port, Api.ALICE.withRoles(java.util.Set.of("INTEGRATION")));
+        Answer notTheBureau = platform.call("POST", path + "/reversals", "{\"originalSequence\":2,\"reason\":\"x\"}");
+        assertThat(notTheBureau.status()).isEqualTo(403);
+        assertThat(notTheBureau.body().get("rule").asText()).isEqualTo("FINANCE_ONLY");
+        assertThat(events(id)).isEqualTo(5);
+
+        Answer history = call("GET", path + "/history", null);
+        JsonNode original = history.body().get("events").get(3);
+        JsonNode reversing = history.body().get("events").get(4);
+        assertThat(original.get("type").asText()).isEqualTo("ExpenditureRecorded");
+        assertThat(original.get("reversedBy").asLong()).isEqualTo(4);
+        assertThat(reversing.get("type").asText()).isEqualTo("EntryReversed");
+        assertThat(reversing.get("reverses").asLong()).isEqualTo(3);
+        assertThat(reversing.get("actor").asText()).isEqualTo("alice@czj");
+        assertThat(reversing.get("reason").asText()).isEqualTo("重复录入");
+        assertThat(reversing.get("amount").asText()).isEqualTo("-1000.00");
+        assertThat(reversing.get("requestId").asText()).isEqualTo("rev-1");
+        assertThat(reversing.get("figuresAfter").get("spent").asText()).isEqualTo("300000.00");
+        assertThat(history.body().get("stateAsOf").get("spent").asText()).isEqualTo("300000.00");
+
+        List<JsonNode> published = published(id, 5);
+        JsonNode event = published.get(4);
+        assertThat(event.get("type").asText()).isEqualTo("EntryReversed");
+        assertThat(event.get("payload").get("originalSequence").asLong()).isEqualTo(3);
+        assertThat(event.get("payload").get("originalEventId").asText()).isNotBlank();
+        assertThat(event.get("payload").get("kind").asText()).isEqualTo("EXPENDITURE");
+        assertThat(event.get("payload").get("amountFen").asLong()).isEqualTo(100_000L);
     }
 
     @Test

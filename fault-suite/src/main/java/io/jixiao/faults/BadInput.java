@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jixiao.events.budget.BudgetCommand;
+import io.jixiao.events.budget.BudgetCommand.Field;
+import io.jixiao.events.budget.BudgetCommand.FieldKind;
 import io.jixiao.local.LocalStackProcesses;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,12 +48,6 @@ public final class BadInput {
     public enum Category {
         BROKEN_JSON, WRONG_TYPES, HUGE_NUMBERS, TOO_MANY_DECIMALS, NEGATIVE_AMOUNTS, UNKNOWN_IDS, OVERSIZED, UNICODE,
         INJECTION, PATH_TRICKS, HEADERS, QUERY
-    }
-
-    /** How a field must look; decides which wrong values it gets. */
-    enum Kind { AMOUNT_POS, AMOUNT_NONNEG, AMOUNT_SIGNED, ENUM, TEXT, ID, YEAR, INT_POS, BOOL, DATE, LIST_INT, LIST_TEXT }
-
-    record Field(String path, Kind kind, boolean required, int maxLength) {
     }
 
     /**
@@ -133,118 +130,71 @@ public final class BadInput {
     // ------------------------------------------------------------------------------------ endpoint families
 
     private List<Endpoint> endpoints() {
-        String b = "/api/budget/districts/" + d;
-        String p = b + "/projects/" + project;
-        String u = b + "/units/" + unit + "/years/" + year;
-        String y = b + "/years/" + year;
         String e = "/api/evaluation/districts/" + d;
         String pk = "/api/disclosure/districts/" + d + "/years/" + year + "/units/" + unit + "/packages";
         List<Endpoint> list = new ArrayList<>();
-        list.add(new Endpoint("budget settings", "PUT", b + "/settings", "{\"goalBeforeBudget\":false}",
-                List.of(f("goalBeforeBudget", Kind.BOOL, true)), null));
-        list.add(new Endpoint("budget unit", "PUT", b + "/units/" + unit, "{\"name\":\"故障演练单位\",\"aggregate\":false,"
-                + "\"staffing\":{\"authorized\":10,\"actual\":8}}", List.of(f("name", Kind.TEXT, true, 200),
-                f("aggregate", Kind.BOOL, false), f("staffing.authorized", Kind.INT_POS, false),
-                f("staffing.actual", Kind.INT_POS, false)), b + "/units/fs-bad-u{n}"));
-        list.add(new Endpoint("budget project", "PUT", p, "{\"unitId\":\"" + unit + "\",\"name\":\"故障演练项目\","
-                + "\"category\":\"专项资金\",\"fiscalYear\":" + year + ",\"projectCount\":1}",
-                List.of(f("unitId", Kind.ID, true), f("name", Kind.TEXT, true, 200), f("category", Kind.ENUM, true),
-                        f("fiscalYear", Kind.YEAR, true), f("projectCount", Kind.INT_POS, false),
-                        f("previousProjectId", Kind.ID, false)), b + "/projects/fs-bad-p{n}"));
-        list.add(new Endpoint("budget appropriation", "POST", p + "/appropriations", "{\"amount\":\"100.00\","
-                + "\"source\":\"一般公共预算\",\"docNo\":\"株财预〔2026〕9号\",\"date\":\"2026-01-15\"}",
-                List.of(f("amount", Kind.AMOUNT_POS, true), f("source", Kind.ENUM, true), f("docNo", Kind.TEXT, false, 100),
-                        f("date", Kind.DATE, false)), null));
-        list.add(new Endpoint("budget adjustment", "POST", p + "/adjustments", "{\"amount\":\"-1.00\",\"basis\":\"MID_YEAR\","
-                + "\"reason\":\"年中调整\",\"docNo\":\"株财预〔2026〕10号\",\"date\":\"2026-06-01\"}",
-                List.of(f("amount", Kind.AMOUNT_SIGNED, true), f("basis", Kind.ENUM, true), f("reason", Kind.TEXT, true, 500),
-                        f("docNo", Kind.TEXT, false, 100), f("date", Kind.DATE, false)), null));
-        list.add(new Endpoint("budget carry-over", "POST", p + "/carry-overs", "{\"amount\":\"1.00\",\"fromYear\":2025,"
-                + "\"date\":\"2026-01-02\"}", List.of(f("amount", Kind.AMOUNT_POS, true), f("fromYear", Kind.YEAR, true),
-                f("date", Kind.DATE, false)), null));
-        list.add(new Endpoint("budget expenditure", "POST", p + "/expenditures", "{\"amount\":\"1.00\",\"date\":\"2026-03-01\"}",
-                List.of(f("amount", Kind.AMOUNT_POS, true), f("date", Kind.DATE, false)), null));
-        list.add(new Endpoint("budget basic budget", "POST", u + "/basic-budget", "{\"amount\":\"1.00\",\"docNo\":\"x\","
-                + "\"date\":\"2026-01-01\"}", List.of(f("amount", Kind.AMOUNT_POS, true), f("docNo", Kind.TEXT, false, 100),
-                f("date", Kind.DATE, false)), null));
-        list.add(new Endpoint("budget basic adjustment", "POST", u + "/basic-adjustments", "{\"amount\":\"1.00\","
-                + "\"basis\":\"MID_YEAR\",\"reason\":\"调整\"}", List.of(f("amount", Kind.AMOUNT_SIGNED, true),
-                f("basis", Kind.ENUM, true), f("reason", Kind.TEXT, true, 500)), null));
-        list.add(new Endpoint("budget basic expenditure", "POST", u + "/basic-expenditures", "{\"class\":\"PERSONNEL\","
-                + "\"amount\":\"1.00\",\"date\":\"2026-03-01\"}", List.of(f("class", Kind.ENUM, true),
-                f("amount", Kind.AMOUNT_POS, true), f("date", Kind.DATE, false)), null));
-        list.add(new Endpoint("budget three-public budget", "POST", y + "/three-public/budgets", "{\"unitId\":\"" + unit
-                + "\",\"category\":\"公务接待\",\"amount\":\"1.00\"}", List.of(f("unitId", Kind.ID, true),
-                f("category", Kind.ENUM, true), f("amount", Kind.AMOUNT_NONNEG, true)), null));
-        list.add(new Endpoint("budget three-public spending", "POST", y + "/three-public/expenditures", "{\"unitId\":\""
-                + unit + "\",\"category\":\"公务接待\",\"amount\":\"1.00\",\"date\":\"2026-03-01\"}",
-                List.of(f("unitId", Kind.ID, true), f("category", Kind.ENUM, true), f("amount", Kind.AMOUNT_NONNEG, true),
-                        f("date", Kind.DATE, false)), null));
-        list.add(new Endpoint("budget transfer", "POST", y + "/transfers", "{\"kind\":\"一般性\",\"amount\":\"1.00\","
-                + "\"docNo\":\"x\",\"date\":\"2026-03-01\"}", List.of(f("kind", Kind.ENUM, true),
-                f("amount", Kind.AMOUNT_POS, true), f("docNo", Kind.TEXT, false, 100), f("date", Kind.DATE, false)), null));
-        list.add(new Endpoint("budget debt opening", "POST", y + "/debt/opening-balances", "{\"type\":\"GENERAL\","
-                + "\"amount\":\"1.00\"}", List.of(f("type", Kind.ENUM, true), f("amount", Kind.AMOUNT_NONNEG, true)), null));
-        list.add(new Endpoint("budget debt limit", "POST", y + "/debt/limits", "{\"type\":\"GENERAL\",\"amount\":\"1.00\"}",
-                List.of(f("type", Kind.ENUM, true), f("amount", Kind.AMOUNT_NONNEG, true)), null));
-        list.add(new Endpoint("budget bond", "POST", y + "/debt/bonds", "{\"bondId\":\"fs-bond\",\"type\":\"GENERAL\","
-                + "\"kind\":\"NEW\",\"amount\":\"1.00\",\"termYears\":[5],\"purpose\":\"x\",\"projectId\":\"" + project
-                + "\",\"date\":\"2026-03-01\"}", List.of(f("bondId", Kind.ID, true), f("type", Kind.ENUM, true),
-                f("kind", Kind.ENUM, true), f("amount", Kind.AMOUNT_POS, true), f("termYears", Kind.LIST_INT, false),
-                f("purpose", Kind.TEXT, false, 500), f("projectId", Kind.ID, false), f("date", Kind.DATE, false)), null));
-        list.add(new Endpoint("budget principal", "POST", y + "/debt/principal-repayments", "{\"type\":\"GENERAL\","
-                + "\"amount\":\"1.00\",\"date\":\"2026-03-01\"}", List.of(f("type", Kind.ENUM, true),
-                f("amount", Kind.AMOUNT_POS, true), f("bondId", Kind.ID, false), f("date", Kind.DATE, false)), null));
-        list.add(new Endpoint("budget interest", "POST", y + "/debt/interest-payments", "{\"type\":\"GENERAL\","
-                + "\"amount\":\"1.00\",\"date\":\"2026-03-01\"}", List.of(f("type", Kind.ENUM, true),
-                f("amount", Kind.AMOUNT_POS, true), f("date", Kind.DATE, false)), null));
+        for (BudgetCommand c : BudgetCommand.values()) {
+            list.add(budgetEndpoint(c));
+        }
         list.add(new Endpoint("evaluation goal", "PUT", e + "/goals/fs-bad-g0", "{\"scope\":\"PROJECT\",\"projectId\":\""
                 + project + "\",\"fiscalYear\":" + year + ",\"amount\":\"100000.00\",\"indicators\":[{\"l1\":\"产出指标\","
                 + "\"l2\":\"数量指标\",\"l3\":\"完成数\",\"cmp\":\">=\",\"target\":\"10\",\"unit\":\"个\",\"weight\":20}]}",
-                List.of(f("scope", Kind.ENUM, true), f("projectId", Kind.ID, false), f("fiscalYear", Kind.YEAR, true),
-                        f("amount", Kind.AMOUNT_SIGNED, true), f("indicators[0].l3", Kind.TEXT, false, 300),
-                        f("revisionReason", Kind.TEXT, false, 1000)), e + "/goals/fs-bad-g{n}"));
+                List.of(f("scope", FieldKind.CHOICE, true), f("projectId", FieldKind.ID, false), f("fiscalYear", FieldKind.YEAR, true),
+                        f("amount", FieldKind.AMOUNT_SIGNED, true), f("indicators[0].l3", FieldKind.TEXT, false, 300),
+                        f("revisionReason", FieldKind.TEXT, false, 1000)), e + "/goals/fs-bad-g{n}"));
         list.add(new Endpoint("evaluation approval", "POST", e + "/goals/" + goal + "/approval",
-                "{\"approvedOn\":\"2026-01-10\"}", List.of(f("approvedOn", Kind.DATE, false)), null));
+                "{\"approvedOn\":\"2026-01-10\"}", List.of(f("approvedOn", FieldKind.DATE, false)), null));
         list.add(new Endpoint("evaluation return", "POST", e + "/goals/" + goal + "/return", "{\"reasons\":[\"指标不完整\"]}",
-                List.of(f("reasons", Kind.LIST_TEXT, true)), null));
+                List.of(f("reasons", FieldKind.TEXT_LIST, true)), null));
         list.add(new Endpoint("evaluation monitoring", "POST", e + "/goals/" + goal + "/monitoring",
                 "{\"period\":{\"from\":\"2026-01-01\",\"to\":\"2026-06-30\"},\"mode\":\"SELF\",\"recordedOn\":\"2026-07-01\"}",
-                List.of(f("period.from", Kind.DATE, true), f("period.to", Kind.DATE, true), f("mode", Kind.ENUM, true),
-                        f("recordedOn", Kind.DATE, false), f("observationId", Kind.ID, false)), null));
+                List.of(f("period.from", FieldKind.DATE, true), f("period.to", FieldKind.DATE, true), f("mode", FieldKind.CHOICE, true),
+                        f("recordedOn", FieldKind.DATE, false), f("observationId", FieldKind.ID, false)), null));
         list.add(new Endpoint("evaluation self", "PUT", e + "/evaluations/fs-bad-e0/self", "{\"goalId\":\"" + goal
                 + "\",\"year\":" + year + ",\"budget\":{\"initial\":\"1.00\",\"fullYear\":\"1.00\",\"executed\":\"1.00\"},"
-                + "\"actuals\":[{\"l3\":\"完成数\",\"actual\":\"10\"}]}", List.of(f("goalId", Kind.ID, true),
-                f("year", Kind.YEAR, true), f("budget.initial", Kind.AMOUNT_NONNEG, true),
-                f("budget.executed", Kind.AMOUNT_NONNEG, true), f("actuals[0].l3", Kind.TEXT, true, 300)),
+                + "\"actuals\":[{\"l3\":\"完成数\",\"actual\":\"10\"}]}", List.of(f("goalId", FieldKind.ID, true),
+                f("year", FieldKind.YEAR, true), f("budget.initial", FieldKind.AMOUNT_NON_NEGATIVE, true),
+                f("budget.executed", FieldKind.AMOUNT_NON_NEGATIVE, true), f("actuals[0].l3", FieldKind.TEXT, true, 300)),
                 e + "/evaluations/fs-bad-e{n}/self"));
         list.add(new Endpoint("evaluation key commission", "PUT", e + "/evaluations/fs-bad-k0/key", "{\"type\":\"专项资金\","
                 + "\"projectIds\":[\"" + project + "\"],\"evaluator\":\"第三方机构\",\"amount\":\"1.00\",\"year\":" + year + "}",
-                List.of(f("type", Kind.TEXT, true, 40), f("evaluator", Kind.TEXT, true, 200),
-                        f("amount", Kind.AMOUNT_NONNEG, false), f("year", Kind.YEAR, true),
-                        f("subjectYear", Kind.YEAR, false), f("commissionedOn", Kind.DATE, false)),
+                List.of(f("type", FieldKind.TEXT, true, 40), f("evaluator", FieldKind.TEXT, true, 200),
+                        f("amount", FieldKind.AMOUNT_NON_NEGATIVE, false), f("year", FieldKind.YEAR, true),
+                        f("subjectYear", FieldKind.YEAR, false), f("commissionedOn", FieldKind.DATE, false)),
                 e + "/evaluations/fs-bad-k{n}/key"));
         list.add(new Endpoint("evaluation key completion", "POST", e + "/evaluations/fs-bad-k0/key/completion",
                 "{\"score\":\"85.5\",\"grade\":\"良\",\"findings\":[\"x\"],\"conclusion\":\"y\",\"completedOn\":\"2026-09-01\"}",
-                List.of(f("score", Kind.AMOUNT_NONNEG, false), f("grade", Kind.ENUM, false),
-                        f("completedOn", Kind.DATE, false)), null));
+                List.of(f("score", FieldKind.AMOUNT_NON_NEGATIVE, false), f("grade", FieldKind.CHOICE, false),
+                        f("completedOn", FieldKind.DATE, false)), null));
         list.add(new Endpoint("evaluation application", "POST", e + "/evaluations/fs-bad-k0/application",
-                "{\"targetFiscalYear\":2027}", List.of(f("targetFiscalYear", Kind.YEAR, false)), null));
+                "{\"targetFiscalYear\":2027}", List.of(f("targetFiscalYear", FieldKind.YEAR, false)), null));
         list.add(new Endpoint("disclosure package", "POST", pk, "{\"packageId\":\"fs-bad-pkg0\",\"kind\":\"GOALS\","
                 + "\"publishedOn\":\"2026-02-05\",\"tables\":{\"项目支出绩效目标表\":[\"" + project + "\"]}}",
-                List.of(f("packageId", Kind.ID, true), f("kind", Kind.ENUM, true), f("publishedOn", Kind.DATE, true)),
+                List.of(f("packageId", FieldKind.ID, true), f("kind", FieldKind.CHOICE, true), f("publishedOn", FieldKind.DATE, true)),
                 null));
         list.add(new Endpoint("disclosure retraction", "POST", pk + "/fs-bad-pkg0/retraction",
-                "{\"reason\":\"撤回\",\"retractedOn\":\"2026-03-01\"}", List.of(f("reason", Kind.TEXT, true, 2000),
-                f("retractedOn", Kind.DATE, false)), null));
+                "{\"reason\":\"撤回\",\"retractedOn\":\"2026-03-01\"}", List.of(f("reason", FieldKind.TEXT, true, 2000),
+                f("retractedOn", FieldKind.DATE, false)), null));
         return list;
     }
 
-    private static Field f(String path, Kind kind, boolean required) {
+    /** The endpoints the generator aims at (for the test that holds them to the command registry). */
+    List<Endpoint> endpointList() {
+        return endpoints;
+    }
+
+    /** An endpoint of budget-service: path and fields from the command registry, the valid body from the samples. */
+    Endpoint budgetEndpoint(BudgetCommand c) {
+        BudgetSamples.Sample sample = BudgetSamples.of(c, d, project, unit, year);
+        return new Endpoint(sample.family(), c.method(), c.path(BudgetSamples.pathValues(d, project, unit, year)),
+                sample.body(), c.fields(), sample.freshPath());
+    }
+
+    private static Field f(String path, FieldKind kind, boolean required) {
         return new Field(path, kind, required, 0);
     }
 
-    private static Field f(String path, Kind kind, boolean required, int maxLength) {
+    private static Field f(String path, FieldKind kind, boolean required, int maxLength) {
         return new Field(path, kind, required, maxLength);
     }
 
@@ -286,12 +236,12 @@ public final class BadInput {
         }
         return switch (c) {
             case BROKEN_JSON -> brokenJson(r);
-            case WRONG_TYPES -> mutate(c, r, n, List.of(Kind.values()), this::wrongType);
-            case HUGE_NUMBERS -> mutate(c, r, n, List.of(Kind.AMOUNT_POS, Kind.AMOUNT_NONNEG, Kind.AMOUNT_SIGNED,
-                    Kind.YEAR, Kind.INT_POS, Kind.LIST_INT), this::huge);
-            case TOO_MANY_DECIMALS -> mutate(c, r, n, List.of(Kind.AMOUNT_POS, Kind.AMOUNT_NONNEG, Kind.AMOUNT_SIGNED),
+            case WRONG_TYPES -> mutate(c, r, n, List.of(FieldKind.values()), this::wrongType);
+            case HUGE_NUMBERS -> mutate(c, r, n, List.of(FieldKind.AMOUNT_POSITIVE, FieldKind.AMOUNT_NON_NEGATIVE, FieldKind.AMOUNT_SIGNED,
+                    FieldKind.YEAR, FieldKind.POSITIVE_INT, FieldKind.INT_LIST), this::huge);
+            case TOO_MANY_DECIMALS -> mutate(c, r, n, List.of(FieldKind.AMOUNT_POSITIVE, FieldKind.AMOUNT_NON_NEGATIVE, FieldKind.AMOUNT_SIGNED),
                     this::decimals);
-            case NEGATIVE_AMOUNTS -> mutate(c, r, n, List.of(Kind.AMOUNT_POS, Kind.AMOUNT_NONNEG, Kind.INT_POS, Kind.YEAR),
+            case NEGATIVE_AMOUNTS -> mutate(c, r, n, List.of(FieldKind.AMOUNT_POSITIVE, FieldKind.AMOUNT_NON_NEGATIVE, FieldKind.POSITIVE_INT, FieldKind.YEAR),
                     this::negative);
             case UNKNOWN_IDS -> unknownId(r, n);
             case OVERSIZED -> oversized(r, n);
@@ -363,7 +313,7 @@ public final class BadInput {
         JsonNode value(Field field, Random r);
     }
 
-    private BadRequest mutate(Category c, Random r, int n, List<Kind> kinds, Mutation mutation) {
+    private BadRequest mutate(Category c, Random r, int n, List<FieldKind> kinds, Mutation mutation) {
         for (int attempt = 0; attempt < 200; attempt++) {
             Endpoint e = endpoints.get(r.nextInt(endpoints.size()));
             List<Field> fields = e.fields().stream().filter(fl -> kinds.contains(fl.kind())).toList();
@@ -385,28 +335,28 @@ public final class BadInput {
 
     private JsonNode wrongType(Field field, Random r) {
         List<JsonNode> values = new ArrayList<>(List.of(NODES.objectNode().put("x", 1)));
-        if (field.kind() != Kind.LIST_INT && field.kind() != Kind.LIST_TEXT && field.kind() != Kind.DATE) {
+        if (field.kind() != FieldKind.INT_LIST && field.kind() != FieldKind.TEXT_LIST && field.kind() != FieldKind.DATE) {
             values.add(NODES.arrayNode().add(NODES.objectNode()));
         }
         switch (field.kind()) {
-            case AMOUNT_POS, AMOUNT_NONNEG, AMOUNT_SIGNED -> values.addAll(List.of(NODES.booleanNode(true),
+            case AMOUNT_POSITIVE, AMOUNT_NON_NEGATIVE, AMOUNT_SIGNED -> values.addAll(List.of(NODES.booleanNode(true),
                     NODES.textNode("abc"), NODES.textNode("12,34"), NODES.textNode("1e"), NODES.textNode("NaN"),
                     NODES.textNode("Infinity"), NODES.textNode("0x10"), NODES.textNode("¥100"), NODES.textNode("--1"),
                     NODES.textNode("1.2.3"), NODES.textNode("100元")));
-            case ENUM -> values.addAll(List.of(NODES.textNode("NOT_A_VALUE"), NODES.booleanNode(false),
+            case CHOICE -> values.addAll(List.of(NODES.textNode("NOT_A_VALUE"), NODES.booleanNode(false),
                     NODES.textNode("MID YEAR")));
-            case TEXT, ID, LIST_TEXT -> values.add(NODES.objectNode());
+            case TEXT, ID, TEXT_LIST -> values.add(NODES.objectNode());
             case YEAR -> values.addAll(List.of(NODES.textNode("abc"), NODES.booleanNode(true), numberLiteral("2026.5"),
                     NODES.textNode("二〇二六")));
-            case INT_POS -> values.addAll(List.of(NODES.textNode("abc"), numberLiteral("2.5"), NODES.textNode("十")));
-            case BOOL -> values.addAll(List.of(NODES.textNode("maybe"), NODES.textNode("yes please")));
+            case POSITIVE_INT -> values.addAll(List.of(NODES.textNode("abc"), numberLiteral("2.5"), NODES.textNode("十")));
+            case BOOLEAN -> values.addAll(List.of(NODES.textNode("maybe"), NODES.textNode("yes please")));
             case DATE -> values.addAll(List.of(NODES.textNode("yesterday"), NODES.textNode("2026-02-30"),
                     NODES.textNode("2026-13-01"), NODES.textNode("01/02/2026"), NODES.textNode("2026-1-1"),
                     NODES.booleanNode(true)));
-            case LIST_INT -> values.addAll(List.of(NODES.textNode("5"), NODES.arrayNode().add("x"),
+            case INT_LIST -> values.addAll(List.of(NODES.textNode("5"), NODES.arrayNode().add("x"),
                     NODES.arrayNode().add(NODES.objectNode())));
         }
-        if (field.kind() == Kind.LIST_TEXT) {
+        if (field.kind() == FieldKind.TEXT_LIST) {
             values.addAll(List.of(NODES.textNode("one reason"), NODES.arrayNode().add(NODES.objectNode()),
                     NODES.arrayNode()));
         }
@@ -418,14 +368,14 @@ public final class BadInput {
 
     private JsonNode huge(Field field, Random r) {
         List<JsonNode> values = switch (field.kind()) {
-            case AMOUNT_POS, AMOUNT_NONNEG, AMOUNT_SIGNED -> List.of(numberLiteral("1e400"), NODES.textNode("1e400"),
+            case AMOUNT_POSITIVE, AMOUNT_NON_NEGATIVE, AMOUNT_SIGNED -> List.of(numberLiteral("1e400"), NODES.textNode("1e400"),
                     numberLiteral("123456789012345678901234567890"), numberLiteral("-1e309"),
                     NODES.textNode("10000000000000.00"), numberLiteral("9223372036854775808"),
                     numberLiteral("1" + "0".repeat(200)), NODES.textNode("9".repeat(5000)), numberLiteral("1e-400"),
                     NODES.textNode("1E+2147483647"));
-            case YEAR, INT_POS -> List.of(numberLiteral("2147483648"), numberLiteral("99999999999"),
+            case YEAR, POSITIVE_INT -> List.of(numberLiteral("2147483648"), numberLiteral("99999999999"),
                     numberLiteral("-2147483649"), numberLiteral("1e3"), numberLiteral("9".repeat(400)));
-            case LIST_INT -> List.of(NODES.arrayNode().add(numberLiteral("2147483648")),
+            case INT_LIST -> List.of(NODES.arrayNode().add(numberLiteral("2147483648")),
                     NODES.arrayNode().add(numberLiteral("1e400")));
             default -> null;
         };
@@ -437,15 +387,15 @@ public final class BadInput {
                 numberLiteral("0.0001"), NODES.textNode("100.1234567"), numberLiteral("1.0000000000000000001"),
                 NODES.textNode("-3.141"));
         JsonNode v = values.get(r.nextInt(values.size()));
-        return field.kind() != Kind.AMOUNT_SIGNED && v.asText().startsWith("-") ? NODES.textNode("3.141") : v;
+        return field.kind() != FieldKind.AMOUNT_SIGNED && v.asText().startsWith("-") ? NODES.textNode("3.141") : v;
     }
 
     private JsonNode negative(Field field, Random r) {
         List<JsonNode> values = switch (field.kind()) {
-            case AMOUNT_POS -> List.of(numberLiteral("-1"), NODES.textNode("-0.01"), NODES.textNode("-100.50"),
+            case AMOUNT_POSITIVE -> List.of(numberLiteral("-1"), NODES.textNode("-0.01"), NODES.textNode("-100.50"),
                     numberLiteral("0"), NODES.textNode("0.00"), numberLiteral("-0.00"));
-            case AMOUNT_NONNEG -> List.of(numberLiteral("-1"), NODES.textNode("-0.01"), NODES.textNode("-100.50"));
-            case INT_POS -> List.of(numberLiteral("-1"), numberLiteral("-100"));
+            case AMOUNT_NON_NEGATIVE -> List.of(numberLiteral("-1"), NODES.textNode("-0.01"), NODES.textNode("-100.50"));
+            case POSITIVE_INT -> List.of(numberLiteral("-1"), numberLiteral("-100"));
             case YEAR -> List.of(numberLiteral("-2026"), numberLiteral("1999"), numberLiteral("2101"), numberLiteral("0"));
             default -> null;
         };
@@ -549,7 +499,7 @@ public final class BadInput {
                         true, (pick == 1 ? "chunked " : "") + (big.length / 1_000_000) + " MB body");
             }
             case 2 -> {
-                Field text = e.fields().stream().filter(fl -> fl.kind() == Kind.TEXT && fl.maxLength() > 0).findFirst()
+                Field text = e.fields().stream().filter(fl -> fl.kind() == FieldKind.TEXT && fl.maxLength() > 0).findFirst()
                         .orElse(null);
                 if (text == null) {
                     return oversized(r, n);
@@ -562,7 +512,7 @@ public final class BadInput {
                         text.path() + " one character over its limit of " + text.maxLength());
             }
             case 3 -> {
-                String firstText = e.fields().stream().filter(fl -> fl.kind() == Kind.TEXT && fl.maxLength() > 0)
+                String firstText = e.fields().stream().filter(fl -> fl.kind() == FieldKind.TEXT && fl.maxLength() > 0)
                         .map(Field::path).findFirst().orElse(null);
                 if (firstText == null) {
                     return oversized(r, n);
@@ -580,7 +530,7 @@ public final class BadInput {
                 Field first = e.fields().get(0);
                 byte[] body = cached.computeIfAbsent("fields:" + e.family(), k -> {
                     ObjectNode b = e.template();
-                    set(b, first.path(), first.kind() == Kind.BOOL ? NODES.textNode("x")
+                    set(b, first.path(), first.kind() == FieldKind.BOOLEAN ? NODES.textNode("x")
                             : NODES.objectNode().put("nested", true));
                     ObjectNode padding = b.putObject("padding");
                     for (int i = 0; i < 50_000; i++) {
@@ -607,12 +557,12 @@ public final class BadInput {
 
     private BadRequest unicode(Random r, int n) {
         int pick = r.nextInt(6);
-        List<Endpoint> withText = endpoints.stream().filter(e -> e.fields().stream().anyMatch(fl -> fl.kind() == Kind.TEXT))
+        List<Endpoint> withText = endpoints.stream().filter(e -> e.fields().stream().anyMatch(fl -> fl.kind() == FieldKind.TEXT))
                 .toList();
         if (pick <= 1) {
             // invalid characters in a text field of an otherwise valid body (fresh ids where that would create)
             Endpoint e = withText.get(r.nextInt(withText.size()));
-            List<Field> texts = e.fields().stream().filter(fl -> fl.kind() == Kind.TEXT).toList();
+            List<Field> texts = e.fields().stream().filter(fl -> fl.kind() == FieldKind.TEXT).toList();
             Field field = texts.get(r.nextInt(texts.size()));
             String text = "名称" + BAD_TEXT.get(r.nextInt(BAD_TEXT.size()));
             ObjectNode body = e.template();
@@ -625,9 +575,9 @@ public final class BadInput {
             // RTL marks and emoji (legal in names) with another field wrong: the refusal must render them
             Endpoint e = withText.get(r.nextInt(withText.size()));
             ObjectNode body = e.template();
-            Field text = e.fields().stream().filter(fl -> fl.kind() == Kind.TEXT).findFirst().orElseThrow();
+            Field text = e.fields().stream().filter(fl -> fl.kind() == FieldKind.TEXT).findFirst().orElseThrow();
             set(body, text.path(), NODES.textNode("\u202E项目\uD83D\uDCB0\u200F名称\u200D\uD83D\uDC69\u200D\uD83D\uDCBB"));
-            Field other = e.fields().stream().filter(fl -> fl.kind() != Kind.TEXT).findFirst().orElse(null);
+            Field other = e.fields().stream().filter(fl -> fl.kind() != FieldKind.TEXT).findFirst().orElse(null);
             if (other == null) {
                 set(body, text.path(), NODES.textNode("\u202E\u0000"));
             } else {
@@ -690,11 +640,11 @@ public final class BadInput {
         }
         // in a field that must be refused (id, enum, date, amount), or in text with another field wrong
         Endpoint e = endpoints.get(r.nextInt(endpoints.size()));
-        List<Field> strict = e.fields().stream().filter(fl -> fl.kind() != Kind.TEXT && fl.kind() != Kind.BOOL
-                && fl.kind() != Kind.LIST_TEXT && fl.kind() != Kind.LIST_INT).toList();
+        List<Field> strict = e.fields().stream().filter(fl -> fl.kind() != FieldKind.TEXT && fl.kind() != FieldKind.BOOLEAN
+                && fl.kind() != FieldKind.TEXT_LIST && fl.kind() != FieldKind.INT_LIST).toList();
         ObjectNode body = e.template();
         if (pick == 1 || strict.isEmpty()) {
-            List<Field> texts = e.fields().stream().filter(fl -> fl.kind() == Kind.TEXT).toList();
+            List<Field> texts = e.fields().stream().filter(fl -> fl.kind() == FieldKind.TEXT).toList();
             if (texts.isEmpty() || strict.isEmpty()) {
                 return injection(r, n);
             }
@@ -707,7 +657,7 @@ public final class BadInput {
                     text.path() + " and " + other.path() + " = " + hostile);
         }
         Field field = strict.get(r.nextInt(strict.size()));
-        set(body, field.path(), NODES.textNode(field.kind() == Kind.ID ? "x" + hostile : hostile));
+        set(body, field.path(), NODES.textNode(field.kind() == FieldKind.ID ? "x" + hostile : hostile));
         return json(Category.INJECTION, e.family(), e.method(), e.freshPath() != null
                 ? e.freshPath().replace("{n}", Integer.toString(n)) : e.path(), body, field.path() + " = " + hostile);
     }

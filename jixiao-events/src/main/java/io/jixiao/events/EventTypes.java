@@ -16,7 +16,7 @@ public final class EventTypes {
     /** Published on {@link Topics#BUDGET_EVENTS}. */
     public static final List<Class<? extends Record>> BUDGET = List.of(
             ProjectRegistered.class, BudgetAppropriated.class, BudgetAdjusted.class, FundsCarriedOver.class,
-            ExpenditureRecorded.class,
+            ExpenditureRecorded.class, EntryReversed.class,
             UnitRegistered.class, BasicBudgetAppropriated.class, BasicBudgetAdjusted.class,
             BasicExpenditureRecorded.class, ThreePublicBudgeted.class, ThreePublicSpent.class,
             TransferReceived.class,

@@ -2,6 +2,7 @@ package io.jixiao.budget.debt;
 
 import io.jixiao.support.web.District;
 import io.jixiao.budget.common.Ids;
+import io.jixiao.budget.common.CommandAnswer;
 import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.debt.DebtRequests.BondRequest;
 import io.jixiao.budget.debt.DebtRequests.InterestRequest;
@@ -14,15 +15,13 @@ import io.jixiao.support.axon.CommandSender;
 import io.jixiao.support.web.IfMatch;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.jixiao.support.web.FiscalYear;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -71,7 +70,7 @@ public class DebtController {
     @Operation(summary = "Balance of a type at the start of the year (422 DEBT_ABOVE_LIMIT)")
     public ResponseEntity<CommandResult> open(
             @PathVariable @District String districtCode,
-            @PathVariable @Min(2000) @Max(2100) int year,
+            @PathVariable @FiscalYear int year,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody OpeningBalanceRequest body) {
         return recorded(districtCode, year, body.toCommand(districtCode, year, IfMatch.version(ifMatch)));
@@ -81,7 +80,7 @@ public class DebtController {
     @Operation(summary = "债务限额 of a type (422 DEBT_ABOVE_LIMIT if the balance already stands above it)")
     public ResponseEntity<CommandResult> limit(
             @PathVariable @District String districtCode,
-            @PathVariable @Min(2000) @Max(2100) int year,
+            @PathVariable @FiscalYear int year,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody LimitRequest body) {
         return recorded(districtCode, year, body.toCommand(districtCode, year, IfMatch.version(ifMatch)));
@@ -91,7 +90,7 @@ public class DebtController {
     @Operation(summary = "A bond issued: new or refinancing (the same bond id again: 200; other details: 409; 422 DEBT_ABOVE_LIMIT)")
     public ResponseEntity<CommandResult> issue(
             @PathVariable @District String districtCode,
-            @PathVariable @Min(2000) @Max(2100) int year,
+            @PathVariable @FiscalYear int year,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody BondRequest body) {
         return recorded(districtCode, year, body.toCommand(districtCode, year, IfMatch.version(ifMatch)));
@@ -101,7 +100,7 @@ public class DebtController {
     @Operation(summary = "还本 (422 PRINCIPAL_ABOVE_BALANCE)")
     public ResponseEntity<CommandResult> repay(
             @PathVariable @District String districtCode,
-            @PathVariable @Min(2000) @Max(2100) int year,
+            @PathVariable @FiscalYear int year,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody PrincipalRequest body) {
         return recorded(districtCode, year, body.toCommand(districtCode, year, IfMatch.version(ifMatch)));
@@ -111,7 +110,7 @@ public class DebtController {
     @Operation(summary = "付息 (does not change the balance)")
     public ResponseEntity<CommandResult> interest(
             @PathVariable @District String districtCode,
-            @PathVariable @Min(2000) @Max(2100) int year,
+            @PathVariable @FiscalYear int year,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody InterestRequest body) {
         return recorded(districtCode, year, body.toCommand(districtCode, year, IfMatch.version(ifMatch)));
@@ -121,17 +120,14 @@ public class DebtController {
     @Operation(summary = "Per type and total: opening, limit, new bonds, refinancing, principal, interest, balance; the bonds")
     public DebtState get(
             @PathVariable @District String districtCode,
-            @PathVariable @Min(2000) @Max(2100) int year) {
+            @PathVariable @FiscalYear int year) {
         return state(districtCode, year);
     }
 
     private ResponseEntity<CommandResult> recorded(String districtCode, int year, Object command) {
         Recorded recorded = commands.send(command, districtCode);
         DebtState state = state(districtCode, year);
-        return ResponseEntity.status(recorded.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                .eTag(IfMatch.etag(state.version()))
-                .header("Idempotent-Replayed", String.valueOf(recorded.replayed()))
-                .body(new CommandResult(recorded.sequence(), recorded.replayed(), state));
+        return CommandAnswer.of(recorded, state, state.version(), CommandResult::new);
     }
 
     private DebtState state(String districtCode, int year) {

@@ -126,7 +126,7 @@ public class ResultApplication {
         AdjustBudget command = new AdjustBudget(ProjectCommands.projectKey(row.districtCode(), target.projectId()),
                 row.amountFen(), AdjustmentBasis.EVALUATION_RESULT, reason(row), null,
                 LocalDate.ofInstant(row.occurredAt(), Rules.BUREAU_ZONE),
-                row.eventId(), null, null);
+                row.eventId(), null);
         CallerContext system = CallerContext.system(SYSTEM_NAME, row.correlationId());
         Recorded[] result = new Recorded[1];
         try {

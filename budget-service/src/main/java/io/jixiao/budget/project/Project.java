@@ -15,11 +15,14 @@ import io.jixiao.budget.project.ProjectCommands.ProjectLine;
 import io.jixiao.budget.project.ProjectCommands.RecordExpenditure;
 import io.jixiao.budget.project.ProjectCommands.RecordProjectLines;
 import io.jixiao.budget.project.ProjectCommands.RegisterProject;
+import io.jixiao.budget.project.ProjectCommands.ReverseEntry;
 import io.jixiao.events.Money;
 import io.jixiao.events.budget.BudgetAdjusted;
 import io.jixiao.events.budget.BudgetAppropriated;
+import io.jixiao.events.budget.EntryReversed;
 import io.jixiao.events.budget.ExpenditureRecorded;
 import io.jixiao.events.budget.FundsCarriedOver;
+import io.jixiao.events.budget.MoneyEntryKind;
 import io.jixiao.events.budget.ProjectRegistered;
 import io.jixiao.support.domain.Conflict;
 import io.jixiao.support.domain.RequestKey;
@@ -34,10 +37,12 @@ import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -45,8 +50,12 @@ import org.axonframework.spring.stereotype.Aggregate;
  * only assign. Rules: the project's unit is registered in its district; the budget never goes below what
  * was spent; spending never exceeds what is available; amounts are positive where they must be; dates
  * fall in the project's fiscal year; an appropriation needs an approved performance goal where the
- * district requires one; one evaluation result (cause event) adjusts the budget at most once.
+ * district requires one; one evaluation result (cause event) adjusts the budget at most once; a money entry is
+ * reversed (红字冲销) at most once, and only a money entry, and not below what was spent.
+ *
+ * <p>Revision 2 remembers every money entry for reversals: snapshots of revision 1 lack them and are not used.
  */
+@Revision("2")
 @Aggregate(snapshotTriggerDefinition = "projectSnapshotTrigger", cache = "projectCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -59,6 +68,10 @@ public class Project {
     private RequestLedger requests = new RequestLedger();
     /** Cause event id (an EvaluationResultApplied) → the sequence of the adjustment it caused. */
     private Map<String, Long> causes = new HashMap<>();
+    /** Money entries by sequence number: what a reversal needs of its original. */
+    private Map<Long, MoneyEntry> entries = new HashMap<>();
+    /** Original sequence → the sequence of its reversal. */
+    private Map<Long, Long> reversals = new HashMap<>();
     private long lastSequence = -1;
 
     protected Project() {
@@ -120,6 +133,38 @@ public class Project {
     @CommandHandler
     public Recorded handle(RecordExpenditure command, RequestKey request) {
         return spend(command, request);
+    }
+
+    /**
+     * 红字冲销: reverses one money entry (appropriation, adjustment, carry-over, expenditure), naming it by its
+     * sequence number. The original stays; the figures exclude both.
+     */
+    @CommandHandler
+    public Recorded handle(ReverseEntry command, RequestKey request) {
+        return replayOf(request).orElseGet(() -> {
+            long original = command.originalSequence();
+            if (reversals.containsKey(original)) {
+                throw new RuleViolation("ALREADY_REVERSED", "originalSequence", "entry " + original
+                        + " was already reversed by entry " + reversals.get(original));
+            }
+            MoneyEntry entry = entries.get(original);
+            if (entry == null) {
+                throw original >= 0 && original <= lastSequence
+                        ? new RuleViolation("NOT_A_MONEY_ENTRY", "originalSequence", "entry " + original + " is not "
+                        + "an appropriation, adjustment, carry-over or expenditure and cannot be reversed")
+                        : new RuleViolation("UNKNOWN_ENTRY", "originalSequence", "project '" + projectId()
+                        + "' has no entry " + original);
+            }
+            EntryReversed event = new EntryReversed(districtCode(), projectId(), original, entry.eventId(),
+                    entry.kind(), entry.amountFen(), command.reason(), Rules.dateOrToday(command.date()));
+            FundingFigures after = figures.after(event);
+            if (after.budget() < after.spent()) {
+                throw new RuleViolation("BUDGET_BELOW_SPENT", "originalSequence", "without entry " + original
+                        + " the budget would be " + Money.yuan(after.budget()) + " yuan, below the "
+                        + Money.yuan(after.spent()) + " yuan already spent");
+            }
+            return record(event, request);
+        });
     }
 
     /**
@@ -252,26 +297,41 @@ public class Project {
     }
 
     @EventSourcingHandler
-    void on(BudgetAppropriated event, @SequenceNumber long sequence, RequestKey request) {
-        moved(event, sequence, request);
+    void on(BudgetAppropriated event, @SequenceNumber long sequence, RequestKey request, @MessageIdentifier String id) {
+        entered(event, event.amountFen(), sequence, request, id);
     }
 
     @EventSourcingHandler
-    void on(BudgetAdjusted event, @SequenceNumber long sequence, RequestKey request) {
-        moved(event, sequence, request);
+    void on(BudgetAdjusted event, @SequenceNumber long sequence, RequestKey request, @MessageIdentifier String id) {
+        entered(event, event.amountFen(), sequence, request, id);
         if (event.causeEventId() != null) {
             causes.put(event.causeEventId(), sequence);
         }
     }
 
     @EventSourcingHandler
-    void on(FundsCarriedOver event, @SequenceNumber long sequence, RequestKey request) {
-        moved(event, sequence, request);
+    void on(FundsCarriedOver event, @SequenceNumber long sequence, RequestKey request, @MessageIdentifier String id) {
+        entered(event, event.amountFen(), sequence, request, id);
     }
 
     @EventSourcingHandler
-    void on(ExpenditureRecorded event, @SequenceNumber long sequence, RequestKey request) {
+    void on(ExpenditureRecorded event, @SequenceNumber long sequence, RequestKey request, @MessageIdentifier String id) {
+        entered(event, event.amountFen(), sequence, request, id);
+    }
+
+    @EventSourcingHandler
+    void on(EntryReversed event, @SequenceNumber long sequence, RequestKey request) {
         moved(event, sequence, request);
+        reversals.put(event.originalSequence(), sequence);
+    }
+
+    /** A money entry, remembered for a reversal. */
+    private record MoneyEntry(MoneyEntryKind kind, long amountFen, String eventId) {
+    }
+
+    private void entered(Object event, long amountFen, long sequence, RequestKey request, String eventId) {
+        moved(event, sequence, request);
+        entries.put(sequence, new MoneyEntry(MoneyEntryKind.of(event), amountFen, eventId));
     }
 
     private void moved(Object event, long sequence, RequestKey request) {

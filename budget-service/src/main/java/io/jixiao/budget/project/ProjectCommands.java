@@ -2,6 +2,7 @@ package io.jixiao.budget.project;
 
 import io.jixiao.budget.common.Ids;
 import io.jixiao.budget.common.Recorded;
+import io.jixiao.support.domain.CanonicalForm;
 import java.util.List;
 
 import io.jixiao.events.budget.AdjustmentBasis;
@@ -12,8 +13,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /**
- * The commands of the {@link Project} aggregate. {@code requestId} is the client's idempotency key
- * (or an import line's id); {@code expectedVersion} comes from {@code If-Match}.
+ * The commands of the {@link Project} aggregate. {@code expectedVersion} comes from {@code If-Match}; the client's
+ * idempotency key (or an import line's id) travels as {@link io.jixiao.support.domain.RequestKey} metadata.
  */
 public final class ProjectCommands {
     private ProjectCommands() {
@@ -29,22 +30,53 @@ public final class ProjectCommands {
     }
 
     public record AppropriateBudget(@TargetAggregateIdentifier String projectKey, long amountFen, FundSource fundSource,
-                                    String docNo, LocalDate date, String requestId,
-                                    @TargetAggregateVersion Long expectedVersion) {
+                                    String docNo, LocalDate date, @TargetAggregateVersion Long expectedVersion)
+            implements CanonicalForm {
+        @Override
+        public String canonicalForm() {
+            return withRetiredRequestId(this, "date");
+        }
     }
 
     /** @param causeEventId for basis EVALUATION_RESULT: the EvaluationResultApplied event; applied at most once */
     public record AdjustBudget(@TargetAggregateIdentifier String projectKey, long amountFen, AdjustmentBasis basis,
-                               String reason, String docNo, LocalDate date, String causeEventId, String requestId,
-                               @TargetAggregateVersion Long expectedVersion) {
+                               String reason, String docNo, LocalDate date, String causeEventId,
+                               @TargetAggregateVersion Long expectedVersion) implements CanonicalForm {
+        @Override
+        public String canonicalForm() {
+            return withRetiredRequestId(this, "causeEventId");
+        }
     }
 
     public record CarryOverFunds(@TargetAggregateIdentifier String projectKey, long amountFen, int fromYear,
-                                 LocalDate date, String requestId, @TargetAggregateVersion Long expectedVersion) {
+                                 LocalDate date, @TargetAggregateVersion Long expectedVersion) implements CanonicalForm {
+        @Override
+        public String canonicalForm() {
+            return withRetiredRequestId(this, "date");
+        }
     }
 
     public record RecordExpenditure(@TargetAggregateIdentifier String projectKey, long amountFen, LocalDate date,
-                                    String requestId, @TargetAggregateVersion Long expectedVersion) {
+                                    @TargetAggregateVersion Long expectedVersion) implements CanonicalForm {
+        @Override
+        public String canonicalForm() {
+            return withRetiredRequestId(this, "date");
+        }
+    }
+
+    /** 红字冲销 of the money entry recorded at {@code originalSequence}, with why it was wrong. */
+    public record ReverseEntry(@TargetAggregateIdentifier String projectKey, long originalSequence, String reason,
+                               LocalDate date, @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /**
+     * The four money commands once carried a {@code requestId} (always null: the idempotency key travels as
+     * {@link io.jixiao.support.domain.RequestKey} metadata). Fingerprints of requests applied before it was removed
+     * were taken over a form holding {@code requestId=null}; keeping that form lets a retry of such a request
+     * still be recognised as one.
+     */
+    private static String withRetiredRequestId(Record command, String after) {
+        return CanonicalForm.components(command, after, "requestId=null");
     }
 
     /**

@@ -2,16 +2,19 @@ package io.jixiao.budget.project;
 
 import io.jixiao.support.web.District;
 import io.jixiao.budget.common.Ids;
+import io.jixiao.budget.common.CommandAnswer;
 import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.project.ProjectRequests.AdjustmentRequest;
 import io.jixiao.budget.project.ProjectRequests.AppropriationRequest;
 import io.jixiao.budget.project.ProjectRequests.CarryOverRequest;
 import io.jixiao.budget.project.ProjectRequests.ExpenditureRequest;
 import io.jixiao.budget.project.ProjectRequests.RegisterProjectRequest;
+import io.jixiao.budget.project.ProjectRequests.ReversalRequest;
 import io.jixiao.budget.project.ProjectResponses.CommandResult;
 import io.jixiao.budget.project.ProjectResponses.History;
 import io.jixiao.budget.project.ProjectResponses.ProjectState;
 import io.jixiao.support.axon.CommandSender;
+import io.jixiao.support.context.Who;
 import io.jixiao.support.domain.NotFound;
 import io.jixiao.support.web.AsOf;
 import io.jixiao.support.web.IfMatch;
@@ -102,6 +105,19 @@ public class ProjectController {
         return recorded(districtCode, projectId, body.toCommand(districtCode, projectId, IfMatch.version(ifMatch)));
     }
 
+    @PostMapping("/reversals")
+    @Operation(summary = "红字冲销: reverses one appropriation, adjustment, carry-over or expenditure, named by its "
+            + "sequence number; the original stays in the history, the figures exclude both (422 ALREADY_REVERSED, "
+            + "NOT_A_MONEY_ENTRY, UNKNOWN_ENTRY, BUDGET_BELOW_SPENT)")
+    public ResponseEntity<CommandResult> reverse(
+            @PathVariable @District String districtCode,
+            @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String projectId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody ReversalRequest body) {
+        Who.FINANCE.require("reverse an entry of project " + projectId, districtCode, null);
+        return recorded(districtCode, projectId, body.toCommand(districtCode, projectId, IfMatch.version(ifMatch)));
+    }
+
     @GetMapping
     @Operation(summary = "Current funding state, with its version (also the ETag)")
     public ResponseEntity<ProjectState> get(
@@ -154,10 +170,7 @@ public class ProjectController {
     private ResponseEntity<CommandResult> recorded(String districtCode, String projectId, Object command) {
         Recorded recorded = commands.send(command, districtCode);
         ProjectState state = find(districtCode, projectId);
-        return ResponseEntity.status(recorded.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                .eTag(IfMatch.etag(state.version()))
-                .header("Idempotent-Replayed", String.valueOf(recorded.replayed()))
-                .body(new CommandResult(recorded.sequence(), recorded.replayed(), state));
+        return CommandAnswer.of(recorded, state, state.version(), CommandResult::new);
     }
 
     private ResponseEntity<ProjectState> state(String districtCode, String projectId, HttpStatus status) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
+import io.jixiao.events.budget.EntryReversed;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
@@ -73,6 +74,18 @@ public class ProjectFundingView {
     @EventHandler
     void on(ExpenditureRecorded e, @SequenceNumber long sequence, @Timestamp Instant at) {
         add("spent_fen", e.amountFen(), e.districtCode(), e.projectId(), sequence, at);
+    }
+
+    /** 红字冲销: the original's amount off the column it was added to. */
+    @EventHandler
+    void on(EntryReversed e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        String column = switch (e.kind()) {
+            case APPROPRIATION -> "appropriated_fen";
+            case CARRY_OVER -> "carried_over_fen";
+            case ADJUSTMENT -> "adjusted_fen";
+            case EXPENDITURE -> "spent_fen";
+        };
+        add(column, -e.amountFen(), e.districtCode(), e.projectId(), sequence, at);
     }
 
     private void add(String column, long fen, String district, String projectId, long sequence, Instant at) {

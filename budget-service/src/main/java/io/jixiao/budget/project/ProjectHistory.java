@@ -8,6 +8,7 @@ import io.jixiao.events.EventMetadata;
 import io.jixiao.events.Money;
 import io.jixiao.events.budget.BudgetAdjusted;
 import io.jixiao.events.budget.BudgetAppropriated;
+import io.jixiao.events.budget.EntryReversed;
 import io.jixiao.events.budget.ExpenditureRecorded;
 import io.jixiao.events.budget.FundsCarriedOver;
 import io.jixiao.support.domain.NotFound;
@@ -17,7 +18,9 @@ import io.jixiao.support.web.Paging.PageRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -54,6 +57,7 @@ public class ProjectHistory {
         FundingFigures figures = FundingFigures.NONE;
         Long version = null;
         boolean any = false;
+        Map<Long, Long> reversals = new HashMap<>();
         while (stream.hasNext()) {
             DomainEventMessage<?> event = stream.next();
             any = true;
@@ -72,16 +76,22 @@ public class ProjectHistory {
             if (event.getSequenceNumber() <= after || entries.size() > page.limit()) {
                 continue;  // outside the page: counted and folded, not shown
             }
+            if (payload instanceof EntryReversed r) {
+                reversals.put(r.originalSequence(), event.getSequenceNumber());
+            }
             EventMetadata meta = EventMetadata.from(event.getMetaData());
             BudgetAdjusted adjusted = payload instanceof BudgetAdjusted a ? a : null;
+            EntryReversed reversal = payload instanceof EntryReversed r ? r : null;
+            String reason = adjusted != null ? adjusted.reason() : reversal != null ? reversal.reason() : null;
             String docNo = payload instanceof BudgetAppropriated a ? a.docNo() : adjusted != null ? adjusted.docNo() : null;
             entries.add(new HistoryEntry(event.getSequenceNumber(), payload.getClass().getSimpleName(),
                     event.getTimestamp(), date, meta.actor(), meta.correlationId(), meta.causationId(),
                     meta.requestId(), movement != null ? Money.yuan(movement.amountFen()) : null,
                     adjusted != null && adjusted.basis() != null ? adjusted.basis().wire() : null,
-                    adjusted != null ? adjusted.reason() : null, docNo,
-                    adjusted != null ? adjusted.causeEventId() : null, payload, Figures.of(figures)));
+                    reason, docNo, adjusted != null ? adjusted.causeEventId() : null, payload, Figures.of(figures),
+                    reversal != null ? reversal.originalSequence() : null, null));
         }
+        entries.replaceAll(e -> reversals.containsKey(e.sequence()) ? e.reversedBy(reversals.get(e.sequence())) : e);
         if (!any) {
             throw new NotFound("projectId", "no project '" + projectId + "' in district " + districtCode);
         }
@@ -109,6 +119,9 @@ public class ProjectHistory {
             }
             if (payload instanceof ExpenditureRecorded e) {
                 return new Movement(e.amountFen(), e.date());
+            }
+            if (payload instanceof EntryReversed e) {
+                return new Movement(-e.amountFen(), e.date());  // 红字: the original's amount with the other sign
             }
             return null;
         }

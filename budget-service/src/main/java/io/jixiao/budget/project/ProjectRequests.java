@@ -6,10 +6,12 @@ import io.jixiao.budget.project.ProjectCommands.AppropriateBudget;
 import io.jixiao.budget.project.ProjectCommands.CarryOverFunds;
 import io.jixiao.budget.project.ProjectCommands.RecordExpenditure;
 import io.jixiao.budget.project.ProjectCommands.RegisterProject;
+import io.jixiao.budget.project.ProjectCommands.ReverseEntry;
 import io.jixiao.events.Money;
 import io.jixiao.events.budget.AdjustmentBasis;
 import io.jixiao.events.budget.FundSource;
 import io.jixiao.events.budget.ProjectCategory;
+import io.jixiao.support.web.FiscalYear;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -37,7 +39,7 @@ public final class ProjectRequests {
             @NotBlank @Pattern(regexp = ID, message = "must match " + ID) String unitId,
             @NotBlank @Size(max = 200) @Pattern(regexp = TEXT, message = "must not contain control characters") String name,
             @NotNull ProjectCategory category,
-            @NotNull @Min(2000) @Max(2100) Integer fiscalYear,
+            @NotNull @FiscalYear Integer fiscalYear,
             @Min(1) @Max(100_000) Integer projectCount,
             @Pattern(regexp = ID, message = "must match " + ID) String previousProjectId) {
 
@@ -55,7 +57,7 @@ public final class ProjectRequests {
 
         public AppropriateBudget toCommand(String districtCode, String projectId, Long expectedVersion) {
             return new AppropriateBudget(ProjectCommands.projectKey(districtCode, projectId), Money.yuanToFen(amount),
-                    source, docNo, date, null, expectedVersion);
+                    source, docNo, date, expectedVersion);
         }
     }
 
@@ -68,18 +70,18 @@ public final class ProjectRequests {
 
         public AdjustBudget toCommand(String districtCode, String projectId, Long expectedVersion) {
             return new AdjustBudget(ProjectCommands.projectKey(districtCode, projectId), Money.yuanToFen(amount), basis,
-                    reason, docNo, date, null, null, expectedVersion);
+                    reason, docNo, date, null, expectedVersion);
         }
     }
 
     public record CarryOverRequest(
             @NotNull @DecimalMin("0.01") @Digits(integer = 12, fraction = 2) BigDecimal amount,
-            @NotNull @Min(2000) @Max(2100) Integer fromYear,
+            @NotNull @FiscalYear Integer fromYear,
             LocalDate date) {
 
         public CarryOverFunds toCommand(String districtCode, String projectId, Long expectedVersion) {
             return new CarryOverFunds(ProjectCommands.projectKey(districtCode, projectId), Money.yuanToFen(amount),
-                    fromYear, date, null, expectedVersion);
+                    fromYear, date, expectedVersion);
         }
     }
 
@@ -89,7 +91,19 @@ public final class ProjectRequests {
 
         public RecordExpenditure toCommand(String districtCode, String projectId, Long expectedVersion) {
             return new RecordExpenditure(ProjectCommands.projectKey(districtCode, projectId), Money.yuanToFen(amount),
-                    date, null, expectedVersion);
+                    date, expectedVersion);
+        }
+    }
+
+    /** 红字冲销: the entry to reverse, by its sequence number in the project's history, and why. */
+    public record ReversalRequest(
+            @NotNull @Min(1) Long originalSequence,
+            @NotBlank @Size(max = 500) @Pattern(regexp = TEXT, message = "must not contain control characters") String reason,
+            LocalDate date) {
+
+        public ReverseEntry toCommand(String districtCode, String projectId, Long expectedVersion) {
+            return new ReverseEntry(ProjectCommands.projectKey(districtCode, projectId), originalSequence, reason, date,
+                    expectedVersion);
         }
     }
 }

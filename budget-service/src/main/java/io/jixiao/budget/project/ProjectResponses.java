@@ -40,13 +40,21 @@ public final class ProjectResponses {
 
     /**
      * One event of a project's history: who, when (recorded), why (reason, basis, document, cause) and the
-     * figures right after it.
+     * figures right after it. A reversal and its original name each other ({@code reverses}, {@code reversedBy}).
      */
     public record HistoryEntry(long sequence, String type, Instant occurredAt, LocalDate date, String actor,
                                String correlationId, String causationId, String requestId, String amount,
                                String basis, String reason, String docNo, String causeEventId,
                                @Schema(description = "the recorded event's own fields, as published")
-                               Object event, Figures figuresAfter) {
+                               Object event, Figures figuresAfter,
+                               @Schema(description = "红字冲销: the sequence of the entry this one reverses")
+                               Long reverses,
+                               @Schema(description = "the sequence of the reversal of this entry, if it was reversed")
+                               Long reversedBy) {
+        HistoryEntry reversedBy(long sequence) {
+            return new HistoryEntry(this.sequence, type, occurredAt, date, actor, correlationId, causationId, requestId,
+                    amount, basis, reason, docNo, causeEventId, event, figuresAfter, reverses, sequence);
+        }
     }
 
     /**

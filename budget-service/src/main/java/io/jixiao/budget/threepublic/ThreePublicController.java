@@ -2,6 +2,7 @@ package io.jixiao.budget.threepublic;
 
 import io.jixiao.support.web.District;
 import io.jixiao.budget.common.Ids;
+import io.jixiao.budget.common.CommandAnswer;
 import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.threepublic.ThreePublicRequests.ThreePublicBudgetRequest;
 import io.jixiao.budget.threepublic.ThreePublicRequests.ThreePublicSpendingRequest;
@@ -14,16 +15,14 @@ import io.jixiao.support.axon.CommandSender;
 import io.jixiao.support.web.IfMatch;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.jixiao.support.web.FiscalYear;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,7 +49,7 @@ public class ThreePublicController {
     @Operation(summary = "A unit's budget for one category (replaces its earlier budget; the same amount again records nothing)")
     public ResponseEntity<CommandResult> budget(
             @PathVariable @District String districtCode,
-            @PathVariable @Min(2000) @Max(2100) int year,
+            @PathVariable @FiscalYear int year,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody ThreePublicBudgetRequest body) {
         return recorded(districtCode, year, body.toCommand(districtCode, year, IfMatch.version(ifMatch)));
@@ -60,7 +59,7 @@ public class ThreePublicController {
     @Operation(summary = "Spending of a unit in one category (adds up)")
     public ResponseEntity<CommandResult> spend(
             @PathVariable @District String districtCode,
-            @PathVariable @Min(2000) @Max(2100) int year,
+            @PathVariable @FiscalYear int year,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody ThreePublicSpendingRequest body) {
         return recorded(districtCode, year, body.toCommand(districtCode, year, IfMatch.version(ifMatch)));
@@ -70,15 +69,13 @@ public class ThreePublicController {
     @Operation(summary = "Per unit and category, the district's totals per category, 公务用车 combined, and the total")
     public ThreePublicState get(
             @PathVariable @District String districtCode,
-            @PathVariable @Min(2000) @Max(2100) int year) {
+            @PathVariable @FiscalYear int year) {
         return state(districtCode, year);
     }
 
     private ResponseEntity<CommandResult> recorded(String districtCode, int year, Object command) {
         Recorded recorded = commands.send(command, districtCode);
-        return ResponseEntity.status(recorded.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                .header("Idempotent-Replayed", String.valueOf(recorded.replayed()))
-                .body(new CommandResult(recorded.sequence(), recorded.replayed(), state(districtCode, year)));
+        return CommandAnswer.of(recorded, state(districtCode, year), null, CommandResult::new);
     }
 
     ThreePublicState state(String districtCode, int year) {

@@ -2,6 +2,7 @@ package io.jixiao.budget.transfer;
 
 import io.jixiao.support.web.District;
 import io.jixiao.budget.common.Ids;
+import io.jixiao.budget.common.CommandAnswer;
 import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.transfer.TransferCommands.ReceiveTransfer;
 import io.jixiao.events.Money;
@@ -10,11 +11,10 @@ import io.jixiao.support.axon.CommandSender;
 import io.jixiao.support.web.IfMatch;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.jixiao.support.web.FiscalYear;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -23,7 +23,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -72,22 +71,19 @@ public class TransferController {
     @Operation(summary = "A transfer received (kind, amount, docNo, date)")
     public ResponseEntity<CommandResult> receive(
             @PathVariable @District String districtCode,
-            @PathVariable @Min(2000) @Max(2100) int year,
+            @PathVariable @FiscalYear int year,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody TransferRequest body) {
         Recorded recorded = commands.send(body.toCommand(districtCode, year, IfMatch.version(ifMatch)), districtCode);
         TransferState state = state(districtCode, year);
-        return ResponseEntity.status(recorded.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                .eTag(IfMatch.etag(state.version()))
-                .header("Idempotent-Replayed", String.valueOf(recorded.replayed()))
-                .body(new CommandResult(recorded.sequence(), recorded.replayed(), state));
+        return CommandAnswer.of(recorded, state, state.version(), CommandResult::new);
     }
 
     @GetMapping
     @Operation(summary = "Per kind and the total")
     public TransferState get(
             @PathVariable @District String districtCode,
-            @PathVariable @Min(2000) @Max(2100) int year) {
+            @PathVariable @FiscalYear int year) {
         return state(districtCode, year);
     }
 

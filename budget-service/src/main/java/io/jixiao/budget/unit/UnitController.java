@@ -2,6 +2,7 @@ package io.jixiao.budget.unit;
 
 import io.jixiao.support.web.District;
 import io.jixiao.budget.common.Ids;
+import io.jixiao.budget.common.CommandAnswer;
 import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.project.ProjectFundingView;
 import io.jixiao.budget.unit.UnitRequests.BasicAdjustmentRequest;
@@ -25,9 +26,8 @@ import io.jixiao.support.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.jixiao.support.web.FiscalYear;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -92,7 +92,7 @@ public class UnitController {
     public ResponseEntity<CommandResult> appropriate(
             @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String unitId,
-            @PathVariable @Min(2000) @Max(2100) int year,
+            @PathVariable @FiscalYear int year,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody BasicBudgetRequest body) {
         return recorded(districtCode, unitId, year, body.toCommand(districtCode, unitId, year, IfMatch.version(ifMatch)));
@@ -103,7 +103,7 @@ public class UnitController {
     public ResponseEntity<CommandResult> adjust(
             @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String unitId,
-            @PathVariable @Min(2000) @Max(2100) int year,
+            @PathVariable @FiscalYear int year,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody BasicAdjustmentRequest body) {
         return recorded(districtCode, unitId, year, body.toCommand(districtCode, unitId, year, IfMatch.version(ifMatch)));
@@ -114,7 +114,7 @@ public class UnitController {
     public ResponseEntity<CommandResult> spend(
             @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String unitId,
-            @PathVariable @Min(2000) @Max(2100) int year,
+            @PathVariable @FiscalYear int year,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody BasicExpenditureRequest body) {
         return recorded(districtCode, unitId, year, body.toCommand(districtCode, unitId, year, IfMatch.version(ifMatch)));
@@ -125,7 +125,7 @@ public class UnitController {
     public ResponseEntity<UnitYearState> year(
             @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String unitId,
-            @PathVariable @Min(2000) @Max(2100) int year) {
+            @PathVariable @FiscalYear int year) {
         UnitYearState state = unitYear(districtCode, unitId, year);
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
         if (state.version() != null) {
@@ -137,10 +137,8 @@ public class UnitController {
     private ResponseEntity<CommandResult> recorded(String districtCode, String unitId, int year, Object command) {
         Recorded recorded = commands.send(command, districtCode);
         UnitYearState state = unitYear(districtCode, unitId, year);
-        return ResponseEntity.status(recorded.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                .eTag(IfMatch.etag(state.version() == null ? recorded.sequence() : state.version()))
-                .header("Idempotent-Replayed", String.valueOf(recorded.replayed()))
-                .body(new CommandResult(recorded.sequence(), recorded.replayed(), state));
+        return CommandAnswer.of(recorded, state, state.version() == null ? recorded.sequence() : state.version(),
+                CommandResult::new);
     }
 
     private UnitYearState unitYear(String districtCode, String unitId, int year) {

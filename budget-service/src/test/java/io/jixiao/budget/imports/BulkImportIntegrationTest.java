@@ -148,6 +148,38 @@ class BulkImportIntegrationTest {
     }
 
     @Test
+    void aReverseLineReversesOnceOnlyForTheBureauAndIsSafeToResend() {
+        String lines = String.join("\n",
+                "{\"lineId\":\"r1\",\"op\":\"registerUnit\",\"district\":\"430298\",\"unitId\":\"rev-u\",\"name\":\"冲销单位\"}",
+                "{\"lineId\":\"r2\",\"op\":\"registerProject\",\"district\":\"430298\",\"projectId\":\"rev-p\",\"unitId\":\"rev-u\",\"name\":\"项目\",\"category\":\"专项资金\",\"fiscalYear\":2023}",
+                "{\"lineId\":\"r3\",\"op\":\"appropriate\",\"district\":\"430298\",\"projectId\":\"rev-p\",\"amount\":\"500.00\",\"source\":\"一般公共预算\",\"date\":\"2023-01-20\"}",
+                "{\"lineId\":\"r4\",\"op\":\"spend\",\"district\":\"430298\",\"projectId\":\"rev-p\",\"amount\":\"70.00\",\"date\":\"2023-03-01\"}",
+                "{\"lineId\":\"r5\",\"op\":\"reverse\",\"district\":\"430298\",\"projectId\":\"rev-p\",\"originalSequence\":2,\"reason\":\"录错项目\"}",
+                "{\"lineId\":\"r6\",\"op\":\"reverse\",\"district\":\"430298\",\"projectId\":\"rev-p\",\"originalSequence\":2,\"reason\":\"again\"}");
+        Answer first = importLines("application/x-ndjson", lines, "430298");
+        assertThat(first.status()).as(String.valueOf(first.body())).isEqualTo(200);
+        assertThat(first.text("applied")).isEqualTo("5");
+        assertThat(first.text("results.4.status")).isEqualTo("APPLIED");
+        assertThat(first.text("results.5.status")).isEqualTo("REJECTED");
+        assertThat(first.text("results.5.rule")).isEqualTo("ALREADY_REVERSED");
+        Answer project = api.expect(200, "GET", "/api/budget/districts/430298/projects/rev-p", null);
+        assertThat(project.text("spent")).isEqualTo("0.00");
+        assertThat(project.text("budget")).isEqualTo("500.00");
+        long events = allEvents();
+        Answer again = importLines("application/x-ndjson", lines, "430298");
+        assertThat(again.text("alreadyApplied")).isEqualTo("5");
+        assertThat(allEvents()).isEqualTo(events);
+
+        Api platform = new Api(port, Api.ALICE.withRoles(java.util.Set.of("INTEGRATION")));
+        Answer notTheBureau = platform.send("POST", "/api/budget/imports", "application/x-ndjson",
+                lines.lines().skip(3).findFirst().orElseThrow().replace("r4", "r7").replace("spend", "reverse")
+                        .replace("\"amount\":\"70.00\"", "\"originalSequence\":1,\"reason\":\"x\""),
+                "X-Jixiao-Districts", "430298");
+        assertThat(notTheBureau.text("results.0.rule")).as(String.valueOf(notTheBureau.body())).isEqualTo("FINANCE_ONLY");
+        assertThat(allEvents()).isEqualTo(events);
+    }
+
+    @Test
     void csvLinesApplyEachOnItsOwnAndAreSafeToResend() {
         String csv = "lineId,op,district,unitId,projectId,name,category,fiscalYear,amount,source,basis,reason,date,class,year,kind,type,bondId,termYears\n"
                 + "c1,registerUnit,430298,csv-u,,\"单位, 汇总\",,,,,,,,,,,,,\n"

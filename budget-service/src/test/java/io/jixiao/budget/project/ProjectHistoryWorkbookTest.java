@@ -22,10 +22,10 @@ class ProjectHistoryWorkbookTest {
             new Figures("300000.00", "0.00", "-100100.00", "199900.00", "199900.00", "0.00"), 3L, List.of(
             new HistoryEntry(1, "BudgetAppropriated", Instant.parse("2023-01-20T02:00:00Z"), LocalDate.of(2023, 1, 20),
                     "alice", "corr-1", null, "req-1", "300000.00", null, null, "株芦财预〔2023〕1号", null, null,
-                    new Figures("300000.00", "0.00", "0.00", "300000.00", "0.00", "300000.00")),
+                    new Figures("300000.00", "0.00", "0.00", "300000.00", "0.00", "300000.00"), null, null),
             new HistoryEntry(2, "BudgetAdjusted", Instant.parse("2023-07-01T02:00:00Z"), LocalDate.of(2023, 7, 1),
                     "bob", "corr-2", "ev-9", "req-2", "-100100.00", "MID_YEAR", "结余指标用于政采云", null, "ev-9",
-                    null, new Figures("300000.00", "0.00", "-100100.00", "199900.00", "0.00", "199900.00"))));
+                    null, new Figures("300000.00", "0.00", "-100100.00", "199900.00", "0.00", "199900.00"), null, null)));
 
     @Test
     void oneRowPerEventWithItsFiguresAfterAndWhoAndWhy() throws IOException {

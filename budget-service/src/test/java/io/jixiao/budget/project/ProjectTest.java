@@ -1,5 +1,8 @@
 package io.jixiao.budget.project;
 
+import io.jixiao.budget.project.ProjectCommands.ReverseEntry;
+import io.jixiao.events.budget.MoneyEntryKind;
+import io.jixiao.events.budget.EntryReversed;
 import io.jixiao.events.budget.FundingFigures;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -94,19 +97,19 @@ class ProjectTest {
     @Test
     void appropriatesAdjustsAndSpends() {
         fixture.given(REGISTERED, APPROPRIATED)
-                .when(new AdjustBudget(KEY, -10_010_000, AdjustmentBasis.MID_YEAR, "年中调减", null, DAY, null, null, null))
+                .when(new AdjustBudget(KEY, -10_010_000, AdjustmentBasis.MID_YEAR, "年中调减", null, DAY, null, null))
                 .expectEvents(new BudgetAdjusted("430203", "P1", -10_010_000, AdjustmentBasis.MID_YEAR, "年中调减", null,
                         DAY, null))
                 .expectResultMessagePayload(new Recorded(2, false));
         fixture.given(REGISTERED, APPROPRIATED)
-                .when(new RecordExpenditure(KEY, 55_000_000, DAY, null, null))
+                .when(new RecordExpenditure(KEY, 55_000_000, DAY, null))
                 .expectEvents(new ExpenditureRecorded("430203", "P1", 55_000_000, DAY));
     }
 
     @Test
     void spendingAboveTheAvailableBudgetIsRefused() {
         fixture.given(REGISTERED, APPROPRIATED, new ExpenditureRecorded("430203", "P1", 50_000_000, DAY))
-                .when(new RecordExpenditure(KEY, 5_000_001, DAY, null, null))
+                .when(new RecordExpenditure(KEY, 5_000_001, DAY, null))
                 .expectNoEvents()
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage("spending 50000.01 yuan exceeds the 50000.00 yuan available");
@@ -115,7 +118,7 @@ class ProjectTest {
     @Test
     void theBudgetCannotGoBelowWhatWasSpent() {
         fixture.given(REGISTERED, APPROPRIATED, new ExpenditureRecorded("430203", "P1", 30_000_000, DAY))
-                .when(new AdjustBudget(KEY, -25_000_001, AdjustmentBasis.MID_YEAR, "调减", null, DAY, null, null, null))
+                .when(new AdjustBudget(KEY, -25_000_001, AdjustmentBasis.MID_YEAR, "调减", null, DAY, null, null))
                 .expectNoEvents()
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage("the budget would become 299999.99 yuan, below the 300000.00 yuan already spent");
@@ -123,12 +126,12 @@ class ProjectTest {
 
     @Test
     void amountsMustBePositiveAndDatesInTheFiscalYear() {
-        fixture.given(REGISTERED).when(new AppropriateBudget(KEY, 0, FundSource.GENERAL_PUBLIC_BUDGET, null, DAY, null, null))
+        fixture.given(REGISTERED).when(new AppropriateBudget(KEY, 0, FundSource.GENERAL_PUBLIC_BUDGET, null, DAY, null))
                 .expectNoEvents().expectException(RuleViolation.class);
         fixture.given(REGISTERED, APPROPRIATED)
-                .when(new RecordExpenditure(KEY, 100, LocalDate.of(2024, 1, 1), null, null))
+                .when(new RecordExpenditure(KEY, 100, LocalDate.of(2024, 1, 1), null))
                 .expectNoEvents().expectExceptionMessage("date 2024-01-01 is outside fiscal year 2023");
-        fixture.given(REGISTERED).when(new CarryOverFunds(KEY, 100, 2023, DAY, null, null))
+        fixture.given(REGISTERED).when(new CarryOverFunds(KEY, 100, 2023, DAY, null))
                 .expectNoEvents().expectException(RuleViolation.class);
     }
 
@@ -139,7 +142,7 @@ class ProjectTest {
                 APPROPRIATED, MetaData.from(request));
         fixture.given(REGISTERED).andGiven(java.util.List.of(earlier))
                 .when(new AppropriateBudget(KEY, 55_000_000, FundSource.GENERAL_PUBLIC_BUDGET, "渌财通【2023】22号", DAY,
-                        null, null), request)
+                        null), request)
                 .expectNoEvents()
                 .expectResultMessagePayload(new Recorded(1, true));
     }
@@ -150,7 +153,7 @@ class ProjectTest {
                 APPROPRIATED, MetaData.from(Map.of(EventMetadata.REQUEST_ID, "key-1",
                 CommandSender.REQUEST_FINGERPRINT, "fp-1")));
         fixture.given(REGISTERED).andGiven(java.util.List.of(earlier))
-                .when(new RecordExpenditure(KEY, 100, DAY, null, null),
+                .when(new RecordExpenditure(KEY, 100, DAY, null),
                         Map.of(EventMetadata.REQUEST_ID, "key-1", CommandSender.REQUEST_FINGERPRINT, "fp-2"))
                 .expectNoEvents()
                 .expectException(Conflict.class);
@@ -195,13 +198,13 @@ class ProjectTest {
     void anAppropriationNeedsAnApprovedGoalWhereTheDistrictRequiresOne() {
         goals.approved.clear();
         fixture.given(REGISTERED)
-                .when(new AppropriateBudget(KEY, 55_000_000, FundSource.GENERAL_PUBLIC_BUDGET, null, DAY, null, null))
+                .when(new AppropriateBudget(KEY, 55_000_000, FundSource.GENERAL_PUBLIC_BUDGET, null, DAY, null))
                 .expectNoEvents()
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage("project 'P1' has no approved performance goal for 2023 (绩效目标是预算安排的前置条件)");
         goals.required = false;
         fixture.given(REGISTERED)
-                .when(new AppropriateBudget(KEY, 55_000_000, FundSource.GENERAL_PUBLIC_BUDGET, null, DAY, null, null))
+                .when(new AppropriateBudget(KEY, 55_000_000, FundSource.GENERAL_PUBLIC_BUDGET, null, DAY, null))
                 .expectEvents(new BudgetAppropriated("430203", "P1", 55_000_000, FundSource.GENERAL_PUBLIC_BUDGET, null,
                         DAY));
     }
@@ -209,7 +212,7 @@ class ProjectTest {
     @Test
     void oneEvaluationResultAdjustsTheBudgetOnlyOnce() {
         AdjustBudget cut = new AdjustBudget(KEY, -5_500_000, AdjustmentBasis.EVALUATION_RESULT, "评价结果应用：中，减少安排",
-                null, DAY, "evt-1", null, null);
+                null, DAY, "evt-1", null);
         BudgetAdjusted applied = new BudgetAdjusted("430203", "P1", -5_500_000, AdjustmentBasis.EVALUATION_RESULT,
                 "评价结果应用：中，减少安排", null, DAY, "evt-1");
         fixture.given(REGISTERED, APPROPRIATED).when(cut).expectEvents(applied)
@@ -218,27 +221,26 @@ class ProjectTest {
                 .expectResultMessagePayload(new Recorded(2, true));
         // another amount for the same cause is refused the same way: the first one stands
         fixture.given(REGISTERED, APPROPRIATED, applied)
-                .when(new AdjustBudget(KEY, -1, AdjustmentBasis.EVALUATION_RESULT, "x", null, DAY, "evt-1", null, null))
+                .when(new AdjustBudget(KEY, -1, AdjustmentBasis.EVALUATION_RESULT, "x", null, DAY, "evt-1", null))
                 .expectNoEvents().expectResultMessagePayload(new Recorded(2, true));
     }
 
     @Test
     void carryOverMustComeFromAnEarlierYearAndAdjustmentsMustChangeSomething() {
-        fixture.given(REGISTERED).when(new CarryOverFunds(KEY, 100, 2022, DAY, null, null))
+        fixture.given(REGISTERED).when(new CarryOverFunds(KEY, 100, 2022, DAY, null))
                 .expectEvents(new FundsCarriedOver("430203", "P1", 100, 2022, DAY));
         fixture.given(REGISTERED, APPROPRIATED)
-                .when(new AdjustBudget(KEY, 0, AdjustmentBasis.MID_YEAR, "r", null, DAY, null, null, null))
+                .when(new AdjustBudget(KEY, 0, AdjustmentBasis.MID_YEAR, "r", null, DAY, null, null))
                 .expectNoEvents().expectExceptionMessage("an adjustment must change the budget");
     }
 
     @Test
     void bulkLinesOfOneProjectAreCheckedOneByOneAgainstTheFiguresTheLinesBeforeThemLeft() {
-        RecordExpenditure sixty = new RecordExpenditure(KEY, 6_000, DAY, "line-1", null);
-        RecordExpenditure sixtyAgain = new RecordExpenditure(KEY, 6_000, DAY, "line-2", null);
-        RecordExpenditure forty = new RecordExpenditure(KEY, 4_000, DAY, "line-3", null);
+        RecordExpenditure sixty = new RecordExpenditure(KEY, 6_000, DAY, null);
+        RecordExpenditure forty = new RecordExpenditure(KEY, 4_000, DAY, null);
         BudgetAppropriated hundred = new BudgetAppropriated("430203", "P1", 10_000, FundSource.GENERAL_PUBLIC_BUDGET,
                 null, DAY);
-        RecordProjectLines lines = new RecordProjectLines(KEY, List.of(line(sixty), line(sixtyAgain), line(forty)));
+        RecordProjectLines lines = new RecordProjectLines(KEY, List.of(line(sixty, "line-1"), line(sixty, "line-2"), line(forty, "line-3")));
 
         fixture.given(REGISTERED, hundred).when(lines)
                 .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
@@ -259,14 +261,14 @@ class ProjectTest {
 
     @Test
     void aBulkLineAlreadyRecordedIsReplayedAndOneReusingItsIdForOtherContentIsRefused() {
-        RecordExpenditure spend = new RecordExpenditure(KEY, 6_000, DAY, "line-1", null);
+        RecordExpenditure spend = new RecordExpenditure(KEY, 6_000, DAY, null);
         GenericDomainEventMessage<ExpenditureRecorded> earlier = new GenericDomainEventMessage<>("Project", KEY, 2,
                 new ExpenditureRecorded("430203", "P1", 6_000, DAY), MetaData.from(Map.of(EventMetadata.REQUEST_ID,
                 "line-1", CommandSender.REQUEST_FINGERPRINT, CommandSender.fingerprint(spend))));
-        RecordExpenditure otherContent = new RecordExpenditure(KEY, 7_000, DAY, "line-1", null);
+        RecordExpenditure otherContent = new RecordExpenditure(KEY, 7_000, DAY, null);
 
         fixture.given(REGISTERED, APPROPRIATED).andGiven(earlier)
-                .when(new RecordProjectLines(KEY, List.of(line(spend), line(otherContent))))
+                .when(new RecordProjectLines(KEY, List.of(line(spend, "line-1"), line(otherContent, "line-1"))))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(new org.hamcrest.CustomTypeSafeMatcher<List<LineOutcome>>(
                         "replayed at 2, then a conflict") {
@@ -278,8 +280,111 @@ class ProjectTest {
                 });
     }
 
-    private static ProjectLine line(Object command) {
-        String requestId = command instanceof RecordExpenditure e ? e.requestId() : null;
+    /** A stored event of this project with a known identifier (a reversal names its original's). */
+    private static GenericDomainEventMessage<?> stored(long sequence, Object payload, String id) {
+        return new GenericDomainEventMessage<>("Project", KEY, sequence, payload, MetaData.emptyInstance(), id,
+                java.time.Instant.parse("2023-03-01T02:00:00Z"));
+    }
+
+    private static final ExpenditureRecorded SPENT = new ExpenditureRecorded("430203", "P1", 1_000_000, DAY);
+
+    @Test
+    void aMistakenExpenditureIsReversedOnceAndTheFiguresExcludeBoth() {
+        EntryReversed reversal = new EntryReversed("430203", "P1", 2, "evt-spent", MoneyEntryKind.EXPENDITURE,
+                1_000_000, "重复录入", DAY);
+        fixture.given(REGISTERED, APPROPRIATED).andGiven(List.of(stored(2, SPENT, "evt-spent")))
+                .when(new ReverseEntry(KEY, 2, "重复录入", DAY, null))
+                // the fixture gives its given events identifiers of its own: the original's id is checked for presence
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                        new org.hamcrest.CustomTypeSafeMatcher<org.axonframework.eventhandling.EventMessage<?>>(
+                                "the reversal of entry 2") {
+                            @Override
+                            protected boolean matchesSafely(org.axonframework.eventhandling.EventMessage<?> event) {
+                                return event.getPayload() instanceof EntryReversed r && r.originalEventId() != null
+                                        && reversal.equals(new EntryReversed(r.districtCode(), r.projectId(),
+                                        r.originalSequence(), "evt-spent", r.kind(), r.amountFen(), r.reason(),
+                                        r.date()));
+                            }
+                        }, org.axonframework.test.matchers.Matchers.andNoMore()))
+                .expectResultMessagePayload(new Recorded(3, false))
+                .expectState(p -> assertThat(p.toString()).contains("FundingFigures[appropriated=55000000, "
+                        + "carriedOver=0, adjusted=0, spent=0]"));
+        fixture.given(REGISTERED, APPROPRIATED).andGiven(List.of(stored(2, SPENT, "evt-spent"), stored(3, reversal,
+                        "evt-rev")))
+                .when(new ReverseEntry(KEY, 2, "again", DAY, null))
+                .expectNoEvents()
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("entry 2 was already reversed by entry 3");
+    }
+
+    @Test
+    void onlyAMoneyEntryOfThisProjectCanBeReversedAndAReversalIsNotOne() {
+        fixture.given(REGISTERED, APPROPRIATED).when(new ReverseEntry(KEY, 9, "r", DAY, null))
+                .expectNoEvents().expectException(RuleViolation.class)
+                .expectExceptionMessage("project 'P1' has no entry 9");
+        fixture.given(REGISTERED, APPROPRIATED).when(new ReverseEntry(KEY, 0, "r", DAY, null))
+                .expectNoEvents().expectException(RuleViolation.class)
+                .expectExceptionMessage("entry 0 is not an appropriation, adjustment, carry-over or expenditure and "
+                        + "cannot be reversed");
+        EntryReversed reversal = new EntryReversed("430203", "P1", 1, "evt-a", MoneyEntryKind.APPROPRIATION,
+                55_000_000, "r", DAY);
+        fixture.given(REGISTERED).andGiven(List.of(stored(1, APPROPRIATED, "evt-a"), stored(2, reversal, "evt-r")))
+                .when(new ReverseEntry(KEY, 2, "r", DAY, null))
+                .expectNoEvents().expectException(RuleViolation.class)
+                .expectExceptionMessage("entry 2 is not an appropriation, adjustment, carry-over or expenditure and "
+                        + "cannot be reversed");
+    }
+
+    @Test
+    void anAppropriationAlreadySpentFromCannotBeReversed() {
+        fixture.given(REGISTERED).andGiven(List.of(stored(1, APPROPRIATED, "evt-a"), stored(2, SPENT, "evt-s")))
+                .when(new ReverseEntry(KEY, 1, "批复文号错误", DAY, null))
+                .expectNoEvents().expectException(RuleViolation.class)
+                .expectExceptionMessage("without entry 1 the budget would be 0.00 yuan, below the 10000.00 yuan "
+                        + "already spent");
+    }
+
+    @Test
+    void aRetriedReversalIsAnsweredWithoutASecondEvent() {
+        Map<String, String> request = Map.of(EventMetadata.REQUEST_ID, "key-r", CommandSender.REQUEST_FINGERPRINT,
+                "fp-r");
+        EntryReversed reversal = new EntryReversed("430203", "P1", 2, "evt-spent", MoneyEntryKind.EXPENDITURE,
+                1_000_000, "重复录入", DAY);
+        fixture.given(REGISTERED, APPROPRIATED).andGiven(List.of(stored(2, SPENT, "evt-spent"),
+                        new GenericDomainEventMessage<>("Project", KEY, 3, reversal, MetaData.from(request))))
+                .when(new ReverseEntry(KEY, 2, "重复录入", DAY, null), request)
+                .expectNoEvents()
+                .expectResultMessagePayload(new Recorded(3, true));
+    }
+
+    /** Stored fingerprints were taken over the commands as printed while they had a (always null) requestId. */
+    @Test
+    void fingerprintsOfTheMoneyCommandsMatchThoseStoredBeforeTheirRequestIdWasRemoved() throws Exception {
+        String key = "project:430203:P1";
+        assertThat(CommandSender.fingerprint(new AppropriateBudget(KEY, 100, FundSource.GENERAL_PUBLIC_BUDGET, "x",
+                DAY, 7L))).isEqualTo(storedFingerprint(AppropriateBudget.class, "AppropriateBudget[projectKey=" + key
+                + ", amountFen=100, fundSource=GENERAL_PUBLIC_BUDGET, docNo=x, date=2023-03-01, requestId=null, "
+                + "expectedVersion=7]"));
+        assertThat(CommandSender.fingerprint(new AdjustBudget(KEY, -5, AdjustmentBasis.MID_YEAR, "r", null, DAY, null,
+                null))).isEqualTo(storedFingerprint(AdjustBudget.class, "AdjustBudget[projectKey=" + key
+                + ", amountFen=-5, basis=MID_YEAR, reason=r, docNo=null, date=2023-03-01, causeEventId=null, "
+                + "requestId=null, expectedVersion=null]"));
+        assertThat(CommandSender.fingerprint(new CarryOverFunds(KEY, 9, 2022, DAY, null)))
+                .isEqualTo(storedFingerprint(CarryOverFunds.class, "CarryOverFunds[projectKey=" + key
+                        + ", amountFen=9, fromYear=2022, date=2023-03-01, requestId=null, expectedVersion=null]"));
+        assertThat(CommandSender.fingerprint(new RecordExpenditure(KEY, 3, DAY, null)))
+                .isEqualTo(storedFingerprint(RecordExpenditure.class, "RecordExpenditure[projectKey=" + key
+                        + ", amountFen=3, date=2023-03-01, requestId=null, expectedVersion=null]"));
+    }
+
+    /** The fingerprint as CommandSender took it before: SHA-256 of class name and printed record, first 16 bytes. */
+    private static String storedFingerprint(Class<?> type, String printed) throws Exception {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                .digest((type.getName() + printed).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(digest, 0, 16);
+    }
+
+    private static ProjectLine line(Object command, String requestId) {
         return new ProjectLine(command, requestId, CommandSender.fingerprint(command));
     }
 

@@ -35,6 +35,7 @@ public final class AccessPolicy {
             AccessRule.of(READ,  "/api/budget/districts/{d}/**",                                FINANCE, UNIT, AUDITOR, INTEGRATION),
             AccessRule.of(WRITE, "/api/budget/districts/{d}/**",                                FINANCE, INTEGRATION),
             AccessRule.onlyFor(WRITE, "/api/budget/districts/{d}/settings",                     FINANCE),
+            AccessRule.onlyFor(WRITE, "/api/budget/districts/{d}/projects/{p}/reversals",       FINANCE),
             // bulk import: the districts are in the body; budget-service checks each row against X-Jixiao-Districts
             AccessRule.of(WRITE, "/api/budget/imports",                                         FINANCE, INTEGRATION),
             AccessRule.of(READ,  "/api/budget/imports/**",                                      FINANCE, INTEGRATION, AUDITOR),

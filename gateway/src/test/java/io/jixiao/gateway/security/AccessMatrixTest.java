@@ -66,6 +66,8 @@ class AccessMatrixTest extends GatewayWithStubTest {
                     Set.of(FINANCE, INTEGRATION)),
             new Family("budget: appropriate", HttpMethod.POST,
                     "/api/budget/districts/{d}/projects/p-1/appropriations", Set.of(FINANCE, INTEGRATION)),
+            new Family("budget: reverse an entry (红字冲销)", HttpMethod.POST,
+                    "/api/budget/districts/{d}/projects/p-1/reversals", Set.of(FINANCE)),
             new Family("budget: three-public", HttpMethod.POST, "/api/budget/districts/{d}/years/2023/three-public",
                     Set.of(FINANCE, INTEGRATION)),
             new Family("budget: bulk import", HttpMethod.POST, "/api/budget/imports", Set.of(FINANCE, INTEGRATION)),

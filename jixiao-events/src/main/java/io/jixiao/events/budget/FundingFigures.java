@@ -3,7 +3,8 @@ package io.jixiao.events.budget;
 /**
  * A project's money in fen, and the one definition of how each published event moves it
  * (every service that derives these figures folds events through {@link #after}):
- * full-year budget (全年预算数) = 年初预算 + 结转 + 调整; available = budget − spent.
+ * full-year budget (全年预算数) = 年初预算 + 结转 + 调整; available = budget − spent. A reversal (红字冲销,
+ * {@link EntryReversed}) takes its original's amount off the figure the original moved.
  */
 public record FundingFigures(long appropriated, long carriedOver, long adjusted, long spent) {
     public static final FundingFigures NONE = new FundingFigures(0, 0, 0, 0);
@@ -30,6 +31,19 @@ public record FundingFigures(long appropriated, long carriedOver, long adjusted,
         if (event instanceof ExpenditureRecorded e) {
             return new FundingFigures(appropriated, carriedOver, adjusted, spent + e.amountFen());
         }
+        if (event instanceof EntryReversed e) {
+            return reversed(e.kind(), e.amountFen());
+        }
         return this;
+    }
+
+    /** 红字冲销: the figure the original entry moved, without it. */
+    private FundingFigures reversed(MoneyEntryKind kind, long amountFen) {
+        return switch (kind) {
+            case APPROPRIATION -> new FundingFigures(appropriated - amountFen, carriedOver, adjusted, spent);
+            case CARRY_OVER -> new FundingFigures(appropriated, carriedOver - amountFen, adjusted, spent);
+            case ADJUSTMENT -> new FundingFigures(appropriated, carriedOver, adjusted - amountFen, spent);
+            case EXPENDITURE -> new FundingFigures(appropriated, carriedOver, adjusted, spent - amountFen);
+        };
     }
 }

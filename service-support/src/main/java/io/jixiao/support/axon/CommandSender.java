@@ -50,11 +50,11 @@ public class CommandSender {
         return commandGateway.sendAndWait(message);
     }
 
-    /** A digest of the command's type and content (records print all their fields). */
+    /** A digest of the command's type and its {@link io.jixiao.support.domain.CanonicalForm}. */
     public static String fingerprint(Object command) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((command.getClass().getName() + command).getBytes(StandardCharsets.UTF_8));
+                    .digest((command.getClass().getName() + io.jixiao.support.domain.CanonicalForm.of(command)).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
