@@ -2,7 +2,7 @@ package io.jixiao.disclosure.document;
 
 import io.jixiao.disclosure.report.DistrictReport;
 import io.jixiao.disclosure.report.DistrictReportFold;
-import io.jixiao.disclosure.report.DistrictReportService;
+import io.jixiao.disclosure.report.web.DistrictReportService;
 import io.jixiao.disclosure.web.Params;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

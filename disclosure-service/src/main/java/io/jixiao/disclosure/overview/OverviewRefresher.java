@@ -9,7 +9,7 @@ import io.jixiao.disclosure.finding.Severity;
 import io.jixiao.disclosure.report.DistrictLedger;
 import io.jixiao.disclosure.report.DistrictReport;
 import io.jixiao.disclosure.report.DistrictReportFold;
-import io.jixiao.disclosure.report.DistrictReportService;
+import io.jixiao.disclosure.report.web.DistrictReportService;
 import io.jixiao.disclosure.report.DistrictSettings;
 import java.sql.Timestamp;
 import java.time.Instant;

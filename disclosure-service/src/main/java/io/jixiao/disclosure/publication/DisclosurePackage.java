@@ -1,5 +1,7 @@
 package io.jixiao.disclosure.publication;
 
+import io.jixiao.disclosure.events.DisclosureRetracted;
+import io.jixiao.disclosure.events.DisclosurePublished;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;

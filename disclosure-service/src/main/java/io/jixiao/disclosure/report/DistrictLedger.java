@@ -1,8 +1,8 @@
 package io.jixiao.disclosure.report;
 
 import io.jixiao.disclosure.journal.JournalEvent;
-import io.jixiao.disclosure.publication.DisclosurePublished;
-import io.jixiao.disclosure.publication.DisclosureRetracted;
+import io.jixiao.disclosure.events.DisclosurePublished;
+import io.jixiao.disclosure.events.DisclosureRetracted;
 import io.jixiao.events.budget.BasicBudgetAdjusted;
 import io.jixiao.events.budget.BasicBudgetAppropriated;
 import io.jixiao.events.budget.BasicExpenditureClass;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.disclosure.fixture.FixtureEvents;
-import io.jixiao.disclosure.journal.DistrictJournal;
+import io.jixiao.disclosure.journal.store.DistrictJournal;
 import io.jixiao.disclosure.journal.EventCodec;
 import io.jixiao.disclosure.journal.JournalEvent;
 import io.jixiao.events.EventTypes;

@@ -1,5 +1,6 @@
-package io.jixiao.disclosure.journal;
+package io.jixiao.disclosure.journal.store;
 
+import io.jixiao.disclosure.journal.EventCodec;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jixiao.events.EventEnvelope;
 import io.jixiao.events.EventTypes;

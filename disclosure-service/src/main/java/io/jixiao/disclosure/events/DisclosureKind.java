@@ -1,10 +1,12 @@
-package io.jixiao.disclosure.publication;
+package io.jixiao.disclosure.events;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import io.jixiao.events.Labelled;
 
-/** What a disclosure package publishes: a unit's performance goals (with its budget) or its self-evaluation. */
+/**
+ * What a disclosure package publishes: a unit's performance goals (with its budget) or its self-evaluation. Written
+ * as its name (Jackson's default for an enum); read from its name or its label.
+ */
 public enum DisclosureKind implements Labelled {
     GOALS("绩效目标"),
     SELF_EVALUATION("绩效自评");
@@ -18,11 +20,6 @@ public enum DisclosureKind implements Labelled {
     @Override
     public String label() {
         return label;
-    }
-
-    @JsonValue
-    public String code() {
-        return name();
     }
 
     @JsonCreator

@@ -1,5 +1,9 @@
-package io.jixiao.disclosure.publication;
+package io.jixiao.disclosure.publication.web;
 
+import io.jixiao.disclosure.publication.PackageView;
+import io.jixiao.disclosure.publication.PackageRequests;
+import io.jixiao.disclosure.events.DisclosureRetracted;
+import io.jixiao.disclosure.events.DisclosurePublished;
 import io.jixiao.support.context.Who;
 
 import io.jixiao.disclosure.web.Params;
