@@ -1,6 +1,6 @@
 package io.jixiao.disclosure.document;
 
-import io.jixiao.disclosure.web.Refusal;
+import io.jixiao.disclosure.web.HttpRefusal;
 import org.springframework.http.HttpStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ public final class CjkFont {
     }
 
     /** No font: what the PDF needs and how to get it. */
-    public static final class Missing extends Refusal {
+    public static final class Missing extends HttpRefusal {
         public Missing() {
             super(HttpStatus.SERVICE_UNAVAILABLE, "PDF font not installed", "FONT_MISSING", "format",
                     "pdf needs the Debian package " + PACKAGE, "a PDF needs a Chinese TrueType font and none was found (looked at " + CANDIDATES

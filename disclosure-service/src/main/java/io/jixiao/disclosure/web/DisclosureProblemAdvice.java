@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * disclosure-service's own refusals ({@link Refusal}: bad parameters, narrative checks, a PDF asked for on a machine
+ * disclosure-service's own refusals ({@link HttpRefusal}: bad parameters, narrative checks, a PDF asked for on a machine
  * without a Chinese font), ahead of service-support's catch-all mapping.
  */
 @RestControllerAdvice
@@ -25,8 +25,8 @@ public class DisclosureProblemAdvice {
         this.problems = problems;
     }
 
-    @ExceptionHandler(Refusal.class)
-    ResponseEntity<ProblemDetail> refused(Refusal e, HttpServletRequest request) {
+    @ExceptionHandler(HttpRefusal.class)
+    ResponseEntity<ProblemDetail> refused(HttpRefusal e, HttpServletRequest request) {
         ProblemDetail body = problems.build(e.status(), e.title(), e.detail(), e.rule(),
                 List.of(new FieldProblem(e.field(), e.fieldMessage())), request.getRequestURI());
         return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
