@@ -496,7 +496,7 @@ class DisclosureServiceIntegrationTest {
         java.util.Set<String> jsonValues = new java.util.HashSet<>();
         collect(viaHttp, jsonValues);
         int numbers = 0;
-        for (List<String> row : io.jixiao.disclosure.report.ReportFormatsTestAccess.parseCsv(csv.text().substring(1))) {
+        for (List<String> row : io.jixiao.disclosure.fixture.Csv.parse(csv.text().substring(1))) {
             for (String cell : row) {
                 if (number.matcher(cell).matches()) {
                     numbers++;

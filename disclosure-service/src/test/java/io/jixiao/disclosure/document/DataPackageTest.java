@@ -1,5 +1,6 @@
 package io.jixiao.disclosure.document;
 
+import io.jixiao.disclosure.fixture.Csv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,35 +54,7 @@ class DataPackageTest {
     }
 
     static List<List<String>> csv(byte[] bytes) {
-        List<List<String>> rows = new ArrayList<>();
-        for (String line : new String(bytes, StandardCharsets.UTF_8).split("\r\n")) {
-            List<String> cells = new ArrayList<>();
-            StringBuilder cell = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        cell.append(c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    cells.add(cell.toString());
-                    cell.setLength(0);
-                } else {
-                    cell.append(c);
-                }
-            }
-            cells.add(cell.toString());
-            rows.add(cells);
-        }
-        return rows;
+        return Csv.parse(bytes);
     }
 
     @ParameterizedTest(name = "{0}")
