@@ -1,7 +1,7 @@
 -- The disclosure packages as they stand now, one row each: what the package endpoints read, instead of folding the
 -- district's whole journal to find one package. Written from the subscribing processor that journals the package
--- events, in the transaction that stores them. last_event_id is the event that last changed the row: an event
--- applied again changes nothing.
+-- events, in the transaction that stores them. Each row remembers the events that set its publication and its
+-- retraction: an event applied again changes nothing.
 CREATE TABLE disclosure_package (
     district_code VARCHAR(6)   NOT NULL,
     package_id    VARCHAR(200) NOT NULL,
@@ -11,7 +11,8 @@ CREATE TABLE disclosure_package (
     published_at  TIMESTAMPTZ  NOT NULL,
     retracted     JSON,
     retracted_at  TIMESTAMPTZ,
-    last_event_id VARCHAR(100) NOT NULL,
+    published_event_id VARCHAR(100) NOT NULL,
+    retracted_event_id VARCHAR(100),
     PRIMARY KEY (district_code, package_id)
 );
 
@@ -19,7 +20,7 @@ CREATE INDEX disclosure_package_by_unit ON disclosure_package (district_code, ye
 
 -- The packages journaled before this table existed, as the fold saw them: the last publication and the last
 -- retraction of each package, in journal order.
-INSERT INTO disclosure_package (district_code, package_id, year, unit_id, published, published_at, last_event_id)
+INSERT INTO disclosure_package (district_code, package_id, year, unit_id, published, published_at, published_event_id)
 SELECT DISTINCT ON (district_code, payload ->> 'packageId')
        district_code, payload ->> 'packageId', (payload ->> 'year')::INT, payload ->> 'unitId', payload, occurred_at,
        event_id
@@ -28,7 +29,7 @@ WHERE source = 'disclosure' AND type = 'DisclosurePublished'
 ORDER BY district_code, payload ->> 'packageId', occurred_at DESC, aggregate_id DESC, sequence DESC, event_id DESC;
 
 UPDATE disclosure_package p
-SET retracted = r.payload, retracted_at = r.occurred_at, last_event_id = r.event_id
+SET retracted = r.payload, retracted_at = r.occurred_at, retracted_event_id = r.event_id
 FROM (SELECT DISTINCT ON (district_code, payload ->> 'packageId')
              district_code, payload ->> 'packageId' AS package_id, payload, occurred_at, event_id
       FROM district_event

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code disclosure_package} read model: each package as it stands now, written by the same subscribing
- * processor as the journal, so in the transaction that stores the package event. A row remembers the event that
- * last changed it; the same event applied again changes nothing.
+ * processor as the journal, so in the transaction that stores the package event. A row remembers the events that
+ * set its publication and its retraction; the same event applied again changes nothing.
  */
 @Component
 @ProcessingGroup(OwnEventJournal.PROCESSING_GROUP)
@@ -36,19 +36,19 @@ public class PackageReadModel {
     @EventHandler
     void on(DisclosurePublished event, EventMessage<?> message) {
         jdbc.update("INSERT INTO disclosure_package (district_code, package_id, year, unit_id, published, "
-                        + "published_at, last_event_id) VALUES (?, ?, ?, ?, ?::json, ?, ?) "
+                        + "published_at, published_event_id) VALUES (?, ?, ?, ?, ?::json, ?, ?) "
                         + "ON CONFLICT (district_code, package_id) DO UPDATE SET year = excluded.year, "
                         + "unit_id = excluded.unit_id, published = excluded.published, "
-                        + "published_at = excluded.published_at, last_event_id = excluded.last_event_id "
-                        + "WHERE disclosure_package.last_event_id <> excluded.last_event_id",
+                        + "published_at = excluded.published_at, published_event_id = excluded.published_event_id "
+                        + "WHERE disclosure_package.published_event_id <> excluded.published_event_id",
                 event.districtCode(), event.packageId(), event.year(), event.unitId(), codec.encode(event),
                 Timestamp.from(message.getTimestamp()), message.getIdentifier());
     }
 
     @EventHandler
     void on(DisclosureRetracted event, EventMessage<?> message) {
-        jdbc.update("UPDATE disclosure_package SET retracted = ?::json, retracted_at = ?, last_event_id = ? "
-                        + "WHERE district_code = ? AND package_id = ? AND last_event_id <> ?",
+        jdbc.update("UPDATE disclosure_package SET retracted = ?::json, retracted_at = ?, retracted_event_id = ? "
+                        + "WHERE district_code = ? AND package_id = ? AND retracted_event_id IS DISTINCT FROM ?",
                 codec.encode(event), Timestamp.from(message.getTimestamp()), message.getIdentifier(),
                 event.districtCode(), event.packageId(), message.getIdentifier());
     }
