@@ -1,10 +1,10 @@
 package io.jixiao.disclosure.publication;
 
-import io.jixiao.disclosure.events.DisclosureRetracted;
-import io.jixiao.disclosure.events.DisclosurePublished;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.jixiao.disclosure.events.DisclosurePublished;
+import io.jixiao.disclosure.events.DisclosureRetracted;
 import io.jixiao.disclosure.publication.PackageCommands.Outcome;
 import io.jixiao.disclosure.publication.PackageCommands.PublishPackage;
 import io.jixiao.disclosure.publication.PackageCommands.RetractPackage;

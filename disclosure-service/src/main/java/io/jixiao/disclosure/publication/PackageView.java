@@ -1,8 +1,8 @@
 package io.jixiao.disclosure.publication;
 
-import io.jixiao.disclosure.events.DisclosureRetracted;
-import io.jixiao.disclosure.events.DisclosurePublished;
 import io.jixiao.disclosure.events.DisclosureKind;
+import io.jixiao.disclosure.events.DisclosurePublished;
+import io.jixiao.disclosure.events.DisclosureRetracted;
 import io.jixiao.disclosure.finding.FindingRow;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,8 +1,8 @@
 package io.jixiao.disclosure.report;
 
-import io.jixiao.disclosure.journal.JournalEvent;
 import io.jixiao.disclosure.events.DisclosurePublished;
 import io.jixiao.disclosure.events.DisclosureRetracted;
+import io.jixiao.disclosure.journal.JournalEvent;
 import io.jixiao.events.budget.BasicBudgetAdjusted;
 import io.jixiao.events.budget.BasicBudgetAppropriated;
 import io.jixiao.events.budget.BasicExpenditureClass;
@@ -18,7 +18,6 @@ import io.jixiao.events.budget.DebtLimitSet;
 import io.jixiao.events.budget.DebtType;
 import io.jixiao.events.budget.ExpenditureRecorded;
 import io.jixiao.events.budget.FundingFigures;
-import io.jixiao.support.consume.EventHandlers;
 import io.jixiao.events.budget.FundsCarriedOver;
 import io.jixiao.events.budget.ProjectRegistered;
 import io.jixiao.events.budget.ThreePublicBudgeted;
@@ -39,6 +38,7 @@ import io.jixiao.events.evaluation.PerformanceGoalDeclared;
 import io.jixiao.events.evaluation.PerformanceGoalReturned;
 import io.jixiao.events.evaluation.PerformanceGoalRevised;
 import io.jixiao.events.evaluation.SelfEvaluationSubmitted;
+import io.jixiao.support.consume.EventHandlers;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,7 +1,7 @@
 package io.jixiao.disclosure.web;
 
-import io.jixiao.support.web.Problems;
 import io.jixiao.support.web.Problems.FieldProblem;
+import io.jixiao.support.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.core.Ordered;

@@ -1,17 +1,16 @@
 package io.jixiao.disclosure.document;
 
-import io.jixiao.disclosure.fixture.Csv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jixiao.disclosure.fixture.Csv;
 import io.jixiao.disclosure.report.DistrictReport;
 import io.jixiao.disclosure.report.DistrictReport.ThreePublicLine;
 import io.jixiao.disclosure.report.DistrictReport.UnitLine;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;

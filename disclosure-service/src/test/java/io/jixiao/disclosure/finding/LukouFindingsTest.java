@@ -2,14 +2,14 @@ package io.jixiao.disclosure.finding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jixiao.disclosure.events.DisclosureKind;
+import io.jixiao.disclosure.events.DisclosureRetracted;
 import io.jixiao.disclosure.fixture.Expectations;
 import io.jixiao.disclosure.fixture.FixtureEvents;
 import io.jixiao.disclosure.journal.JournalEvent;
-import io.jixiao.disclosure.events.DisclosureKind;
-import io.jixiao.disclosure.events.DisclosureRetracted;
 import io.jixiao.disclosure.report.DistrictLedger;
-import io.jixiao.disclosure.report.DistrictReport;
 import io.jixiao.disclosure.report.DistrictReport.ProjectLine;
+import io.jixiao.disclosure.report.DistrictReport;
 import io.jixiao.disclosure.report.DistrictReportFold;
 import io.jixiao.disclosure.report.DistrictSettings;
 import io.jixiao.disclosure.report.PublishedTables;

@@ -1,10 +1,10 @@
 package io.jixiao.disclosure.report;
 
-import io.jixiao.disclosure.fixture.Csv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jixiao.disclosure.fixture.Csv;
 import io.jixiao.disclosure.fixture.FixtureEvents;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package io.jixiao.disclosure.report;
 
-import io.jixiao.disclosure.fixture.Csv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.jixiao.disclosure.fixture.Csv;
 import io.jixiao.disclosure.fixture.FixtureEvents;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,9 +16,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** JSON, HTML and CSV of one report carry the same numbers; the HTML reads like a published district report. */
 class ReportFormatsTest {

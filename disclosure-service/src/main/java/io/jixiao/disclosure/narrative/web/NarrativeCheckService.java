@@ -1,7 +1,7 @@
 package io.jixiao.disclosure.narrative.web;
 
-import io.jixiao.disclosure.journal.store.DistrictJournal;
 import io.jixiao.disclosure.journal.JournalEvent;
+import io.jixiao.disclosure.journal.store.DistrictJournal;
 import io.jixiao.disclosure.narrative.NarrativeChecker;
 import io.jixiao.disclosure.narrative.NarrativeRecords;
 import io.jixiao.disclosure.narrative.NarrativeResult;

@@ -1,8 +1,8 @@
 package io.jixiao.disclosure.publication.web;
 
+import io.jixiao.disclosure.journal.store.OwnEventJournal;
 import io.jixiao.disclosure.publication.DisclosurePackage;
 import io.jixiao.disclosure.publication.MovedEventTypes;
-import io.jixiao.disclosure.journal.store.OwnEventJournal;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;

@@ -1,16 +1,16 @@
 package io.jixiao.disclosure.publication.web;
 
-import io.jixiao.disclosure.publication.PackageView;
-import io.jixiao.disclosure.publication.PackageRequests;
-import io.jixiao.disclosure.publication.PackageCommands;
 import io.jixiao.disclosure.events.DisclosurePublished;
-import io.jixiao.disclosure.finding.web.FindingHistory;
 import io.jixiao.disclosure.finding.FindingRow;
-import io.jixiao.disclosure.finding.web.FindingService;
 import io.jixiao.disclosure.finding.Severity;
+import io.jixiao.disclosure.finding.web.FindingHistory;
+import io.jixiao.disclosure.finding.web.FindingService;
 import io.jixiao.disclosure.publication.PackageCommands.Outcome;
 import io.jixiao.disclosure.publication.PackageCommands.PublishPackage;
 import io.jixiao.disclosure.publication.PackageCommands.RetractPackage;
+import io.jixiao.disclosure.publication.PackageCommands;
+import io.jixiao.disclosure.publication.PackageRequests;
+import io.jixiao.disclosure.publication.PackageView;
 import io.jixiao.support.axon.CommandSender;
 import io.jixiao.support.domain.NotFound;
 import io.jixiao.support.domain.RuleViolation;

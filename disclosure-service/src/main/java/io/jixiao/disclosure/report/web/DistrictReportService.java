@@ -1,10 +1,10 @@
 package io.jixiao.disclosure.report.web;
 
-import io.jixiao.disclosure.report.DistrictSettings;
-import io.jixiao.disclosure.report.DistrictReportFold;
-import io.jixiao.disclosure.report.DistrictReport;
-import io.jixiao.disclosure.report.DistrictLedger;
 import io.jixiao.disclosure.journal.store.DistrictJournal;
+import io.jixiao.disclosure.report.DistrictLedger;
+import io.jixiao.disclosure.report.DistrictReport;
+import io.jixiao.disclosure.report.DistrictReportFold;
+import io.jixiao.disclosure.report.DistrictSettings;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
 
