@@ -3,19 +3,17 @@ package io.jixiao.disclosure.publication.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.jixiao.disclosure.fixture.Databases;
 import io.jixiao.disclosure.events.DisclosureKind;
 import io.jixiao.disclosure.events.DisclosurePublished;
 import io.jixiao.disclosure.events.DisclosureRetracted;
 import io.jixiao.disclosure.publication.PackageView;
-import io.jixiao.infra.EmbeddedPostgresServer;
-import io.jixiao.infra.SharedTestInfra;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,21 +32,14 @@ class PackageReadModelTest {
 
     @BeforeAll
     static void database() {
-        SharedTestInfra.postgres();
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(SharedTestInfra.freshDatabase("disclosure_package_read_model"));
-        dataSource.setUsername(EmbeddedPostgresServer.USER);
-        dataSource.setPassword(EmbeddedPostgresServer.PASSWORD);
-        dataSource.setMaximumPoolSize(2);
+        dataSource = Databases.fresh("disclosure_package_read_model");
         jdbc = new JdbcTemplate(dataSource);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/support", "classpath:db/migration")
-                .target("7").load().migrate();
+        Databases.migrate(dataSource, "7");
         journal("old-p", "DisclosurePublished", PUBLISHED_AT, "{\"districtCode\":\"430212\",\"year\":2023,"
                 + "\"unitId\":\"wjj\",\"packageId\":\"pkg-old\",\"kind\":\"GOALS\",\"publishedOn\":\"2023-02-01\"}");
         journal("old-r", "DisclosureRetracted", RETRACTED_AT, "{\"districtCode\":\"430212\",\"year\":2023,"
                 + "\"unitId\":\"wjj\",\"packageId\":\"pkg-old\",\"reason\":\"表格有误\",\"retractedOn\":\"2023-02-03\"}");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/support", "classpath:db/migration").load()
-                .migrate();
+        Databases.migrate(dataSource, null);
         packages = new PackageReadModel(jdbc);
     }
 
