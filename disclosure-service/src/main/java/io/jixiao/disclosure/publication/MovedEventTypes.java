@@ -1,6 +1,5 @@
 package io.jixiao.disclosure.publication;
 
-import io.jixiao.disclosure.events.DisclosureKind;
 import io.jixiao.disclosure.events.DisclosurePublished;
 import io.jixiao.disclosure.events.DisclosureRetracted;
 import java.util.Map;
@@ -18,8 +17,7 @@ public final class MovedEventTypes extends SingleEventUpcaster {
     private static final String OLD_PACKAGE = "io.jixiao.disclosure.publication.";
     static final Map<String, String> RENAMED = Map.of(
             OLD_PACKAGE + "DisclosurePublished", DisclosurePublished.class.getName(),
-            OLD_PACKAGE + "DisclosureRetracted", DisclosureRetracted.class.getName(),
-            OLD_PACKAGE + "DisclosureKind", DisclosureKind.class.getName());
+            OLD_PACKAGE + "DisclosureRetracted", DisclosureRetracted.class.getName());
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation representation) {
