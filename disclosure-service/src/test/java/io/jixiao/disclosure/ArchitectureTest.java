@@ -1,16 +1,20 @@
 package io.jixiao.disclosure;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.jixiao.support.testing.PackageRules;
 import org.junit.jupiter.api.Test;
 
-/** The fold, the rules and the aggregate stay pure: no Spring, no SQL, no Kafka. */
+/**
+ * The packages form no cycle; each feature's own package is pure (the fold, the rules, the aggregate, the journal's
+ * codec, the narrative parser and matcher, the service's events): Spring, SQL and Kafka live in its {@code web} or
+ * {@code store} sub-package.
+ */
 class ArchitectureTest {
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.jixiao.disclosure");
+    private static final String ROOT = "io.jixiao.disclosure";
+    private static final JavaClasses CLASSES = PackageRules.production(ROOT);
 
     @Test
     void everyAppliedEventIsPublishedOrMarkedUnpublished() {
@@ -18,35 +22,28 @@ class ArchitectureTest {
     }
 
     @Test
-    void theFoldTheRulesAndTheAggregateDependOnNoFrameworkButAxonsAnnotations() {
-        noClasses().that().haveSimpleNameStartingWith("DistrictReport").and().haveSimpleNameNotEndingWith("Controller")
-                .and().haveSimpleNameNotEndingWith("Service")
-                .or().haveSimpleNameStartingWith("DistrictLedger")
-                .or().haveSimpleNameStartingWith("DistrictSettings")
-                .or().haveSimpleNameStartingWith("MoneySections")
-                .or().haveSimpleNameStartingWith("ExecutionSections")
-                .or().haveSimpleNameStartingWith("PerformanceSection")
-                .or().haveSimpleNameStartingWith("Narrator")
-                .or().haveSimpleNameStartingWith("PublishedTables")
-                .or().haveSimpleNameStartingWith("ReportTable")
-                .or().haveSimpleNameStartingWith("ReportHtml")
-                .or().haveSimpleNameStartingWith("ReportCsv")
-                .or().haveSimpleNameStartingWith("Change")
-                .or().haveSimpleNameStartingWith("RuleCatalogue")
-                .or().haveSimpleNameStartingWith("DisclosureFacts")
-                .or().haveSimpleNameStartingWith("DisclosurePackage")
-                .or().haveSimpleNameStartingWith("EventCodec")
-                .or().haveSimpleNameStartingWith("JournalEvent")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
-                        "javax.sql..", "org.apache.kafka..")
+    void thePackagesFormNoCycle() {
+        PackageRules.freeOfCycles(ROOT).check(CLASSES);
+    }
+
+    @Test
+    void theFoldTheRulesTheAggregateTheCodecAndTheNarrativeDependOnNoFrameworkButAxonsAnnotations() {
+        PackageRules.pure(ROOT + ".events", ROOT + ".report", ROOT + ".finding", ROOT + ".publication",
+                ROOT + ".journal", ROOT + ".narrative").check(CLASSES);
+    }
+
+    @Test
+    void theServicesOwnEventsDependOnNothingElseOfTheService() {
+        classes().that().resideInAPackage(ROOT + ".events..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".events..", "java..",
+                        "io.jixiao.events..", "com.fasterxml.jackson.annotation..")
                 .check(CLASSES);
     }
 
     @Test
-    void theNarrativeParserMatcherAndViewsArePure() {
-        noClasses().that().resideInAPackage("io.jixiao.disclosure.narrative")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
-                        "javax.sql..", "org.apache.kafka..", "jakarta.servlet..", "io.jixiao.disclosure.narrative.web..")
+    void theNarrativeParserAndMatcherDoNotReachIntoTheirWebLayer() {
+        noClasses().that().resideInAPackage(ROOT + ".narrative")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".narrative.web..")
                 .check(CLASSES);
     }
 }

@@ -5,24 +5,24 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jixiao.disclosure.finding.FindingSynchroniser;
+import io.jixiao.disclosure.events.DisclosureKind;
+import io.jixiao.disclosure.events.DisclosurePublished;
+import io.jixiao.disclosure.finding.web.FindingSynchroniser;
 import io.jixiao.disclosure.fixture.FixtureEvents;
 import io.jixiao.disclosure.journal.EventCodec;
 import io.jixiao.disclosure.journal.JournalEvent;
-import io.jixiao.disclosure.publication.DisclosureKind;
-import io.jixiao.disclosure.publication.DisclosurePublished;
 import io.jixiao.disclosure.report.DistrictReport;
 import io.jixiao.disclosure.report.DistrictReportFold;
-import io.jixiao.disclosure.report.DistrictReportService;
 import io.jixiao.disclosure.report.DistrictSettings;
+import io.jixiao.disclosure.report.web.DistrictReportService;
 import io.jixiao.events.EventEnvelope;
 import io.jixiao.events.EventMetadata;
 import io.jixiao.events.EventTypes;
 import io.jixiao.events.Topics;
+import io.jixiao.events.budget.AdjustmentBasis;
 import io.jixiao.events.budget.BondIssued;
 import io.jixiao.events.budget.BondKind;
 import io.jixiao.events.budget.BudgetAdjusted;
-import io.jixiao.events.budget.AdjustmentBasis;
 import io.jixiao.events.budget.BudgetAppropriated;
 import io.jixiao.events.budget.DebtBalanceOpened;
 import io.jixiao.events.budget.DebtType;
@@ -496,7 +496,7 @@ class DisclosureServiceIntegrationTest {
         java.util.Set<String> jsonValues = new java.util.HashSet<>();
         collect(viaHttp, jsonValues);
         int numbers = 0;
-        for (List<String> row : io.jixiao.disclosure.report.ReportFormatsTestAccess.parseCsv(csv.text().substring(1))) {
+        for (List<String> row : io.jixiao.disclosure.fixture.Csv.parse(csv.text().substring(1))) {
             for (String cell : row) {
                 if (number.matcher(cell).matches()) {
                     numbers++;

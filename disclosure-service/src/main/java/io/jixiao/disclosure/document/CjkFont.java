@@ -1,10 +1,12 @@
 package io.jixiao.disclosure.document;
 
+import io.jixiao.disclosure.web.HttpRefusal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
 
 /**
  * Where the PDF's Chinese font comes from: a TrueType font (glyph outlines PDFBox can subset and embed) found on
@@ -34,9 +36,11 @@ public final class CjkFont {
     }
 
     /** No font: what the PDF needs and how to get it. */
-    public static final class Missing extends RuntimeException {
+    public static final class Missing extends HttpRefusal {
         public Missing() {
-            super("a PDF needs a Chinese TrueType font and none was found (looked at " + CANDIDATES
+            super(HttpStatus.SERVICE_UNAVAILABLE, "PDF font not installed", "FONT_MISSING", "format",
+                    "pdf needs the Debian package " + PACKAGE,
+                    "a PDF needs a Chinese TrueType font and none was found (looked at " + CANDIDATES
                     + "); install the Debian package " + PACKAGE + " (apt-get install " + PACKAGE
                     + ") or set jixiao.documents.cjk-font to a .ttf/.ttc file");
         }

@@ -1,8 +1,6 @@
 package io.jixiao.disclosure.document;
 
-import io.jixiao.disclosure.report.DistrictReport;
-import io.jixiao.disclosure.report.DistrictReportFold;
-import io.jixiao.disclosure.report.DistrictReportService;
+import io.jixiao.disclosure.report.web.DistrictReportService;
 import io.jixiao.disclosure.web.Params;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -40,8 +38,6 @@ public class DataPackageController {
         Params.year(year);
         Instant at = Params.asOf(asOf);
         DistrictReportService.Folded folded = reports.fold(districtCode, at);
-        DistrictReport report = DistrictReportFold.report(folded.ledger(), year, reports.settingsFor(districtCode), at,
-                folded.read().skipped());
-        return downloads.dataPackage(report, folded.ledger());
+        return downloads.dataPackage(reports.report(folded, districtCode, year, at), folded.ledger());
     }
 }

@@ -1,8 +1,8 @@
 package io.jixiao.disclosure.document;
 
 import io.jixiao.disclosure.finding.FindingRecord;
-import io.jixiao.disclosure.finding.FindingService;
-import io.jixiao.disclosure.report.DistrictReportService;
+import io.jixiao.disclosure.finding.web.FindingService;
+import io.jixiao.disclosure.report.web.DistrictReportService;
 import io.jixiao.disclosure.web.Params;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,10 +1,10 @@
 package io.jixiao.disclosure.finding;
 
-import io.jixiao.disclosure.publication.DisclosureKind;
-import io.jixiao.disclosure.publication.DisclosurePublished;
-import io.jixiao.disclosure.report.DistrictLedger;
+import io.jixiao.disclosure.events.DisclosureKind;
+import io.jixiao.disclosure.events.DisclosurePublished;
 import io.jixiao.disclosure.report.DistrictLedger.Goal;
 import io.jixiao.disclosure.report.DistrictLedger.Project;
+import io.jixiao.disclosure.report.DistrictLedger;
 import io.jixiao.disclosure.report.DistrictSettings;
 import io.jixiao.disclosure.report.PublishedTables;
 import io.jixiao.events.evaluation.GoalScope;

@@ -2,7 +2,7 @@ package io.jixiao.disclosure.overview;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jixiao.disclosure.journal.DistrictChanges;
+import io.jixiao.disclosure.journal.store.DistrictChanges;
 import io.jixiao.disclosure.web.Params;
 import io.jixiao.support.context.CallerContext;
 import io.swagger.v3.oas.annotations.Operation;

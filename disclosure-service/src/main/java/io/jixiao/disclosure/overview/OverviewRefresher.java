@@ -8,9 +8,8 @@ import io.jixiao.disclosure.finding.RuleCatalogue;
 import io.jixiao.disclosure.finding.Severity;
 import io.jixiao.disclosure.report.DistrictLedger;
 import io.jixiao.disclosure.report.DistrictReport;
-import io.jixiao.disclosure.report.DistrictReportFold;
-import io.jixiao.disclosure.report.DistrictReportService;
 import io.jixiao.disclosure.report.DistrictSettings;
+import io.jixiao.disclosure.report.web.DistrictReportService;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -69,7 +68,7 @@ public class OverviewRefresher {
         DistrictSettings settings = reports.settingsFor(district);
         List<Object[]> rows = new java.util.ArrayList<>();
         for (int year : ledger.fiscalYears()) {
-            DistrictReport report = DistrictReportFold.report(ledger, year, settings, now, folded.read().skipped());
+            DistrictReport report = reports.report(folded, district, year, now);
             Map<String, Integer> findings = new LinkedHashMap<>();
             for (Severity severity : Severity.values()) {
                 findings.put(severity.name(), 0);

@@ -2,10 +2,11 @@ package io.jixiao.disclosure.project;
 
 import io.jixiao.disclosure.web.Params;
 import io.jixiao.events.Money;
+import io.jixiao.events.budget.FundingFigures;
 import io.jixiao.support.domain.NotFound;
-import io.jixiao.support.web.Paging;
 import io.jixiao.support.web.Paging.Page;
 import io.jixiao.support.web.Paging.PageRequest;
+import io.jixiao.support.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Instant;
@@ -66,12 +67,12 @@ public class ProjectReportController {
                 TimelineEntry::sequence);
         List<ProjectReport> found = jdbc.query("SELECT * FROM project_view WHERE district_code = ? AND project_id = ? "
                 + "AND fiscal_year = ?", (rs, i) -> {
-                    long budget = rs.getLong("appropriated_fen") + rs.getLong("carried_over_fen") + rs.getLong("adjusted_fen");
-                    long spent = rs.getLong("spent_fen");
+                    FundingFigures f = new FundingFigures(rs.getLong("appropriated_fen"),
+                            rs.getLong("carried_over_fen"), rs.getLong("adjusted_fen"), rs.getLong("spent_fen"));
                     return new ProjectReport(districtCode, projectId, rs.getString("unit_id"), rs.getString("name"),
-                            rs.getString("category"), rs.getInt("fiscal_year"), Money.yuan(rs.getLong("appropriated_fen")),
-                            Money.yuan(rs.getLong("carried_over_fen")), Money.yuan(rs.getLong("adjusted_fen")),
-                            Money.yuan(budget), Money.yuan(spent), Money.yuan(budget - spent), Money.percent(spent, budget),
+                            rs.getString("category"), rs.getInt("fiscal_year"), Money.yuan(f.appropriated()),
+                            Money.yuan(f.carriedOver()), Money.yuan(f.adjusted()), Money.yuan(f.budget()),
+                            Money.yuan(f.spent()), Money.yuan(f.available()), Money.percent(f.spent(), f.budget()),
                             rs.getLong("last_sequence"), timeline.items());
                 }, districtCode, projectId, year);
         ProjectReport report = found.stream().findFirst().orElseThrow(() -> new NotFound("projectId",
@@ -87,14 +88,12 @@ public class ProjectReportController {
                 + "coalesce(sum(carried_over_fen), 0) AS c, coalesce(sum(adjusted_fen), 0) AS j, "
                 + "coalesce(sum(spent_fen), 0) AS s FROM project_view WHERE district_code = ? AND fiscal_year = ?",
                 districtCode, year);
-        long a = ((Number) row.get("a")).longValue();
-        long c = ((Number) row.get("c")).longValue();
-        long j = ((Number) row.get("j")).longValue();
-        long s = ((Number) row.get("s")).longValue();
-        long budget = a + c + j;
-        return new BudgetSummary(districtCode, year, ((Number) row.get("n")).longValue(), Money.yuan(a), Money.yuan(c),
-                Money.yuan(j), Money.yuan(budget), Money.yuan(s), Money.yuan(budget - s), Money.percent(s, budget),
-                Money.wan(budget), Money.wan(s));
+        FundingFigures f = new FundingFigures(((Number) row.get("a")).longValue(), ((Number) row.get("c")).longValue(),
+                ((Number) row.get("j")).longValue(), ((Number) row.get("s")).longValue());
+        return new BudgetSummary(districtCode, year, ((Number) row.get("n")).longValue(), Money.yuan(f.appropriated()),
+                Money.yuan(f.carriedOver()), Money.yuan(f.adjusted()), Money.yuan(f.budget()), Money.yuan(f.spent()),
+                Money.yuan(f.available()), Money.percent(f.spent(), f.budget()), Money.wan(f.budget()),
+                Money.wan(f.spent()));
     }
 
     private List<TimelineEntry> timeline(String districtCode, String projectId, PageRequest page) {

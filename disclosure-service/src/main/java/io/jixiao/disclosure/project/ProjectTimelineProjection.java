@@ -1,17 +1,20 @@
 package io.jixiao.disclosure.project;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.events.EventEnvelope;
+import io.jixiao.events.EventMetadata;
 import io.jixiao.events.Topics;
 import io.jixiao.events.budget.BudgetAdjusted;
 import io.jixiao.events.budget.BudgetAppropriated;
 import io.jixiao.events.budget.ExpenditureRecorded;
+import io.jixiao.events.budget.EntryReversed;
+import io.jixiao.events.budget.FundingFigures;
 import io.jixiao.events.budget.FundsCarriedOver;
 import io.jixiao.events.budget.ProjectRegistered;
+import io.jixiao.support.consume.EventHandlers;
 import io.jixiao.support.projection.ArrayBatch;
 import io.jixiao.support.projection.Projection;
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -68,84 +71,111 @@ public class ProjectTimelineProjection implements Projection {
      */
     @Override
     public void applyAll(List<EventEnvelope> events, JdbcTemplate jdbc) {
-        Map<String, Object[]> registrations = new LinkedHashMap<>();   // key -> row of project_view
-        Map<String, Object[]> movements = new LinkedHashMap<>();       // event id -> {column, district, project, fen}
-        Set<String> moved = new HashSet<>();
-        List<Object[]> entries = new ArrayList<>(events.size());
+        Batch batch = new Batch(events.size());
         for (EventEnvelope event : events) {
-            Object[] movement;
-            try {
-                movement = switch (event.type()) {
-                    case "ProjectRegistered" -> {
-                        ProjectRegistered e = objectMapper.treeToValue(event.payload(), ProjectRegistered.class);
-                        if (moved.contains(key(e.districtCode(), e.projectId()))) {
-                            // moved before registered: whether that movement stands depends on the rows before
-                            // the batch; one by one decides it as it always has
-                            throw new IllegalStateException("project " + key(e.districtCode(), e.projectId())
-                                    + " moved before it was registered in this batch");
-                        }
-                        registrations.putIfAbsent(key(e.districtCode(), e.projectId()), new Object[] {e.districtCode(),
-                                e.projectId(), e.unitId(), e.name(), e.category().label(), e.fiscalYear(),
-                                e.projectCount(), event.sequence()});
-                        entries.add(entry(e.districtCode(), e.projectId(), null, event));
-                        yield null;
-                    }
-                    case "BudgetAppropriated" -> {
-                        BudgetAppropriated e = objectMapper.treeToValue(event.payload(), BudgetAppropriated.class);
-                        yield new Object[] {0, e.districtCode(), e.projectId(), e.amountFen()};
-                    }
-                    case "FundsCarriedOver" -> {
-                        FundsCarriedOver e = objectMapper.treeToValue(event.payload(), FundsCarriedOver.class);
-                        yield new Object[] {1, e.districtCode(), e.projectId(), e.amountFen()};
-                    }
-                    case "BudgetAdjusted" -> {
-                        BudgetAdjusted e = objectMapper.treeToValue(event.payload(), BudgetAdjusted.class);
-                        yield new Object[] {2, e.districtCode(), e.projectId(), e.amountFen()};
-                    }
-                    case "ExpenditureRecorded" -> {
-                        ExpenditureRecorded e = objectMapper.treeToValue(event.payload(), ExpenditureRecorded.class);
-                        yield new Object[] {3, e.districtCode(), e.projectId(), e.amountFen()};
-                    }
-                    default -> null;  // a type this projection does not use
-                };
-            } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException("payload of " + event.type() + " " + event.eventId()
-                        + " is malformed: " + e.getOriginalMessage(), e);
-            }
-            if (movement != null) {
-                moved.add(key((String) movement[1], (String) movement[2]));
-                movements.put(event.eventId(), new Object[] {movement[0], movement[1], movement[2], movement[3],
-                        event.sequence()});
-                entries.add(entry((String) movement[1], (String) movement[2], (Long) movement[3], event));
-            }
+            HANDLERS.apply(batch, event, objectMapper, event);  // a type this projection does not use: nothing
         }
-        if (!registrations.isEmpty()) {
+        if (!batch.registrations.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO project_view (district_code, project_id, unit_id, name, category, "
                     + "fiscal_year, project_count, last_sequence) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                    new ArrayList<>(registrations.values()));
+                    batch.registrations.values().stream().map(Registration::row).toList());
         }
-        if (entries.isEmpty()) {
+        if (batch.entries.isEmpty()) {
             return;
         }
-        Set<String> fresh = new HashSet<>(insertEntries(jdbc, entries));
+        Set<String> fresh = new HashSet<>(insertEntries(jdbc, batch.entries));
         Map<String, Funding> funding = new LinkedHashMap<>();
-        movements.forEach((eventId, m) -> {
-            if (fresh.contains(eventId)) {   // an entry already there: its money is already in the sums
-                funding.computeIfAbsent(key((String) m[1], (String) m[2]), k -> new Funding((String) m[1], (String) m[2]))
-                        .add((Integer) m[0], (Long) m[3], (Long) m[4]);
+        for (Movement m : batch.movements.values()) {
+            if (fresh.contains(m.eventId())) {   // an entry already there: its money is already in the sums
+                funding.computeIfAbsent(key(m.district(), m.projectId()), k -> new Funding(m.district(), m.projectId()))
+                        .add(m.delta(), m.sequence());
             }
-        });
+        }
         addToSums(jdbc, new ArrayList<>(funding.values()));
     }
 
+    /**
+     * What each event it uses adds to the batch, decoded through the published language: a registration, or one of
+     * the money events (the four and a reversal) as the change {@link FundingFigures#after} makes to the project's figures.
+     */
+    private static final EventHandlers<Batch, EventEnvelope> HANDLERS = EventHandlers.<Batch, EventEnvelope>builder()
+            .on(ProjectRegistered.class, Batch::registered)
+            .on(BudgetAppropriated.class, (b, e, env) -> b.moved(e.districtCode(), e.projectId(), e.amountFen(), e, env))
+            .on(FundsCarriedOver.class, (b, e, env) -> b.moved(e.districtCode(), e.projectId(), e.amountFen(), e, env))
+            .on(BudgetAdjusted.class, (b, e, env) -> b.moved(e.districtCode(), e.projectId(), e.amountFen(), e, env))
+            .on(ExpenditureRecorded.class,
+                    (b, e, env) -> b.moved(e.districtCode(), e.projectId(), e.amountFen(), e, env))
+            // 红字冲销: on the timeline with the opposite sign of the entry it reverses
+            .on(EntryReversed.class, (b, e, env) -> b.moved(e.districtCode(), e.projectId(), -e.amountFen(), e, env))
+            .build();
+
+    /** One batch's rows, in the order its events came. */
+    private static final class Batch {
+        final Map<String, Registration> registrations = new LinkedHashMap<>();   // by project key
+        final Map<String, Movement> movements = new LinkedHashMap<>();   // by event id
+        final Set<String> moved = new HashSet<>();
+        final List<Entry> entries;
+
+        Batch(int size) {
+            entries = new ArrayList<>(size);
+        }
+
+        void registered(ProjectRegistered e, EventEnvelope event) {
+            if (moved.contains(key(e.districtCode(), e.projectId()))) {
+                // moved before registered: whether that movement stands depends on the rows before the batch;
+                // one by one decides it as it always has
+                throw new IllegalStateException("project " + key(e.districtCode(), e.projectId())
+                        + " moved before it was registered in this batch");
+            }
+            registrations.putIfAbsent(key(e.districtCode(), e.projectId()), new Registration(e, event.sequence()));
+            entries.add(Entry.of(e.districtCode(), e.projectId(), null, event));
+        }
+
+        void moved(String district, String projectId, long fen, Object moneyEvent, EventEnvelope event) {
+            moved.add(key(district, projectId));
+            movements.put(event.eventId(), new Movement(event.eventId(), district, projectId, FundingFigures.NONE.after(moneyEvent),
+                    event.sequence()));
+            entries.add(Entry.of(district, projectId, fen, event));
+        }
+    }
+
+    /** A row of {@code project_view} for a newly registered project. */
+    private record Registration(ProjectRegistered event, long sequence) {
+        Object[] row() {
+            return new Object[] {event.districtCode(), event.projectId(), event.unitId(), event.name(),
+                    event.category().label(), event.fiscalYear(), event.projectCount(), sequence};
+        }
+    }
+
+    /** One money event: what it adds to its project's figures. */
+    private record Movement(String eventId, String district, String projectId, FundingFigures delta, long sequence) {
+    }
+
+    /** A row of {@code project_timeline_entry}. */
+    private record Entry(String eventId, String district, String projectId, long sequence, String type,
+                         Instant occurredAt, Long fen, String actor, String correlationId, String causationId,
+                         String detail) {
+        static Entry of(String district, String projectId, Long fen, EventEnvelope event) {
+            EventMetadata m = event.metadata();
+            return new Entry(event.eventId(), district, projectId, event.sequence(), event.type(), event.occurredAt(),
+                    fen, m == null ? null : m.actor(), m == null ? null : m.correlationId(),
+                    m == null ? null : m.causationId(), event.payload().toString());
+        }
+
+        Object[] columns() {
+            return new Object[] {eventId, district, projectId, sequence, type, occurredAt.toString(), fen, actor,
+                    correlationId, causationId, detail};
+        }
+    }
+
     /** The timeline entries in one insert; answers the event ids of those whose place was free. */
-    private static List<String> insertEntries(JdbcTemplate jdbc, List<Object[]> entries) {
+    private static List<String> insertEntries(JdbcTemplate jdbc, List<Entry> entries) {
         int n = entries.size();
         Object[][] columns = new Object[11][n];
         for (int i = 0; i < n; i++) {
-            Object[] entry = entries.get(i);
+            Object[] entry = entries.get(i).columns();
             for (int c = 0; c < 11; c++) {
-                columns[c][i] = c == 5 ? ((Timestamp) entry[c]).toInstant().toString() : entry[c];
+                columns[c][i] = entry[c];
             }
         }
         String[] types = {"varchar", "varchar", "varchar", "int8", "varchar", "text", "int8", "varchar", "varchar",
@@ -170,9 +200,10 @@ public class ProjectTimelineProjection implements Projection {
             Funding f = funding.get(i);
             columns[0][i] = f.district;
             columns[1][i] = f.projectId;
-            for (int c = 0; c < 4; c++) {
-                columns[2 + c][i] = f.fen[c];
-            }
+            columns[2][i] = f.sum.appropriated();
+            columns[3][i] = f.sum.carriedOver();
+            columns[4][i] = f.sum.adjusted();
+            columns[5][i] = f.sum.spent();
             columns[6][i] = f.lastSequence;
         }
         String[] types = {"varchar", "varchar", "int8", "int8", "int8", "int8", "int8"};
@@ -199,11 +230,11 @@ public class ProjectTimelineProjection implements Projection {
         return district + "/" + projectId;
     }
 
-    /** One project's movements in a batch: the sums per column and the sequence of the last one. */
+    /** One project's movements in a batch: their sum and the sequence of the last one. */
     private static final class Funding {
         final String district;
         final String projectId;
-        final Long[] fen = {0L, 0L, 0L, 0L};
+        FundingFigures sum = FundingFigures.NONE;
         long lastSequence;
 
         Funding(String district, String projectId) {
@@ -211,16 +242,12 @@ public class ProjectTimelineProjection implements Projection {
             this.projectId = projectId;
         }
 
-        void add(int column, long amount, long sequence) {
-            fen[column] = Math.addExact(fen[column], amount);  // an overflow fails the batch as it fails one event
+        void add(FundingFigures delta, long sequence) {
+            // an overflow fails the batch as it fails one event
+            sum = new FundingFigures(Math.addExact(sum.appropriated(), delta.appropriated()),
+                    Math.addExact(sum.carriedOver(), delta.carriedOver()), Math.addExact(sum.adjusted(), delta.adjusted()),
+                    Math.addExact(sum.spent(), delta.spent()));
             lastSequence = Math.max(lastSequence, sequence);
         }
-    }
-
-    private static Object[] entry(String district, String projectId, Long fen, EventEnvelope event) {
-        return new Object[] {event.eventId(), district, projectId, event.sequence(), event.type(),
-                Timestamp.from(event.occurredAt()), fen, event.metadata() == null ? null : event.metadata().actor(),
-                event.metadata() == null ? null : event.metadata().correlationId(),
-                event.metadata() == null ? null : event.metadata().causationId(), event.payload().toString()};
     }
 }

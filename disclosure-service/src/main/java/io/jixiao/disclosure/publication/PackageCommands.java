@@ -1,5 +1,6 @@
 package io.jixiao.disclosure.publication;
 
+import io.jixiao.disclosure.events.DisclosurePublished;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 

@@ -1,5 +1,6 @@
 package io.jixiao.disclosure.publication;
 
+import io.jixiao.disclosure.events.DisclosureKind;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;

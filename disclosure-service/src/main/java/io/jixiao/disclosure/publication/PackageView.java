@@ -1,7 +1,9 @@
 package io.jixiao.disclosure.publication;
 
+import io.jixiao.disclosure.events.DisclosureKind;
+import io.jixiao.disclosure.events.DisclosurePublished;
+import io.jixiao.disclosure.events.DisclosureRetracted;
 import io.jixiao.disclosure.finding.FindingRow;
-import io.jixiao.disclosure.report.DistrictLedger.DisclosurePackageState;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,16 +20,16 @@ public record PackageView(String districtCode, int year, String unitId, String p
                           LocalDate retractedOn, Instant retractedAt, Boolean replayed, Long version,
                           List<FindingRow> findings) {
 
-    static PackageView of(DisclosurePackageState state) {
-        DisclosurePublished p = state.published().orElseThrow();
-        DisclosureRetracted r = state.retracted().orElse(null);
+    /** The package as published at {@code publishedAt}, and retracted ({@code r} null if it was not). */
+    public static PackageView of(DisclosurePublished p, Instant publishedAt, DisclosureRetracted r,
+                                 Instant retractedAt) {
         return new PackageView(p.districtCode(), p.year(), p.unitId(), p.packageId(), p.kind(), p.publishedOn(),
-                p.tables(), p.explanations(), p.figures(), r == null ? "PUBLISHED" : "RETRACTED", state.publishedAt(),
-                r == null ? null : r.reason(), r == null ? null : r.retractedOn(), state.retractedAt(), null, null,
-                null);
+                p.tables(), p.explanations(), p.figures(), r == null ? "PUBLISHED" : "RETRACTED", publishedAt,
+                r == null ? null : r.reason(), r == null ? null : r.retractedOn(), r == null ? null : retractedAt,
+                null, null, null);
     }
 
-    PackageView with(PackageCommands.Outcome outcome, List<FindingRow> unitFindings) {
+    public PackageView with(PackageCommands.Outcome outcome, List<FindingRow> unitFindings) {
         return new PackageView(districtCode, year, unitId, packageId, kind, publishedOn, tables, explanations, figures,
                 status, publishedAt, retractionReason, retractedOn, retractedAt, outcome.replayed(), outcome.version(),
                 unitFindings);

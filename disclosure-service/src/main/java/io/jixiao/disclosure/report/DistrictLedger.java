@@ -1,8 +1,8 @@
 package io.jixiao.disclosure.report;
 
+import io.jixiao.disclosure.events.DisclosurePublished;
+import io.jixiao.disclosure.events.DisclosureRetracted;
 import io.jixiao.disclosure.journal.JournalEvent;
-import io.jixiao.disclosure.publication.DisclosurePublished;
-import io.jixiao.disclosure.publication.DisclosureRetracted;
 import io.jixiao.events.budget.BasicBudgetAdjusted;
 import io.jixiao.events.budget.BasicBudgetAppropriated;
 import io.jixiao.events.budget.BasicExpenditureClass;
@@ -17,6 +17,9 @@ import io.jixiao.events.budget.DebtBalanceOpened;
 import io.jixiao.events.budget.DebtLimitSet;
 import io.jixiao.events.budget.DebtType;
 import io.jixiao.events.budget.ExpenditureRecorded;
+import io.jixiao.events.budget.EntryReversed;
+import io.jixiao.events.budget.FundingFigures;
+import io.jixiao.events.budget.MoneyEntryKind;
 import io.jixiao.events.budget.FundsCarriedOver;
 import io.jixiao.events.budget.ProjectRegistered;
 import io.jixiao.events.budget.ThreePublicBudgeted;
@@ -37,6 +40,7 @@ import io.jixiao.events.evaluation.PerformanceGoalDeclared;
 import io.jixiao.events.evaluation.PerformanceGoalReturned;
 import io.jixiao.events.evaluation.PerformanceGoalRevised;
 import io.jixiao.events.evaluation.SelfEvaluationSubmitted;
+import io.jixiao.support.consume.EventHandlers;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -49,7 +53,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.BiConsumer;
 
 /**
  * The accumulator of the district fold: what a district's journal says, keyed by the ids the events carry.
@@ -59,7 +62,7 @@ import java.util.function.BiConsumer;
  */
 public final class DistrictLedger {
     static final ZoneId BUREAU_ZONE = io.jixiao.events.BureauTime.ZONE;
-    private static final Map<Class<?>, BiConsumer<DistrictLedger, JournalEvent>> HANDLERS = handlers();
+    private static final EventHandlers<DistrictLedger, JournalEvent> HANDLERS = handlers();
 
     private final Map<String, Unit> units = new TreeMap<>();
     private final Map<String, UnitYear> unitYears = new HashMap<>();
@@ -87,13 +90,10 @@ public final class DistrictLedger {
         if (lastEventAt == null || event.occurredAt().isAfter(lastEventAt)) {
             lastEventAt = event.occurredAt();
         }
-        BiConsumer<DistrictLedger, JournalEvent> handler = HANDLERS.get(event.payload().getClass());
-        if (handler != null) {
-            try {
-                handler.accept(this, event);
-            } catch (RuntimeException e) {
-                unusable++;
-            }
+        try {
+            HANDLERS.apply(this, event.payload(), event);
+        } catch (RuntimeException e) {
+            unusable++;
         }
     }
 
@@ -169,15 +169,31 @@ public final class DistrictLedger {
     public static final class Project {
         private final String projectId;
         private ProjectRegistered registration;
-        private long appropriated;
-        private long carriedOver;
-        private long adjusted;
-        private long spent;
+        private FundingFigures money = FundingFigures.NONE;
         private LocalDate firstAppropriationDate;
         private final List<Dated> expenditures = new ArrayList<>();
 
         Project(String projectId) {
             this.projectId = projectId;
+        }
+
+        private void moved(Object moneyEvent) {
+            money = money.after(moneyEvent);
+        }
+
+        /** The projects' money together, column by column. */
+        public static FundingFigures sum(Iterable<Project> projects) {
+            long appropriated = 0;
+            long carriedOver = 0;
+            long adjusted = 0;
+            long spent = 0;
+            for (Project p : projects) {
+                appropriated += p.appropriated();
+                carriedOver += p.carriedOver();
+                adjusted += p.adjusted();
+                spent += p.spent();
+            }
+            return new FundingFigures(appropriated, carriedOver, adjusted, spent);
         }
 
         public String projectId() {
@@ -201,31 +217,36 @@ public final class DistrictLedger {
             return registration == null ? 1 : Math.max(1, registration.projectCount());
         }
 
+        /** Its money, folded by the published language's one definition. */
+        public FundingFigures money() {
+            return money;
+        }
+
         /** 年初预算: the appropriations. */
         public long appropriated() {
-            return appropriated;
+            return money.appropriated();
         }
 
         public long carriedOver() {
-            return carriedOver;
+            return money.carriedOver();
         }
 
         public long adjusted() {
-            return adjusted;
+            return money.adjusted();
         }
 
-        /** 全年预算: appropriated + carried over + adjusted. */
+        /** 全年预算 ({@link FundingFigures#budget()}). */
         public long budget() {
-            return appropriated + carriedOver + adjusted;
+            return money.budget();
         }
 
         public long spent() {
-            return spent;
+            return money.spent();
         }
 
         /** A budgeted project has an appropriation (年初预算) this year. */
         public boolean budgeted() {
-            return appropriated > 0;
+            return money.appropriated() > 0;
         }
 
         /** The date of its first appropriation: the budget approval (批复) as far as the records tell. */
@@ -566,25 +587,16 @@ public final class DistrictLedger {
         return date != null ? date : event.occurredAt().atZone(BUREAU_ZONE).toLocalDate();
     }
 
-    private static <T> void on(Map<Class<?>, BiConsumer<DistrictLedger, JournalEvent>> map, Class<T> type,
-                               Step<T> step) {
-        map.put(type, (ledger, event) -> step.apply(ledger, type.cast(event.payload()), event));
-    }
-
-    @FunctionalInterface
-    private interface Step<T> {
-        void apply(DistrictLedger ledger, T payload, JournalEvent event);
-    }
-
-    private static Map<Class<?>, BiConsumer<DistrictLedger, JournalEvent>> handlers() {
-        Map<Class<?>, BiConsumer<DistrictLedger, JournalEvent>> m = new HashMap<>();
-        on(m, UnitRegistered.class, (l, e, ev) -> l.units.put(e.unitId(),
+    /** The ledger's handler of each event class it uses (the published language's records and its own). */
+    private static EventHandlers<DistrictLedger, JournalEvent> handlers() {
+        EventHandlers.Builder<DistrictLedger, JournalEvent> m = EventHandlers.builder();
+        m.on(UnitRegistered.class, (l, e, ev) -> l.units.put(e.unitId(),
                 new Unit(e.unitId(), e.name(), e.aggregate(), e.staffingAuthorized(), e.staffingActual())));
-        on(m, BasicBudgetAppropriated.class, (l, e, ev) -> l.touchUnitYear(e.unitId(), e.fiscalYear())
+        m.on(BasicBudgetAppropriated.class, (l, e, ev) -> l.touchUnitYear(e.unitId(), e.fiscalYear())
                 .basicAppropriated += e.amountFen());
-        on(m, BasicBudgetAdjusted.class, (l, e, ev) -> l.touchUnitYear(e.unitId(), e.fiscalYear())
+        m.on(BasicBudgetAdjusted.class, (l, e, ev) -> l.touchUnitYear(e.unitId(), e.fiscalYear())
                 .basicAdjusted += e.amountFen());
-        on(m, BasicExpenditureRecorded.class, (l, e, ev) -> {
+        m.on(BasicExpenditureRecorded.class, (l, e, ev) -> {
             UnitYear uy = l.touchUnitYear(e.unitId(), e.fiscalYear());
             if (e.expenditureClass() == BasicExpenditureClass.PUBLIC) {
                 uy.publicSpent += e.amountFen();
@@ -592,59 +604,67 @@ public final class DistrictLedger {
                 uy.personnelSpent += e.amountFen();
             }
         });
-        on(m, ThreePublicBudgeted.class, (l, e, ev) -> {
+        m.on(ThreePublicBudgeted.class, (l, e, ev) -> {
             l.touchUnitYear(e.unitId(), e.fiscalYear()).threePublicBudget.put(e.category(), e.amountFen());
             l.districtYear(e.fiscalYear()).threePublicRecorded = true;
         });
-        on(m, ThreePublicSpent.class, (l, e, ev) -> {
+        m.on(ThreePublicSpent.class, (l, e, ev) -> {
             l.touchUnitYear(e.unitId(), e.fiscalYear()).threePublicSpent.merge(e.category(), e.amountFen(), Long::sum);
             l.districtYear(e.fiscalYear()).threePublicRecorded = true;
         });
-        on(m, ProjectRegistered.class, (l, e, ev) -> l.project(e.projectId()).registration = e);
-        on(m, BudgetAppropriated.class, (l, e, ev) -> {
+        m.on(ProjectRegistered.class, (l, e, ev) -> l.project(e.projectId()).registration = e);
+        m.on(BudgetAppropriated.class, (l, e, ev) -> {
             Project p = l.project(e.projectId());
-            p.appropriated += e.amountFen();
+            p.moved(e);
             LocalDate day = dayOf(e.date(), ev);
             if (p.firstAppropriationDate == null || day.isBefore(p.firstAppropriationDate)) {
                 p.firstAppropriationDate = day;
             }
         });
-        on(m, FundsCarriedOver.class, (l, e, ev) -> l.project(e.projectId()).carriedOver += e.amountFen());
-        on(m, BudgetAdjusted.class, (l, e, ev) -> {
-            l.project(e.projectId()).adjusted += e.amountFen();
+        m.on(FundsCarriedOver.class, (l, e, ev) -> l.project(e.projectId()).moved(e));
+        m.on(BudgetAdjusted.class, (l, e, ev) -> {
+            l.project(e.projectId()).moved(e);
             if (e.causeEventId() != null) {
                 l.adjustmentsByCause.merge(e.causeEventId(), e.amountFen(), Long::sum);
             }
         });
-        on(m, ExpenditureRecorded.class, (l, e, ev) -> {
+        m.on(ExpenditureRecorded.class, (l, e, ev) -> {
             Project p = l.project(e.projectId());
-            p.spent += e.amountFen();
+            p.moved(e);
             p.expenditures.add(new Dated(dayOf(e.date(), ev), e.amountFen()));
         });
-        on(m, TransferReceived.class, (l, e, ev) -> {
+        m.on(EntryReversed.class, (l, e, ev) -> {
+            Project p = l.project(e.projectId());
+            p.moved(e);
+            if (e.kind() == MoneyEntryKind.EXPENDITURE) {
+                // 红字冲销 of a payment: booked on the reversal's date, so execution before it still shows the payment
+                p.expenditures.add(new Dated(dayOf(e.date(), ev), -e.amountFen()));
+            }
+        });
+        m.on(TransferReceived.class, (l, e, ev) -> {
             DistrictYear dy = l.districtYear(e.fiscalYear());
             dy.transfers.merge(e.kind(), e.amountFen(), Long::sum);
             dy.transfersRecorded = true;
         });
-        on(m, DebtBalanceOpened.class, (l, e, ev) -> {
+        m.on(DebtBalanceOpened.class, (l, e, ev) -> {
             DistrictYear dy = l.districtYear(e.fiscalYear());
             dy.opening.put(e.type(), e.amountFen());
             dy.debtRecorded = true;
         });
-        on(m, DebtLimitSet.class, (l, e, ev) -> l.districtYear(e.fiscalYear()).limit.put(e.type(), e.amountFen()));
-        on(m, BondIssued.class, (l, e, ev) -> {
+        m.on(DebtLimitSet.class, (l, e, ev) -> l.districtYear(e.fiscalYear()).limit.put(e.type(), e.amountFen()));
+        m.on(BondIssued.class, (l, e, ev) -> {
             DistrictYear dy = l.districtYear(e.fiscalYear());
             dy.bonds.put(e.bondId() != null ? e.bondId() : ev.eventId(), e);
             dy.debtRecorded = true;
         });
-        on(m, BondPrincipalRepaid.class, (l, e, ev) -> {
+        m.on(BondPrincipalRepaid.class, (l, e, ev) -> {
             DistrictYear dy = l.districtYear(e.fiscalYear());
             dy.principal.merge(e.type(), e.amountFen(), Long::sum);
             dy.debtRecorded = true;
         });
-        on(m, BondInterestPaid.class, (l, e, ev) -> l.districtYear(e.fiscalYear()).interest
+        m.on(BondInterestPaid.class, (l, e, ev) -> l.districtYear(e.fiscalYear()).interest
                 .merge(e.type(), e.amountFen(), Long::sum));
-        on(m, PerformanceGoalDeclared.class, (l, e, ev) -> {
+        m.on(PerformanceGoalDeclared.class, (l, e, ev) -> {
             Goal g = l.goal(e.goalId());
             g.declared = true;
             g.scope = e.scope();
@@ -654,12 +674,12 @@ public final class DistrictLedger {
             g.amountFen = e.amountFen();
             g.declaredProjectSpendingFen = e.declaredProjectSpendingFen();
         });
-        on(m, PerformanceGoalRevised.class, (l, e, ev) -> {
+        m.on(PerformanceGoalRevised.class, (l, e, ev) -> {
             Goal g = l.goal(e.goalId());
             g.amountFen = e.amountFen();
             g.declaredProjectSpendingFen = e.declaredProjectSpendingFen();
         });
-        on(m, PerformanceGoalApproved.class, (l, e, ev) -> {
+        m.on(PerformanceGoalApproved.class, (l, e, ev) -> {
             Goal g = l.goal(e.goalId());
             g.status = GoalStatus.APPROVED;
             g.approvedOn = dayOf(e.approvedOn(), ev);
@@ -669,33 +689,33 @@ public final class DistrictLedger {
             g.fiscalYear = g.fiscalYear != Integer.MIN_VALUE ? g.fiscalYear : e.fiscalYear();
             g.amountFen = e.amountFen() != 0 ? e.amountFen() : g.amountFen;
         });
-        on(m, PerformanceGoalReturned.class, (l, e, ev) -> l.goal(e.goalId()).status = GoalStatus.RETURNED);
-        on(m, MonitoringObservationRecorded.class, (l, e, ev) -> l.observations.put(
+        m.on(PerformanceGoalReturned.class, (l, e, ev) -> l.goal(e.goalId()).status = GoalStatus.RETURNED);
+        m.on(MonitoringObservationRecorded.class, (l, e, ev) -> l.observations.put(
                 e.observationId() != null ? e.observationId() : ev.eventId(), e));
-        on(m, DeviationFlagged.class, (l, e, ev) -> l.deviations.put(
+        m.on(DeviationFlagged.class, (l, e, ev) -> l.deviations.put(
                 e.deviationId() != null ? e.deviationId() : ev.eventId(), e));
-        on(m, CorrectiveActionRecorded.class, (l, e, ev) -> {
+        m.on(CorrectiveActionRecorded.class, (l, e, ev) -> {
             if (e.deviationId() != null) {
                 l.corrections.put(e.deviationId(), e);
             }
         });
-        on(m, SelfEvaluationSubmitted.class, (l, e, ev) -> l.selfEvaluations.put(
+        m.on(SelfEvaluationSubmitted.class, (l, e, ev) -> l.selfEvaluations.put(
                 e.evaluationId() != null ? e.evaluationId() : ev.eventId(), e));
-        on(m, KeyEvaluationCommissioned.class, (l, e, ev) -> l.keyEvaluations
+        m.on(KeyEvaluationCommissioned.class, (l, e, ev) -> l.keyEvaluations
                 .computeIfAbsent(e.evaluationId(), KeyEvaluation::new).commissioned = e);
-        on(m, KeyEvaluationCompleted.class, (l, e, ev) -> l.keyEvaluations
+        m.on(KeyEvaluationCompleted.class, (l, e, ev) -> l.keyEvaluations
                 .computeIfAbsent(e.evaluationId(), KeyEvaluation::new).completed = e);
-        on(m, EvaluationResultApplied.class, (l, e, ev) -> l.resultApplications.put(ev.eventId(), e));
-        on(m, DisclosurePublished.class, (l, e, ev) -> {
+        m.on(EvaluationResultApplied.class, (l, e, ev) -> l.resultApplications.put(ev.eventId(), e));
+        m.on(DisclosurePublished.class, (l, e, ev) -> {
             DisclosurePackageState p = l.packages.computeIfAbsent(e.packageId(), DisclosurePackageState::new);
             p.published = e;
             p.publishedAt = ev.occurredAt();
         });
-        on(m, DisclosureRetracted.class, (l, e, ev) -> {
+        m.on(DisclosureRetracted.class, (l, e, ev) -> {
             DisclosurePackageState p = l.packages.computeIfAbsent(e.packageId(), DisclosurePackageState::new);
             p.retracted = e;
             p.retractedAt = ev.occurredAt();
         });
-        return Map.copyOf(m);
+        return m.build();
     }
 }

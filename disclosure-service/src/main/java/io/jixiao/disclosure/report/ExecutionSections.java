@@ -8,6 +8,7 @@ import io.jixiao.disclosure.report.DistrictReport.ProjectLine;
 import io.jixiao.disclosure.report.DistrictReport.Projects;
 import io.jixiao.disclosure.report.DistrictReport.Summary;
 import io.jixiao.disclosure.report.DistrictReport.UnitLine;
+import io.jixiao.events.budget.FundingFigures;
 import io.jixiao.events.budget.ProjectCategory;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,27 +52,16 @@ final class ExecutionSections {
             long publicSpent = uy.map(UnitYear::publicSpent).orElse(0L);
             long basicBudget = basicInitial + basicAdjusted;
             long basicSpent = personnel + publicSpent;
-            long initial = 0;
-            long carried = 0;
-            long adjusted = 0;
-            long spent = 0;
-            int count = 0;
-            for (Project p : projects) {
-                if (unitId.equals(p.unitId())) {
-                    initial += p.appropriated();
-                    carried += p.carriedOver();
-                    adjusted += p.adjusted();
-                    spent += p.spent();
-                    count++;
-                }
-            }
-            long projectBudget = initial + carried + adjusted;
-            long fullYear = basicBudget + projectBudget;
-            long executed = basicSpent + spent;
-            lines.add(new UnitLine(unitId, ledger.unitName(unitId), count, Wan.of(basicInitial), Wan.of(basicAdjusted),
-                    Wan.of(basicBudget), Wan.of(personnel), Wan.of(publicSpent), Wan.of(basicSpent), Wan.of(initial),
-                    Wan.of(carried), Wan.of(adjusted), Wan.of(projectBudget), Wan.of(spent),
-                    Wan.of(basicInitial + initial), Wan.of(fullYear), Wan.of(executed), Wan.percent(executed, fullYear)));
+            List<Project> own = projects.stream().filter(p -> unitId.equals(p.unitId())).toList();
+            FundingFigures money = Project.sum(own);
+            long fullYear = basicBudget + money.budget();
+            long executed = basicSpent + money.spent();
+            lines.add(new UnitLine(unitId, ledger.unitName(unitId), own.size(), Wan.of(basicInitial),
+                    Wan.of(basicAdjusted), Wan.of(basicBudget), Wan.of(personnel), Wan.of(publicSpent),
+                    Wan.of(basicSpent), Wan.of(money.appropriated()), Wan.of(money.carriedOver()),
+                    Wan.of(money.adjusted()), Wan.of(money.budget()), Wan.of(money.spent()),
+                    Wan.of(basicInitial + money.appropriated()), Wan.of(fullYear), Wan.of(executed),
+                    Wan.percent(executed, fullYear)));
         }
         return lines;
     }

@@ -1,7 +1,7 @@
 package io.jixiao.disclosure.report;
 
-import io.jixiao.disclosure.publication.DisclosureKind;
-import io.jixiao.disclosure.publication.DisclosurePublished;
+import io.jixiao.disclosure.events.DisclosureKind;
+import io.jixiao.disclosure.events.DisclosurePublished;
 import io.jixiao.disclosure.report.DistrictLedger.Goal;
 import io.jixiao.disclosure.report.DistrictLedger.GoalStatus;
 import io.jixiao.disclosure.report.DistrictLedger.KeyEvaluation;

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jixiao.disclosure.fixture.Csv;
 import io.jixiao.disclosure.report.DistrictReport;
 import io.jixiao.disclosure.report.DistrictReport.ThreePublicLine;
 import io.jixiao.disclosure.report.DistrictReport.UnitLine;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -53,35 +53,7 @@ class DataPackageTest {
     }
 
     static List<List<String>> csv(byte[] bytes) {
-        List<List<String>> rows = new ArrayList<>();
-        for (String line : new String(bytes, StandardCharsets.UTF_8).split("\r\n")) {
-            List<String> cells = new ArrayList<>();
-            StringBuilder cell = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        cell.append(c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    cells.add(cell.toString());
-                    cell.setLength(0);
-                } else {
-                    cell.append(c);
-                }
-            }
-            cells.add(cell.toString());
-            rows.add(cells);
-        }
-        return rows;
+        return Csv.parse(bytes);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -2,14 +2,14 @@ package io.jixiao.disclosure.finding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jixiao.disclosure.events.DisclosureKind;
+import io.jixiao.disclosure.events.DisclosureRetracted;
 import io.jixiao.disclosure.fixture.Expectations;
 import io.jixiao.disclosure.fixture.FixtureEvents;
 import io.jixiao.disclosure.journal.JournalEvent;
-import io.jixiao.disclosure.publication.DisclosureKind;
-import io.jixiao.disclosure.publication.DisclosureRetracted;
 import io.jixiao.disclosure.report.DistrictLedger;
-import io.jixiao.disclosure.report.DistrictReport;
 import io.jixiao.disclosure.report.DistrictReport.ProjectLine;
+import io.jixiao.disclosure.report.DistrictReport;
 import io.jixiao.disclosure.report.DistrictReportFold;
 import io.jixiao.disclosure.report.DistrictSettings;
 import io.jixiao.disclosure.report.PublishedTables;
@@ -154,10 +154,10 @@ class LukouFindingsTest {
     @Test
     void anEmptyTableWithAnExplanationIsFineUnlessTheRecordsHoldDataForIt() {
         List<JournalEvent> events = new ArrayList<>(FIXTURE.events());
-        events.removeIf(e -> e.payload() instanceof io.jixiao.disclosure.publication.DisclosurePublished p
+        events.removeIf(e -> e.payload() instanceof io.jixiao.disclosure.events.DisclosurePublished p
                 && p.unitId().equals("xfj"));
         events.add(new JournalEvent("xfj-explained", "DisclosurePublished", "DisclosurePackage:430212:pkg-xfj-2", 0,
-                Instant.parse("2023-02-01T02:00:00Z"), new io.jixiao.disclosure.publication.DisclosurePublished(
+                Instant.parse("2023-02-01T02:00:00Z"), new io.jixiao.disclosure.events.DisclosurePublished(
                 "430212", 2023, "xfj", "pkg-xfj-2", DisclosureKind.GOALS, LocalDate.of(2023, 2, 1),
                 java.util.Map.of(PublishedTables.PROJECT_GOALS, List.of(), "部门收支总表", List.of()),
                 java.util.Map.of(PublishedTables.PROJECT_GOALS, "本单位无项目支出", "部门收支总表", "本单位无收支"),

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.disclosure.fixture.FixtureEvents;
-import io.jixiao.disclosure.journal.DistrictJournal;
 import io.jixiao.disclosure.journal.EventCodec;
 import io.jixiao.disclosure.journal.JournalEvent;
+import io.jixiao.disclosure.journal.store.DistrictJournal;
 import io.jixiao.events.EventTypes;
 import io.jixiao.events.Topics;
 import io.jixiao.infra.SharedTestInfra;
@@ -24,8 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**

@@ -3,10 +3,8 @@ package io.jixiao.disclosure.publication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.jixiao.infra.EmbeddedPostgresServer;
-import io.jixiao.infra.SharedTestInfra;
+import io.jixiao.disclosure.fixture.Databases;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,15 +22,9 @@ class AggregateKeyMigrationTest {
 
     @BeforeAll
     static void oldDatabase() {
-        SharedTestInfra.postgres();
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(SharedTestInfra.freshDatabase("disclosure_key_migration"));
-        dataSource.setUsername(EmbeddedPostgresServer.USER);
-        dataSource.setPassword(EmbeddedPostgresServer.PASSWORD);
-        dataSource.setMaximumPoolSize(2);
+        dataSource = Databases.fresh("disclosure_key_migration");
         jdbc = new JdbcTemplate(dataSource);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/support", "classpath:db/migration")
-                .target("4").load().migrate();
+        Databases.migrate(dataSource, "4");
         for (long sequence = 0; sequence < 2; sequence++) {
             jdbc.update("INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, "
                     + "payload, payloadtype, timestamp) VALUES ('430212:pkg-wjj', ?, 'DisclosurePackage', ?, "
@@ -43,8 +35,7 @@ class AggregateKeyMigrationTest {
                 + "'\\x7b7d'::bytea, 'x', '2023-01-01T00:00:00Z')");
         journal("e0", "disclosure", "430212:pkg-wjj");
         journal("b0", "topics", "430212:p1");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/support", "classpath:db/migration").load()
-                .migrate();
+        Databases.migrate(dataSource, null);
     }
 
     private static void journal(String eventId, String source, String aggregate) {

@@ -1,5 +1,8 @@
 package io.jixiao.disclosure.publication;
 
+import io.jixiao.disclosure.events.DisclosureKind;
+import io.jixiao.disclosure.events.DisclosurePublished;
+import io.jixiao.disclosure.events.DisclosureRetracted;
 import io.jixiao.disclosure.publication.PackageCommands.Outcome;
 import io.jixiao.disclosure.publication.PackageCommands.PublishPackage;
 import io.jixiao.disclosure.publication.PackageCommands.RetractPackage;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jixiao.disclosure.fixture.Csv;
 import io.jixiao.disclosure.fixture.FixtureEvents;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ class ReportCsvInjectionTest {
                 DistrictSettings.defaults(events.district()), AS_OF);
 
         String csv = ReportCsv.all(ReportTables.of(report));
-        List<List<String>> rows = ReportFormatsTest.parseCsv(csv.substring(1));
+        List<List<String>> rows = Csv.parse(csv.substring(1));
         List<String> cells = new ArrayList<>();
         rows.forEach(cells::addAll);
         List<String> names = new ArrayList<>();

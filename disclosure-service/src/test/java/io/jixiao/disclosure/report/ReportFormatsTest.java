@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.jixiao.disclosure.fixture.Csv;
 import io.jixiao.disclosure.fixture.FixtureEvents;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,9 +16,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** JSON, HTML and CSV of one report carry the same numbers; the HTML reads like a published district report. */
 class ReportFormatsTest {
@@ -74,7 +75,7 @@ class ReportFormatsTest {
         Set<String> jsonValues = new HashSet<>();
         collect(json, jsonValues);
         String html = ReportHtml.render(report);
-        List<List<String>> csv = parseCsv(ReportCsv.all(ReportTables.of(report)).substring(1));
+        List<List<String>> csv = Csv.parse(ReportCsv.all(ReportTables.of(report)).substring(1));
         int numbers = 0;
         for (List<String> row : csv) {
             for (String cell : row) {
@@ -118,40 +119,5 @@ class ReportFormatsTest {
         } else if (node.isArray()) {
             node.forEach(child -> collectWan(child, out));
         }
-    }
-
-    static List<List<String>> parseCsv(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\r') {
-                continue;
-            } else if (c == '\n') {
-                row.add(cell.toString());
-                cell.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                cell.append(c);
-            }
-        }
-        return rows;
     }
 }

@@ -1,14 +1,14 @@
 package io.jixiao.disclosure.narrative.web;
 
-import io.jixiao.disclosure.journal.DistrictJournal;
 import io.jixiao.disclosure.journal.JournalEvent;
+import io.jixiao.disclosure.journal.store.DistrictJournal;
 import io.jixiao.disclosure.narrative.NarrativeChecker;
 import io.jixiao.disclosure.narrative.NarrativeRecords;
 import io.jixiao.disclosure.narrative.NarrativeResult;
 import io.jixiao.disclosure.report.DistrictLedger;
 import io.jixiao.disclosure.report.DistrictReport;
 import io.jixiao.disclosure.report.DistrictReportFold;
-import io.jixiao.disclosure.report.DistrictReportService;
+import io.jixiao.disclosure.report.web.DistrictReportService;
 import io.jixiao.support.context.CallerContext;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,10 @@
-package io.jixiao.disclosure.report;
+package io.jixiao.disclosure.document;
 
-import io.jixiao.disclosure.document.Downloads;
+import io.jixiao.disclosure.report.DistrictReport;
+import io.jixiao.disclosure.report.ReportCsv;
+import io.jixiao.disclosure.report.ReportHtml;
+import io.jixiao.disclosure.report.ReportTables;
+import io.jixiao.disclosure.report.web.DistrictReportService;
 import io.jixiao.disclosure.web.BadParameter;
 import io.jixiao.disclosure.web.Params;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,7 +1,11 @@
-package io.jixiao.disclosure.finding;
+package io.jixiao.disclosure.finding.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jixiao.disclosure.finding.Category;
+import io.jixiao.disclosure.finding.FindingRecord;
+import io.jixiao.disclosure.finding.FindingRow;
+import io.jixiao.disclosure.finding.Severity;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
-package io.jixiao.disclosure.report;
+package io.jixiao.disclosure.report.web;
 
+import io.jixiao.disclosure.report.DistrictSettings;
 import io.jixiao.events.Money;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;

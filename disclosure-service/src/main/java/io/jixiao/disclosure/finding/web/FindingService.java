@@ -1,7 +1,11 @@
-package io.jixiao.disclosure.finding;
+package io.jixiao.disclosure.finding.web;
 
-import io.jixiao.disclosure.report.DistrictReportService;
-import io.jixiao.disclosure.report.DistrictReportService.Folded;
+import io.jixiao.disclosure.finding.DisclosureFacts;
+import io.jixiao.disclosure.finding.FindingRecord;
+import io.jixiao.disclosure.finding.FindingRow;
+import io.jixiao.disclosure.finding.RuleCatalogue;
+import io.jixiao.disclosure.report.web.DistrictReportService.Folded;
+import io.jixiao.disclosure.report.web.DistrictReportService;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;

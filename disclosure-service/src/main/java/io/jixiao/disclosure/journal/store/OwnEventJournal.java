@@ -1,7 +1,8 @@
-package io.jixiao.disclosure.journal;
+package io.jixiao.disclosure.journal.store;
 
-import io.jixiao.disclosure.publication.DisclosurePublished;
-import io.jixiao.disclosure.publication.DisclosureRetracted;
+import io.jixiao.disclosure.events.DisclosurePublished;
+import io.jixiao.disclosure.events.DisclosureRetracted;
+import io.jixiao.disclosure.journal.EventCodec;
 import io.jixiao.events.EventMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;

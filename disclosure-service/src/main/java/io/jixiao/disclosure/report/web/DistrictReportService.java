@@ -1,6 +1,10 @@
-package io.jixiao.disclosure.report;
+package io.jixiao.disclosure.report.web;
 
-import io.jixiao.disclosure.journal.DistrictJournal;
+import io.jixiao.disclosure.journal.store.DistrictJournal;
+import io.jixiao.disclosure.report.DistrictLedger;
+import io.jixiao.disclosure.report.DistrictReport;
+import io.jixiao.disclosure.report.DistrictReportFold;
+import io.jixiao.disclosure.report.DistrictSettings;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
 
@@ -26,7 +30,11 @@ public class DistrictReportService {
     }
 
     public DistrictReport report(String districtCode, int year, Instant asOf) {
-        Folded folded = fold(districtCode, asOf);
+        return report(fold(districtCode, asOf), districtCode, year, asOf);
+    }
+
+    /** The report of one year from a district already folded up to {@code asOf}, under its district's settings. */
+    public DistrictReport report(Folded folded, String districtCode, int year, Instant asOf) {
         return DistrictReportFold.report(folded.ledger(), year, settings.settingsFor(districtCode), asOf,
                 folded.read().skipped());
     }

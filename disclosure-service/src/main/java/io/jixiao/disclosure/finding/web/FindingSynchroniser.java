@@ -1,4 +1,4 @@
-package io.jixiao.disclosure.finding;
+package io.jixiao.disclosure.finding.web;
 
 import java.util.List;
 import org.slf4j.Logger;

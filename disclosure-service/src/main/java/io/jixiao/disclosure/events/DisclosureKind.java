@@ -1,4 +1,4 @@
-package io.jixiao.disclosure.publication;
+package io.jixiao.disclosure.events;
 
 import io.jixiao.events.Label;
 import io.jixiao.events.Labelled;

@@ -1,7 +1,6 @@
-package io.jixiao.disclosure.publication;
+package io.jixiao.disclosure.events;
 
 import io.jixiao.events.Unpublished;
-
 import java.time.LocalDate;
 
 /** A published package was withdrawn; its tables no longer count as published. disclosure-service's own event. */

@@ -1,14 +1,16 @@
-package io.jixiao.disclosure.publication;
+package io.jixiao.disclosure.publication.web;
 
-import io.jixiao.disclosure.finding.FindingHistory;
+import io.jixiao.disclosure.events.DisclosurePublished;
 import io.jixiao.disclosure.finding.FindingRow;
-import io.jixiao.disclosure.finding.FindingService;
 import io.jixiao.disclosure.finding.Severity;
+import io.jixiao.disclosure.finding.web.FindingHistory;
+import io.jixiao.disclosure.finding.web.FindingService;
 import io.jixiao.disclosure.publication.PackageCommands.Outcome;
 import io.jixiao.disclosure.publication.PackageCommands.PublishPackage;
 import io.jixiao.disclosure.publication.PackageCommands.RetractPackage;
-import io.jixiao.disclosure.report.DistrictLedger.DisclosurePackageState;
-import io.jixiao.disclosure.report.DistrictReportService;
+import io.jixiao.disclosure.publication.PackageCommands;
+import io.jixiao.disclosure.publication.PackageRequests;
+import io.jixiao.disclosure.publication.PackageView;
 import io.jixiao.support.axon.CommandSender;
 import io.jixiao.support.domain.NotFound;
 import io.jixiao.support.domain.RuleViolation;
@@ -19,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,18 +36,15 @@ public class PublicationService {
     private final CommandSender commands;
     private final FindingService findings;
     private final FindingHistory history;
-    private final DistrictReportService reports;
-    private final JdbcTemplate jdbc;
+    private final PackageReadModel packages;
     private final TransactionTemplate tx;
 
     public PublicationService(CommandSender commands, FindingService findings, FindingHistory history,
-                              DistrictReportService reports, JdbcTemplate jdbc,
-                              PlatformTransactionManager transactionManager) {
+                              PackageReadModel packages, PlatformTransactionManager transactionManager) {
         this.commands = commands;
         this.findings = findings;
         this.history = history;
-        this.reports = reports;
-        this.jdbc = jdbc;
+        this.packages = packages;
         this.tx = new TransactionTemplate(transactionManager);
     }
 
@@ -98,12 +96,9 @@ public class PublicationService {
                 after.stream().filter(f -> f.unitId().equals(unitId)).toList());
     }
 
-    /** The unit's packages of the year as the journal holds them now. */
+    /** The unit's packages of the year as they stand now (the {@code disclosure_package} read model). */
     public List<PackageView> list(String districtCode, int year, String unitId) {
-        return reports.fold(districtCode, Instant.now()).ledger().packages().values().stream()
-                .filter(p -> p.published().isPresent())
-                .filter(p -> p.published().get().year() == year && p.published().get().unitId().equals(unitId))
-                .map(PackageView::of).toList();
+        return packages.list(districtCode, year, unitId);
     }
 
     public PackageView get(String districtCode, int year, String unitId, String packageId) {
@@ -115,17 +110,12 @@ public class PublicationService {
     }
 
     private PackageView view(String districtCode, String packageId) {
-        DisclosurePackageState state = reports.fold(districtCode, Instant.now()).ledger().packages().get(packageId);
-        if (state == null || state.published().isEmpty()) {
-            throw new NotFound("packageId", "no package '" + packageId + "' in " + districtCode);
-        }
-        return PackageView.of(state);
+        return packages.find(districtCode, packageId)
+                .orElseThrow(() -> new NotFound("packageId", "no package '" + packageId + "' in " + districtCode));
     }
 
     private boolean recorded(String districtCode, String packageId) {
-        return !jdbc.queryForList("SELECT 1 FROM district_event WHERE source = 'disclosure' AND district_code = ? "
-                + "AND type = 'DisclosurePublished' AND payload ->> 'packageId' = ? LIMIT 1", Integer.class,
-                districtCode, packageId).isEmpty();
+        return packages.find(districtCode, packageId).isPresent();
     }
 
     private static <V> Map<String, V> copy(Map<String, V> map) {

@@ -1,5 +1,7 @@
-package io.jixiao.disclosure.journal;
+package io.jixiao.disclosure.journal.store;
 
+import io.jixiao.disclosure.journal.EventCodec;
+import io.jixiao.disclosure.journal.JournalEvent;
 import io.jixiao.support.projection.ArrayBatch;
 import java.sql.Timestamp;
 import java.time.Instant;

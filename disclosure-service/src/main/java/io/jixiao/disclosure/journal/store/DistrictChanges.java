@@ -1,4 +1,4 @@
-package io.jixiao.disclosure.journal;
+package io.jixiao.disclosure.journal.store;
 
 import java.time.Instant;
 import java.util.Collection;

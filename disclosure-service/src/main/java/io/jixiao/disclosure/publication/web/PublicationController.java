@@ -1,8 +1,11 @@
-package io.jixiao.disclosure.publication;
+package io.jixiao.disclosure.publication.web;
 
-import io.jixiao.support.context.Who;
-
+import io.jixiao.disclosure.events.DisclosurePublished;
+import io.jixiao.disclosure.events.DisclosureRetracted;
+import io.jixiao.disclosure.publication.PackageRequests;
+import io.jixiao.disclosure.publication.PackageView;
 import io.jixiao.disclosure.web.Params;
+import io.jixiao.support.context.Who;
 import io.jixiao.support.web.Paging.Page;
 import io.jixiao.support.web.Paging.PageRequest;
 import io.jixiao.support.web.Paging;

@@ -1,6 +1,8 @@
-package io.jixiao.disclosure.publication;
+package io.jixiao.disclosure.publication.web;
 
-import io.jixiao.disclosure.journal.OwnEventJournal;
+import io.jixiao.disclosure.journal.store.OwnEventJournal;
+import io.jixiao.disclosure.publication.DisclosurePackage;
+import io.jixiao.disclosure.publication.MovedEventTypes;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +11,12 @@ import org.springframework.context.annotation.Configuration;
 /** Registers the Spring-free {@link DisclosurePackage} aggregate with Axon, and makes journal failures roll back. */
 @Configuration
 class PublicationConfig {
+
+    /** Package events stored before they moved to the {@code events} package read as the classes they now are. */
+    @Bean
+    MovedEventTypes movedEventTypes() {
+        return new MovedEventTypes();
+    }
 
     @Bean
     ConfigurerModule disclosurePackageAggregate() {

@@ -1,6 +1,7 @@
-package io.jixiao.disclosure.journal;
+package io.jixiao.disclosure.journal.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jixiao.disclosure.journal.EventCodec;
 import io.jixiao.events.EventEnvelope;
 import io.jixiao.events.EventTypes;
 import io.jixiao.events.Topics;

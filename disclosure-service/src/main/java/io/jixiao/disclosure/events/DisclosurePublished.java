@@ -1,7 +1,6 @@
-package io.jixiao.disclosure.publication;
+package io.jixiao.disclosure.events;
 
 import io.jixiao.events.Unpublished;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

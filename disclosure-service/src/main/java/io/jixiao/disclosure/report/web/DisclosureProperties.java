@@ -1,5 +1,6 @@
-package io.jixiao.disclosure.report;
+package io.jixiao.disclosure.report.web;
 
+import io.jixiao.disclosure.report.DistrictSettings;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,6 +1,10 @@
-package io.jixiao.disclosure.finding;
+package io.jixiao.disclosure.finding.web;
 
-import io.jixiao.disclosure.report.DistrictReportService;
+import io.jixiao.disclosure.finding.Category;
+import io.jixiao.disclosure.finding.FindingRecord;
+import io.jixiao.disclosure.finding.RuleCatalogue;
+import io.jixiao.disclosure.finding.Severity;
+import io.jixiao.disclosure.report.web.DistrictReportService;
 import io.jixiao.disclosure.web.BadParameter;
 import io.jixiao.disclosure.web.Params;
 import io.swagger.v3.oas.annotations.Operation;

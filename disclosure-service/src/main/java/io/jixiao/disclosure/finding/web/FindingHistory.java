@@ -1,5 +1,7 @@
-package io.jixiao.disclosure.finding;
+package io.jixiao.disclosure.finding.web;
 
+import io.jixiao.disclosure.finding.FindingRecord;
+import io.jixiao.disclosure.finding.FindingRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

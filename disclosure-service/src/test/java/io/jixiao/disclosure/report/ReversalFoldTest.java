@@ -1,0 +1,56 @@
+package io.jixiao.disclosure.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jixiao.disclosure.fixture.FixtureEvents;
+import io.jixiao.disclosure.journal.JournalEvent;
+import io.jixiao.events.budget.EntryReversed;
+import io.jixiao.events.budget.ExpenditureRecorded;
+import io.jixiao.events.budget.MoneyEntryKind;
+import io.jixiao.events.budget.ProjectRegistered;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** 红字冲销 in the report: a mistaken payment and its reversal leave every figure as it was without both. */
+class ReversalFoldTest {
+    private static final FixtureEvents FIXTURE = FixtureEvents.load("lusong-2023");
+    private static final Instant AS_OF = Instant.parse("2025-01-01T00:00:00Z");
+    private static final DistrictSettings SETTINGS = DistrictSettings.defaults("430203");
+
+    @Test
+    void aReversedPaymentLeavesTheReportAsItWasAndAnUnreversedOneDoesNot() {
+        List<JournalEvent> events = FIXTURE.events();
+        ProjectRegistered project = events.stream().map(JournalEvent::payload)
+                .filter(ProjectRegistered.class::isInstance).map(ProjectRegistered.class::cast)
+                .filter(p -> p.unitId().equals("czj")).findFirst().orElseThrow();
+        String aggregate = "project:430203:" + project.projectId();
+        long mistakenFen = 12_345_600L;   // 12.3456 万元, not part of the seed
+        JournalEvent mistaken = new JournalEvent("mistaken", "ExpenditureRecorded", aggregate, 900,
+                Instant.parse("2023-06-30T02:00:00Z"), new ExpenditureRecorded("430203", project.projectId(),
+                mistakenFen, LocalDate.of(2023, 6, 30)));
+        JournalEvent reversal = new JournalEvent("reversal", "EntryReversed", aggregate, 901,
+                Instant.parse("2023-07-01T02:00:00Z"), new EntryReversed("430203", project.projectId(), 900,
+                "mistaken", MoneyEntryKind.EXPENDITURE, mistakenFen, "重复录入", LocalDate.of(2023, 7, 1)));
+
+        DistrictReport seed = report(events);
+        DistrictReport withMistake = report(plus(events, mistaken));
+        DistrictReport corrected = report(plus(events, mistaken, reversal));
+
+        assertThat(withMistake.units()).isNotEqualTo(seed.units());
+        assertThat(corrected.units()).isEqualTo(seed.units());
+        assertThat(corrected.performance()).isEqualTo(seed.performance());
+    }
+
+    private static DistrictReport report(List<JournalEvent> events) {
+        return DistrictReportFold.report(DistrictReportFold.foldUpTo(events, AS_OF), 2023, SETTINGS, AS_OF);
+    }
+
+    private static List<JournalEvent> plus(List<JournalEvent> events, JournalEvent... more) {
+        List<JournalEvent> all = new ArrayList<>(events);
+        all.addAll(List.of(more));
+        return all;
+    }
+}
