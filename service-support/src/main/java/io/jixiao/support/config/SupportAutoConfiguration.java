@@ -80,8 +80,9 @@ public class SupportAutoConfiguration {
     @ConditionalOnExpression("'${jixiao.kafka.publish-topic:}' != ''")
     KafkaEventPublisher kafkaEventPublisher(TopicsInitializer topicsReady, KafkaSettings settings,
                                             ObjectMapper objectMapper,
-                                            @Value("${spring.application.name:}") String applicationName) {
-        return new KafkaEventPublisher(settings, objectMapper, applicationName);
+                                            @Value("${spring.application.name:}") String applicationName,
+                                            JdbcTemplate jdbc) {
+        return new KafkaEventPublisher(settings, objectMapper, applicationName, jdbc);
     }
 
     /** The publisher must not skip an event it failed to send: errors stop its token until they clear. */
