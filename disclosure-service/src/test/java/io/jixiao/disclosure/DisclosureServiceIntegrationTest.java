@@ -172,16 +172,18 @@ class DisclosureServiceIntegrationTest {
 
     /**
      * An event as an owning service publishes it: an EventEnvelope, keyed by its aggregate id, with its hash link
-     * following the aggregate's event linked before it (the projections park events without a valid link).
+     * following the aggregate's event linked before it (the projections park events without a valid link). An event
+     * id sent before is the same record again, as a redelivery carries it.
      */
     private EventEnvelope envelope(String eventId, String aggregateId, long sequence, Instant at, Object payload) {
         String district = json.valueToTree(payload).path("districtCode").asText();
-        return LINKS.link(new EventEnvelope(eventId, payload.getClass().getSimpleName(), aggregateId.split(":")[0],
-                aggregateId, sequence, at, new EventMetadata(district, "loader@" + district, "corr-" + eventId,
-                "cmd-" + eventId, null), json.valueToTree(payload)));
+        return SENT.computeIfAbsent(eventId, id -> LINKS.link(new EventEnvelope(id, payload.getClass().getSimpleName(),
+                aggregateId.split(":")[0], aggregateId, sequence, at, new EventMetadata(district, "loader@" + district,
+                "corr-" + id, "cmd-" + id, null), json.valueToTree(payload))));
     }
 
     private static final io.jixiao.events.EventLinks.Chain LINKS = new io.jixiao.events.EventLinks.Chain();
+    private static final java.util.Map<String, EventEnvelope> SENT = new java.util.concurrent.ConcurrentHashMap<>();
 
     private void send(EventEnvelope envelope) throws Exception {
         sendRaw(topicOf(envelope.type()), envelope.aggregateId(), json.writeValueAsString(envelope));

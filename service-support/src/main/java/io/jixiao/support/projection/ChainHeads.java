@@ -37,6 +37,9 @@ final class ChainHeads {
             EventLinks.problem(e).ifPresent(problem -> {
                 throw new BrokenEventLink(e, problem);
             });
+            if (e.aggregateId() == null) {
+                continue;   // no aggregate to follow: the projection refuses such an event itself
+            }
             follows(e, heads.get(e.aggregateId())).ifPresent(problem -> {
                 throw new BrokenEventLink(e, problem);
             });
