@@ -34,7 +34,7 @@ public final class AuditExport {
     }
 
     /** What a verification of a file found. */
-    public record Result(Header header, long events, long aggregates, Optional<BrokenLink> firstBroken) {
+    public record Result(Header header, long events, long aggregates, long anchors, Optional<BrokenLink> firstBroken) {
         public boolean ok() {
             return firstBroken.isEmpty();
         }
@@ -60,6 +60,11 @@ public final class AuditExport {
         private long n;
 
         public Streamer(Writer out, Header header) throws IOException {
+            this(out, header, List.of(), new PublicKeys());
+        }
+
+        /** With the district's signed anchors and the public keys that check them. */
+        public Streamer(Writer out, Header header, List<Anchor> anchors, PublicKeys keys) throws IOException {
             this.out = out;
             out.write("{\"format\":" + Json.quote(FORMAT)
                     + ",\n\"service\":" + Json.quote(header.service())
@@ -68,7 +73,8 @@ public final class AuditExport {
                     + ",\n\"exportedAt\":" + Json.quote(header.exportedAt())
                     + ",\n\"hashAlgorithm\":\"SHA-256\""
                     + ",\n\"canonicalForm\":" + Json.quote(RULES)
-                    + ",\n\"anchors\":[],\n\"publicKeys\":[]"
+                    + ",\n\"anchors\":" + anchorsJson(anchors)
+                    + ",\n\"publicKeys\":" + keysJson(keys)
                     + ",\n\"events\":[");
         }
 
@@ -104,6 +110,38 @@ public final class AuditExport {
         }
     }
 
+    private static String anchorsJson(List<Anchor> anchors) {
+        StringBuilder s = new StringBuilder("[");
+        for (Anchor a : anchors) {
+            s.append(s.length() == 1 ? "\n" : ",\n").append("{\"service\":").append(Json.quote(a.service()))
+                    .append(",\"district\":").append(Json.quote(a.district()))
+                    .append(",\"sequence\":").append(a.sequence())
+                    .append(",\"anchoredAt\":").append(Json.quote(a.anchoredAt()))
+                    .append(",\"heads\":[");
+            for (int i = 0; i < a.heads().size(); i++) {
+                Anchor.Head h = a.heads().get(i);
+                s.append(i == 0 ? "" : ",").append("{\"aggregateId\":").append(Json.quote(h.aggregateId()))
+                        .append(",\"sequence\":").append(h.sequence())
+                        .append(",\"hash\":").append(Json.quote(CanonicalForm.hex(h.hash()))).append('}');
+            }
+            s.append("],\"root\":").append(Json.quote(CanonicalForm.hex(a.root())))
+                    .append(",\"keyId\":").append(Json.quote(a.keyId()))
+                    .append(",\"signature\":").append(Json.quote(a.signature() == null ? null
+                            : Base64.getEncoder().encodeToString(a.signature())))
+                    .append(",\"previousHash\":").append(Json.quote(CanonicalForm.hex(a.previousHash())))
+                    .append(",\"hash\":").append(Json.quote(CanonicalForm.hex(a.hash()))).append('}');
+        }
+        return s.append(anchors.isEmpty() ? "]" : "\n]").toString();
+    }
+
+    private static String keysJson(PublicKeys keys) {
+        StringBuilder s = new StringBuilder("[");
+        keys.all().forEach((id, key) -> s.append(s.length() == 1 ? "" : ",").append("{\"keyId\":").append(Json.quote(id))
+                .append(",\"algorithm\":\"").append(PublicKeys.ALGORITHM).append("\",\"publicKey\":")
+                .append(Json.quote(PublicKeys.encode(key))).append('}'));
+        return s.append(']').toString();
+    }
+
     /** Reads and verifies a file: every chain, then the event count and the heads the file states. */
     public static Result verify(Path file) throws IOException {
         return verify(Files.readString(file, StandardCharsets.UTF_8));
@@ -121,20 +159,34 @@ public final class AuditExport {
         Header header = new Header((String) root.get("service"), (String) root.get("district"),
                 (String) root.get("project"), (String) root.get("exportedAt"));
         List<Object> events = (List<Object>) root.get("events");
+        PublicKeys keys = new PublicKeys();
+        for (Object item : (List<Object>) root.getOrDefault("publicKeys", List.of())) {
+            keys.add((String) ((Map<String, Object>) item).get("publicKey"));
+        }
+        String projectAggregate = header.project() == null ? null
+                : "project:" + header.district() + ":" + header.project();
+        AnchorVerifier anchors = new AnchorVerifier(keys,
+                aggregate -> projectAggregate == null || projectAggregate.equals(aggregate));
+        List<Anchor> stated = new ArrayList<>();
+        for (Object item : (List<Object>) root.getOrDefault("anchors", List.of())) {
+            stated.add(anchor((Map<String, Object>) item));
+        }
         ChainVerifier verifier = new ChainVerifier();
         Map<String, ChainedEvent> heads = new LinkedHashMap<>();
-        for (Object item : events) {
-            ChainedEvent e = event((Map<String, Object>) item);
-            if (!verifier.accept(e)) {
-                break;
+        if (anchors.checkAnchors(stated)) {
+            for (Object item : events) {
+                ChainedEvent e = event((Map<String, Object>) item);
+                if (!verifier.accept(e) || !anchors.accept(e)) {
+                    break;
+                }
+                heads.put(e.aggregateId(), e);
             }
-            heads.put(e.aggregateId(), e);
         }
-        Optional<BrokenLink> broken = verifier.firstBroken();
+        Optional<BrokenLink> broken = anchors.firstBroken().or(verifier::firstBroken);
         if (broken.isEmpty()) {
-            broken = checkSummary(root, events.size(), heads);
+            broken = checkSummary(root, events.size(), heads).or(anchors::finish);
         }
-        return new Result(header, verifier.events(), verifier.aggregates(), broken);
+        return new Result(header, verifier.events(), verifier.aggregates(), anchors.anchors(), broken);
     }
 
     @SuppressWarnings("unchecked")
@@ -175,6 +227,21 @@ public final class AuditExport {
                 (String) m.get("payloadRevision"), (String) m.get("timestamp"),
                 m.get("metadata") == null ? null : base64.decode((String) m.get("metadata")),
                 m.get("payload") == null ? null : base64.decode((String) m.get("payload")),
+                CanonicalForm.unhex((String) m.get("previousHash")), CanonicalForm.unhex((String) m.get("hash")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Anchor anchor(Map<String, Object> m) {
+        List<Anchor.Head> heads = new ArrayList<>();
+        for (Object item : (List<Object>) m.get("heads")) {
+            Map<String, Object> h = (Map<String, Object>) item;
+            heads.add(new Anchor.Head((String) h.get("aggregateId"), number(h, "sequence"),
+                    CanonicalForm.unhex((String) h.get("hash"))));
+        }
+        String signature = (String) m.get("signature");
+        return new Anchor((String) m.get("service"), (String) m.get("district"), number(m, "sequence"),
+                (String) m.get("anchoredAt"), heads, CanonicalForm.unhex((String) m.get("root")),
+                (String) m.get("keyId"), signature == null ? null : Base64.getDecoder().decode(signature),
                 CanonicalForm.unhex((String) m.get("previousHash")), CanonicalForm.unhex((String) m.get("hash")));
     }
 

@@ -93,7 +93,7 @@ public final class CanonicalForm {
         return bytes;
     }
 
-    private static byte[] text(String s) {
+    static byte[] text(String s) {
         return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -101,7 +101,7 @@ public final class CanonicalForm {
         return b == null ? 0 : b.length;
     }
 
-    private static void field(ByteArrayOutputStream out, byte[] value) {
+    static void field(ByteArrayOutputStream out, byte[] value) {
         if (value == null) {
             out.writeBytes(NULL);
             return;

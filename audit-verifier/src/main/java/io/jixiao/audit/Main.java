@@ -33,7 +33,8 @@ public final class Main {
             String scope = h.service() + " district " + h.district() + (h.project() == null ? "" : " project " + h.project())
                     + " exported " + h.exportedAt();
             if (result.ok()) {
-                out.println("OK " + result.events() + " events in " + result.aggregates() + " chains (" + scope
+                out.println("OK " + result.events() + " events in " + result.aggregates() + " chains and "
+                        + result.anchors() + " signed anchors (" + scope
                         + ") verified in " + millis + " ms");
                 return 0;
             }

@@ -562,6 +562,7 @@ public final class Benchmark {
         LocalDate day = LocalDate.of(Workload.YEAR, 3, 1);
         Instant occurred = Instant.now().minus(Duration.ofDays(2));   // the past: see reportAsOf
         EventMetadata meta = new EventMetadata(district, "benchmark", "bench", "bench", null);
+        io.jixiao.events.EventLinks.Chain links = new io.jixiao.events.EventLinks.Chain();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
             int project = 0;
             for (int i = 0; i < count; project++) {
@@ -575,9 +576,10 @@ public final class Benchmark {
                             : seq == 1 ? new BudgetAppropriated(district, projectId, 1_000_000_00L,
                             FundSource.GENERAL_PUBLIC_BUDGET, null, day)
                             : new ExpenditureRecorded(district, projectId, 100, day);
-                    EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(),
+                    // linked as budget-service links its events: projections park events without a valid link
+                    EventEnvelope envelope = links.link(new EventEnvelope(UUID.randomUUID().toString(),
                             payload.getClass().getSimpleName(), "Project", key, seq, occurred.plusMillis(i), meta,
-                            JSON.valueToTree(payload));
+                            JSON.valueToTree(payload)));
                     ProducerRecord<String, String> record = new ProducerRecord<>(Topics.BUDGET_EVENTS, key,
                             JSON.writeValueAsString(envelope));
                     // as budget-service stamps its records: consumers park records without their owner's name

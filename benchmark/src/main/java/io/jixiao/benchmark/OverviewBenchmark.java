@@ -140,6 +140,7 @@ final class OverviewBenchmark {
         LocalDate day = LocalDate.of(Workload.YEAR, 3, 1);
         Instant occurred = Instant.now().minus(Duration.ofDays(1));
         long i = 0;
+        io.jixiao.events.EventLinks.Chain links = new io.jixiao.events.EventLinks.Chain();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
             for (int d = 0; d < districts; d++) {
                 String district = String.valueOf(970000 + d);
@@ -154,9 +155,10 @@ final class OverviewBenchmark {
                         new BudgetAppropriated(district, projectId, budget, FundSource.GENERAL_PUBLIC_BUDGET, null, day),
                         new ExpenditureRecorded(district, projectId, budget * (30 + (n + d) % 70) / 100, day)};
                     for (int seq = 0; seq < events.length; seq++, i++) {
-                        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(),
+                        // linked as budget-service links its events: projections park events without a valid link
+                        EventEnvelope envelope = links.link(new EventEnvelope(UUID.randomUUID().toString(),
                                 events[seq].getClass().getSimpleName(), "Project", key, seq, occurred.plusMillis(i), meta,
-                                JSON.valueToTree(events[seq]));
+                                JSON.valueToTree(events[seq])));
                         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.BUDGET_EVENTS, key,
                                 JSON.writeValueAsString(envelope));
                         // as budget-service stamps what it publishes: projections park records their owner did not

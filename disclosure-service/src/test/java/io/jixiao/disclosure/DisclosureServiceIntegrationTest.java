@@ -170,13 +170,20 @@ class DisclosureServiceIntegrationTest {
                 ? Topics.BUDGET_EVENTS : Topics.EVALUATION_EVENTS;
     }
 
-    /** Publishes an event as an owning service would: an EventEnvelope, keyed by its aggregate id. */
+    /**
+     * An event as an owning service publishes it: an EventEnvelope, keyed by its aggregate id, with its hash link
+     * following the aggregate's event linked before it (the projections park events without a valid link). An event
+     * id sent before is the same record again, as a redelivery carries it.
+     */
     private EventEnvelope envelope(String eventId, String aggregateId, long sequence, Instant at, Object payload) {
         String district = json.valueToTree(payload).path("districtCode").asText();
-        return new EventEnvelope(eventId, payload.getClass().getSimpleName(), aggregateId.split(":")[0], aggregateId,
-                sequence, at, new EventMetadata(district, "loader@" + district, "corr-" + eventId, "cmd-" + eventId,
-                null), json.valueToTree(payload));
+        return SENT.computeIfAbsent(eventId, id -> LINKS.link(new EventEnvelope(id, payload.getClass().getSimpleName(),
+                aggregateId.split(":")[0], aggregateId, sequence, at, new EventMetadata(district, "loader@" + district,
+                "corr-" + id, "cmd-" + id, null), json.valueToTree(payload))));
     }
+
+    private static final io.jixiao.events.EventLinks.Chain LINKS = new io.jixiao.events.EventLinks.Chain();
+    private static final java.util.Map<String, EventEnvelope> SENT = new java.util.concurrent.ConcurrentHashMap<>();
 
     private void send(EventEnvelope envelope) throws Exception {
         sendRaw(topicOf(envelope.type()), envelope.aggregateId(), json.writeValueAsString(envelope));
@@ -302,9 +309,14 @@ class DisclosureServiceIntegrationTest {
         assertThat(afterRedelivery.at("/projects/items/0/spentWan").asText()).isEqualTo("50.00");
         assertThat(afterRedelivery.at("/transfers/lines/0/amountWan").asText()).isEqualTo("1.00");
 
-        // a poison event (malformed payload) is parked; a later event of the same project still arrives
-        String poison = json.writeValueAsString(envelope("d1-poison", p, 5, T3.plusSeconds(120),
-                new ExpenditureRecorded(D1, "p1", WAN, null))).replace("\"amountFen\":1000000", "\"amountFen\":\"lots\"");
+        // a poison event (a malformed payload, as its owner stored and linked it) is parked; a later event of the
+        // same project still arrives
+        com.fasterxml.jackson.databind.node.ObjectNode malformed = json.valueToTree(new ExpenditureRecorded(D1, "p1",
+                WAN, null));
+        malformed.put("amountFen", "lots");
+        String poison = json.writeValueAsString(LINKS.link(new EventEnvelope("d1-poison", "ExpenditureRecorded",
+                p.split(":")[0], p, 5, T3.plusSeconds(120), new EventMetadata(D1, "loader@" + D1, "corr-d1-poison",
+                "cmd-d1-poison", null), malformed)));
         assertThat(poison).contains("\"lots\"");
         sendRaw(Topics.BUDGET_EVENTS, p, poison);
         send(envelope("d1-13", p, 6, T3.plusSeconds(180), new ExpenditureRecorded(D1, "p1", 5 * WAN,
@@ -320,11 +332,11 @@ class DisclosureServiceIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM district_event WHERE event_id = 'd1-poison'", Long.class))
                 .isZero();
         // an event without an aggregate id could not be told from its repeat by the journal's unique key: parked
-        sendRaw(Topics.BUDGET_EVENTS, "no-aggregate", json.writeValueAsString(new EventEnvelope("d1-noagg",
+        sendRaw(Topics.BUDGET_EVENTS, "no-aggregate", json.writeValueAsString(LINKS.link(new EventEnvelope("d1-noagg",
                 "TransferReceived", "Transfer", null, 0, T3.plusSeconds(240),
                 new EventMetadata(D1, "loader@" + D1, "corr-noagg", "cmd-noagg", null),
                 json.valueToTree(new TransferReceived(D1, 2024, TransferKind.TAX_REBATE, WAN, null,
-                        LocalDate.of(2024, 9, 12))))));
+                        LocalDate.of(2024, 9, 12)))))));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(get("/api/disclosure/admin/dead-letters"))
                 .anySatisfy(parked -> {
                     assertThat(parked.get("eventId").asText()).isEqualTo("d1-noagg");

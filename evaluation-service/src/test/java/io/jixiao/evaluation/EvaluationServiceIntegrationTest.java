@@ -66,6 +66,7 @@ class EvaluationServiceIntegrationTest {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
     private static final AtomicLong SEQUENCES = new AtomicLong();
+    private static final io.jixiao.events.EventLinks.Chain LINKS = new io.jixiao.events.EventLinks.Chain();
     private static KafkaProducer<String, String> producer;
 
     @DynamicPropertySource
@@ -579,10 +580,11 @@ class EvaluationServiceIntegrationTest {
     }
 
     private static EventEnvelope envelope(String district, String projectId, Record payload) {
-        return new EventEnvelope(UUID.randomUUID().toString(), payload.getClass().getSimpleName(), "Project",
+        // linked as budget-service links what it publishes: the projection parks events without a valid hash link
+        return LINKS.link(new EventEnvelope(UUID.randomUUID().toString(), payload.getClass().getSimpleName(), "Project",
                 district + ":" + projectId, SEQUENCES.getAndIncrement(), Instant.now(),
                 new EventMetadata(district, "budget-platform", UUID.randomUUID().toString(), null, null),
-                JSON.valueToTree(payload));
+                JSON.valueToTree(payload)));
     }
 
     private static synchronized void publish(EventEnvelope envelope) throws Exception {

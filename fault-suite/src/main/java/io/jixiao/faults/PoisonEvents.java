@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.jixiao.events.EventEnvelope;
+import io.jixiao.events.EventLinks;
 import io.jixiao.events.EventMetadata;
 import io.jixiao.events.Topics;
 import io.jixiao.events.budget.BudgetAppropriated;
@@ -35,7 +36,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * project never registered). Each is parked in the dead letters of every projection it breaks and reported
  * through the gateway ({@code GET /api/<service>/admin/dead-letters}); events published after it on the same
  * partition still reach the read model; once the cause is fixed (the project registered) a retry applies the
- * parked event, and a retry of a still-broken one leaves it parked with the new error.
+ * parked event, and a retry of a still-broken one leaves it parked with the new error. The events carry hash links
+ * as the owner's publisher links them (in the order sent); then a forged event (the right shape, a link to an event
+ * nobody accepted) and an altered one (its payload changed after it was linked) are parked by every consumer of
+ * the topic and change no read model.
  */
 public final class PoisonEvents {
     static final String DISTRICT = "430281";
@@ -68,29 +72,46 @@ public final class PoisonEvents {
         String notJson = "{this is not an event envelope";
         String unregistered = "fs-unregistered-" + UUID.randomUUID();
         String malformed = "fs-malformed-" + UUID.randomUUID();
+        String forged = "fs-forged-" + UUID.randomUUID();
+        String altered = "fs-altered-" + UUID.randomUUID();
+        EventLinks.Chain links = new EventLinks.Chain();
         try (KafkaProducer<String, String> producer = producer()) {
             // 1. poison, on the partition of the project: not JSON; spending for a project not yet registered;
             //    a payload whose amount is not a number
             send(producer, Topics.BUDGET_EVENTS, key, notJson);
-            send(producer, Topics.BUDGET_EVENTS, key, envelope(unregistered, "ExpenditureRecorded", key, 1,
-                    JSON.valueToTree(new ExpenditureRecorded(DISTRICT, project, 12_345, LocalDate.of(2026, 3, 1)))));
+            send(producer, Topics.BUDGET_EVENTS, key, links.link(envelope(unregistered, "ExpenditureRecorded", key, 0,
+                    JSON.valueToTree(new ExpenditureRecorded(DISTRICT, project, 12_345, LocalDate.of(2026, 3, 1))))));
             JsonNode badPayload = JSON.valueToTree(new ExpenditureRecorded(DISTRICT, project, 1, null));
             ((com.fasterxml.jackson.databind.node.ObjectNode) badPayload).put("amountFen", "lots");
-            send(producer, Topics.BUDGET_EVENTS, key, envelope(malformed, "ExpenditureRecorded", key, 2, badPayload));
-            // 2. later events on the same partition: the registration (which fixes the cause of the second) and money
-            send(producer, Topics.BUDGET_EVENTS, key, envelope("fs-registered-" + UUID.randomUUID(), "ProjectRegistered",
-                    key, 0, JSON.valueToTree(new ProjectRegistered(DISTRICT, project, "fs-unit", "毒事件演练项目",
-                            ProjectCategory.SPECIAL_FUND, Settings.FISCAL_YEAR, 1))));
-            send(producer, Topics.BUDGET_EVENTS, key, envelope("fs-appropriated-" + UUID.randomUUID(),
+            send(producer, Topics.BUDGET_EVENTS, key, links.link(envelope(malformed, "ExpenditureRecorded", key, 1,
+                    badPayload)));
+            // 2. later events on the same partition: the registration (which fixes the cause of the first) and money
+            send(producer, Topics.BUDGET_EVENTS, key, links.link(envelope("fs-registered-" + UUID.randomUUID(),
+                    "ProjectRegistered", key, 2, JSON.valueToTree(new ProjectRegistered(DISTRICT, project, "fs-unit",
+                            "毒事件演练项目", ProjectCategory.SPECIAL_FUND, Settings.FISCAL_YEAR, 1)))));
+            EventEnvelope appropriated = links.link(envelope("fs-appropriated-" + UUID.randomUUID(),
                     "BudgetAppropriated", key, 3, JSON.valueToTree(new BudgetAppropriated(DISTRICT, project, 1_000_000,
                             FundSource.GENERAL_PUBLIC_BUDGET, "株财预〔2026〕99号", LocalDate.of(2026, 1, 5)))));
-            // 3. poison on the other topic, which budget-service consumes
+            send(producer, Topics.BUDGET_EVENTS, key, appropriated);
+            // 3. broken links: a forged spending that names a predecessor no consumer accepted (right shape, wrong
+            //    link), and a spending whose amount was changed after it was linked (its hash no longer matches)
+            send(producer, Topics.BUDGET_EVENTS, key, new EventLinks.Chain().link(envelope(forged, "ExpenditureRecorded",
+                    key, 4, JSON.valueToTree(new ExpenditureRecorded(DISTRICT, project, 777_700, LocalDate.of(2026, 4,
+                            1)))), 3L, "00".repeat(32)));
+            EventEnvelope genuine = links.link(envelope(altered, "ExpenditureRecorded", key, 4,
+                    JSON.valueToTree(new ExpenditureRecorded(DISTRICT, project, 100, LocalDate.of(2026, 4, 2)))));
+            send(producer, Topics.BUDGET_EVENTS, key, new EventEnvelope(genuine.eventId(), genuine.type(),
+                    genuine.aggregateType(), genuine.aggregateId(), genuine.sequence(), genuine.occurredAt(),
+                    genuine.metadata(), JSON.valueToTree(new ExpenditureRecorded(DISTRICT, project, 888_800,
+                            LocalDate.of(2026, 4, 2))), genuine.link()));
+            // 4. poison on the other topic, which budget-service consumes
             send(producer, Topics.EVALUATION_EVENTS, DISTRICT + ":fs-goal", "[\"not\", \"an envelope\"]");
             producer.flush();
         }
         step("published to budget.events: a non-JSON record, %s (names an unregistered project), %s (amountFen "
-                + "\"lots\"), then the project's registration and a 10000.00 appropriation; to evaluation.events: a "
-                + "JSON array", unregistered, malformed);
+                + "\"lots\"), then the project's registration and a 10000.00 appropriation, %s (a forged link), %s (its "
+                + "amount changed after it was linked); to evaluation.events: a JSON array", unregistered, malformed,
+                forged, altered);
 
         String report = "/api/reports/districts/" + DISTRICT + "/years/" + Settings.FISCAL_YEAR + "/projects/" + project;
         boolean later = waitFor(Duration.ofSeconds(60), () -> {
@@ -107,6 +128,19 @@ public final class PoisonEvents {
         });
         List<JsonNode> disclosure = deadLetters("disclosure");
         check(parked, "parked and reported by GET /api/disclosure/admin/dead-letters: " + describe(disclosure));
+        boolean linksParked = waitFor(Duration.ofSeconds(60), () -> {
+            List<JsonNode> dl = deadLetters("disclosure");
+            List<JsonNode> ev = deadLetters("evaluation");
+            return List.of(forged, altered).stream().allMatch(id -> hasBrokenLink(dl, "project-timeline", id)
+                    && hasBrokenLink(dl, "district-journal", id) && hasBrokenLink(ev, "evaluation-budget", id));
+        });
+        check(linksParked, "the forged and the altered event parked for their broken hash link by every consumer of "
+                + "budget.events (project-timeline, district-journal, evaluation-budget)");
+        Http.Answer unchanged = http.get(report);
+        check(unchanged.ok() && "0.00".equals(unchanged.json().path("spent").asText())
+                        && "10000.00".equals(unchanged.json().path("appropriated").asText()),
+                "the read model is unchanged by them: spent " + (unchanged.json() == null ? "?"
+                        : unchanged.json().path("spent")) + ", appropriated 10000.00");
         boolean budgetParked = waitFor(Duration.ofSeconds(60), () -> deadLetters("budget").stream()
                 .anyMatch(d -> d.path("status").asText().equals("PARKED")));
         check(budgetParked, "the evaluation.events poison parked by budget-service, reported by GET "
@@ -162,6 +196,11 @@ public final class PoisonEvents {
     private static boolean has(List<JsonNode> deadLetters, String projection, String eventId) {
         return deadLetters.stream().anyMatch(d -> d.path("projection").asText().equals(projection)
                 && d.path("eventId").asText().equals(eventId) && !d.path("error").asText().isBlank());
+    }
+
+    private static boolean hasBrokenLink(List<JsonNode> deadLetters, String projection, String eventId) {
+        return deadLetters.stream().anyMatch(d -> d.path("projection").asText().equals(projection)
+                && d.path("eventId").asText().equals(eventId) && d.path("error").asText().contains("broken hash link"));
     }
 
     /** A record that is not JSON has no event id: parked with its raw value (which the API does not show). */
@@ -229,10 +268,15 @@ public final class PoisonEvents {
         }
     }
 
-    private static String envelope(String eventId, String type, String aggregateId, long sequence, JsonNode payload) {
+    private static EventEnvelope envelope(String eventId, String type, String aggregateId, long sequence,
+                                          JsonNode payload) {
+        return new EventEnvelope(eventId, type, "Project", aggregateId, sequence, Instant.now(),
+                new EventMetadata(DISTRICT, "fault-suite", "fs-poison", "fs-poison", null), payload);
+    }
+
+    private static void send(KafkaProducer<String, String> producer, String topic, String key, EventEnvelope event) {
         try {
-            return JSON.writeValueAsString(new EventEnvelope(eventId, type, "Project", aggregateId, sequence, Instant.now(),
-                    new EventMetadata(DISTRICT, "fault-suite", "fs-poison", "fs-poison", null), payload));
+            send(producer, topic, key, JSON.writeValueAsString(event));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,7 +14,9 @@ import java.time.Instant;
  * @param sequence      the event's sequence number within its aggregate
  * @param occurredAt    when the event was stored (UTC)
  * @param metadata      who, why and under which request: see {@link EventMetadata}
- * @param payload       the event record as JSON
+ * @param payload       the event record as JSON (the stored payload, parsed)
+ * @param link          the event's hash link: its stored bytes, its hash and its predecessors' ({@link EventLink});
+ *                      consumers park an event without one or whose link does not hold ({@link EventLinks})
  */
 public record EventEnvelope(
         String eventId,
@@ -24,5 +26,12 @@ public record EventEnvelope(
         long sequence,
         Instant occurredAt,
         EventMetadata metadata,
-        JsonNode payload) {
+        JsonNode payload,
+        EventLink link) {
+
+    /** An envelope without a link yet: {@link EventLinks.Chain#link} gives it one (producers without a store). */
+    public EventEnvelope(String eventId, String type, String aggregateType, String aggregateId, long sequence,
+                         Instant occurredAt, EventMetadata metadata, JsonNode payload) {
+        this(eventId, type, aggregateType, aggregateId, sequence, occurredAt, metadata, payload, null);
+    }
 }

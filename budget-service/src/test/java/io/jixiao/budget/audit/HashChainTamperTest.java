@@ -93,23 +93,35 @@ class HashChainTamperTest {
         return CanonicalForm.hex((byte[]) bytes);
     }
 
-    /** Online and offline name the same link; the export made before the tampering still verifies. */
-    private BrokenLink brokenEverywhere(String district, String before, String eventId, String field, String expected,
-                                        String found) throws Exception {
+    /** The first broken link {@code verify} names: it must name one, with this field, expected and found value. */
+    private JsonNode brokenOnline(String district, String field, String expected, String found) throws Exception {
         JsonNode online = verify(district);
         System.out.println("verify " + district + ": " + online);
         assertThat(online.get("ok").asBoolean()).isFalse();
         JsonNode link = online.get("firstBroken");
-        assertThat(link.get("eventId").asText()).isEqualTo(eventId);
         assertThat(link.get("field").asText()).isEqualTo(field);
         assertThat(link.get("expected").asText()).isEqualTo(expected);
-        assertThat(link.get("found").asText()).isEqualTo(found);
+        assertThat(link.path("found").asText(null)).isEqualTo(found);
+        return link;
+    }
+
+    /** The first broken link the offline verifier names in an export (it must name one). */
+    private static BrokenLink brokenOffline(String district, String export) {
+        BrokenLink offline = AuditExport.verify(export).firstBroken().orElseThrow();
+        System.out.println("offline " + district + ": " + offline);
+        return offline;
+    }
+
+    /** Online and offline name the same link; the export made before the tampering still verifies. */
+    private BrokenLink brokenEverywhere(String district, String before, String eventId, String field, String expected,
+                                        String found) throws Exception {
+        JsonNode link = brokenOnline(district, field, expected, found);
+        assertThat(link.get("eventId").asText()).isEqualTo(eventId);
 
         AuditExport.Result earlier = AuditExport.verify(before);
         assertThat(earlier.ok()).isTrue();
         assertThat(earlier.events()).isEqualTo(4);
-        BrokenLink offline = AuditExport.verify(export(district)).firstBroken().orElseThrow();
-        System.out.println("offline " + district + ": " + offline);
+        BrokenLink offline = brokenOffline(district, export(district));
         assertThat(offline).extracting(BrokenLink::aggregateId, BrokenLink::sequence, BrokenLink::eventId,
                         BrokenLink::field, BrokenLink::expected, BrokenLink::found)
                 .containsExactly(link.get("aggregateId").asText(), link.get("sequence").asLong(), eventId, field,
@@ -228,5 +240,136 @@ class HashChainTamperTest {
             assertThat(get(path, otherDistrict).statusCode()).as(path).isEqualTo(403);
             assertThat(get(path, auditor).statusCode()).as(path).isEqualTo(200);
         }
+    }
+
+    private HttpResponse<String> postAnchor(String district, AsGateway.Caller caller, String... headers)
+            throws Exception {
+        URI uri = URI.create("http://localhost:" + port + "/api/budget/districts/" + district + "/audit/anchors");
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody());
+        AsGateway.sign(request, "budget-service", "POST", uri, caller, headers);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private JsonNode anchor(String district) throws Exception {
+        HttpResponse<String> answer = postAnchor(district, Api.ALICE);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        return Api.JSON.readTree(answer.body());
+    }
+
+    private String exportDistrict(String district) throws Exception {
+        HttpResponse<String> answer = get("/api/budget/districts/" + district + "/audit/export", Api.ALICE);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return answer.body();
+    }
+
+    /** Online and offline name the same anchor and field; the district export made before still verifies. */
+    private void anchorBrokenEverywhere(String district, String before, long sequence, String field, String expected,
+                                        String found) throws Exception {
+        JsonNode link = brokenOnline(district, field, expected, found);
+        assertThat(link.get("aggregateId").asText()).isEqualTo("anchor:" + district);
+        assertThat(link.get("sequence").asLong()).isEqualTo(sequence);
+
+        AuditExport.Result earlier = AuditExport.verify(before);
+        assertThat(earlier.firstBroken()).isEmpty();
+        assertThat(earlier.anchors()).isEqualTo(3);
+        BrokenLink offline = brokenOffline(district, exportDistrict(district));
+        assertThat(offline).extracting(BrokenLink::aggregateId, BrokenLink::sequence, BrokenLink::field,
+                BrokenLink::expected, BrokenLink::found).containsExactly("anchor:" + district, sequence, field,
+                expected, found);
+    }
+
+    /** Four events, anchored; an expenditure, anchored; another, anchored: anchors 0, 1, 2. */
+    private String threeAnchors(String district) throws Exception {
+        String aggregate = projectOfFourEvents(district);
+        Api api = new Api(port);
+        String path = "/api/budget/districts/" + district + "/projects/P1/expenditures";
+        assertThat(anchor(district).get("sequence").asLong()).isZero();
+        api.expect(201, "POST", path, "{\"amount\":1000,\"date\":\"2023-09-30\"}");
+        assertThat(anchor(district).get("sequence").asLong()).isEqualTo(1);
+        api.expect(201, "POST", path, "{\"amount\":2000,\"date\":\"2023-10-31\"}");
+        JsonNode last = anchor(district);
+        assertThat(last.get("sequence").asLong()).isEqualTo(2);
+        JsonNode online = verify(district);
+        assertThat(online.get("ok").asBoolean()).as(online.toString()).isTrue();
+        assertThat(online.get("anchors").asLong()).isEqualTo(3);
+        return aggregate;
+    }
+
+    @Test
+    void oneReplacedAnchorIsNamed() throws Exception {
+        String district = "430285";
+        threeAnchors(district);
+        String before = exportDistrict(district);
+        // an insider re-signs anchor 1 over a forged head with a key of their own, keeps the real key id and the
+        // link to anchor 0, and recomputes the anchor's hash: only the signature can give it away
+        Map<String, Object> real = jdbc.queryForMap("SELECT * FROM audit_anchor WHERE district = ? AND sequence = 1",
+                district);
+        List<io.jixiao.audit.Anchor.Head> heads = new java.util.ArrayList<>(
+                io.jixiao.support.audit.AnchorStore.headsOf((String) real.get("heads")));
+        io.jixiao.audit.Anchor.Head first = heads.get(0);
+        byte[] forgedHash = first.hash().clone();
+        forgedHash[0] ^= 1;
+        heads.set(0, new io.jixiao.audit.Anchor.Head(first.aggregateId(), first.sequence(), forgedHash));
+        byte[] root = io.jixiao.audit.MerkleTree.root(heads);
+        String keyId = (String) real.get("key_id");
+        byte[] signed = io.jixiao.audit.Anchor.signedBytes("budget-service", district, 1, (String) real.get("anchored_at"),
+                heads.size(), root, keyId, (byte[]) real.get("previous_hash"));
+        java.security.Signature signer = java.security.Signature.getInstance("Ed25519");
+        signer.initSign(io.jixiao.support.audit.SigningKeys.generate().getPrivate());
+        signer.update(signed);
+        byte[] signature = signer.sign();
+        jdbc.execute("ALTER TABLE audit_anchor DISABLE TRIGGER audit_anchor_append_only");
+        jdbc.update("UPDATE audit_anchor SET heads = ?, root = ?, signature = ?, hash = ? WHERE district = ? "
+                        + "AND sequence = 1", io.jixiao.support.audit.AnchorStore.headsText(heads), root,
+                signature, io.jixiao.audit.Anchor.hash(signed, signature), district);
+        jdbc.execute("ALTER TABLE audit_anchor ENABLE TRIGGER audit_anchor_append_only");
+        anchorBrokenEverywhere(district, before, 1, "anchor.signature", "a valid Ed25519 signature by " + keyId,
+                hex(signature));
+    }
+
+    @Test
+    void eventsRemovedFromTheEndOfAnAnchoredChainAreNamed() throws Exception {
+        String district = "430286";
+        String aggregate = threeAnchors(district);
+        String before = exportDistrict(district);
+        long last = jdbc.queryForObject("SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?",
+                Long.class, aggregate);
+        Map<String, Object> head = row(aggregate, last);
+        // the chain still holds without its last event: only the signed head shows it is gone
+        jdbc.update("DELETE FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber = ?", aggregate, last);
+        anchorBrokenEverywhere(district, before, 2, "anchor.head", aggregate + "@" + last + "/" + hex(head.get("hash")),
+                null);
+    }
+
+    @Test
+    void onlyFinanceCallersOfTheDistrictSignAnchorsAndARetrySignsOnce() throws Exception {
+        String district = "430287";
+        projectOfFourEvents(district);
+        AsGateway.Caller auditor = Api.ALICE.withRoles(Set.of("AUDITOR"));
+        AsGateway.Caller unit = Api.ALICE.withRoles(Set.of("UNIT"));
+        AsGateway.Caller financeElsewhere = Api.ALICE.withRoles(Set.of("FINANCE")).withDistricts(Set.of("430100"));
+        for (AsGateway.Caller refused : List.of(auditor, unit, financeElsewhere)) {
+            HttpResponse<String> answer = postAnchor(district, refused);
+            assertThat(answer.statusCode()).as(refused.toString()).isEqualTo(403);
+            assertThat(answer.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_anchor WHERE district = ?", Long.class, district))
+                .isZero();
+        AsGateway.Caller finance = Api.ALICE.withRoles(Set.of("FINANCE")).withDistricts(Set.of(district));
+        HttpResponse<String> first = postAnchor(district, finance, "Idempotency-Key", "anchor-once");
+        HttpResponse<String> retry = postAnchor(district, finance, "Idempotency-Key", "anchor-once");
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(Api.JSON.readTree(retry.body())).isEqualTo(Api.JSON.readTree(first.body()));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_anchor WHERE district = ?", Long.class, district))
+                .isEqualTo(1);
+        // the keys: readable by an auditor of the district, the signing key among them
+        HttpResponse<String> keys = get("/api/budget/districts/" + district + "/audit/keys",
+                auditor.withDistricts(Set.of(district)));
+        assertThat(keys.statusCode()).isEqualTo(200);
+        JsonNode key = Api.JSON.readTree(keys.body()).get(0);
+        assertThat(key.get("keyId").asText()).isEqualTo(Api.JSON.readTree(first.body()).get("keyId").asText());
+        assertThat(io.jixiao.audit.PublicKeys.keyId(io.jixiao.audit.PublicKeys.decode(key.get("publicKey").asText())))
+                .isEqualTo(key.get("keyId").asText());
+        assertThat(get("/api/budget/districts/" + district + "/audit/keys", unit).statusCode()).isEqualTo(403);
     }
 }

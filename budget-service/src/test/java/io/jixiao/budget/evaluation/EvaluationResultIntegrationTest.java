@@ -94,17 +94,24 @@ class EvaluationResultIntegrationTest {
     private static JdbcTemplate jdbc() {
         return service.getBean(JdbcTemplate.class);
     }
+    private static final io.jixiao.events.EventLinks.Chain LINKS = new io.jixiao.events.EventLinks.Chain();
+    private static final java.util.Map<String, Long> SEQUENCES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, EventEnvelope> SENT = new java.util.concurrent.ConcurrentHashMap<>();
+
 
     private static String publish(String aggregateId, Object payload) {
         return publish(UUID.randomUUID().toString(), aggregateId, payload);
     }
 
     private static String publish(String eventId, String aggregateId, Object payload) {
-        EventEnvelope envelope = new EventEnvelope(eventId, payload.getClass().getSimpleName(),
-                payload instanceof EvaluationResultApplied ? "Evaluation" : "PerformanceGoal", aggregateId, 3,
-                Instant.parse("2023-12-20T02:00:00Z"),
-                new EventMetadata(aggregateId.substring(0, 6), "evaluator@czj", "corr-" + eventId, null, null),
-                JSON.valueToTree(payload));
+        // linked as evaluation-service links what it publishes (the inbox parks events without a valid hash link);
+        // an aggregate's events take sequences 3, 4…, a redelivered event id is the same record again
+        EventEnvelope envelope = SENT.computeIfAbsent(eventId, id -> LINKS.link(new EventEnvelope(id,
+                payload.getClass().getSimpleName(),
+                payload instanceof EvaluationResultApplied ? "Evaluation" : "PerformanceGoal", aggregateId,
+                SEQUENCES.merge(aggregateId, 3L, (a, b) -> a + 1), Instant.parse("2023-12-20T02:00:00Z"),
+                new EventMetadata(aggregateId.substring(0, 6), "evaluator@czj", "corr-" + id, null, null),
+                JSON.valueToTree(payload))));
         try {
             ProducerRecord<String, String> record = new ProducerRecord<>(Topics.EVALUATION_EVENTS, aggregateId,
                     JSON.writeValueAsString(envelope));

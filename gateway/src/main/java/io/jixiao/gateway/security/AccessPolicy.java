@@ -58,7 +58,10 @@ public final class AccessPolicy {
             // the audit of each service's event store (verify its hash chains, export them): FINANCE and AUDITOR, read only
             AccessRule.onlyFor(READ, "/api/*/districts/{d}/audit/**",                            FINANCE, AUDITOR),
             AccessRule.onlyFor(READ, "/api/*/districts/{d}/projects/{p}/audit/**",               FINANCE, AUDITOR),
-            AccessRule.onlyFor(WRITE, "/api/*/districts/{d}/audit/**"),
+            // one write: a FINANCE caller of the district signs its chain heads (a signed anchor); nothing else writes
+            AccessRule.of(WRITE,      "/api/*/districts/{d}/audit/anchors",                      FINANCE),
+            AccessRule.onlyFor(WRITE, "/api/*/districts/{d}/audit/**",                           FINANCE),
+            AccessRule.onlyFor(WRITE, "/api/*/districts/{d}/audit/{what:verify|export|keys}"),
             AccessRule.onlyFor(WRITE, "/api/*/districts/{d}/projects/{p}/audit/**"),
             // project histories and timelines are for the bureau, units and auditors, not wall dashboards
             AccessRule.onlyFor(READ, "/api/reports/districts/{d}/years/{y}/projects/**",        FINANCE, UNIT, AUDITOR),

@@ -41,7 +41,12 @@ public class AuditStore {
             throw new IllegalArgumentException("districtCode " + io.jixiao.events.DistrictCode.MESSAGE);
         }
         read("SELECT " + COLUMNS + " FROM domainevententry WHERE aggregateidentifier ~ ?" + ORDER, sink,
-                "^[a-z-]+:" + districtCode + "(:|$)");
+                districtPattern(districtCode));
+    }
+
+    /** The regular expression of a district's aggregate ids. */
+    static String districtPattern(String districtCode) {
+        return "^[a-z-]+:" + districtCode + "(:|$)";
     }
 
     /** Every event of one aggregate. */

@@ -80,8 +80,9 @@ public class SupportAutoConfiguration {
     @ConditionalOnExpression("'${jixiao.kafka.publish-topic:}' != ''")
     KafkaEventPublisher kafkaEventPublisher(TopicsInitializer topicsReady, KafkaSettings settings,
                                             ObjectMapper objectMapper,
-                                            @Value("${spring.application.name:}") String applicationName) {
-        return new KafkaEventPublisher(settings, objectMapper, applicationName);
+                                            @Value("${spring.application.name:}") String applicationName,
+                                            JdbcTemplate jdbc) {
+        return new KafkaEventPublisher(settings, objectMapper, applicationName, jdbc);
     }
 
     /** The publisher must not skip an event it failed to send: errors stop its token until they clear. */
@@ -98,12 +99,39 @@ public class SupportAutoConfiguration {
         return new io.jixiao.support.audit.AuditStore(dataSource, transactionManager);
     }
 
-    /** Verify and export under {@code jixiao.api.path}/districts/{d} (see {@link SupportDefaults}). */
+    /**
+     * The anchor-signing key: {@code jixiao.audit.signing-key}; outside local mode the service refuses to start
+     * without it (docs/operations.md).
+     */
+    @Bean
+    io.jixiao.support.audit.SigningKeys auditSigningKeys(@Value("${jixiao.audit.signing-key:}") String signingKey,
+            @Value("${jixiao.audit.previous-public-keys:}") String previousPublicKeys,
+            @Value("${jixiao.local-mode:false}") boolean localMode, JdbcTemplate jdbc) {
+        return io.jixiao.support.audit.SigningKeys.load(signingKey, previousPublicKeys, localMode, jdbc);
+    }
+
+    @Bean
+    io.jixiao.support.audit.AnchorStore anchorStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+                                                    io.jixiao.support.audit.SigningKeys keys,
+                                                    @Value("${spring.application.name}") String serviceName) {
+        return new io.jixiao.support.audit.AnchorStore(jdbc, new TransactionTemplate(transactionManager), keys,
+                serviceName, java.time.Clock.systemUTC());
+    }
+
+    /** Signs every district's chain heads every {@code jixiao.audit.anchor-interval} (0 = never). */
+    @Bean(destroyMethod = "close")
+    io.jixiao.support.audit.AnchorSchedule anchorSchedule(io.jixiao.support.audit.AnchorStore anchors,
+            @Value("${jixiao.audit.anchor-interval:PT1H}") java.time.Duration interval) {
+        return new io.jixiao.support.audit.AnchorSchedule(anchors, interval);
+    }
+
+    /** Verify, export, anchors and keys under {@code jixiao.api.path}/districts/{d} (see {@link SupportDefaults}). */
     @Bean
     @ConditionalOnProperty("jixiao.api.path")
     io.jixiao.support.audit.AuditController auditController(io.jixiao.support.audit.AuditStore store,
+                                                             io.jixiao.support.audit.AnchorStore anchors,
                                                              @Value("${spring.application.name}") String serviceName) {
-        return new io.jixiao.support.audit.AuditController(store, serviceName, java.time.Clock.systemUTC());
+        return new io.jixiao.support.audit.AuditController(store, anchors, serviceName, java.time.Clock.systemUTC());
     }
 
     /** Dead letters, retry and rebuild under {@code jixiao.admin.path} (see {@link SupportDefaults}). */

@@ -2,7 +2,9 @@ package io.jixiao.support.kafka;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jixiao.audit.CanonicalForm;
 import io.jixiao.events.EventEnvelope;
+import io.jixiao.events.EventLink;
 import io.jixiao.events.EventMetadata;
 import io.jixiao.events.EventTypes;
 import io.jixiao.events.Topics;
@@ -25,6 +27,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The event store is the outbox: this handler runs in a tracking processor over the service's own
@@ -35,6 +38,11 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * <p>Every record carries the header {@link Topics#PRODUCER_HEADER} with this service's name: consumers park a
  * record on a topic whose owner did not produce it (docs/decisions/0008-kafka-topic-ownership.md). A service that
  * is not the owner of its publish topic does not start, since every record it sent would be parked.
+ *
+ * <p>Every envelope carries its hash link ({@link EventLink}): the row's stored bytes, its hash, its predecessor's,
+ * and the sequence and hash of the aggregate's last published event before it, read from the event store in one
+ * query; its payload is the stored payload, parsed. Consumers check the link and park an event that breaks it
+ * (docs/audit.md).
  */
 @ProcessingGroup(KafkaEventPublisher.PROCESSING_GROUP)
 public class KafkaEventPublisher implements AutoCloseable {
@@ -45,9 +53,21 @@ public class KafkaEventPublisher implements AutoCloseable {
     private final ObjectMapper objectMapper;
     private final String topic;
     private final byte[] producerName;
+    private final JdbcTemplate jdbc;
+    private final String[] publishedTypes;
 
-    /** {@code producerName}: this service, {@code spring.application.name}; the owner of the publish topic. */
-    public KafkaEventPublisher(KafkaSettings settings, ObjectMapper objectMapper, String producerName) {
+    /** The stored row of an event and the aggregate's last published event before it. */
+    private static final String STORED = "SELECT e.payloadtype, e.payloadrevision, e.timestamp, e.metadata, e.payload, "
+            + "e.previoushash, e.hash, p.sequencenumber, p.hash FROM domainevententry e LEFT JOIN LATERAL "
+            + "(SELECT q.sequencenumber, q.hash FROM domainevententry q WHERE q.aggregateidentifier = e.aggregateidentifier "
+            + "AND q.sequencenumber < e.sequencenumber AND q.payloadtype = ANY(?) ORDER BY q.sequencenumber DESC LIMIT 1) p "
+            + "ON true WHERE e.eventidentifier = ?";
+
+    /**
+     * {@code producerName}: this service, {@code spring.application.name}; the owner of the publish topic.
+     * {@code jdbc}: the service's event store, where each published event's stored bytes and hashes are read.
+     */
+    public KafkaEventPublisher(KafkaSettings settings, ObjectMapper objectMapper, String producerName, JdbcTemplate jdbc) {
         java.util.Objects.requireNonNull(producerName, "producerName (spring.application.name)");
         String owner = Topics.owner(settings.publishTopic()).orElse(null);
         if (owner != null && !owner.equals(producerName)) {
@@ -69,6 +89,8 @@ public class KafkaEventPublisher implements AutoCloseable {
         this.objectMapper = objectMapper;
         this.topic = settings.publishTopic();
         this.producerName = producerName.getBytes(StandardCharsets.UTF_8);
+        this.jdbc = jdbc;
+        this.publishedTypes = EventTypes.all().values().stream().map(Class::getName).toArray(String[]::new);
     }
 
     @EventHandler
@@ -76,15 +98,38 @@ public class KafkaEventPublisher implements AutoCloseable {
         if (!(event instanceof DomainEventMessage<?> domainEvent) || !EventTypes.isPublished(payload.getClass())) {
             return;
         }
+        EventLink link = link(domainEvent.getIdentifier());
         EventEnvelope envelope = new EventEnvelope(domainEvent.getIdentifier(), payload.getClass().getSimpleName(),
                 domainEvent.getType(), domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber(),
                 domainEvent.getTimestamp(), EventMetadata.from(domainEvent.getMetaData()),
-                objectMapper.valueToTree(payload));
+                objectMapper.readTree(link.payload()), link);
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, envelope.aggregateId(),
                 objectMapper.writeValueAsString(envelope));
         record.headers().add(Topics.PRODUCER_HEADER, producerName);
         Future<RecordMetadata> sent = producer.send(record);
         pendingSends().add(sent);
+    }
+
+    private EventLink link(String eventId) {
+        return jdbc.query(connection -> {
+            java.sql.PreparedStatement statement = connection.prepareStatement(STORED);
+            statement.setArray(1, connection.createArrayOf("varchar", publishedTypes));
+            statement.setString(2, eventId);
+            return statement;
+        }, rs -> {
+            if (!rs.next()) {
+                throw new IllegalStateException("event " + eventId + " is not in the event store");
+            }
+            long previousPublished = rs.getLong(8);
+            boolean none = rs.wasNull();
+            return new EventLink(rs.getString(1), rs.getString(2), rs.getString(3), text(rs.getBytes(4)),
+                    text(rs.getBytes(5)), CanonicalForm.hex(rs.getBytes(6)), CanonicalForm.hex(rs.getBytes(7)),
+                    none ? null : previousPublished, CanonicalForm.hex(rs.getBytes(9)));
+        });
+    }
+
+    private static String text(byte[] bytes) {
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** The sends of the current batch; awaited before the batch (and its token) commits. */

@@ -49,6 +49,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link Topics#PRODUCER_HEADER}; one that names another producer, or none, is parked like an undecodable one and
  * never applied (docs/decisions/0008-kafka-topic-ownership.md). A {@link #retryParked retry} is an operator's
  * decision and applies the parked value without that check.
+ *
+ * <p>Every event's hash link is checked before it is applied ({@link ChainHeads}): an event without one, whose hash
+ * is not that of the stored bytes it carries, or that does not follow the event accepted before it in its aggregate
+ * is parked like a poison event and changes no read model. A retry applies it without the check.
  */
 public class ProjectionRunner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRunner.class);
@@ -63,6 +67,7 @@ public class ProjectionRunner implements AutoCloseable {
     private final ObjectMapper objectMapper;
     private final Map<String, Object> kafkaClient;
     private final Map<String, byte[]> topicOwners;
+    private final ChainHeads chainHeads;
     private final Thread thread;
     private final AtomicReference<CompletableFuture<Void>> rebuildRequest = new AtomicReference<>();
     private volatile boolean running = true;
@@ -93,6 +98,7 @@ public class ProjectionRunner implements AutoCloseable {
         Map<String, byte[]> owners = new HashMap<>();
         topicOwners.forEach((topic, owner) -> owners.put(topic, owner.getBytes(StandardCharsets.UTF_8)));
         this.topicOwners = Map.copyOf(owners);
+        this.chainHeads = new ChainHeads(projection.name());
         this.thread = new Thread(this::run, "projection-" + projection.name());
         this.thread.setDaemon(true);
     }
@@ -200,7 +206,7 @@ public class ProjectionRunner implements AutoCloseable {
     private boolean processAlone(KafkaConsumer<String, String> c, ConsumerRecord<String, String> record) {
         try {
             tx.executeWithoutResult(status -> {
-                applyOnce(record);
+                applyOnce(record, true);
                 storeOffsets(List.of(record));
             });
             return true;
@@ -215,6 +221,7 @@ public class ProjectionRunner implements AutoCloseable {
                 park(record, failure);
                 storeOffsets(List.of(record));
             });
+            rememberIntactLink(record, failure);
             return true;
         }
     }
@@ -229,6 +236,7 @@ public class ProjectionRunner implements AutoCloseable {
         for (ConsumerRecord<String, String> record : records) {
             events.add(parse(record));
         }
+        chainHeads.check(events, jdbc);
         List<String> ids = events.stream().map(EventEnvelope::eventId).distinct().toList();
         Set<String> fresh = projection.deduplicatesItself() ? new HashSet<>(ids) : claim(ids);
         List<EventEnvelope> toApply = new ArrayList<>(fresh.size());
@@ -254,8 +262,12 @@ public class ProjectionRunner implements AutoCloseable {
         return new HashSet<>(fresh);
     }
 
-    private void applyOnce(ConsumerRecord<String, String> record) {
+    /** {@code checkLink}: false only for an operator's retry of a parked event. */
+    private void applyOnce(ConsumerRecord<String, String> record, boolean checkLink) {
         EventEnvelope event = parse(record);
+        if (checkLink) {
+            chainHeads.check(List.of(event), jdbc);
+        }
         if (projection.deduplicatesItself()) {
             projection.apply(event, jdbc);
             return;
@@ -318,6 +330,22 @@ public class ProjectionRunner implements AutoCloseable {
                 record.value() == null ? "" : record.value(), String.valueOf(rootCause(failure)));
     }
 
+    /**
+     * A parked event that follows the aggregate's last accepted one (the projection could not apply it, or its
+     * content was altered) is remembered as the aggregate's head: its next genuine event links to it
+     * ({@link ChainHeads#rememberIfItFollows}). Nothing of a foreign producer's record is remembered.
+     */
+    private void rememberIntactLink(ConsumerRecord<String, String> record, RuntimeException failure) {
+        if (failure instanceof ForeignProducer) {
+            return;
+        }
+        try {
+            tx.executeWithoutResult(status -> chainHeads.rememberIfItFollows(parse(record), jdbc));
+        } catch (RuntimeException unreadable) {
+            // not an envelope: nothing to remember
+        }
+    }
+
     /** Applies a parked event again (after a fix); it stays parked with the new error if it fails again. */
     public boolean retryParked(long deadLetterId) {
         Map<String, Object> row = jdbc.queryForMap("SELECT record_value FROM projection_dead_letter WHERE id = ? "
@@ -325,7 +353,7 @@ public class ProjectionRunner implements AutoCloseable {
         String value = (String) row.get("record_value");
         try {
             tx.executeWithoutResult(status -> {
-                applyOnce(new ConsumerRecord<>("retry", 0, 0, null, value));
+                applyOnce(new ConsumerRecord<>("retry", 0, 0, null, value), false);
                 jdbc.update("UPDATE projection_dead_letter SET status = 'RETRIED', resolved_at = now() WHERE id = ?",
                         deadLetterId);
             });
@@ -392,6 +420,7 @@ public class ProjectionRunner implements AutoCloseable {
             }
             jdbc.update("DELETE FROM projection_offset WHERE projection = ?", projection.name());
             jdbc.update("DELETE FROM projection_applied_event WHERE projection = ?", projection.name());
+            chainHeads.forget(jdbc);
         });
         c.seekToBeginning(c.assignment());
         // the log as it is now is what the rebuild must reach: asked once, not after every poll (a call to the

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.jixiao.events.EventEnvelope;
+import io.jixiao.events.EventLinks;
 import io.jixiao.events.Topics;
 import io.jixiao.events.budget.ProjectCategory;
 import io.jixiao.events.budget.ProjectRegistered;
 import io.jixiao.infra.EmbeddedKafkaBroker;
 import io.jixiao.infra.KafkaUsers;
+import io.jixiao.infra.SharedTestInfra;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +26,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The publisher against a secured broker: it logs in with the service's credentials, its idempotent acks=all
@@ -33,16 +38,21 @@ class KafkaEventPublisherTest {
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
 
     @Test
-    void publishesToItsOwnTopicAsItsUserAndStampsItselfAsTheProducer() {
+    void publishesToItsOwnTopicAsItsUserAndStampsItselfAsTheProducer() throws Exception {
         KafkaUsers users = KafkaUsers.jixiao();
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startSecured(null, 0, 0, users)) {
             KafkaSettings settings = new KafkaSettings(broker.bootstrapServers(), Topics.BUDGET_EVENTS, null,
                     Topics.BUDGET_SERVICE, users.password(Topics.BUDGET_SERVICE), "SASL_PLAINTEXT", "PLAIN");
             ProjectRegistered payload = new ProjectRegistered("430203", "p-1", "u-1", "路灯", ProjectCategory.SPECIAL_FUND,
                     2026, 1);
-            try (KafkaEventPublisher publisher = new KafkaEventPublisher(settings, JSON, Topics.BUDGET_SERVICE)) {
-                GenericDomainEventMessage<ProjectRegistered> event =
-                        new GenericDomainEventMessage<>("Project", "430203:p-1", 0, payload);
+            JdbcTemplate store = eventStore();
+            GenericDomainEventMessage<ProjectRegistered> event =
+                    new GenericDomainEventMessage<>("Project", "430203:p-1", 0, payload);
+            store.update("INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, "
+                    + "metadata, payload, payloadrevision, payloadtype, timestamp) VALUES ('430203:p-1', 0, 'Project', "
+                    + "?, convert_to('{}', 'UTF8'), ?, NULL, ?, '2026-12-05T08:00:00Z')",
+                    event.getIdentifier(), JSON.writeValueAsBytes(payload), ProjectRegistered.class.getName());
+            try (KafkaEventPublisher publisher = new KafkaEventPublisher(settings, JSON, Topics.BUDGET_SERVICE, store)) {
                 DefaultUnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(event);
                 uow.execute(() -> {
                     try {
@@ -58,14 +68,30 @@ class KafkaEventPublisherTest {
             assertThat(record.value()).contains("\"type\":\"ProjectRegistered\"");
             assertThat(new String(record.headers().lastHeader(Topics.PRODUCER_HEADER).value(), StandardCharsets.UTF_8))
                     .isEqualTo(Topics.BUDGET_SERVICE);
+            // the envelope carries the stored row: its link holds and its hash is the one the store computed
+            EventEnvelope envelope = JSON.readValue(record.value(), EventEnvelope.class);
+            assertThat(EventLinks.problem(envelope)).isEmpty();
+            assertThat(envelope.link().hash()).isEqualTo(io.jixiao.audit.CanonicalForm.hex(store.queryForObject(
+                    "SELECT hash FROM domainevententry WHERE eventidentifier = ?", byte[].class, event.getIdentifier())));
+            assertThat(envelope.link().previousHash()).isNull();
+            assertThat(envelope.link().previousPublishedSequence()).isNull();
+            assertThat(envelope.payload().path("name").asText()).isEqualTo("路灯");
         }
+    }
+
+    private static JdbcTemplate eventStore() {
+        org.springframework.jdbc.datasource.DriverManagerDataSource dataSource =
+                new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                        SharedTestInfra.freshDatabase("publisher_test"), "postgres", "postgres");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/support").load().migrate();
+        return new JdbcTemplate(dataSource);
     }
 
     @Test
     void aServiceThatDoesNotOwnItsPublishTopicDoesNotStart() {
         KafkaSettings settings = new KafkaSettings("localhost:1", Topics.BUDGET_EVENTS, null, null, null, null, null);
 
-        assertThatThrownBy(() -> new KafkaEventPublisher(settings, JSON, "disclosure-service"))
+        assertThatThrownBy(() -> new KafkaEventPublisher(settings, JSON, "disclosure-service", null))
                 .hasMessageContaining("budget.events belongs to budget-service, not to 'disclosure-service'");
     }
 

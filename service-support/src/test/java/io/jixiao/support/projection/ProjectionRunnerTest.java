@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import io.jixiao.events.EventEnvelope;
+import io.jixiao.events.EventLinks;
 import io.jixiao.events.Topics;
 import io.jixiao.infra.EmbeddedKafkaBroker;
 import io.jixiao.infra.EmbeddedPostgresServer;
@@ -58,6 +59,20 @@ class ProjectionRunnerTest {
         final AtomicInteger batches = new AtomicInteger();
         final AtomicInteger handed = new AtomicInteger();
         final boolean selfDeduplicating;
+        /** The envelopes of aggregate "k" as its owner would publish them: linked in the order first sent. */
+        final EventLinks.Chain chain = new EventLinks.Chain();
+        final Map<String, String> published = new java.util.HashMap<>();
+
+        /** Event {@code eventId} of aggregate "k" (the next sequence when new; the same record when sent again). */
+        String envelope(String eventId, boolean poison) throws Exception {
+            String known = published.get(eventId);
+            if (known == null) {
+                known = JSON.writeValueAsString(chain.link(new EventEnvelope(eventId, "TestEvent", "Test", "k",
+                        published.size(), Instant.now(), null, JSON.createObjectNode().put("poison", poison))));
+                published.put(eventId, known);
+            }
+            return known;
+        }
 
         CountingProjection(boolean selfDeduplicating) {
             this.selfDeduplicating = selfDeduplicating;
@@ -110,8 +125,8 @@ class ProjectionRunnerTest {
         dataSource.setUsername(EmbeddedPostgresServer.USER);
         dataSource.setPassword(EmbeddedPostgresServer.PASSWORD);
         dataSource.setMaximumPoolSize(4);
-        new ResourceDatabasePopulator(new ClassPathResource("db/support/V0_2__projection_support.sql"))
-                .execute(dataSource);
+        new ResourceDatabasePopulator(new ClassPathResource("db/support/V0_2__projection_support.sql"),
+                new ClassPathResource("db/support/V0_5__projection_chain_heads.sql")).execute(dataSource);
         jdbc = new JdbcTemplate(dataSource);
         jdbc.execute("CREATE TABLE runner_test_effect (projection VARCHAR(100), event_id VARCHAR(100), "
                 + "times INTEGER NOT NULL, PRIMARY KEY (projection, event_id))");
@@ -135,11 +150,6 @@ class ProjectionRunnerTest {
         if (runner != null) {
             runner.close();
         }
-    }
-
-    private static String envelope(String eventId, boolean poison) throws Exception {
-        return JSON.writeValueAsString(new EventEnvelope(eventId, "TestEvent", "Test", "k", 0, Instant.now(), null,
-                JSON.createObjectNode().put("poison", poison)));
     }
 
     /** One record stamped with {@code producerName} (no header when null), as the publisher stamps its own. */
@@ -190,14 +200,15 @@ class ProjectionRunnerTest {
     @Test
     void repeatedEventIdsInOnePollAndAcrossPollsTakeEffectOnce() throws Exception {
         CountingProjection projection = projection();
-        send(projection, envelope("a", false), envelope("b", false), envelope("a", false), envelope("c", false),
-                envelope("b", false));
+        send(projection, projection.envelope("a", false), projection.envelope("b", false),
+                projection.envelope("a", false), projection.envelope("c", false), projection.envelope("b", false));
         start(projection);
         await().atMost(Duration.ofSeconds(30)).until(() -> storedOffset(projection) == 5);
         assertThat(effects(projection)).isEqualTo(Map.of("a", 1, "b", 1, "c", 1));
         assertThat(projection.batches.get()).as("the poll went through the batched path").isPositive();
 
-        send(projection, envelope("c", false), envelope("d", false), envelope("a", false));
+        send(projection, projection.envelope("c", false), projection.envelope("d", false),
+                projection.envelope("a", false));
         await().atMost(Duration.ofSeconds(30)).until(() -> storedOffset(projection) == 8);
         assertThat(effects(projection)).isEqualTo(Map.of("a", 1, "b", 1, "c", 1, "d", 1));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM projection_applied_event WHERE projection = ?",
@@ -209,15 +220,15 @@ class ProjectionRunnerTest {
     @Test
     void aProjectionThatDeduplicatesItselfGetsNoAppliedIdsAndNoRepeatsInsideAPoll() throws Exception {
         CountingProjection projection = projection(true);
-        send(projection, envelope("a", false), envelope("b", false), envelope("a", false), envelope("c", false),
-                envelope("b", false));
+        send(projection, projection.envelope("a", false), projection.envelope("b", false),
+                projection.envelope("a", false), projection.envelope("c", false), projection.envelope("b", false));
         start(projection);
         await().atMost(Duration.ofSeconds(30)).until(() -> storedOffset(projection) == 5);
         assertThat(effects(projection)).isEqualTo(Map.of("a", 1, "b", 1, "c", 1));
         assertThat(projection.handed.get()).as("repeats inside the poll are not handed over").isEqualTo(3);
 
         // across polls the runner keeps nothing: the repeat is handed over and the projection's key stops it
-        send(projection, envelope("c", false), envelope("d", false));
+        send(projection, projection.envelope("c", false), projection.envelope("d", false));
         await().atMost(Duration.ofSeconds(30)).until(() -> storedOffset(projection) == 7);
         assertThat(effects(projection)).isEqualTo(Map.of("a", 1, "b", 1, "c", 1, "d", 1));
         assertThat(projection.handed.get()).isEqualTo(5);
@@ -228,8 +239,8 @@ class ProjectionRunnerTest {
     @Test
     void aPoisonRecordInAPollIsParkedAloneWhileTheRestApplies() throws Exception {
         CountingProjection projection = projection();
-        send(projection, envelope("p1", false), envelope("bad", true), "not json at all", envelope("p2", false),
-                envelope("p1", false));
+        send(projection, projection.envelope("p1", false), projection.envelope("bad", true), "not json at all",
+                projection.envelope("p2", false), projection.envelope("p1", false));
         start(projection);
         await().atMost(Duration.ofSeconds(30)).until(() -> storedOffset(projection) == 5);
         assertThat(effects(projection)).isEqualTo(Map.of("p1", 1, "p2", 1));
@@ -245,7 +256,7 @@ class ProjectionRunnerTest {
 
         // the next poll goes the batched way again
         int before = projection.batches.get();
-        send(projection, envelope("p3", false));
+        send(projection, projection.envelope("p3", false));
         await().atMost(Duration.ofSeconds(30)).until(() -> storedOffset(projection) == 6);
         assertThat(effects(projection)).containsEntry("p3", 1);
         assertThat(projection.batches.get()).isGreaterThan(before);
@@ -254,10 +265,11 @@ class ProjectionRunnerTest {
     @Test
     void aRecordTheTopicsOwnerDidNotProduceIsParkedNotApplied() throws Exception {
         CountingProjection projection = projection();
-        sendAs(projection, "budget-service", envelope("own-1", false));
-        sendAs(projection, "disclosure-service", envelope("foreign", false));
-        sendAs(projection, null, envelope("unnamed", false));
-        sendAs(projection, "budget-service", envelope("own-2", false));
+        sendAs(projection, "budget-service", projection.envelope("own-1", false));
+        // records of other producers: not in the owner's chain (each links as an aggregate's first event)
+        sendAs(projection, "disclosure-service", new CountingProjection(false).envelope("foreign", false));
+        sendAs(projection, null, new CountingProjection(false).envelope("unnamed", false));
+        sendAs(projection, "budget-service", projection.envelope("own-2", false));
         // the topic belongs to budget-service, as budget.events does in the suite
         runner = new ProjectionRunner(projection, jdbc, tx, JSON,
                 KafkaSettings.of(SharedTestInfra.kafka().bootstrapServers()), Map.of(projection.topic, "budget-service"));
@@ -294,7 +306,7 @@ class ProjectionRunnerTest {
             p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             try (KafkaProducer<String, String> owner = new KafkaProducer<>(p)) {
                 ProducerRecord<String, String> record = new ProducerRecord<>(projection.topic, "k",
-                        envelope("secured-1", false));
+                        projection.envelope("secured-1", false));
                 record.headers().add(Topics.PRODUCER_HEADER, "budget-service".getBytes(StandardCharsets.UTF_8));
                 owner.send(record).get(10, TimeUnit.SECONDS);
             }
@@ -308,5 +320,45 @@ class ProjectionRunnerTest {
             runner.close();
             runner = null;
         }
+    }
+
+    @Test
+    void anEventThatBreaksItsHashLinkIsParkedAndChangesNothing() throws Exception {
+        CountingProjection projection = projection();
+        String first = projection.envelope("l1", false);
+        String second = projection.envelope("l2", false);
+        // forged: the right shape and a hash of its own, but it names a predecessor the consumer never accepted
+        EventEnvelope l1 = JSON.readValue(first, EventEnvelope.class);
+        String forged = JSON.writeValueAsString(new EventLinks.Chain().link(new EventEnvelope("forged", "TestEvent",
+                "Test", "k", 2, Instant.now(), null, JSON.createObjectNode().put("poison", false)), 1L,
+                io.jixiao.audit.CanonicalForm.hex(new byte[32])));
+        // tampered: an intact event whose payload was changed on the way; its hash no longer matches
+        EventEnvelope intact = JSON.readValue(projection.envelope("l3", false), EventEnvelope.class);
+        String tampered = JSON.writeValueAsString(new EventEnvelope("l3", intact.type(), intact.aggregateType(),
+                intact.aggregateId(), intact.sequence(), intact.occurredAt(), intact.metadata(),
+                intact.payload(), new io.jixiao.events.EventLink(intact.link().payloadType(), null,
+                intact.link().storedAt(), intact.link().metadata(), "{\"poison\":false,\"amountFen\":1}",
+                intact.link().previousHash(), intact.link().hash(), intact.link().previousPublishedSequence(),
+                intact.link().previousPublishedHash())));
+        String unlinked = JSON.writeValueAsString(new EventEnvelope("unlinked", "TestEvent", "Test", "k", 3,
+                Instant.now(), null, JSON.createObjectNode()));
+        send(projection, first, second, forged, tampered, unlinked, projection.envelope("l3", false), first);
+        start(projection);
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedOffset(projection) == 7);
+
+        // the intact chain l1, l2, l3 applied (l1 again is a replay); the three broken events parked, not applied
+        assertThat(effects(projection)).isEqualTo(Map.of("l1", 1, "l2", 1, "l3", 1));
+        List<Map<String, Object>> parked = jdbc.queryForList("SELECT event_id, error FROM projection_dead_letter "
+                + "WHERE projection = ? ORDER BY record_offset", projection.name);
+        System.out.println("links: applied " + effects(projection).keySet() + ", parked " + parked);
+        assertThat(parked).extracting(row -> row.get("event_id")).containsExactly("forged", "l3", "unlinked");
+        assertThat((String) parked.get(0).get("error")).contains("broken hash link").contains("it follows sequence 1")
+                .contains("last event this consumer accepted of the aggregate is sequence 1 hash "
+                        + JSON.readValue(second, EventEnvelope.class).link().hash());
+        assertThat((String) parked.get(1).get("error")).contains("is not the hash of the stored bytes");
+        assertThat((String) parked.get(2).get("error")).contains("no hash link");
+        assertThat(jdbc.queryForObject("SELECT sequence FROM projection_chain_head WHERE projection = ? AND "
+                + "aggregate_id = 'k'", Long.class, projection.name)).isEqualTo(2);
+        assertThat(l1.link().previousPublishedSequence()).isNull();
     }
 }

@@ -48,9 +48,12 @@ public final class AsGateway {
         }
     }
 
-    /** Spring properties of a service under test: its caller key, and local mode (embedded database password). */
+    /**
+     * Spring properties of a service under test: its caller key, local mode (embedded database password, a signing
+     * key generated per database), and no periodic anchoring (a test signs when it asks).
+     */
     public static List<String> properties() {
-        return List.of("jixiao.caller-key=" + CALLER_KEY, "jixiao.local-mode=true");
+        return List.of("jixiao.caller-key=" + CALLER_KEY, "jixiao.local-mode=true", "jixiao.audit.anchor-interval=0");
     }
 
     /** Registers {@link #properties()} for a {@code @SpringBootTest} of a service. */
