@@ -8,7 +8,10 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** Aggregates stay free of Spring, SQL and HTTP: what they need from outside comes through domain ports. */
+/**
+ * Aggregates stay free of Spring, SQL and HTTP: what they need from outside comes through domain ports; the
+ * feature packages form no cycle.
+ */
 @AnalyzeClasses(packages = "io.jixiao.budget", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     @ArchTest
@@ -19,6 +22,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule everyAppliedEventIsPublishedOrUnpublished =
             io.jixiao.support.testing.PublishedLanguage.EVERY_APPLIED_EVENT_IS_PUBLISHED_OR_UNPUBLISHED;
+
+    @ArchTest
+    static final ArchRule thePackagesFormNoCycle = io.jixiao.support.testing.PackageRules.freeOfCycles("io.jixiao.budget");
 
     @ArchTest
     static final ArchRule aggregatesDoNotCallViews = noClasses().that().areAnnotatedWith(Aggregate.class)
