@@ -1,26 +1,32 @@
-package io.jixiao.evaluation.evaluation;
+package io.jixiao.evaluation.assessment;
 
 import io.jixiao.support.web.District;
 import io.jixiao.evaluation.Keys;
 import io.jixiao.evaluation.access.Act;
 import io.jixiao.evaluation.access.GoalOwners;
 import io.jixiao.evaluation.budget.BudgetFigures;
-import io.jixiao.evaluation.evaluation.EvaluationApi.ActualRow;
-import io.jixiao.evaluation.evaluation.EvaluationApi.ApplicationRequest;
-import io.jixiao.evaluation.evaluation.EvaluationApi.BudgetCheck;
-import io.jixiao.evaluation.evaluation.EvaluationApi.EvaluationState;
-import io.jixiao.evaluation.evaluation.EvaluationApi.KeyCommissionRequest;
-import io.jixiao.evaluation.evaluation.EvaluationApi.KeyCompletionRequest;
-import io.jixiao.evaluation.evaluation.EvaluationApi.Mismatch;
-import io.jixiao.evaluation.evaluation.EvaluationApi.SelfEvaluationRequest;
-import io.jixiao.evaluation.evaluation.EvaluationCommands.ApplyResult;
-import io.jixiao.evaluation.evaluation.EvaluationCommands.CommissionKeyEvaluation;
-import io.jixiao.evaluation.evaluation.EvaluationCommands.CompleteKeyEvaluation;
-import io.jixiao.evaluation.evaluation.EvaluationCommands.EvaluationResult;
-import io.jixiao.evaluation.evaluation.EvaluationCommands.GoalSnapshot;
-import io.jixiao.evaluation.evaluation.EvaluationCommands.Outcome;
-import io.jixiao.evaluation.evaluation.EvaluationCommands.SubmitSelfEvaluation;
-import io.jixiao.evaluation.evaluation.EvaluationView.EvaluationRecord;
+import io.jixiao.evaluation.assessment.EvaluationApi.AcceptanceRequest;
+import io.jixiao.evaluation.assessment.EvaluationApi.ActualRow;
+import io.jixiao.evaluation.assessment.EvaluationApi.ApplicationRequest;
+import io.jixiao.evaluation.assessment.EvaluationApi.BudgetCheck;
+import io.jixiao.evaluation.assessment.EvaluationApi.EvaluationState;
+import io.jixiao.evaluation.assessment.EvaluationApi.KeyCommissionRequest;
+import io.jixiao.evaluation.assessment.EvaluationApi.KeyCompletionRequest;
+import io.jixiao.evaluation.assessment.EvaluationApi.Mismatch;
+import io.jixiao.evaluation.assessment.EvaluationApi.ReturnRequest;
+import io.jixiao.evaluation.assessment.EvaluationApi.SelfEvaluationRequest;
+import io.jixiao.evaluation.assessment.EvaluationApi.SpotCheckRequest;
+import io.jixiao.evaluation.assessment.EvaluationCommands.AcceptSelfEvaluation;
+import io.jixiao.evaluation.assessment.EvaluationCommands.ApplyResult;
+import io.jixiao.evaluation.assessment.EvaluationCommands.CommissionKeyEvaluation;
+import io.jixiao.evaluation.assessment.EvaluationCommands.CompleteKeyEvaluation;
+import io.jixiao.evaluation.assessment.EvaluationCommands.EvaluationResult;
+import io.jixiao.evaluation.assessment.EvaluationCommands.GoalSnapshot;
+import io.jixiao.evaluation.assessment.EvaluationCommands.Outcome;
+import io.jixiao.evaluation.assessment.EvaluationCommands.ReturnSelfEvaluation;
+import io.jixiao.evaluation.assessment.EvaluationCommands.SpotCheckSelfEvaluation;
+import io.jixiao.evaluation.assessment.EvaluationCommands.SubmitSelfEvaluation;
+import io.jixiao.evaluation.assessment.EvaluationView.EvaluationRecord;
 import io.jixiao.evaluation.goal.GoalView;
 import io.jixiao.evaluation.goal.GoalView.GoalRecord;
 import io.jixiao.evaluation.goal.PerformanceGoal;
@@ -30,6 +36,7 @@ import io.jixiao.evaluation.settings.RuleVersion;
 import io.jixiao.evaluation.settings.RuleVersions;
 import io.jixiao.events.Money;
 import io.jixiao.events.evaluation.GoalScope;
+import io.jixiao.events.evaluation.ReturnReason;
 import io.jixiao.events.evaluation.SelfEvaluationSubmitted;
 import io.jixiao.support.axon.CommandSender;
 import io.jixiao.support.domain.NotFound;
@@ -120,13 +127,11 @@ public class EvaluationController {
             @Valid @RequestBody KeyCommissionRequest body) {
         Act.COMMISSION_KEY_EVALUATION.require(districtCode);
         List<String> projectIds = body.projectIds() == null ? List.of() : body.projectIds();
-        EvaluationResult result = commands.send(new CommissionKeyEvaluation(Keys.evaluation(districtCode, evaluationId),
+        return sent(districtCode, evaluationId, new CommissionKeyEvaluation(Keys.evaluation(districtCode, evaluationId),
                 districtCode, evaluationId, body.type(), projectIds, body.subjectUnitId(), body.evaluator(),
                 body.amount() == null ? 0 : Money.yuanToFen(body.amount()),
                 body.projectCount() != null ? body.projectCount() : Math.max(1, projectIds.size()), body.year(),
-                body.subjectYear() != null ? body.subjectYear() : body.year() - 1,
-                body.commissionedOn() != null ? body.commissionedOn() : LocalDate.now(AsOf.BUREAU_ZONE)), districtCode);
-        return state(districtCode, evaluationId, result.recorded() ? HttpStatus.CREATED : HttpStatus.OK, result);
+                body.subjectYear() != null ? body.subjectYear() : body.year() - 1, orToday(body.commissionedOn())));
     }
 
     @PostMapping("/key/completion")
@@ -141,12 +146,47 @@ public class EvaluationController {
         Act.COMPLETE_KEY_EVALUATION.require(districtCode,
                 commissioned.commissioned() == null ? null : commissioned.commissioned().evaluator());
         RuleVersion version = rules.current(districtCode);
-        EvaluationResult result = commands.send(new CompleteKeyEvaluation(Keys.evaluation(districtCode, evaluationId),
-                body.score(), body.grade(), body.findings(), body.conclusion(),
-                body.completedOn() != null ? body.completedOn() : LocalDate.now(AsOf.BUREAU_ZONE),
+        return sent(districtCode, evaluationId, new CompleteKeyEvaluation(Keys.evaluation(districtCode, evaluationId),
+                body.score(), body.grade(), body.findings(), body.conclusion(), orToday(body.completedOn()),
                 version.rules().gradeBands(), version.rules().weights().total(), version.id(),
-                IfMatch.version(ifMatch)), districtCode);
-        return state(districtCode, evaluationId, result.recorded() ? HttpStatus.CREATED : HttpStatus.OK, result);
+                IfMatch.version(ifMatch)));
+    }
+
+    @PostMapping("/self/acceptance")
+    @Operation(summary = "审核通过: FINANCE accepts a submitted self-evaluation (201; a retry with the same "
+            + "Idempotency-Key 200); its score grades it. 409 SELF_EVALUATION_ALREADY_ACCEPTED, 422 "
+            + "SELF_EVALUATION_NOT_SUBMITTED or SELF_EVALUATION_RETURNED (awaits the unit's resubmission)")
+    public ResponseEntity<EvaluationState> accept(
+            @PathVariable @District String districtCode,
+            @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String evaluationId,
+            @Valid @RequestBody(required = false) AcceptanceRequest body) {
+        return reviewed(districtCode, evaluationId, new AcceptSelfEvaluation(Keys.evaluation(districtCode, evaluationId),
+                orToday(body == null ? null : body.acceptedOn())));
+    }
+
+    @PostMapping("/self/return")
+    @Operation(summary = "退回: FINANCE returns a submitted self-evaluation to its unit with a reason per indicator "
+            + "(201); the unit revises and resubmits it (PUT …/self). 422 RETURN_REASONS_INVALID naming each field")
+    public ResponseEntity<EvaluationState> giveBack(
+            @PathVariable @District String districtCode,
+            @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String evaluationId,
+            @Valid @RequestBody ReturnRequest body) {
+        return reviewed(districtCode, evaluationId, new ReturnSelfEvaluation(Keys.evaluation(districtCode, evaluationId),
+                body.reasons().stream().map(r -> new ReturnReason(r.l3(), r.reason())).toList(),
+                orToday(body.returnedOn())));
+    }
+
+    @PostMapping("/self/spot-check")
+    @Operation(summary = "抽查: FINANCE records its own score of an accepted self-evaluation beside the accepted one "
+            + "(201), once; the accepted score keeps grading it. 422 SELF_EVALUATION_NOT_ACCEPTED")
+    public ResponseEntity<EvaluationState> spotCheck(
+            @PathVariable @District String districtCode,
+            @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String evaluationId,
+            @Valid @RequestBody SpotCheckRequest body) {
+        RuleVersion version = rules.current(districtCode);
+        return reviewed(districtCode, evaluationId, new SpotCheckSelfEvaluation(
+                Keys.evaluation(districtCode, evaluationId), body.score(), body.note(), orToday(body.checkedOn()),
+                version.rules().gradeBands(), version.rules().weights().total(), version.id()));
     }
 
     @PostMapping("/application")
@@ -165,10 +205,9 @@ public class EvaluationController {
                     .ifPresent(p -> budgets.put(projectId, p.budgetFen()));
         }
         RuleVersion version = rules.current(districtCode);
-        EvaluationResult result = commands.send(new ApplyResult(Keys.evaluation(districtCode, evaluationId),
+        return sent(districtCode, evaluationId, new ApplyResult(Keys.evaluation(districtCode, evaluationId),
                 body == null ? null : body.targetFiscalYear(), budgets, version.rules().resultApplication(),
-                version.id()), districtCode);
-        return state(districtCode, evaluationId, result.recorded() ? HttpStatus.CREATED : HttpStatus.OK, result);
+                version.id()));
     }
 
     @GetMapping
@@ -178,6 +217,23 @@ public class EvaluationController {
             @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String evaluationId) {
         return state(districtCode, evaluationId, HttpStatus.OK, null);
+    }
+
+    /** A review act of FINANCE on a recorded evaluation (404 when there is none). */
+    private ResponseEntity<EvaluationState> reviewed(String districtCode, String evaluationId, Object command) {
+        Act.REVIEW_SELF_EVALUATION.require(districtCode);
+        find(districtCode, evaluationId);
+        return sent(districtCode, evaluationId, command);
+    }
+
+    /** Sends the command; 201 when it recorded events, 200 for a repeat. */
+    private ResponseEntity<EvaluationState> sent(String districtCode, String evaluationId, Object command) {
+        EvaluationResult result = commands.send(command, districtCode);
+        return state(districtCode, evaluationId, result.recorded() ? HttpStatus.CREATED : HttpStatus.OK, result);
+    }
+
+    private static LocalDate orToday(LocalDate date) {
+        return date != null ? date : LocalDate.now(AsOf.BUREAU_ZONE);
     }
 
     private EvaluationRecord find(String districtCode, String evaluationId) {
