@@ -1,6 +1,7 @@
 package io.jixiao.evaluation.assessment;
 
 import io.jixiao.evaluation.Keys;
+import io.jixiao.evaluation.RecordId;
 import io.jixiao.evaluation.assessment.EvaluationView.Application;
 import io.jixiao.evaluation.assessment.EvaluationView.EvaluationRecord;
 import io.jixiao.evaluation.settings.QualitativeLevel;
@@ -38,7 +39,7 @@ public final class EvaluationApi {
     @Schema(description = "自评 of an approved goal's year. The 预算执行率 row is computed from the budget row; "
             + "numeric indicators by formula; qualitative ones take the evaluator's score or level.")
     public record SelfEvaluationRequest(
-            @NotBlank @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String goalId,
+            @NotBlank @RecordId String goalId,
             @NotNull @Min(2000) @Max(2100) Integer year,
             @NotNull @Valid BudgetRow budget,
             @Digits(integer = 4, fraction = 2)
@@ -74,8 +75,8 @@ public final class EvaluationApi {
     public record KeyCommissionRequest(
             @NotBlank @Size(max = 40) @Pattern(regexp = Keys.TEXT, message = Keys.TEXT_MESSAGE)
             @Schema(example = "专项资金") String type,
-            @Size(max = 500) List<@Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String> projectIds,
-            @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String subjectUnitId,
+            @Size(max = 500) List<@RecordId String> projectIds,
+            @RecordId String subjectUnitId,
             @NotBlank @Size(max = 200) @Pattern(regexp = Keys.TEXT, message = Keys.TEXT_MESSAGE) String evaluator,
             @DecimalMin("0") @Digits(integer = 12, fraction = 2) @Schema(description = "yuan covered") BigDecimal amount,
             @Min(1) @Max(100_000) @Schema(description = "projects covered; default the number of projectIds (or 1)")

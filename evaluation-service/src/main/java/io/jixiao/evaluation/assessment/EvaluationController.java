@@ -1,9 +1,11 @@
 package io.jixiao.evaluation.assessment;
 
 import io.jixiao.support.web.District;
+import io.jixiao.evaluation.Answers;
 import io.jixiao.evaluation.Keys;
+import io.jixiao.evaluation.RecordId;
 import io.jixiao.evaluation.access.Act;
-import io.jixiao.evaluation.access.GoalOwners;
+import io.jixiao.evaluation.goal.GoalOwners;
 import io.jixiao.evaluation.budget.BudgetFigures;
 import io.jixiao.evaluation.assessment.EvaluationApi.AcceptanceRequest;
 import io.jixiao.evaluation.assessment.EvaluationApi.ActualRow;
@@ -45,7 +47,6 @@ import io.jixiao.support.web.AsOf;
 import io.jixiao.support.web.IfMatch;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,11 +85,12 @@ public class EvaluationController {
     }
 
     @PutMapping("/self")
-    @Operation(summary = "Submit (201), resubmit before the result is applied (200) or repeat (200, no-op) a "
-            + "self-evaluation; scored by the district's rule version in force")
+    @Operation(summary = "Submit (201), resubmit before it is accepted or its result applied (200; after a return: "
+            + "the unit's revision) or repeat (200, no-op) a self-evaluation; scored by the district's rule version "
+            + "in force. 409 SELF_EVALUATION_ALREADY_ACCEPTED")
     public ResponseEntity<EvaluationState> self(
             @PathVariable @District String districtCode,
-            @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String evaluationId,
+            @PathVariable @RecordId String evaluationId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody SelfEvaluationRequest body) {
         GoalRecord goal = goals.find(districtCode, body.goalId()).orElseThrow(() -> new RuleViolation("GOAL_NOT_FOUND",
@@ -123,7 +125,7 @@ public class EvaluationController {
     @Operation(summary = "Commission a key evaluation (201) or repeat the commission (200, no-op)")
     public ResponseEntity<EvaluationState> commission(
             @PathVariable @District String districtCode,
-            @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String evaluationId,
+            @PathVariable @RecordId String evaluationId,
             @Valid @RequestBody KeyCommissionRequest body) {
         Act.COMMISSION_KEY_EVALUATION.require(districtCode);
         List<String> projectIds = body.projectIds() == null ? List.of() : body.projectIds();
@@ -139,7 +141,7 @@ public class EvaluationController {
             + "findings and conclusion")
     public ResponseEntity<EvaluationState> complete(
             @PathVariable @District String districtCode,
-            @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String evaluationId,
+            @PathVariable @RecordId String evaluationId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody KeyCompletionRequest body) {
         EvaluationRecord commissioned = find(districtCode, evaluationId);
@@ -158,7 +160,7 @@ public class EvaluationController {
             + "SELF_EVALUATION_NOT_SUBMITTED or SELF_EVALUATION_RETURNED (awaits the unit's resubmission)")
     public ResponseEntity<EvaluationState> accept(
             @PathVariable @District String districtCode,
-            @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String evaluationId,
+            @PathVariable @RecordId String evaluationId,
             @Valid @RequestBody(required = false) AcceptanceRequest body) {
         return reviewed(districtCode, evaluationId, new AcceptSelfEvaluation(Keys.evaluation(districtCode, evaluationId),
                 orToday(body == null ? null : body.acceptedOn())));
@@ -169,7 +171,7 @@ public class EvaluationController {
             + "(201); the unit revises and resubmits it (PUT …/self). 422 RETURN_REASONS_INVALID naming each field")
     public ResponseEntity<EvaluationState> giveBack(
             @PathVariable @District String districtCode,
-            @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String evaluationId,
+            @PathVariable @RecordId String evaluationId,
             @Valid @RequestBody ReturnRequest body) {
         return reviewed(districtCode, evaluationId, new ReturnSelfEvaluation(Keys.evaluation(districtCode, evaluationId),
                 body.reasons().stream().map(r -> new ReturnReason(r.l3(), r.reason())).toList(),
@@ -181,7 +183,7 @@ public class EvaluationController {
             + "(201), once; the accepted score keeps grading it. 422 SELF_EVALUATION_NOT_ACCEPTED")
     public ResponseEntity<EvaluationState> spotCheck(
             @PathVariable @District String districtCode,
-            @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String evaluationId,
+            @PathVariable @RecordId String evaluationId,
             @Valid @RequestBody SpotCheckRequest body) {
         RuleVersion version = rules.current(districtCode);
         return reviewed(districtCode, evaluationId, new SpotCheckSelfEvaluation(
@@ -194,7 +196,7 @@ public class EvaluationController {
             + "applied once (a repeat is a no-op). 409 BUDGET_NOT_YET_KNOWN while a cut's budget has not arrived.")
     public ResponseEntity<EvaluationState> apply(
             @PathVariable @District String districtCode,
-            @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String evaluationId,
+            @PathVariable @RecordId String evaluationId,
             @Valid @RequestBody(required = false) ApplicationRequest body) {
         Act.APPLY_RESULT.require(districtCode);
         EvaluationRecord record = find(districtCode, evaluationId);
@@ -215,7 +217,7 @@ public class EvaluationController {
             + "row checked against budget-service's figures")
     public ResponseEntity<EvaluationState> get(
             @PathVariable @District String districtCode,
-            @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String evaluationId) {
+            @PathVariable @RecordId String evaluationId) {
         return state(districtCode, evaluationId, HttpStatus.OK, null);
     }
 
@@ -245,12 +247,8 @@ public class EvaluationController {
                                                   EvaluationResult result) {
         EvaluationRecord record = find(districtCode, evaluationId);
         EvaluationState state = EvaluationState.of(record, record.self() == null ? null : check(record.self()));
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status).eTag(IfMatch.etag(state.version()));
-        if (result != null) {
-            answer.header("Jixiao-Outcome", result.outcome().name())
-                    .header("Idempotent-Replayed", String.valueOf(!result.recorded()));
-        }
-        return answer.body(state);
+        return Answers.of(status, state.version(), state, result == null ? null : result.outcome(),
+                result != null && result.recorded());
     }
 
     /** The stated budget row against budget-service's figures: the project's, or the unit's whole year. */
