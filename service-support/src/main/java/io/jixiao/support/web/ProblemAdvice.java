@@ -245,11 +245,11 @@ public class ProblemAdvice {
     }
 
     private ResponseEntity<ProblemDetail> dispatch(Exception e, HttpServletRequest request) throws Exception {
+        if (e instanceof NotYetKnown n) {  // before RuleViolation, which it extends
+            return notYetKnown(n, request);
+        }
         if (e instanceof RuleViolation r) {
             return rule(r, request);
-        }
-        if (e instanceof NotYetKnown n) {
-            return notYetKnown(n, request);
         }
         if (e instanceof NotFound n) {
             return notFound(n, request);
