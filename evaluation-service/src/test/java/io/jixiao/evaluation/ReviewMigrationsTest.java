@@ -3,10 +3,7 @@ package io.jixiao.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.jixiao.infra.EmbeddedPostgresServer;
-import io.jixiao.infra.SharedTestInfra;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,15 +21,8 @@ class ReviewMigrationsTest {
 
     @BeforeAll
     static void oldDatabase() {
-        SharedTestInfra.postgres();
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(SharedTestInfra.freshDatabase("evaluation_review_migrations"));
-        dataSource.setUsername(EmbeddedPostgresServer.USER);
-        dataSource.setPassword(EmbeddedPostgresServer.PASSWORD);
-        dataSource.setMaximumPoolSize(2);
+        dataSource = OldDatabase.at("evaluation_review_migrations", "5");
         jdbc = new JdbcTemplate(dataSource);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/support", "classpath:db/migration")
-                .target("5").load().migrate();
         String applied = "{\"districtCode\":\"430212\",\"evaluationId\":\"se-1\",\"kind\":\"自评\",\"projectId\":\"p-1\","
                 + "\"targetFiscalYear\":2024,\"grade\":\"优\",\"measure\":\"重点保障\",\"changeRatio\":0,"
                 + "\"budgetChangeFen\":0,\"ruleVersion\":\"430212:v0\"}";
@@ -50,8 +40,7 @@ class ReviewMigrationsTest {
             jdbc.update("INSERT INTO budget_movement (event_id, district_code, scope, project_id, kind, amount_fen) "
                     + "VALUES (?, '430212', 'PROJECT', 'p-1', ?, ?)", "m-" + i, kinds[i], 100L * (i + 1));
         }
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/support", "classpath:db/migration").load()
-                .migrate();
+        OldDatabase.migrate(dataSource);
     }
 
     @AfterAll
