@@ -83,7 +83,6 @@ public class Evaluation {
     public EvaluationResult handle(SubmitSelfEvaluation command) {
         requireKind(EvaluationKind.SELF, command.evaluationId());
         checkVersion(command.expectedVersion(), command.evaluationId());
-        SelfEvaluationReview.requireRevisable(review, command.evaluationId());
         if (!applied.isEmpty()) {
             throw new Conflict("EVALUATION_ALREADY_APPLIED", "the result of self-evaluation '" + command.evaluationId()
                     + "' was applied to the " + applied.get(0).targetFiscalYear() + " budget; it is no longer revised");
@@ -111,6 +110,7 @@ public class Evaluation {
         if (self != null && sameScoring(self, event)) {
             return new EvaluationResult(Outcome.UNCHANGED, false);
         }
+        SelfEvaluationReview.requireRevisable(review, command.evaluationId());
         Outcome outcome = self == null ? Outcome.SUBMITTED : Outcome.RESUBMITTED;
         apply(event);
         return new EvaluationResult(outcome, true);

@@ -143,6 +143,9 @@ class SelfEvaluationReviewTest {
         fixture.given(SUBMITTED, ACCEPTED).when(new ReturnSelfEvaluation(KEY, RETURNED.reasons(), ON))
                 .expectNoEvents().expectException(Conflict.class);
         fixture.given(SUBMITTED, ACCEPTED).when(resubmission("100")).expectNoEvents().expectException(Conflict.class);
+        // the accepted submission itself again: a no-op, not a revision
+        fixture.givenCommands(resubmission("100"), new AcceptSelfEvaluation(KEY, ON)).when(resubmission("100"))
+                .expectNoEvents().expectResultMessagePayload(new EvaluationResult(Outcome.UNCHANGED, false));
         // no evaluation recorded under the key: nothing to accept (the service answers 404 before sending)
         fixture.givenNoPriorActivity().when(new AcceptSelfEvaluation(KEY, ON)).expectNoEvents()
                 .expectException(AggregateNotFoundException.class);
