@@ -165,8 +165,7 @@ public class Project {
                     && !goals.hasApprovedGoal(districtCode(), projectId(), registration.fiscalYear())) {
                 throw new NotYetKnown("GOAL_NOT_APPROVED", "projectId", "an approved performance goal of project '"
                         + projectId() + "' for " + registration.fiscalYear(), "project '" + projectId() + "' has no "
-                        + "approved performance goal for " + registration.fiscalYear() + " known from evaluation-service"
-                        + " yet (绩效目标是预算安排的前置条件); retry once it is approved");
+                        + "approved performance goal for " + registration.fiscalYear() + " (绩效目标是预算安排的前置条件)");
             }
             return record(event, request);
         });
