@@ -221,7 +221,7 @@ class BudgetServiceIntegrationTest {
 
         Answer noGoal = call("POST", "/api/budget/districts/430211/projects/" + id + "/appropriations",
                 "{\"amount\":\"1.00\",\"source\":\"一般公共预算\",\"date\":\"2023-01-20\"}");
-        assertThat(noGoal.status()).isEqualTo(422);
+        assertThat(noGoal.status()).isEqualTo(409);
         assertThat(noGoal.body().get("rule").asText()).isEqualTo("GOAL_NOT_APPROVED");
         assertThat(noGoal.body().get("errors").get(0).get("field").asText()).isEqualTo("projectId");
 

@@ -3,10 +3,7 @@ package io.jixiao.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.jixiao.infra.EmbeddedPostgresServer;
-import io.jixiao.infra.SharedTestInfra;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,15 +18,8 @@ class AggregateKeyMigrationTest {
 
     @BeforeAll
     static void oldDatabase() {
-        SharedTestInfra.postgres();
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(SharedTestInfra.freshDatabase("evaluation_key_migration"));
-        dataSource.setUsername(EmbeddedPostgresServer.USER);
-        dataSource.setPassword(EmbeddedPostgresServer.PASSWORD);
-        dataSource.setMaximumPoolSize(2);
+        dataSource = OldDatabase.at("evaluation_key_migration", "4");
         jdbc = new JdbcTemplate(dataSource);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/support", "classpath:db/migration")
-                .target("4").load().migrate();
         for (String[] e : new String[][] {{"430212:goal:g-1", "0", "PerformanceGoal"},
                 {"430212:goal:g-1", "1", "PerformanceGoal"}, {"430212:evaluation:g-1", "0", "Evaluation"}}) {
             jdbc.update("INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, "
@@ -51,8 +41,7 @@ class AggregateKeyMigrationTest {
         jdbc.update("INSERT INTO result_application_view (event_id, evaluation_key, district_code, evaluation_id, "
                 + "project_id, target_fiscal_year, grade, measure, change_ratio, budget_change_fen, applied_at) VALUES "
                 + "('r-1', '430212:evaluation:g-1', '430212', 'g-1', 'p-1', 2024, 'A', 'KEEP', 0, 0, now())");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/support", "classpath:db/migration").load()
-                .migrate();
+        OldDatabase.migrate(dataSource);
     }
 
     @AfterAll

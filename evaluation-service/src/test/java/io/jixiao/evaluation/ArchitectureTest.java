@@ -6,8 +6,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import io.jixiao.evaluation.evaluation.Evaluation;
-import io.jixiao.evaluation.evaluation.ResultApplicationPolicy;
+import io.jixiao.evaluation.assessment.Evaluation;
+import io.jixiao.evaluation.assessment.ResultApplicationPolicy;
 import io.jixiao.evaluation.goal.IndicatorTreeRules;
 import io.jixiao.evaluation.goal.PerformanceGoal;
 import io.jixiao.evaluation.monitoring.ExecutionCheck;
@@ -40,7 +40,7 @@ class ArchitectureTest {
     @Test
     void scoringDependsOnNoAggregateOrView() {
         noClasses().that().resideInAPackage("..scoring..").should().dependOnClassesThat()
-                .resideInAnyPackage("io.jixiao.evaluation.goal..", "io.jixiao.evaluation.evaluation..",
+                .resideInAnyPackage("io.jixiao.evaluation.goal..", "io.jixiao.evaluation.assessment..",
                         "io.jixiao.evaluation.monitoring..", "org.axonframework..")
                 .check(CLASSES);
     }

@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -81,6 +82,9 @@ class EvaluationServiceIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    org.axonframework.commandhandling.gateway.CommandGateway commandGateway;
 
     record Answer(int status, String contentType, JsonNode body, java.net.http.HttpHeaders headers) {
         String field(int i) {
@@ -308,6 +312,138 @@ class EvaluationServiceIntegrationTest {
         assertThat(invalid.status()).isEqualTo(422);
         assertThat(invalid.body().path("errors")).extracting(e -> e.path("field").asText())
                 .containsExactly("actuals[12].score", "actuals[16].overrideReason");
+    }
+
+    // ------------------------------------------------------------------ FINANCE's review of a self-evaluation
+
+    /** 渌口区 "财政及时退回单位" and 荷塘区 "实施了抽查": return → revise → accept → spot-check → apply. */
+    @Test
+    void financeReturnsTheUnitRevisesFinanceAcceptsAndSpotChecksAndTheAcceptedGradeIsApplied() throws Exception {
+        String d = "430213";
+        String goalPath = "/api/evaluation/districts/" + d + "/goals/g-mzj-jz";
+        assertThat(call("PUT", goalPath, """
+                {"scope":"PROJECT","projectId":"mzj-jz","unitId":"mzj","fiscalYear":2023,"amount":"1000000.00",
+                 "indicators":[{"l1":"产出指标","l2":"数量指标","l3":"救助人数","cmp":">=","target":"100","unit":"人","weight":90}],
+                 "budgetExecutionWeight":10}""").status()).isEqualTo(201);
+        assertThat(call("POST", goalPath + "/approval", "{\"approvedOn\":\"2023-01-18\"}").status()).isEqualTo(201);
+        String path = "/api/evaluation/districts/" + d + "/evaluations/se-mzj-jz";
+        String submission = "{\"goalId\":\"g-mzj-jz\",\"year\":2023,\"budget\":{\"initial\":\"1000000\","
+                + "\"fullYear\":\"1000000\",\"executed\":\"900000\"},\"actuals\":[{\"l3\":\"救助人数\",\"actual\":\"%s\"}]}";
+        AsGateway.Caller unit = AsGateway.Caller.everything("clerk@mzj").withRoles(Set.of("UNIT")).withUnits(Set.of("mzj"));
+        Answer submitted = callAs(unit, "PUT", path + "/self", submission.formatted("80"));
+        assertThat(submitted.status()).isEqualTo(201);
+        assertThat(submitted.body().path("self").path("totalScore").asText()).isEqualTo("81.00");
+        assertThat(submitted.body().path("self").path("review").asText()).isEqualTo("SUBMITTED");
+        String key = Keys.evaluation(d, "se-mzj-jz");
+        String returnBody = "{\"reasons\":[{\"l3\":\"救助人数\",\"reason\":\"实际完成值缺少佐证材料\"}],"
+                + "\"returnedOn\":\"2024-03-20\"}";
+
+        // only FINANCE reviews: the unit itself is refused, nothing recorded
+        Answer notFinance = callAs(unit, "POST", path + "/self/return", returnBody);
+        assertThat(notFinance.status()).isEqualTo(403);
+        assertThat(notFinance.contentType()).startsWith("application/problem+json");
+        assertThat(notFinance.body().path("rule").asText()).isEqualTo("FINANCE_ONLY");
+        // a reason for a row the self-evaluation does not have: named, nothing recorded
+        Answer badRow = call("POST", path + "/self/return", returnBody.replace("救助人数", "满意度"));
+        assertThat(badRow.status()).isEqualTo(422);
+        assertThat(badRow.body().path("rule").asText()).isEqualTo("RETURN_REASONS_INVALID");
+        assertThat(badRow.field(0)).isEqualTo("reasons[0].l3");
+        Answer noReasons = call("POST", path + "/self/return", "{\"reasons\":[]}");
+        assertThat(noReasons.status()).isEqualTo(400);
+        assertThat(noReasons.field(0)).isEqualTo("reasons");
+        assertThat(events(key)).isEqualTo(1);
+
+        Answer returned = call("POST", path + "/self/return", returnBody, "Idempotency-Key", "return-1");
+        assertThat(returned.status()).isEqualTo(201);
+        assertThat(returned.body().path("self").path("review").asText()).isEqualTo("RETURNED");
+        assertThat(returned.body().path("self").path("returned").path("reasons").get(0).path("reason").asText())
+                .isEqualTo("实际完成值缺少佐证材料");
+        Answer acceptReturned = call("POST", path + "/self/acceptance", "{}");
+        assertThat(acceptReturned.status()).isEqualTo(422);
+        assertThat(acceptReturned.body().path("rule").asText()).isEqualTo("SELF_EVALUATION_RETURNED");
+        Answer applyReturned = call("POST", path + "/application", "{}");
+        assertThat(applyReturned.status()).isEqualTo(422);
+        assertThat(applyReturned.body().path("rule").asText()).isEqualTo("SELF_EVALUATION_RETURNED");
+        assertThat(events(key)).isEqualTo(2);
+
+        // the unit revises and resubmits; FINANCE accepts, once (a retry of the same request applies once)
+        Answer revised = callAs(unit, "PUT", path + "/self", submission.formatted("100"));
+        assertThat(revised.status()).isEqualTo(200);
+        assertThat(revised.headers().firstValue("Jixiao-Outcome")).contains("RESUBMITTED");
+        assertThat(revised.body().path("self").path("review").asText()).isEqualTo("SUBMITTED");
+        Answer accepted = call("POST", path + "/self/acceptance", "{\"acceptedOn\":\"2024-04-01\"}",
+                "Idempotency-Key", "accept-1");
+        assertThat(accepted.status()).isEqualTo(201);
+        assertThat(accepted.body().path("self").path("review").asText()).isEqualTo("ACCEPTED");
+        assertThat(accepted.body().path("self").path("totalScore").asText()).isEqualTo("99.00");
+        Answer retried = call("POST", path + "/self/acceptance", "{\"acceptedOn\":\"2024-04-01\"}",
+                "Idempotency-Key", "accept-1");
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.headers().firstValue("Idempotent-Replayed")).contains("true");
+        Answer twice = call("POST", path + "/self/acceptance", "{\"acceptedOn\":\"2024-04-02\"}",
+                "Idempotency-Key", "accept-2");
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.body().path("rule").asText()).isEqualTo("SELF_EVALUATION_ALREADY_ACCEPTED");
+        Answer lateRevision = callAs(unit, "PUT", path + "/self", submission.formatted("90"));
+        assertThat(lateRevision.status()).isEqualTo(409);
+        assertThat(events(key)).isEqualTo(4);
+
+        // FINANCE's spot-check stands beside the accepted score, which keeps grading the evaluation
+        Answer checked = call("POST", path + "/self/spot-check", "{\"score\":\"85.5\",\"note\":\"抽查佐证材料\","
+                + "\"checkedOn\":\"2024-05-10\"}", "Idempotency-Key", "check-1");
+        assertThat(checked.status()).isEqualTo(201);
+        JsonNode spot = checked.body().path("self").path("spotCheck");
+        assertThat(spot.path("financeScore").asText()).isEqualTo("85.50");
+        assertThat(spot.path("financeGrade").asText()).isEqualTo("良");
+        assertThat(spot.path("difference").asText()).isEqualTo("-13.50");
+        assertThat(checked.body().path("self").path("grade").asText()).isEqualTo("优");
+        Answer applied = call("POST", path + "/application", "{}");
+        assertThat(applied.status()).isEqualTo(201);
+        assertThat(applied.body().path("applications").get(0).path("grade").asText()).isEqualTo("优");
+        assertThat(events(key)).isEqualTo(6);
+
+        List<String> types = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.EVALUATION_EVENTS));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(r.key())) {
+                        types.add(JSON.readTree(r.value()).path("type").asText());
+                    }
+                }
+                return types.size() >= 6;
+            });
+        }
+        assertThat(types).containsExactly("SelfEvaluationSubmitted", "SelfEvaluationReturned",
+                "SelfEvaluationSubmitted", "SelfEvaluationAccepted", "SelfEvaluationSpotChecked",
+                "EvaluationResultApplied");
+    }
+
+    /**
+     * The aggregate moved from package {@code io.jixiao.evaluation.evaluation} to {@code …assessment}. The event store
+     * records the aggregate's simple name ({@code Evaluation}) and the payload's class in the published language
+     * ({@code io.jixiao.events.evaluation.*}), neither of which moved: a self-evaluation stored as the old build
+     * stored it (raw row, no view) is sourced and takes a new command.
+     */
+    @Test
+    void anEvaluationStoredByTheBuildBeforeThePackageRenameStillLoads() throws Exception {
+        String key = Keys.evaluation("430215", "se-stored");
+        String payload = """
+                {"districtCode":"430215","evaluationId":"se-stored","goalId":"g-1","scope":"PROJECT","projectId":"p-1",
+                 "unitId":"u-1","fiscalYear":2023,"budgetExecution":{"initialFen":100,"fullYearFen":100,"executedFen":100,
+                 "weight":10,"executionRate":100.00,"score":10.00},"indicators":[],"totalScore":91.00,"grade":"优",
+                 "ruleVersion":"430215:v0"}""";
+        jdbc.update("INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, payload, "
+                + "payloadtype, timestamp, metadata) VALUES (?, 0, 'Evaluation', ?, convert_to(?, 'UTF8'), "
+                + "'io.jixiao.events.evaluation.SelfEvaluationSubmitted', '2024-03-01T00:00:00Z', "
+                + "convert_to('{}', 'UTF8'))", key, UUID.randomUUID().toString(), payload);
+        Object result = commandGateway.sendAndWait(new io.jixiao.evaluation.assessment.EvaluationCommands
+                .AcceptSelfEvaluation(key, LocalDate.of(2024, 3, 2)));
+        assertThat(result.toString()).contains("ACCEPTED");
+        assertThat(jdbc.queryForList("SELECT type || ' ' || payloadtype FROM domainevententry WHERE "
+                + "aggregateidentifier = ? ORDER BY sequencenumber", String.class, key)).containsExactly(
+                "Evaluation io.jixiao.events.evaluation.SelfEvaluationSubmitted",
+                "Evaluation io.jixiao.events.evaluation.SelfEvaluationAccepted");
     }
 
     // ------------------------------------------------------------------ key evaluation and result application
@@ -610,12 +746,16 @@ class EvaluationServiceIntegrationTest {
 
     private Answer call(String method, String path, String body, String... headers) throws Exception {
         String district = path.replaceAll("^/api/evaluation/districts/(\\d{6}).*$", "$1");
+        return callAs(AsGateway.Caller.everything("finance@" + district), method, path, body, headers);
+    }
+
+    private Answer callAs(AsGateway.Caller caller, String method, String path, String body, String... headers)
+            throws Exception {
         URI uri = URI.create("http://localhost:" + port + path);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json").method(method, body == null
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        AsGateway.sign(request, "evaluation-service", method, uri, AsGateway.Caller.everything("finance@" + district),
-                headers);
+        AsGateway.sign(request, "evaluation-service", method, uri, caller, headers);
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                 response.body().isEmpty() ? null : JSON.readTree(response.body()), response.headers());

@@ -28,7 +28,8 @@ public final class EventTypes {
             PerformanceGoalDeclared.class, PerformanceGoalRevised.class, PerformanceGoalApproved.class,
             PerformanceGoalReturned.class, MonitoringObservationRecorded.class, DeviationFlagged.class,
             CorrectiveActionRecorded.class, SelfEvaluationSubmitted.class, KeyEvaluationCommissioned.class,
-            KeyEvaluationCompleted.class, EvaluationResultApplied.class);
+            KeyEvaluationCompleted.class, EvaluationResultApplied.class,
+            SelfEvaluationReturned.class, SelfEvaluationAccepted.class, SelfEvaluationSpotChecked.class);
 
     private static final Map<String, Class<? extends Record>> BY_NAME = index(
             java.util.stream.Stream.concat(BUDGET.stream(), EVALUATION.stream()).toList());

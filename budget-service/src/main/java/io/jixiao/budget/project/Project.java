@@ -25,6 +25,7 @@ import io.jixiao.events.budget.FundsCarriedOver;
 import io.jixiao.events.budget.MoneyEntryKind;
 import io.jixiao.events.budget.ProjectRegistered;
 import io.jixiao.support.domain.Conflict;
+import io.jixiao.support.domain.NotYetKnown;
 import io.jixiao.support.domain.RequestKey;
 import io.jixiao.support.domain.RequestLedger;
 import io.jixiao.support.domain.RuleViolation;
@@ -207,9 +208,9 @@ public class Project {
             Rules.requireDateIn(event.date(), "date", registration.fiscalYear() - 1, registration.fiscalYear());
             if (goals.goalRequired(districtCode())
                     && !goals.hasApprovedGoal(districtCode(), projectId(), registration.fiscalYear())) {
-                throw new RuleViolation("GOAL_NOT_APPROVED", "projectId", "project '" + projectId() + "' has no "
-                        + "approved performance goal for " + registration.fiscalYear()
-                        + " (绩效目标是预算安排的前置条件)");
+                throw new NotYetKnown("GOAL_NOT_APPROVED", "projectId", "an approved performance goal of project '"
+                        + projectId() + "' for " + registration.fiscalYear(), "project '" + projectId() + "' has no "
+                        + "approved performance goal for " + registration.fiscalYear() + " (绩效目标是预算安排的前置条件)");
             }
             return record(event, request);
         });

@@ -66,7 +66,7 @@ public class ProjectController {
     }
 
     @PostMapping("/appropriations")
-    @Operation(summary = "年初预算 (422 GOAL_NOT_APPROVED where the district requires an approved goal first)")
+    @Operation(summary = "年初预算 (409 GOAL_NOT_APPROVED with Retry-After while the district requires an approved goal first and none is known yet)")
     public ResponseEntity<CommandResult> appropriate(
             @PathVariable @District String districtCode,
             @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String projectId,

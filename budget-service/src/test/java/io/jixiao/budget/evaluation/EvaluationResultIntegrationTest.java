@@ -180,7 +180,7 @@ class EvaluationResultIntegrationTest {
         }
         String appropriation = "{\"amount\":\"2600000.00\",\"source\":\"一般公共预算\",\"date\":\"2023-01-20\"}";
         Answer early = api.call("POST", "/api/budget/districts/" + d + "/projects/mzj-ylbt/appropriations", appropriation);
-        assertThat(early.status()).isEqualTo(422);
+        assertThat(early.status()).isEqualTo(409);
         assertThat(early.text("rule")).isEqualTo("GOAL_NOT_APPROVED");
 
         publish(d + ":g-mzj-ylbt", new PerformanceGoalApproved(d, "g-mzj-ylbt", GoalScope.PROJECT, "mzj-ylbt", "mzj",
@@ -191,7 +191,7 @@ class EvaluationResultIntegrationTest {
         api.expect(201, "POST", "/api/budget/districts/" + d + "/projects/mzj-ylbt/appropriations", appropriation);
         Answer refused = api.call("POST", "/api/budget/districts/" + d + "/projects/mzj-lsjz/appropriations",
                 "{\"amount\":\"500000.00\",\"source\":\"一般公共预算\",\"date\":\"2023-01-20\"}");
-        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.text("rule")).isEqualTo("GOAL_NOT_APPROVED");
         assertThat(events(ProjectCommands.projectKey(d, "mzj-lsjz"))).isEqualTo(1);  // only its registration
 
@@ -199,7 +199,7 @@ class EvaluationResultIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 api.call("GET", "/api/budget/districts/" + d + "/approved-goals", null).body().isEmpty());
         assertThat(api.call("POST", "/api/budget/districts/" + d + "/projects/mzj-ylbt/appropriations",
-                appropriation.replace("2600000.00", "1.00")).status()).isEqualTo(422);
+                appropriation.replace("2600000.00", "1.00")).status()).isEqualTo(409);
 
         api.expect(200, "PUT", "/api/budget/districts/" + d + "/settings", "{\"goalBeforeBudget\":false}");
         api.expect(201, "POST", "/api/budget/districts/" + d + "/projects/mzj-lsjz/appropriations",

@@ -14,6 +14,7 @@ public enum Act {
     RECORD_MONITORING(        "record monitoring of this goal",                 Who.FINANCE_OR_OWN_UNIT),
     CORRECT_DEVIATION(        "record a corrective action for this goal",       Who.FINANCE_OR_OWN_UNIT),
     SUBMIT_SELF_EVALUATION(   "submit the self-evaluation of this goal",        Who.FINANCE_OR_OWN_UNIT),
+    REVIEW_SELF_EVALUATION(   "accept, return or spot-check a self-evaluation",  Who.FINANCE),
     COMMISSION_KEY_EVALUATION("commission a key evaluation",                    Who.FINANCE),
     COMPLETE_KEY_EVALUATION(  "score this key evaluation",                      Who.COMMISSIONED_AGENCY),
     APPLY_RESULT(             "apply an evaluation's result to budgets",        Who.FINANCE),

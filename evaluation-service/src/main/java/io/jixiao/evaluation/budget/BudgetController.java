@@ -1,14 +1,13 @@
 package io.jixiao.evaluation.budget;
 
 import io.jixiao.support.web.District;
-import io.jixiao.evaluation.Keys;
+import io.jixiao.evaluation.RecordId;
 import io.jixiao.evaluation.budget.BudgetFigures.ProjectMoney;
 import io.jixiao.events.Money;
 import io.jixiao.support.domain.NotFound;
 import io.jixiao.support.web.AsOf;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,7 +44,7 @@ public class BudgetController {
     @Operation(summary = "A project's budget and spending as received from budget.events")
     public ProjectBudget get(
             @PathVariable @District String districtCode,
-            @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String projectId,
+            @PathVariable @RecordId String projectId,
             @Parameter(description = "count spending up to this date (or instant, read in Asia/Shanghai); default today")
             @RequestParam(required = false) String asOf) {
         LocalDate date = AsOf.parse(asOf).atZone(AsOf.BUREAU_ZONE).toLocalDate();

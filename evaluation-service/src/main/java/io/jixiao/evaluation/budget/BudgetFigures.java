@@ -36,12 +36,13 @@ public class BudgetFigures {
         }
     }
 
-    private static final String SUMS = "COALESCE(SUM(CASE WHEN m.kind = 'APPROPRIATION' THEN m.amount_fen END), 0) AS appropriated, "
-            + "COALESCE(SUM(CASE WHEN m.kind = 'CARRY_OVER' THEN m.amount_fen END), 0) AS carried, "
-            + "COALESCE(SUM(CASE WHEN m.kind = 'ADJUSTMENT' THEN m.amount_fen END), 0) AS adjusted, "
-            + "COALESCE(SUM(CASE WHEN m.kind = 'EXPENDITURE' AND (m.movement_date IS NULL OR m.movement_date <= ?) "
-            + "THEN m.amount_fen END), 0) AS spent_to_date, "
-            + "COALESCE(SUM(CASE WHEN m.kind = 'EXPENDITURE' THEN m.amount_fen END), 0) AS spent ";
+    /** The figures of FundingFigures each movement keeps, summed; spending also up to a date. */
+    private static final String SUMS = "COALESCE(SUM(m.appropriated_fen), 0) AS appropriated, "
+            + "COALESCE(SUM(m.carried_over_fen), 0) AS carried, "
+            + "COALESCE(SUM(m.adjusted_fen), 0) AS adjusted, "
+            + "COALESCE(SUM(CASE WHEN m.movement_date IS NULL OR m.movement_date <= ? THEN m.spent_fen END), 0) "
+            + "AS spent_to_date, "
+            + "COALESCE(SUM(m.spent_fen), 0) AS spent ";
 
     /** One project's money, spending counted up to {@code spentAsOf}; empty when nothing of it has arrived. */
     public Optional<ProjectMoney> project(String districtCode, String projectId, LocalDate spentAsOf) {

@@ -1,9 +1,10 @@
 package io.jixiao.evaluation.goal;
 
 import io.jixiao.support.web.District;
+import io.jixiao.evaluation.Answers;
 import io.jixiao.evaluation.Keys;
+import io.jixiao.evaluation.RecordId;
 import io.jixiao.evaluation.access.Act;
-import io.jixiao.evaluation.access.GoalOwners;
 import io.jixiao.evaluation.goal.GoalCommands.ApproveGoal;
 import io.jixiao.evaluation.goal.GoalCommands.DeclareGoal;
 import io.jixiao.evaluation.goal.GoalCommands.GoalResult;
@@ -22,7 +23,6 @@ import io.jixiao.support.web.AsOf;
 import io.jixiao.support.web.IfMatch;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -55,7 +55,7 @@ public class GoalController {
     @Operation(summary = "Declare a goal (201), revise it before approval (200), or repeat it (200, no-op)")
     public ResponseEntity<GoalState> declare(
             @PathVariable @District String districtCode,
-            @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String goalId,
+            @PathVariable @RecordId String goalId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody DeclareGoalRequest body) {
         view.find(districtCode, goalId).ifPresent(existing -> Act.DECLARE_GOAL.require(districtCode,
@@ -76,7 +76,7 @@ public class GoalController {
     @Operation(summary = "The goal as recorded, with its version (ETag)")
     public ResponseEntity<GoalState> get(
             @PathVariable @District String districtCode,
-            @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String goalId) {
+            @PathVariable @RecordId String goalId) {
         return state(districtCode, goalId, HttpStatus.OK, null);
     }
 
@@ -84,7 +84,7 @@ public class GoalController {
     @Operation(summary = "审核通过: approve a declared or revised goal")
     public ResponseEntity<GoalState> approve(
             @PathVariable @District String districtCode,
-            @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String goalId,
+            @PathVariable @RecordId String goalId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody(required = false) ApprovalRequest body) {
         Act.APPROVE_GOAL.require(districtCode);
@@ -98,7 +98,7 @@ public class GoalController {
     @Operation(summary = "退回: return a declared or revised goal to the unit with reasons")
     public ResponseEntity<GoalState> giveBack(
             @PathVariable @District String districtCode,
-            @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String goalId,
+            @PathVariable @RecordId String goalId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody ReturnRequest body) {
         Act.RETURN_GOAL.require(districtCode);
@@ -111,11 +111,7 @@ public class GoalController {
         GoalState state = view.find(districtCode, goalId)
                 .map(g -> GoalState.of(g, rules.current(districtCode).rules().weights().total()))
                 .orElseThrow(() -> new NotFound("goalId", "no goal '" + goalId + "' in district " + districtCode));
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status).eTag(IfMatch.etag(state.version()));
-        if (result != null) {
-            answer.header("Jixiao-Outcome", result.outcome().name())
-                    .header("Idempotent-Replayed", String.valueOf(!result.recorded()));
-        }
-        return answer.body(state);
+        return Answers.of(status, state.version(), state, result == null ? null : result.outcome(),
+                result != null && result.recorded());
     }
 }

@@ -1,6 +1,7 @@
 package io.jixiao.evaluation.goal;
 
 import io.jixiao.evaluation.Keys;
+import io.jixiao.evaluation.RecordId;
 import io.jixiao.events.evaluation.GoalScope;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -24,8 +25,8 @@ public final class GoalRequests {
             + "(scope UNIT_OVERALL, unitId). The same body again is a no-op; a different body before approval revises it.")
     public record DeclareGoalRequest(
             @NotNull GoalScope scope,
-            @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String projectId,
-            @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String unitId,
+            @RecordId String projectId,
+            @RecordId String unitId,
             @NotNull @Min(2000) @Max(2100) Integer fiscalYear,
             @NotNull @Digits(integer = 12, fraction = 2) @Schema(description = "yuan", example = "6000000.00")
             BigDecimal amount,

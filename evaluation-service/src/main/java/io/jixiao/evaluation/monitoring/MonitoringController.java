@@ -2,8 +2,9 @@ package io.jixiao.evaluation.monitoring;
 
 import io.jixiao.support.web.District;
 import io.jixiao.evaluation.Keys;
+import io.jixiao.evaluation.RecordId;
 import io.jixiao.evaluation.access.Act;
-import io.jixiao.evaluation.access.GoalOwners;
+import io.jixiao.evaluation.goal.GoalOwners;
 import io.jixiao.evaluation.budget.BudgetFigures;
 import io.jixiao.evaluation.budget.BudgetFigures.ProjectMoney;
 import io.jixiao.evaluation.budget.BudgetFigures;
@@ -78,7 +79,7 @@ public class MonitoringController {
             + "Retry-After) while the project's budget has not arrived from budget-service.")
     public ResponseEntity<ObservationState> record(
             @PathVariable @District String districtCode,
-            @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String goalId,
+            @PathVariable @RecordId String goalId,
             @Valid @RequestBody ObservationRequest body) {
         GoalRecord goal = goals.find(districtCode, goalId)
                 .orElseThrow(() -> new NotFound("goalId", "no goal '" + goalId + "' in district " + districtCode));
@@ -113,7 +114,7 @@ public class MonitoringController {
             + "(Link rel=\"next\")")
     public ResponseEntity<List<ObservationState>> list(
             @PathVariable @District String districtCode,
-            @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String goalId,
+            @PathVariable @RecordId String goalId,
             @Parameter(description = Paging.LIMIT_DOC) @RequestParam(required = false) Integer limit,
             @Parameter(description = Paging.AFTER_DOC + " (an observation id)") @RequestParam(required = false)
             String after) {
@@ -129,7 +130,7 @@ public class MonitoringController {
     @Operation(summary = "One observation")
     public ObservationState get(
             @PathVariable @District String districtCode,
-            @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String goalId,
+            @PathVariable @RecordId String goalId,
             @PathVariable @Pattern(regexp = Keys.LONG_ID, message = "must match " + Keys.LONG_ID) String observationId) {
         return observations.find(districtCode, observationId).filter(o -> o.goalId().equals(goalId))
                 .map(ObservationState::of).orElseThrow(() -> new NotFound("observationId", "goal '" + goalId
@@ -140,7 +141,7 @@ public class MonitoringController {
     @Operation(summary = "纠偏: record the corrective action that closes the observation's deviation")
     public ResponseEntity<ObservationState> correct(
             @PathVariable @District String districtCode,
-            @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String goalId,
+            @PathVariable @RecordId String goalId,
             @PathVariable @Pattern(regexp = Keys.LONG_ID, message = "must match " + Keys.LONG_ID) String observationId,
             @Valid @RequestBody CorrectiveActionRequest body) {
         GoalRecord goal = goals.find(districtCode, goalId)

@@ -34,7 +34,7 @@ public final class DefaultRules {
                                 ResultMeasure.PRIORITY_GUARANTEE, new BigDecimal("0"),
                                 ResultMeasure.REDUCE, new BigDecimal("0.10"),
                                 ResultMeasure.CANCEL, new BigDecimal("1.00")),
-                        new BigDecimal("0.10")),
+                        new BigDecimal("0.10"), false),
                 new MonitoringRules(List.of(6, 7), new BigDecimal("20"), 200_000_000L, new BigDecimal("60"), 8),
                 new WeightRules(new BigDecimal("100"), WeightEnforcement.DECLARED_COMPLETE, new BigDecimal("10")),
                 new QualitativeBands(

@@ -34,10 +34,13 @@ public record EvaluationRules(GradeBands gradeBands, ResultApplicationRules resu
 
     /**
      * 结果应用. {@code cutRatios}: the share of the project's full-year budget each measure takes away, as a
-     * fraction (0.10 = 10 %).
+     * fraction (0.10 = 10 %). {@code acceptedSelfEvaluationsOnly}: a self-evaluation's result is applied only once
+     * FINANCE has accepted it (default false: a submission not yet reviewed applies as submitted; a returned one
+     * never does).
      */
     public record ResultApplicationRules(ResultPolicy policy, Map<Grade, ResultMeasure> measures,
-                                         Map<ResultMeasure, BigDecimal> cutRatios, BigDecimal cutShare) {
+                                         Map<ResultMeasure, BigDecimal> cutRatios, BigDecimal cutShare,
+                                         boolean acceptedSelfEvaluationsOnly) {
         public ResultApplicationRules {
             measures = Map.copyOf(new EnumMap<>(measures));
             cutRatios = Map.copyOf(new EnumMap<>(cutRatios));

@@ -79,6 +79,7 @@ public final class RulesJson {
             ratios.put(m.label(), plain(ra.cutRatios().get(m)));
         }
         application.put("cutShare", plain(ra.cutShare()));
+        application.put("acceptedSelfEvaluationsOnly", ra.acceptedSelfEvaluationsOnly());
 
         MonitoringRules m = rules.monitoring();
         ObjectNode monitoring = root.putObject("monitoring");
@@ -186,7 +187,14 @@ public final class RulesJson {
                 BigDecimal share = decimal(node.path("cutShare"), "resultApplication.cutShare", ZERO, ONE);
                 cutShare = share == null ? cutShare : share;
             }
-            return new ResultApplicationRules(policy, measures, ratios, cutShare);
+            boolean acceptedOnly = base.acceptedSelfEvaluationsOnly();
+            JsonNode accepted = node.path("acceptedSelfEvaluationsOnly");
+            if (accepted.isBoolean()) {
+                acceptedOnly = accepted.booleanValue();
+            } else if (!accepted.isMissingNode() && !accepted.isNull()) {
+                problems.add("resultApplication.acceptedSelfEvaluationsOnly", "must be true or false");
+            }
+            return new ResultApplicationRules(policy, measures, ratios, cutShare, acceptedOnly);
         }
 
         /** Grade keys ({@code 优} or {@code EXCELLENT}) → measures; other keys are skipped when {@code lenient}. */

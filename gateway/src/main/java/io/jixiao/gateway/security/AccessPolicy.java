@@ -49,6 +49,9 @@ public final class AccessPolicy {
             AccessRule.of(WRITE, "/api/evaluation/districts/{d}/evaluations/{id}/key/**",       EVALUATOR),
             AccessRule.onlyFor(WRITE, "/api/evaluation/districts/{d}/evaluations/{id}/key",     FINANCE),
             AccessRule.onlyFor(WRITE, "/api/evaluation/districts/{d}/evaluations/{id}/key/completion", EVALUATOR),
+            AccessRule.onlyFor(WRITE, "/api/evaluation/districts/{d}/evaluations/{id}/self/acceptance", FINANCE),
+            AccessRule.onlyFor(WRITE, "/api/evaluation/districts/{d}/evaluations/{id}/self/return",     FINANCE),
+            AccessRule.onlyFor(WRITE, "/api/evaluation/districts/{d}/evaluations/{id}/self/spot-check", FINANCE),
             // disclosure-service
             AccessRule.of(READ,  "/api/reports/districts/{d}/**",                               FINANCE, UNIT, AUDITOR, DASHBOARD),
             AccessRule.of(READ,  "/api/disclosure/districts/{d}/**",                            FINANCE, UNIT, AUDITOR, DASHBOARD),

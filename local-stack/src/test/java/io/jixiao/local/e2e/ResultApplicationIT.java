@@ -66,8 +66,8 @@ class ResultApplicationIT {
             Answer a = stack.call("POST", "/api/budget/districts/" + D + "/projects/" + projectId + "/appropriations",
                     "{\"amount\":\"1000000.00\",\"source\":\"一般公共预算\",\"date\":\"" + date + "\"}",
                     "Idempotency-Key", "approp-" + projectId);
-            assertThat(a.status()).isIn(200, 201, 422);
-            return a.status() != 422;
+            assertThat(a.status()).isIn(200, 201, 409);
+            return a.status() != 409;
         });
     }
 
@@ -78,7 +78,7 @@ class ResultApplicationIT {
                 "{\"unitId\":\"jtj\",\"name\":\"校车服务\",\"category\":\"专项资金\",\"fiscalYear\":2026}"));
         Answer refused = stack.call("POST", "/api/budget/districts/" + D + "/projects/xc-2026/appropriations",
                 "{\"amount\":\"1000000.00\",\"source\":\"一般公共预算\",\"date\":\"2026-01-10\"}");
-        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body().get("rule").asText()).isEqualTo("GOAL_NOT_APPROVED");
 
         goal("g-xc-2026", "xc-2026", 2026);

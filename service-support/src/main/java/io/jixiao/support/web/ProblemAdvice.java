@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.jixiao.support.domain.Conflict;
 import io.jixiao.support.domain.Forbidden;
 import io.jixiao.support.domain.NotFound;
+import io.jixiao.support.domain.NotYetKnown;
 import io.jixiao.support.domain.RuleViolation;
 import io.jixiao.support.web.Problems.FieldProblem;
 import jakarta.servlet.http.HttpServletRequest;
@@ -58,6 +59,17 @@ public class ProblemAdvice {
     ResponseEntity<ProblemDetail> rule(RuleViolation e, HttpServletRequest request) {
         return answer(HttpStatus.UNPROCESSABLE_ENTITY, "Rule violated", e.getMessage(), e.rule(),
                 List.of(new FieldProblem(e.field(), e.getMessage())), request);
+    }
+
+    /** 409 + {@code Retry-After}: what the command needs has not arrived from another service yet. */
+    @ExceptionHandler(NotYetKnown.class)
+    ResponseEntity<ProblemDetail> notYetKnown(NotYetKnown e, HttpServletRequest request) {
+        ProblemDetail body = problems.build(HttpStatus.CONFLICT, "Not known yet", e.getMessage(), e.rule(),
+                List.of(new FieldProblem(e.field(), e.getMessage())), request.getRequestURI());
+        body.setProperty("retryable", true);
+        body.setProperty("missing", e.missing());
+        return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
     @ExceptionHandler(Forbidden.class)
@@ -233,6 +245,9 @@ public class ProblemAdvice {
     }
 
     private ResponseEntity<ProblemDetail> dispatch(Exception e, HttpServletRequest request) throws Exception {
+        if (e instanceof NotYetKnown n) {  // before RuleViolation, which it extends
+            return notYetKnown(n, request);
+        }
         if (e instanceof RuleViolation r) {
             return rule(r, request);
         }

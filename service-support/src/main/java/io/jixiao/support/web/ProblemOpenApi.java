@@ -42,7 +42,10 @@ public final class ProblemOpenApi {
             String correlationId,
             @io.swagger.v3.oas.annotations.media.Schema(description = "true when the same request may succeed later "
                     + "(e.g. BUDGET_NOT_YET_KNOWN; see Retry-After)")
-            Boolean retryable) {
+            Boolean retryable,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "with a 409 not-known-yet answer: what has not "
+                    + "arrived from another service yet, e.g. the budget of project 'p-1'")
+            String missing) {
     }
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "FieldProblem", description = "which field, what is wrong")

@@ -1,26 +1,34 @@
-package io.jixiao.evaluation.evaluation;
+package io.jixiao.evaluation.assessment;
 
 import io.jixiao.support.web.District;
+import io.jixiao.evaluation.Answers;
 import io.jixiao.evaluation.Keys;
+import io.jixiao.evaluation.RecordId;
 import io.jixiao.evaluation.access.Act;
-import io.jixiao.evaluation.access.GoalOwners;
+import io.jixiao.evaluation.goal.GoalOwners;
 import io.jixiao.evaluation.budget.BudgetFigures;
-import io.jixiao.evaluation.evaluation.EvaluationApi.ActualRow;
-import io.jixiao.evaluation.evaluation.EvaluationApi.ApplicationRequest;
-import io.jixiao.evaluation.evaluation.EvaluationApi.BudgetCheck;
-import io.jixiao.evaluation.evaluation.EvaluationApi.EvaluationState;
-import io.jixiao.evaluation.evaluation.EvaluationApi.KeyCommissionRequest;
-import io.jixiao.evaluation.evaluation.EvaluationApi.KeyCompletionRequest;
-import io.jixiao.evaluation.evaluation.EvaluationApi.Mismatch;
-import io.jixiao.evaluation.evaluation.EvaluationApi.SelfEvaluationRequest;
-import io.jixiao.evaluation.evaluation.EvaluationCommands.ApplyResult;
-import io.jixiao.evaluation.evaluation.EvaluationCommands.CommissionKeyEvaluation;
-import io.jixiao.evaluation.evaluation.EvaluationCommands.CompleteKeyEvaluation;
-import io.jixiao.evaluation.evaluation.EvaluationCommands.EvaluationResult;
-import io.jixiao.evaluation.evaluation.EvaluationCommands.GoalSnapshot;
-import io.jixiao.evaluation.evaluation.EvaluationCommands.Outcome;
-import io.jixiao.evaluation.evaluation.EvaluationCommands.SubmitSelfEvaluation;
-import io.jixiao.evaluation.evaluation.EvaluationView.EvaluationRecord;
+import io.jixiao.evaluation.assessment.EvaluationApi.AcceptanceRequest;
+import io.jixiao.evaluation.assessment.EvaluationApi.ActualRow;
+import io.jixiao.evaluation.assessment.EvaluationApi.ApplicationRequest;
+import io.jixiao.evaluation.assessment.EvaluationApi.BudgetCheck;
+import io.jixiao.evaluation.assessment.EvaluationApi.EvaluationState;
+import io.jixiao.evaluation.assessment.EvaluationApi.KeyCommissionRequest;
+import io.jixiao.evaluation.assessment.EvaluationApi.KeyCompletionRequest;
+import io.jixiao.evaluation.assessment.EvaluationApi.Mismatch;
+import io.jixiao.evaluation.assessment.EvaluationApi.ReturnRequest;
+import io.jixiao.evaluation.assessment.EvaluationApi.SelfEvaluationRequest;
+import io.jixiao.evaluation.assessment.EvaluationApi.SpotCheckRequest;
+import io.jixiao.evaluation.assessment.EvaluationCommands.AcceptSelfEvaluation;
+import io.jixiao.evaluation.assessment.EvaluationCommands.ApplyResult;
+import io.jixiao.evaluation.assessment.EvaluationCommands.CommissionKeyEvaluation;
+import io.jixiao.evaluation.assessment.EvaluationCommands.CompleteKeyEvaluation;
+import io.jixiao.evaluation.assessment.EvaluationCommands.EvaluationResult;
+import io.jixiao.evaluation.assessment.EvaluationCommands.GoalSnapshot;
+import io.jixiao.evaluation.assessment.EvaluationCommands.Outcome;
+import io.jixiao.evaluation.assessment.EvaluationCommands.ReturnSelfEvaluation;
+import io.jixiao.evaluation.assessment.EvaluationCommands.SpotCheckSelfEvaluation;
+import io.jixiao.evaluation.assessment.EvaluationCommands.SubmitSelfEvaluation;
+import io.jixiao.evaluation.assessment.EvaluationView.EvaluationRecord;
 import io.jixiao.evaluation.goal.GoalView;
 import io.jixiao.evaluation.goal.GoalView.GoalRecord;
 import io.jixiao.evaluation.goal.PerformanceGoal;
@@ -30,6 +38,7 @@ import io.jixiao.evaluation.settings.RuleVersion;
 import io.jixiao.evaluation.settings.RuleVersions;
 import io.jixiao.events.Money;
 import io.jixiao.events.evaluation.GoalScope;
+import io.jixiao.events.evaluation.ReturnReason;
 import io.jixiao.events.evaluation.SelfEvaluationSubmitted;
 import io.jixiao.support.axon.CommandSender;
 import io.jixiao.support.domain.NotFound;
@@ -38,7 +47,6 @@ import io.jixiao.support.web.AsOf;
 import io.jixiao.support.web.IfMatch;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,11 +85,12 @@ public class EvaluationController {
     }
 
     @PutMapping("/self")
-    @Operation(summary = "Submit (201), resubmit before the result is applied (200) or repeat (200, no-op) a "
-            + "self-evaluation; scored by the district's rule version in force")
+    @Operation(summary = "Submit (201), resubmit before it is accepted or its result applied (200; after a return: "
+            + "the unit's revision) or repeat (200, no-op) a self-evaluation; scored by the district's rule version "
+            + "in force. 409 SELF_EVALUATION_ALREADY_ACCEPTED")
     public ResponseEntity<EvaluationState> self(
             @PathVariable @District String districtCode,
-            @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String evaluationId,
+            @PathVariable @RecordId String evaluationId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody SelfEvaluationRequest body) {
         GoalRecord goal = goals.find(districtCode, body.goalId()).orElseThrow(() -> new RuleViolation("GOAL_NOT_FOUND",
@@ -116,17 +125,15 @@ public class EvaluationController {
     @Operation(summary = "Commission a key evaluation (201) or repeat the commission (200, no-op)")
     public ResponseEntity<EvaluationState> commission(
             @PathVariable @District String districtCode,
-            @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String evaluationId,
+            @PathVariable @RecordId String evaluationId,
             @Valid @RequestBody KeyCommissionRequest body) {
         Act.COMMISSION_KEY_EVALUATION.require(districtCode);
         List<String> projectIds = body.projectIds() == null ? List.of() : body.projectIds();
-        EvaluationResult result = commands.send(new CommissionKeyEvaluation(Keys.evaluation(districtCode, evaluationId),
+        return sent(districtCode, evaluationId, new CommissionKeyEvaluation(Keys.evaluation(districtCode, evaluationId),
                 districtCode, evaluationId, body.type(), projectIds, body.subjectUnitId(), body.evaluator(),
                 body.amount() == null ? 0 : Money.yuanToFen(body.amount()),
                 body.projectCount() != null ? body.projectCount() : Math.max(1, projectIds.size()), body.year(),
-                body.subjectYear() != null ? body.subjectYear() : body.year() - 1,
-                body.commissionedOn() != null ? body.commissionedOn() : LocalDate.now(AsOf.BUREAU_ZONE)), districtCode);
-        return state(districtCode, evaluationId, result.recorded() ? HttpStatus.CREATED : HttpStatus.OK, result);
+                body.subjectYear() != null ? body.subjectYear() : body.year() - 1, orToday(body.commissionedOn())));
     }
 
     @PostMapping("/key/completion")
@@ -134,19 +141,54 @@ public class EvaluationController {
             + "findings and conclusion")
     public ResponseEntity<EvaluationState> complete(
             @PathVariable @District String districtCode,
-            @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String evaluationId,
+            @PathVariable @RecordId String evaluationId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody KeyCompletionRequest body) {
         EvaluationRecord commissioned = find(districtCode, evaluationId);
         Act.COMPLETE_KEY_EVALUATION.require(districtCode,
                 commissioned.commissioned() == null ? null : commissioned.commissioned().evaluator());
         RuleVersion version = rules.current(districtCode);
-        EvaluationResult result = commands.send(new CompleteKeyEvaluation(Keys.evaluation(districtCode, evaluationId),
-                body.score(), body.grade(), body.findings(), body.conclusion(),
-                body.completedOn() != null ? body.completedOn() : LocalDate.now(AsOf.BUREAU_ZONE),
+        return sent(districtCode, evaluationId, new CompleteKeyEvaluation(Keys.evaluation(districtCode, evaluationId),
+                body.score(), body.grade(), body.findings(), body.conclusion(), orToday(body.completedOn()),
                 version.rules().gradeBands(), version.rules().weights().total(), version.id(),
-                IfMatch.version(ifMatch)), districtCode);
-        return state(districtCode, evaluationId, result.recorded() ? HttpStatus.CREATED : HttpStatus.OK, result);
+                IfMatch.version(ifMatch)));
+    }
+
+    @PostMapping("/self/acceptance")
+    @Operation(summary = "审核通过: FINANCE accepts a submitted self-evaluation (201; a retry with the same "
+            + "Idempotency-Key 200); its score grades it. 409 SELF_EVALUATION_ALREADY_ACCEPTED, 422 "
+            + "SELF_EVALUATION_NOT_SUBMITTED or SELF_EVALUATION_RETURNED (awaits the unit's resubmission)")
+    public ResponseEntity<EvaluationState> accept(
+            @PathVariable @District String districtCode,
+            @PathVariable @RecordId String evaluationId,
+            @Valid @RequestBody(required = false) AcceptanceRequest body) {
+        return reviewed(districtCode, evaluationId, new AcceptSelfEvaluation(Keys.evaluation(districtCode, evaluationId),
+                orToday(body == null ? null : body.acceptedOn())));
+    }
+
+    @PostMapping("/self/return")
+    @Operation(summary = "退回: FINANCE returns a submitted self-evaluation to its unit with a reason per indicator "
+            + "(201); the unit revises and resubmits it (PUT …/self). 422 RETURN_REASONS_INVALID naming each field")
+    public ResponseEntity<EvaluationState> giveBack(
+            @PathVariable @District String districtCode,
+            @PathVariable @RecordId String evaluationId,
+            @Valid @RequestBody ReturnRequest body) {
+        return reviewed(districtCode, evaluationId, new ReturnSelfEvaluation(Keys.evaluation(districtCode, evaluationId),
+                body.reasons().stream().map(r -> new ReturnReason(r.l3(), r.reason())).toList(),
+                orToday(body.returnedOn())));
+    }
+
+    @PostMapping("/self/spot-check")
+    @Operation(summary = "抽查: FINANCE records its own score of an accepted self-evaluation beside the accepted one "
+            + "(201), once; the accepted score keeps grading it. 422 SELF_EVALUATION_NOT_ACCEPTED")
+    public ResponseEntity<EvaluationState> spotCheck(
+            @PathVariable @District String districtCode,
+            @PathVariable @RecordId String evaluationId,
+            @Valid @RequestBody SpotCheckRequest body) {
+        RuleVersion version = rules.current(districtCode);
+        return reviewed(districtCode, evaluationId, new SpotCheckSelfEvaluation(
+                Keys.evaluation(districtCode, evaluationId), body.score(), body.note(), orToday(body.checkedOn()),
+                version.rules().gradeBands(), version.rules().weights().total(), version.id()));
     }
 
     @PostMapping("/application")
@@ -154,7 +196,7 @@ public class EvaluationController {
             + "applied once (a repeat is a no-op). 409 BUDGET_NOT_YET_KNOWN while a cut's budget has not arrived.")
     public ResponseEntity<EvaluationState> apply(
             @PathVariable @District String districtCode,
-            @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String evaluationId,
+            @PathVariable @RecordId String evaluationId,
             @Valid @RequestBody(required = false) ApplicationRequest body) {
         Act.APPLY_RESULT.require(districtCode);
         EvaluationRecord record = find(districtCode, evaluationId);
@@ -165,10 +207,9 @@ public class EvaluationController {
                     .ifPresent(p -> budgets.put(projectId, p.budgetFen()));
         }
         RuleVersion version = rules.current(districtCode);
-        EvaluationResult result = commands.send(new ApplyResult(Keys.evaluation(districtCode, evaluationId),
+        return sent(districtCode, evaluationId, new ApplyResult(Keys.evaluation(districtCode, evaluationId),
                 body == null ? null : body.targetFiscalYear(), budgets, version.rules().resultApplication(),
-                version.id()), districtCode);
-        return state(districtCode, evaluationId, result.recorded() ? HttpStatus.CREATED : HttpStatus.OK, result);
+                version.id()));
     }
 
     @GetMapping
@@ -176,8 +217,25 @@ public class EvaluationController {
             + "row checked against budget-service's figures")
     public ResponseEntity<EvaluationState> get(
             @PathVariable @District String districtCode,
-            @PathVariable @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String evaluationId) {
+            @PathVariable @RecordId String evaluationId) {
         return state(districtCode, evaluationId, HttpStatus.OK, null);
+    }
+
+    /** A review act of FINANCE on a recorded evaluation (404 when there is none). */
+    private ResponseEntity<EvaluationState> reviewed(String districtCode, String evaluationId, Object command) {
+        Act.REVIEW_SELF_EVALUATION.require(districtCode);
+        find(districtCode, evaluationId);
+        return sent(districtCode, evaluationId, command);
+    }
+
+    /** Sends the command; 201 when it recorded events, 200 for a repeat. */
+    private ResponseEntity<EvaluationState> sent(String districtCode, String evaluationId, Object command) {
+        EvaluationResult result = commands.send(command, districtCode);
+        return state(districtCode, evaluationId, result.recorded() ? HttpStatus.CREATED : HttpStatus.OK, result);
+    }
+
+    private static LocalDate orToday(LocalDate date) {
+        return date != null ? date : LocalDate.now(AsOf.BUREAU_ZONE);
     }
 
     private EvaluationRecord find(String districtCode, String evaluationId) {
@@ -189,12 +247,8 @@ public class EvaluationController {
                                                   EvaluationResult result) {
         EvaluationRecord record = find(districtCode, evaluationId);
         EvaluationState state = EvaluationState.of(record, record.self() == null ? null : check(record.self()));
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status).eTag(IfMatch.etag(state.version()));
-        if (result != null) {
-            answer.header("Jixiao-Outcome", result.outcome().name())
-                    .header("Idempotent-Replayed", String.valueOf(!result.recorded()));
-        }
-        return answer.body(state);
+        return Answers.of(status, state.version(), state, result == null ? null : result.outcome(),
+                result != null && result.recorded());
     }
 
     /** The stated budget row against budget-service's figures: the project's, or the unit's whole year. */

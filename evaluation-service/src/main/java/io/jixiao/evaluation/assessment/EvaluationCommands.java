@@ -1,4 +1,4 @@
-package io.jixiao.evaluation.evaluation;
+package io.jixiao.evaluation.assessment;
 
 import io.jixiao.evaluation.scoring.SelfEvaluationScoring;
 import io.jixiao.evaluation.settings.EvaluationRules.GradeBands;
@@ -6,6 +6,7 @@ import io.jixiao.evaluation.settings.EvaluationRules.ResultApplicationRules;
 import io.jixiao.events.evaluation.GoalScope;
 import io.jixiao.events.evaluation.Grade;
 import io.jixiao.events.evaluation.Indicator;
+import io.jixiao.events.evaluation.ReturnReason;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -80,8 +81,31 @@ public final class EvaluationCommands {
         }
     }
 
+    /** FINANCE accepts a submitted self-evaluation. */
+    public record AcceptSelfEvaluation(@TargetAggregateIdentifier String evaluationKey, LocalDate acceptedOn) {
+    }
+
+    /** FINANCE returns a submitted self-evaluation to its unit, with a reason per indicator. */
+    public record ReturnSelfEvaluation(@TargetAggregateIdentifier String evaluationKey, List<ReturnReason> reasons,
+                                       LocalDate returnedOn) {
+        public ReturnSelfEvaluation {
+            reasons = reasons == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(reasons));
+        }
+    }
+
+    /** FINANCE re-scores an accepted self-evaluation (抽查); its score is recorded beside the accepted one. */
+    public record SpotCheckSelfEvaluation(@TargetAggregateIdentifier String evaluationKey, BigDecimal score,
+                                          String note, LocalDate checkedOn, GradeBands bands, BigDecimal maxScore,
+                                          String ruleVersion) {
+        @Override
+        public String toString() {
+            return "SpotCheckSelfEvaluation[" + evaluationKey + ", " + score + ", " + note + ", " + checkedOn + "]";
+        }
+    }
+
     /** What an evaluation command did. */
-    public enum Outcome { SUBMITTED, RESUBMITTED, COMMISSIONED, COMPLETED, APPLIED, UNCHANGED }
+    public enum Outcome { SUBMITTED, RESUBMITTED, COMMISSIONED, COMPLETED, APPLIED, ACCEPTED, RETURNED, SPOT_CHECKED,
+        UNCHANGED }
 
     /** {@code recorded}: whether events were recorded (false: a repeat, answered from what is recorded). */
     public record EvaluationResult(Outcome outcome, boolean recorded) {

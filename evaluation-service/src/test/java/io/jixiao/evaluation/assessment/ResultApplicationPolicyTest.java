@@ -1,4 +1,4 @@
-package io.jixiao.evaluation.evaluation;
+package io.jixiao.evaluation.assessment;
 
 import io.jixiao.events.Labelled;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ResultApplicationPolicyTest {
     private static final ResultApplicationRules DEFAULT = DefaultRules.standard().resultApplication();
     private static final ResultApplicationRules HETANG = new ResultApplicationRules(ResultPolicy.CUT_GOOD_AND_BELOW,
-            DEFAULT.measures(), DEFAULT.cutRatios(), new BigDecimal("0.15"));
+            DEFAULT.measures(), DEFAULT.cutRatios(), new BigDecimal("0.15"), false);
 
     @ParameterizedTest(name = "{0} on {1} fen → {2}, {3}")
     @CsvSource({

@@ -1,4 +1,4 @@
-package io.jixiao.evaluation.evaluation;
+package io.jixiao.evaluation.assessment;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -6,15 +6,18 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.jixiao.evaluation.BudgetNotYetKnown;
 import io.jixiao.evaluation.InvalidInput;
 import io.jixiao.evaluation.Keys;
-import io.jixiao.evaluation.evaluation.EvaluationCommands.ApplyResult;
-import io.jixiao.evaluation.evaluation.EvaluationCommands.CommissionKeyEvaluation;
-import io.jixiao.evaluation.evaluation.EvaluationCommands.CompleteKeyEvaluation;
-import io.jixiao.evaluation.evaluation.EvaluationCommands.EvaluationResult;
-import io.jixiao.evaluation.evaluation.EvaluationCommands.GoalSnapshot;
-import io.jixiao.evaluation.evaluation.EvaluationCommands.Outcome;
-import io.jixiao.evaluation.evaluation.EvaluationCommands.SubmitSelfEvaluation;
+import io.jixiao.evaluation.assessment.EvaluationCommands.AcceptSelfEvaluation;
+import io.jixiao.evaluation.assessment.EvaluationCommands.ApplyResult;
+import io.jixiao.evaluation.assessment.EvaluationCommands.CommissionKeyEvaluation;
+import io.jixiao.evaluation.assessment.EvaluationCommands.CompleteKeyEvaluation;
+import io.jixiao.evaluation.assessment.EvaluationCommands.EvaluationResult;
+import io.jixiao.evaluation.assessment.EvaluationCommands.GoalSnapshot;
+import io.jixiao.evaluation.assessment.EvaluationCommands.Outcome;
+import io.jixiao.evaluation.assessment.EvaluationCommands.ReturnSelfEvaluation;
+import io.jixiao.evaluation.assessment.EvaluationCommands.SpotCheckSelfEvaluation;
+import io.jixiao.evaluation.assessment.EvaluationCommands.SubmitSelfEvaluation;
+import io.jixiao.evaluation.assessment.SelfEvaluationReview.Status;
 import io.jixiao.evaluation.scoring.Grading;
-import io.jixiao.evaluation.scoring.IndicatorScoring;
 import io.jixiao.evaluation.scoring.SelfEvaluationScoring;
 import io.jixiao.events.evaluation.EvaluationKind;
 import io.jixiao.events.evaluation.EvaluationResultApplied;
@@ -22,13 +25,17 @@ import io.jixiao.events.evaluation.GoalScope;
 import io.jixiao.events.evaluation.Grade;
 import io.jixiao.events.evaluation.KeyEvaluationCommissioned;
 import io.jixiao.events.evaluation.KeyEvaluationCompleted;
+import io.jixiao.events.evaluation.ReturnReason;
+import io.jixiao.events.evaluation.SelfEvaluationAccepted;
+import io.jixiao.events.evaluation.SelfEvaluationReturned;
+import io.jixiao.events.evaluation.SelfEvaluationSpotChecked;
 import io.jixiao.events.evaluation.SelfEvaluationSubmitted;
 import io.jixiao.support.domain.Conflict;
 import io.jixiao.support.domain.RequestKey;
 import io.jixiao.support.domain.RequestLedger;
 import io.jixiao.support.domain.RuleViolation;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -60,6 +67,8 @@ public class Evaluation {
     private String evaluationId;
     private EvaluationKind kind;
     private SelfEvaluationSubmitted self;
+    private Status review;
+    private SelfEvaluationSpotChecked spotCheck;
     private KeyEvaluationCommissioned commissioned;
     private KeyEvaluationCompleted completed;
     private List<EvaluationResultApplied> applied = new ArrayList<>();
@@ -101,6 +110,7 @@ public class Evaluation {
         if (self != null && sameScoring(self, event)) {
             return new EvaluationResult(Outcome.UNCHANGED, false);
         }
+        SelfEvaluationReview.requireRevisable(review, command.evaluationId());
         Outcome outcome = self == null ? Outcome.SUBMITTED : Outcome.RESUBMITTED;
         apply(event);
         return new EvaluationResult(outcome, true);
@@ -165,12 +175,8 @@ public class Evaluation {
         BigDecimal score = command.score();
         Grade grade = command.grade();
         if (score != null) {
-            if (score.signum() < 0 || score.compareTo(command.maxScore()) > 0) {
-                problems.add("score", "must lie within 0.." + command.maxScore().toPlainString());
-            } else if (score.stripTrailingZeros().scale() > IndicatorScoring.SCALE) {
-                problems.add("score", "at most two decimals");
-            } else {
-                score = score.setScale(IndicatorScoring.SCALE, RoundingMode.UNNECESSARY);
+            score = Grading.givenScore(score, command.maxScore(), "score", problems);
+            if (score != null) {
                 Grade byScore = Grading.grade(score, command.bands());
                 if (grade != null && grade != byScore) {
                     problems.add("grade", "a score of " + score.toPlainString() + " is graded " + byScore.label()
@@ -204,9 +210,66 @@ public class Evaluation {
     }
 
     @CommandHandler
+    public EvaluationResult handle(AcceptSelfEvaluation command, RequestKey request) {
+        if (requests.replayOf(request).isPresent()) {
+            return new EvaluationResult(Outcome.ACCEPTED, false);
+        }
+        requireKind(EvaluationKind.SELF, evaluationId);
+        SelfEvaluationReview.requireAwaitingReview(review, evaluationId);
+        apply(new SelfEvaluationAccepted(districtCode, evaluationId, self.goalId(), self.projectId(), self.unitId(),
+                self.fiscalYear(), self.totalScore(), self.grade(), command.acceptedOn()));
+        return new EvaluationResult(Outcome.ACCEPTED, true);
+    }
+
+    @CommandHandler
+    public EvaluationResult handle(ReturnSelfEvaluation command, RequestKey request) {
+        if (requests.replayOf(request).isPresent()) {
+            return new EvaluationResult(Outcome.RETURNED, false);
+        }
+        requireKind(EvaluationKind.SELF, evaluationId);
+        SelfEvaluationReview.requireAwaitingReview(review, evaluationId);
+        List<ReturnReason> reasons = SelfEvaluationReview.reasons(command.reasons(), self);
+        apply(new SelfEvaluationReturned(districtCode, evaluationId, self.goalId(), self.projectId(), self.unitId(),
+                self.fiscalYear(), reasons, command.returnedOn()));
+        return new EvaluationResult(Outcome.RETURNED, true);
+    }
+
+    @CommandHandler
+    public EvaluationResult handle(SpotCheckSelfEvaluation command, RequestKey request) {
+        if (requests.replayOf(request).isPresent()) {
+            return new EvaluationResult(Outcome.SPOT_CHECKED, false);
+        }
+        requireKind(EvaluationKind.SELF, evaluationId);
+        SelfEvaluationReview.requireAccepted(review, evaluationId);
+        InvalidInput.Collector problems = new InvalidInput.Collector("SPOT_CHECK_INVALID");
+        BigDecimal score = Grading.givenScore(command.score(), command.maxScore(), "score", problems);
+        if (command.checkedOn().isBefore(LocalDate.of(self.fiscalYear(), 1, 1))) {
+            problems.add("checkedOn", command.checkedOn() + " is before the evaluated year " + self.fiscalYear());
+        }
+        problems.throwIfAny();
+        SelfEvaluationSpotChecked event = new SelfEvaluationSpotChecked(districtCode, evaluationId, self.goalId(),
+                self.projectId(), self.unitId(), self.fiscalYear(), self.totalScore(), self.grade(), score,
+                Grading.grade(score, command.bands()), SelfEvaluationReview.difference(score, self.totalScore()),
+                blank(command.note()) ? null : command.note().trim(), command.checkedOn(), command.ruleVersion());
+        if (spotCheck != null) {
+            if (spotCheck.financeScore().compareTo(score) == 0 && Objects.equals(spotCheck.note(), event.note())) {
+                return new EvaluationResult(Outcome.UNCHANGED, false);
+            }
+            throw new Conflict("SPOT_CHECK_RECORDED", "self-evaluation '" + evaluationId + "' was spot-checked on "
+                    + spotCheck.checkedOn() + " with a score of " + spotCheck.financeScore().toPlainString()
+                    + "; it is spot-checked once");
+        }
+        apply(event);
+        return new EvaluationResult(Outcome.SPOT_CHECKED, true);
+    }
+
+    @CommandHandler
     public EvaluationResult handle(ApplyResult command, RequestKey request) {
         if (requests.replayOf(request).isPresent()) {
             return new EvaluationResult(Outcome.APPLIED, false);
+        }
+        if (kind == EvaluationKind.SELF) {
+            SelfEvaluationReview.requireApplicable(review, command.rules().acceptedSelfEvaluationsOnly(), evaluationId);
         }
         Grade grade = grade();
         if (grade == null) {
@@ -304,6 +367,25 @@ public class Evaluation {
     void on(SelfEvaluationSubmitted event) {
         identify(event.districtCode(), event.evaluationId(), EvaluationKind.SELF);
         self = event;
+        review = Status.SUBMITTED;
+    }
+
+    @EventSourcingHandler
+    void on(SelfEvaluationAccepted event, @SequenceNumber long sequence, RequestKey request) {
+        review = Status.ACCEPTED;
+        requests.remember(request, sequence);
+    }
+
+    @EventSourcingHandler
+    void on(SelfEvaluationReturned event, @SequenceNumber long sequence, RequestKey request) {
+        review = Status.RETURNED;
+        requests.remember(request, sequence);
+    }
+
+    @EventSourcingHandler
+    void on(SelfEvaluationSpotChecked event, @SequenceNumber long sequence, RequestKey request) {
+        spotCheck = event;
+        requests.remember(request, sequence);
     }
 
     @EventSourcingHandler

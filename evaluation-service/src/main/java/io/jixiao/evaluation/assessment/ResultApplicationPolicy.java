@@ -1,4 +1,4 @@
-package io.jixiao.evaluation.evaluation;
+package io.jixiao.evaluation.assessment;
 
 import io.jixiao.evaluation.settings.EvaluationRules.ResultApplicationRules;
 import io.jixiao.evaluation.settings.EvaluationRules.ResultPolicy;

@@ -1,7 +1,6 @@
-package io.jixiao.evaluation.access;
+package io.jixiao.evaluation.goal;
 
 import io.jixiao.evaluation.budget.BudgetFigures;
-import io.jixiao.evaluation.goal.GoalView.GoalRecord;
 import io.jixiao.support.web.AsOf;
 import java.time.LocalDate;
 import org.springframework.stereotype.Component;
@@ -15,7 +14,7 @@ public class GoalOwners {
         this.budget = budget;
     }
 
-    public String unitOf(GoalRecord goal) {
+    public String unitOf(GoalView.GoalRecord goal) {
         return unitOf(goal.districtCode(), goal.unitId(), goal.projectId());
     }
 

@@ -1,8 +1,9 @@
-package io.jixiao.evaluation.evaluation;
+package io.jixiao.evaluation.assessment;
 
 import io.jixiao.evaluation.Keys;
-import io.jixiao.evaluation.evaluation.EvaluationView.Application;
-import io.jixiao.evaluation.evaluation.EvaluationView.EvaluationRecord;
+import io.jixiao.evaluation.RecordId;
+import io.jixiao.evaluation.assessment.EvaluationView.Application;
+import io.jixiao.evaluation.assessment.EvaluationView.EvaluationRecord;
 import io.jixiao.evaluation.settings.QualitativeLevel;
 import io.jixiao.events.Money;
 import io.jixiao.events.evaluation.BudgetExecutionRow;
@@ -10,6 +11,8 @@ import io.jixiao.events.evaluation.Grade;
 import io.jixiao.events.evaluation.KeyEvaluationCommissioned;
 import io.jixiao.events.evaluation.KeyEvaluationCompleted;
 import io.jixiao.events.evaluation.ScoredIndicator;
+import io.jixiao.events.evaluation.ReturnReason;
+import io.jixiao.events.evaluation.SelfEvaluationSpotChecked;
 import io.jixiao.events.evaluation.SelfEvaluationSubmitted;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -36,7 +39,7 @@ public final class EvaluationApi {
     @Schema(description = "自评 of an approved goal's year. The 预算执行率 row is computed from the budget row; "
             + "numeric indicators by formula; qualitative ones take the evaluator's score or level.")
     public record SelfEvaluationRequest(
-            @NotBlank @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String goalId,
+            @NotBlank @RecordId String goalId,
             @NotNull @Min(2000) @Max(2100) Integer year,
             @NotNull @Valid BudgetRow budget,
             @Digits(integer = 4, fraction = 2)
@@ -72,8 +75,8 @@ public final class EvaluationApi {
     public record KeyCommissionRequest(
             @NotBlank @Size(max = 40) @Pattern(regexp = Keys.TEXT, message = Keys.TEXT_MESSAGE)
             @Schema(example = "专项资金") String type,
-            @Size(max = 500) List<@Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String> projectIds,
-            @Pattern(regexp = Keys.ID, message = "must match " + Keys.ID) String subjectUnitId,
+            @Size(max = 500) List<@RecordId String> projectIds,
+            @RecordId String subjectUnitId,
             @NotBlank @Size(max = 200) @Pattern(regexp = Keys.TEXT, message = Keys.TEXT_MESSAGE) String evaluator,
             @DecimalMin("0") @Digits(integer = 12, fraction = 2) @Schema(description = "yuan covered") BigDecimal amount,
             @Min(1) @Max(100_000) @Schema(description = "projects covered; default the number of projectIds (or 1)")
@@ -99,6 +102,31 @@ public final class EvaluationApi {
             Integer targetFiscalYear) {
     }
 
+    @Schema(description = "审核通过: FINANCE accepts the submitted self-evaluation; its score grades it")
+    public record AcceptanceRequest(
+            @Schema(description = "today (Asia/Shanghai) when omitted") LocalDate acceptedOn) {
+    }
+
+    @Schema(description = "退回: FINANCE returns the submitted self-evaluation to its unit, a reason per indicator")
+    public record ReturnRequest(
+            @NotNull @Size(min = 1, max = 300) @Valid List<@NotNull @Valid ReasonRow> reasons,
+            @Schema(description = "today (Asia/Shanghai) when omitted") LocalDate returnedOn) {
+    }
+
+    public record ReasonRow(
+            @NotBlank @Size(max = 300) @Pattern(regexp = Keys.TEXT, message = Keys.TEXT_MESSAGE)
+            @Schema(description = "the level-3 indicator as scored, or 预算执行率") String l3,
+            @NotBlank @Size(max = 2000) @Pattern(regexp = Keys.MULTILINE_TEXT, message = Keys.MULTILINE_TEXT_MESSAGE)
+            @Schema(description = "what the unit must revise (may span lines: \\n)") String reason) {
+    }
+
+    @Schema(description = "抽查: FINANCE's own score of an accepted self-evaluation, recorded beside the accepted one")
+    public record SpotCheckRequest(
+            @NotNull @DecimalMin("0") @Digits(integer = 4, fraction = 2) BigDecimal score,
+            @Size(max = 2000) @Pattern(regexp = Keys.MULTILINE_TEXT, message = Keys.MULTILINE_TEXT_MESSAGE) String note,
+            @Schema(description = "today (Asia/Shanghai) when omitted") LocalDate checkedOn) {
+    }
+
     // ------------------------------------------------------------------ responses
 
     public record ExecutionRowState(String initial, String fullYear, String executed, String weight,
@@ -120,13 +148,36 @@ public final class EvaluationApi {
         }
     }
 
+    /**
+     * {@code review}: SUBMITTED, RETURNED or ACCEPTED; {@code returned}: the latest return's reasons (kept after a
+     * resubmission); {@code spotCheck}: FINANCE's score beside the accepted one.
+     */
     public record SelfState(String goalId, String scope, String projectId, String unitId, int fiscalYear,
                             ExecutionRowState budgetExecution, List<RowState> indicators, String totalScore,
-                            String grade, String ruleVersion) {
-        static SelfState of(SelfEvaluationSubmitted s) {
+                            String grade, String ruleVersion, String review, LocalDate acceptedOn,
+                            ReturnState returned, SpotCheckState spotCheck) {
+        static SelfState of(EvaluationRecord r) {
+            SelfEvaluationSubmitted s = r.self();
             return new SelfState(s.goalId(), s.scope().name(), s.projectId(), s.unitId(), s.fiscalYear(),
                     ExecutionRowState.of(s.budgetExecution()), s.indicators().stream().map(RowState::of).toList(),
-                    s.totalScore().toPlainString(), s.grade().label(), s.ruleVersion());
+                    s.totalScore().toPlainString(), s.grade().label(), s.ruleVersion(),
+                    r.review() == null ? null : r.review().name(),
+                    r.accepted() == null ? null : r.accepted().acceptedOn(),
+                    r.returned() == null ? null : new ReturnState(r.returned().returnedOn(), r.returned().reasons()),
+                    r.spotCheck() == null ? null : SpotCheckState.of(r.spotCheck()));
+        }
+    }
+
+    public record ReturnState(LocalDate returnedOn, List<ReturnReason> reasons) {
+    }
+
+    /** {@code difference}: FINANCE's score − the accepted score. */
+    public record SpotCheckState(String acceptedScore, String acceptedGrade, String financeScore, String financeGrade,
+                                 String difference, String note, LocalDate checkedOn, String ruleVersion) {
+        static SpotCheckState of(SelfEvaluationSpotChecked c) {
+            return new SpotCheckState(c.acceptedScore().toPlainString(), c.acceptedGrade().label(),
+                    c.financeScore().toPlainString(), c.financeGrade().label(), c.difference().toPlainString(),
+                    c.note(), c.checkedOn(), c.ruleVersion());
         }
     }
 
@@ -173,7 +224,7 @@ public final class EvaluationApi {
                                   List<ApplicationState> applications, BudgetCheck budgetCheck) {
         static EvaluationState of(EvaluationRecord r, BudgetCheck check) {
             return new EvaluationState(r.districtCode(), r.evaluationId(), r.kind().name(), r.version(), r.updatedAt(),
-                    r.self() == null ? null : SelfState.of(r.self()),
+                    r.self() == null ? null : SelfState.of(r),
                     r.commissioned() == null ? null : KeyState.of(r.commissioned(), r.completed()),
                     r.applications().stream().map(ApplicationState::of).toList(), check);
         }

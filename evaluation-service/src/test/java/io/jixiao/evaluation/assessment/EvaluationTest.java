@@ -1,4 +1,4 @@
-package io.jixiao.evaluation.evaluation;
+package io.jixiao.evaluation.assessment;
 
 import io.jixiao.evaluation.Keys;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
@@ -10,13 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jixiao.evaluation.BudgetNotYetKnown;
 import io.jixiao.evaluation.Fixtures;
 import io.jixiao.evaluation.InvalidInput;
-import io.jixiao.evaluation.evaluation.EvaluationCommands.ApplyResult;
-import io.jixiao.evaluation.evaluation.EvaluationCommands.CommissionKeyEvaluation;
-import io.jixiao.evaluation.evaluation.EvaluationCommands.CompleteKeyEvaluation;
-import io.jixiao.evaluation.evaluation.EvaluationCommands.EvaluationResult;
-import io.jixiao.evaluation.evaluation.EvaluationCommands.GoalSnapshot;
-import io.jixiao.evaluation.evaluation.EvaluationCommands.Outcome;
-import io.jixiao.evaluation.evaluation.EvaluationCommands.SubmitSelfEvaluation;
+import io.jixiao.evaluation.assessment.EvaluationCommands.ApplyResult;
+import io.jixiao.evaluation.assessment.EvaluationCommands.CommissionKeyEvaluation;
+import io.jixiao.evaluation.assessment.EvaluationCommands.CompleteKeyEvaluation;
+import io.jixiao.evaluation.assessment.EvaluationCommands.EvaluationResult;
+import io.jixiao.evaluation.assessment.EvaluationCommands.GoalSnapshot;
+import io.jixiao.evaluation.assessment.EvaluationCommands.Outcome;
+import io.jixiao.evaluation.assessment.EvaluationCommands.SubmitSelfEvaluation;
 import io.jixiao.evaluation.goal.IndicatorTreeRules;
 import io.jixiao.evaluation.scoring.SelfEvaluationScoring;
 import io.jixiao.evaluation.settings.DefaultRules;

@@ -1,4 +1,4 @@
-package io.jixiao.evaluation.evaluation;
+package io.jixiao.evaluation.assessment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.evaluation.Keys;
@@ -9,6 +9,9 @@ import io.jixiao.events.evaluation.Grade;
 import io.jixiao.events.evaluation.KeyEvaluationCommissioned;
 import io.jixiao.events.evaluation.KeyEvaluationCompleted;
 import io.jixiao.events.evaluation.ResultMeasure;
+import io.jixiao.events.evaluation.SelfEvaluationAccepted;
+import io.jixiao.events.evaluation.SelfEvaluationReturned;
+import io.jixiao.events.evaluation.SelfEvaluationSpotChecked;
 import io.jixiao.events.evaluation.SelfEvaluationSubmitted;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -42,7 +45,9 @@ public class EvaluationView {
     public record EvaluationRecord(String districtCode, String evaluationId, EvaluationKind kind,
                                    SelfEvaluationSubmitted self, KeyEvaluationCommissioned commissioned,
                                    KeyEvaluationCompleted completed, List<Application> applications, long version,
-                                   Instant updatedAt) {
+                                   Instant updatedAt, SelfEvaluationReview.Status review,
+                                   SelfEvaluationAccepted accepted, SelfEvaluationReturned returned,
+                                   SelfEvaluationSpotChecked spotCheck) {
         /** The projects a result would apply to. */
         public List<String> subjectProjects() {
             if (self != null) {
@@ -61,6 +66,25 @@ public class EvaluationView {
     void on(SelfEvaluationSubmitted e, @SequenceNumber long sequence,
             @org.axonframework.eventhandling.Timestamp Instant at) {
         upsert(e.districtCode(), e.evaluationId(), EvaluationKind.SELF, "self_evaluation", e, sequence, at);
+        review(e.districtCode(), e.evaluationId(), SelfEvaluationReview.Status.SUBMITTED, null, null, sequence, at);
+    }
+
+    @EventHandler
+    void on(SelfEvaluationAccepted e, @SequenceNumber long sequence,
+            @org.axonframework.eventhandling.Timestamp Instant at) {
+        review(e.districtCode(), e.evaluationId(), SelfEvaluationReview.Status.ACCEPTED, "accepted", e, sequence, at);
+    }
+
+    @EventHandler
+    void on(SelfEvaluationReturned e, @SequenceNumber long sequence,
+            @org.axonframework.eventhandling.Timestamp Instant at) {
+        review(e.districtCode(), e.evaluationId(), SelfEvaluationReview.Status.RETURNED, "returned", e, sequence, at);
+    }
+
+    @EventHandler
+    void on(SelfEvaluationSpotChecked e, @SequenceNumber long sequence,
+            @org.axonframework.eventhandling.Timestamp Instant at) {
+        review(e.districtCode(), e.evaluationId(), SelfEvaluationReview.Status.ACCEPTED, "spot_check", e, sequence, at);
     }
 
     @EventHandler
@@ -98,6 +122,17 @@ public class EvaluationView {
                 Views.json(objectMapper, event), sequence, Timestamp.from(at));
     }
 
+    /** The review status, and the event in {@code column} when there is one. */
+    private void review(String district, String evaluationId, SelfEvaluationReview.Status status, String column,
+                        Object event, long sequence, Instant at) {
+        jdbc.update("UPDATE evaluation_view SET review_status = ?, version = ?, updated_at = ?"
+                        + (column == null ? "" : ", " + column + " = CAST(? AS jsonb)") + " WHERE evaluation_key = ?",
+                column == null ? new Object[] {status.name(), sequence, Timestamp.from(at),
+                        Keys.evaluation(district, evaluationId)}
+                        : new Object[] {status.name(), sequence, Timestamp.from(at), Views.json(objectMapper, event),
+                        Keys.evaluation(district, evaluationId)});
+    }
+
     public Optional<EvaluationRecord> find(String districtCode, String evaluationId) {
         String key = Keys.evaluation(districtCode, evaluationId);
         List<Application> applications = jdbc.query("SELECT * FROM result_application_view WHERE evaluation_key = ? "
@@ -112,6 +147,12 @@ public class EvaluationView {
                 Views.read(objectMapper, rs.getString("self_evaluation"), SelfEvaluationSubmitted.class),
                 Views.read(objectMapper, rs.getString("commissioned"), KeyEvaluationCommissioned.class),
                 Views.read(objectMapper, rs.getString("completed"), KeyEvaluationCompleted.class), applications,
-                rs.getLong("version"), rs.getTimestamp("updated_at").toInstant()), key).stream().findFirst();
+                rs.getLong("version"), rs.getTimestamp("updated_at").toInstant(),
+                rs.getString("review_status") == null ? null
+                        : SelfEvaluationReview.Status.valueOf(rs.getString("review_status")),
+                Views.read(objectMapper, rs.getString("accepted"), SelfEvaluationAccepted.class),
+                Views.read(objectMapper, rs.getString("returned"), SelfEvaluationReturned.class),
+                Views.read(objectMapper, rs.getString("spot_check"), SelfEvaluationSpotChecked.class)), key)
+                .stream().findFirst();
     }
 }
