@@ -10,12 +10,12 @@ import io.jixiao.evaluation.assessment.Evaluation;
 import io.jixiao.evaluation.assessment.ResultApplicationPolicy;
 import io.jixiao.evaluation.goal.IndicatorTreeRules;
 import io.jixiao.evaluation.goal.PerformanceGoal;
-import io.jixiao.evaluation.monitoring.ExecutionCheck;
-import io.jixiao.evaluation.monitoring.GoalMonitoring;
-import io.jixiao.evaluation.monitoring.KeyMonitoringSelection;
+import io.jixiao.evaluation.goal.monitoring.ExecutionCheck;
+import io.jixiao.evaluation.goal.monitoring.GoalMonitoring;
+import io.jixiao.evaluation.goal.monitoring.KeyMonitoringSelection;
 import org.junit.jupiter.api.Test;
 
-/** Aggregates and rule policies stay free of Spring, JDBC and Kafka; scoring is pure. */
+/** Aggregates and rule policies stay free of Spring, JDBC and Kafka; scoring is pure; the packages form no cycle. */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.jixiao.evaluation");
@@ -38,10 +38,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void thePackagesFormNoCycle() {
+        io.jixiao.support.testing.PackageRules.freeOfCycles("io.jixiao.evaluation").check(CLASSES);
+    }
+
+    @Test
     void scoringDependsOnNoAggregateOrView() {
         noClasses().that().resideInAPackage("..scoring..").should().dependOnClassesThat()
                 .resideInAnyPackage("io.jixiao.evaluation.goal..", "io.jixiao.evaluation.assessment..",
-                        "io.jixiao.evaluation.monitoring..", "org.axonframework..")
+                        "org.axonframework..")
                 .check(CLASSES);
     }
 }

@@ -159,7 +159,7 @@ public class BudgetProjection implements Projection {
         m.put(BudgetAdjusted.class, (envelope, event, rows) -> {
             BudgetAdjusted e = (BudgetAdjusted) event;
             rows.movements.add(project(envelope, e, e.districtCode(), e.projectId(), e.date(),
-                    e.basis() == null ? null : e.basis().code()));
+                    e.basis() == null ? null : e.basis().wire()));
         });
         m.put(ExpenditureRecorded.class, (envelope, event, rows) -> {
             ExpenditureRecorded e = (ExpenditureRecorded) event;
@@ -173,13 +173,13 @@ public class BudgetProjection implements Projection {
         m.put(BasicBudgetAdjusted.class, (envelope, event, rows) -> {
             BasicBudgetAdjusted e = (BasicBudgetAdjusted) event;
             rows.movements.add(basic(envelope, e.districtCode(), e.unitId(), e.fiscalYear(),
-                    new FundingFigures(0, 0, e.amountFen(), 0), e.date(), e.basis() == null ? null : e.basis().code()));
+                    new FundingFigures(0, 0, e.amountFen(), 0), e.date(), e.basis() == null ? null : e.basis().wire()));
         });
         m.put(BasicExpenditureRecorded.class, (envelope, event, rows) -> {
             BasicExpenditureRecorded e = (BasicExpenditureRecorded) event;
             rows.movements.add(basic(envelope, e.districtCode(), e.unitId(), e.fiscalYear(),
                     new FundingFigures(0, 0, 0, e.amountFen()), e.date(),
-                    e.expenditureClass() == null ? null : e.expenditureClass().code()));
+                    e.expenditureClass() == null ? null : e.expenditureClass().wire()));
         });
         return Map.copyOf(m);
     }

@@ -10,7 +10,7 @@ import io.jixiao.evaluation.goal.GoalCommands.DeclareGoal;
 import io.jixiao.evaluation.goal.GoalCommands.GoalResult;
 import io.jixiao.evaluation.goal.GoalCommands.Outcome;
 import io.jixiao.evaluation.goal.GoalCommands.ReturnGoal;
-import io.jixiao.evaluation.monitoring.GoalMonitoring;
+import io.jixiao.evaluation.goal.monitoring.GoalMonitoring;
 import io.jixiao.events.evaluation.GoalScope;
 import io.jixiao.events.evaluation.Indicator;
 import io.jixiao.events.evaluation.PerformanceGoalApproved;

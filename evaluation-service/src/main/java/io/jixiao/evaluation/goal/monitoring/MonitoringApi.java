@@ -1,8 +1,8 @@
-package io.jixiao.evaluation.monitoring;
+package io.jixiao.evaluation.goal.monitoring;
 
 import io.jixiao.evaluation.Keys;
 import io.jixiao.evaluation.budget.BudgetFigures.ProjectMoney;
-import io.jixiao.evaluation.monitoring.MonitoringView.ObservationRecord;
+import io.jixiao.evaluation.goal.monitoring.MonitoringView.ObservationRecord;
 import io.jixiao.events.Money;
 import io.jixiao.events.evaluation.IndicatorProgress;
 import io.jixiao.events.evaluation.MonitoringMode;

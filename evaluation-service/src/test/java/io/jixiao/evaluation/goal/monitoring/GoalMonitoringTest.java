@@ -1,13 +1,13 @@
-package io.jixiao.evaluation.monitoring;
+package io.jixiao.evaluation.goal.monitoring;
 
 import io.jixiao.evaluation.Keys;
 import io.jixiao.evaluation.BudgetNotYetKnown;
 import io.jixiao.evaluation.InvalidInput;
 import io.jixiao.evaluation.goal.PerformanceGoal;
-import io.jixiao.evaluation.monitoring.MonitoringCommands.CorrectionResult;
-import io.jixiao.evaluation.monitoring.MonitoringCommands.ObservationResult;
-import io.jixiao.evaluation.monitoring.MonitoringCommands.RecordCorrectiveAction;
-import io.jixiao.evaluation.monitoring.MonitoringCommands.RecordObservation;
+import io.jixiao.evaluation.goal.monitoring.MonitoringCommands.CorrectionResult;
+import io.jixiao.evaluation.goal.monitoring.MonitoringCommands.ObservationResult;
+import io.jixiao.evaluation.goal.monitoring.MonitoringCommands.RecordCorrectiveAction;
+import io.jixiao.evaluation.goal.monitoring.MonitoringCommands.RecordObservation;
 import io.jixiao.evaluation.settings.DefaultRules;
 import io.jixiao.evaluation.settings.EvaluationRules.MonitoringRules;
 import io.jixiao.events.evaluation.Comparator;

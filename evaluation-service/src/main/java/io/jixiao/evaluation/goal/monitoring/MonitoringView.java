@@ -1,4 +1,4 @@
-package io.jixiao.evaluation.monitoring;
+package io.jixiao.evaluation.goal.monitoring;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

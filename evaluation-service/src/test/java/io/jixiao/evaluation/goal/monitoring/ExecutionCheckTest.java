@@ -1,4 +1,4 @@
-package io.jixiao.evaluation.monitoring;
+package io.jixiao.evaluation.goal.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

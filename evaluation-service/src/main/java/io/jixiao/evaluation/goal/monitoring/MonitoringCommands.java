@@ -1,4 +1,4 @@
-package io.jixiao.evaluation.monitoring;
+package io.jixiao.evaluation.goal.monitoring;
 
 import io.jixiao.evaluation.settings.EvaluationRules.MonitoringRules;
 import io.jixiao.events.evaluation.IndicatorProgress;

@@ -1,14 +1,14 @@
-package io.jixiao.evaluation.monitoring;
+package io.jixiao.evaluation.goal.monitoring;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.jixiao.evaluation.BudgetNotYetKnown;
 import io.jixiao.evaluation.InvalidInput;
-import io.jixiao.evaluation.monitoring.MonitoringCommands.CorrectionResult;
-import io.jixiao.evaluation.monitoring.MonitoringCommands.ObservationResult;
-import io.jixiao.evaluation.monitoring.MonitoringCommands.RecordCorrectiveAction;
-import io.jixiao.evaluation.monitoring.MonitoringCommands.RecordObservation;
+import io.jixiao.evaluation.goal.monitoring.MonitoringCommands.CorrectionResult;
+import io.jixiao.evaluation.goal.monitoring.MonitoringCommands.ObservationResult;
+import io.jixiao.evaluation.goal.monitoring.MonitoringCommands.RecordCorrectiveAction;
+import io.jixiao.evaluation.goal.monitoring.MonitoringCommands.RecordObservation;
 import io.jixiao.events.evaluation.CorrectiveActionRecorded;
 import io.jixiao.events.evaluation.DeviationFlagged;
 import io.jixiao.events.evaluation.GoalScope;
