@@ -264,7 +264,6 @@ let drawing = 0;
 async function draw() {
   const turn = ++drawing;
   const findingsRead = api('/api/disclosure/districts/' + district + '/years/' + year + '/findings').catch(() => null);
-  const checksRead = canReadNarrativeChecks(session) ? api(CHECKS).catch(() => null) : Promise.resolve(null);
   const r = await api(reportPath('json'));
   if (turn !== drawing) return;
   disposeCharts();
@@ -291,6 +290,8 @@ async function draw() {
     threePublic(r), transfers(r), debt(r), execution(r), monitoring(r), performance(r), el('div', { id: 'findings-section' }),
     el('div', { id: 'narrative-checks-section' }));
   main.dataset.ready = String(Date.now());
+  // the kept narrative checks are read once the figures are drawn, so that they never delay a live redraw
+  const checksRead = canReadNarrativeChecks(session) ? api(CHECKS).catch(() => null) : Promise.resolve(null);
   // the findings come after the report: reading them re-evaluates the rules, which need not delay the figures
   const f = await findingsRead;
   if (turn !== drawing || !f) return;
