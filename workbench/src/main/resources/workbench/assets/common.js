@@ -57,6 +57,13 @@ export function canReadHistory(session) {
   return session.roles.some((r) => HISTORY_ROLES.includes(r));
 }
 
+/** Roles that may read the kept narrative checks (文稿数字核对) of a district's year. */
+const NARRATIVE_ROLES = ['FINANCE', 'AUDITOR'];
+
+export function canReadNarrativeChecks(session) {
+  return session.roles.some((r) => NARRATIVE_ROLES.includes(r));
+}
+
 export function canReadReports(session) {
   return session.roles.some((r) => REPORT_ROLES.includes(r));
 }
@@ -69,13 +76,13 @@ const ROLE_NAMES = {
   FINANCE: '财政', UNIT: '预算单位', EVALUATOR: '第三方评价', AUDITOR: '审计', DASHBOARD: '展示屏', INTEGRATION: '系统对接',
 };
 
-/** Reads the session and draws the header (who, navigation); answers the session. */
+/** Reads the session and draws the header (who, navigation: links, or a function of the session answering them). */
 export async function start(links) {
   const session = await api('/api/session');
   const who = document.getElementById('who');
   who.textContent = session.subject + '（' + session.roles.map((r) => ROLE_NAMES[r] || r).join('、') + '）';
   const nav = document.getElementById('nav');
-  nav.replaceChildren(...[{ href: '/', text: '总览' }, ...(links || [])].map((l) => el('a', { href: l.href }, l.text)));
+  nav.replaceChildren(...[{ href: '/', text: '总览' }, ...((typeof links === 'function' ? links(session) : links) || [])].map((l) => el('a', { href: l.href }, l.text)));
   return session;
 }
 

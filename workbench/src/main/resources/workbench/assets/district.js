@@ -1,6 +1,6 @@
 // 区县年度: the district report of a year (GET /api/reports/districts/{d}/years/{y}, optionally asOf) as charts and
 // tables, the compliance findings with their history, the downloads, and an as-of date that redraws the page.
-import { api, start, el, num, ratio, change, tile, table, section, chart, disposeCharts, follow, fail, canReadHistory } from './common.js';
+import { api, start, el, num, ratio, change, tile, table, section, chart, disposeCharts, follow, fail, canReadHistory, canReadNarrativeChecks } from './common.js';
 
 const main = document.getElementById('main');
 const [, , district, , yearText] = location.pathname.split('/');
@@ -236,6 +236,29 @@ function findings(f) {
     ], f.findings, { id: 'findings-table' }));
 }
 
+const CHECKS = '/api/disclosure/districts/' + district + '/years/' + year + '/narrative-checks';
+
+/** The kept narrative checks of the year: who checked which draft when, the verdicts, a link to each check's page. */
+function narrativeChecks(checks) {
+  const when = (instant) => (instant ? new Date(instant).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—');
+  return section('文稿数字核对', 'narrative-checks',
+    el('p', { class: 'muted' }, '发布前，财政部门将报告文稿（文本或 .docx）提交 POST ' + CHECKS
+      + '，逐一核对文稿中的数字与记录；每次核对都留存。审计可在此查看。'),
+    checks.length === 0
+      ? el('p', { id: 'narrative-checks-none' }, '本年度尚无文稿核对记录。')
+      : table([
+        { label: '核对时间', value: (c) => when(c.checkedAt) },
+        { label: '核对人', value: (c) => c.checkedBy },
+        { label: '文稿', value: (c) => c.draftFormat + ' · SHA-256 ' + c.draftSha256.slice(0, 12) + '…' },
+        { label: '数据截至', value: (c) => when(c.asOf) },
+        { label: '一致', value: (c) => String(c.consistent), num: true },
+        { label: '与记录不符', value: (c) => String(c.contradicted), num: true },
+        { label: '自相矛盾', value: (c) => String(c.inconsistent), num: true },
+        { label: '无法核实', value: (c) => String(c.unverifiable), num: true },
+        { label: '', value: (c) => el('a', { href: CHECKS + '/' + encodeURIComponent(c.checkId) + '?format=html', target: '_blank', rel: 'noopener' }, '查看核对结果') },
+      ], checks.map((c) => Object.assign({ __attrs: { 'data-check': c.checkId } }, c)), { id: 'narrative-checks-table' }));
+}
+
 let drawing = 0;
 
 async function draw() {
@@ -264,19 +287,27 @@ async function draw() {
       tile('预算执行率', num(s.executionRate), null, 'execution'),
       tile('项目', String(r.projects.count), num(r.projects.budgetWan) + ' 万元', 'projects'),
       el('div', { id: 'findings-tile' })),
-    threePublic(r), transfers(r), debt(r), execution(r), monitoring(r), performance(r), el('div', { id: 'findings-section' }));
+    threePublic(r), transfers(r), debt(r), execution(r), monitoring(r), performance(r), el('div', { id: 'findings-section' }),
+    el('div', { id: 'narrative-checks-section' }));
   main.dataset.ready = String(Date.now());
+  // the kept narrative checks are read once the figures are drawn, so that they never delay a live redraw
+  const checksRead = canReadNarrativeChecks(session) ? api(CHECKS).catch(() => null) : Promise.resolve(null);
   // the findings come after the report: reading them re-evaluates the rules, which need not delay the figures
   const f = await findingsRead;
   if (turn !== drawing || !f) return;
   document.getElementById('findings-tile').replaceWith(tile('未解决合规问题', String(f.open), '严重 ' + f.openFatal, 'findings'));
   document.getElementById('findings-section').replaceWith(findings(f));
   main.dataset.findings = 'true';
+  const checks = await checksRead;
+  if (turn !== drawing || !checks) return;
+  document.getElementById('narrative-checks-section').replaceWith(narrativeChecks(checks));
+  main.dataset.narrativeChecks = 'true';
 }
 
 try {
-  session = await start([{ href: '/districts/' + district + '/years/' + year, text: '区县年度' },
-    { href: '/districts/' + district + '/years/' + year + '/findings', text: '合规问题' }]);
+  session = await start((s) => [{ href: '/districts/' + district + '/years/' + year, text: '区县年度' },
+    { href: '/districts/' + district + '/years/' + year + '/findings', text: '合规问题' },
+    ...(canReadNarrativeChecks(s) ? [{ href: '#narrative-checks', text: '文稿核对' }] : [])]);
   await draw();
   follow([district], () => (asOf ? Promise.resolve() : draw()));
 } catch (e) {

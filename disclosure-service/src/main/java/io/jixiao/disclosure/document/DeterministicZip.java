@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -40,7 +41,12 @@ public final class DeterministicZip {
 
     /** Rewrites an archive (an .xlsx, a .docx) with every entry stamped with {@code time}, order kept. */
     public static byte[] restamp(byte[] archive, Instant time) {
-        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        return write(entries(archive), time);
+    }
+
+    /** The entries of an archive, name → bytes, in the archive's order. */
+    static Map<String, byte[]> entries(byte[] archive) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(archive))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 entries.put(e.getName(), in.readAllBytes());
@@ -48,7 +54,6 @@ public final class DeterministicZip {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return write(entries, time);
+        return entries;
     }
-
 }

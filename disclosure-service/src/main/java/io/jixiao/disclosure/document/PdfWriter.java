@@ -40,6 +40,8 @@ public final class PdfWriter {
     private final PDDocument doc;
     private final PDType0Font font;
     private final Map<Integer, Boolean> glyphs = new HashMap<>();
+    /** Advance width of each code point, in 1/1000 of the font size (the font's lookups cost most of the time). */
+    private final Map<Integer, Float> advances = new HashMap<>();
     private PDPageContentStream out;
     private float y;
 
@@ -168,13 +170,15 @@ public final class PdfWriter {
         float size = n <= 6 ? 8.5f : n <= 10 ? 7 : 5.5f;
         float[] widths = columnWidths(columns, rows, size);
         float leading = size * 1.3f;
-        drawRow(columns, widths, size, leading, true);
+        List<List<String>> header = cellLines(columns, widths, size);
+        drawRow(columns, header, widths, size, leading, true);
         for (List<String> row : rows) {
-            if (rowHeight(row, widths, size, leading) > y - BOTTOM) {
+            List<List<String>> lines = cellLines(row, widths, size);
+            if (rowHeight(lines, leading) > y - BOTTOM) {
                 newPage();
-                drawRow(columns, widths, size, leading, true);
+                drawRow(columns, header, widths, size, leading, true);
             }
-            drawRow(row, widths, size, leading, false);
+            drawRow(row, lines, widths, size, leading, false);
         }
     }
 
@@ -218,27 +222,34 @@ public final class PdfWriter {
         return w;
     }
 
-    private float rowHeight(List<String> cells, float[] widths, float size, float leading) {
-        int lines = 1;
+    /** Each cell's text broken into the lines its column holds. */
+    private List<List<String>> cellLines(List<String> cells, float[] widths, float size) {
+        List<List<String>> lines = new ArrayList<>(cells.size());
         for (int c = 0; c < cells.size(); c++) {
-            lines = Math.max(lines, wrap(cells.get(c), size, widths[c] - 2 * PAD, widths[c] - 2 * PAD).size());
+            lines.add(wrap(cells.get(c), size, widths[c] - 2 * PAD, widths[c] - 2 * PAD));
+        }
+        return lines;
+    }
+
+    private static float rowHeight(List<List<String>> cellLines, float leading) {
+        int lines = 1;
+        for (List<String> cell : cellLines) {
+            lines = Math.max(lines, cell.size());
         }
         return lines * leading + 2 * PAD + 1;
     }
 
-    private void drawRow(List<String> cells, float[] widths, float size, float leading, boolean header)
-            throws IOException {
-        float height = rowHeight(cells, widths, size, leading);
+    private void drawRow(List<String> cells, List<List<String>> cellLines, float[] widths, float size, float leading,
+            boolean header) throws IOException {
+        float height = rowHeight(cellLines, leading);
         need(height);
         float x = MARGIN;
         for (int c = 0; c < cells.size(); c++) {
             out.addRect(x, y - height, widths[c], height);
             out.stroke();
-            String cell = cells.get(c);
-            List<String> lines = wrap(cell, size, widths[c] - 2 * PAD, widths[c] - 2 * PAD);
-            boolean right = !header && Cells.kind(cell) != Cells.Kind.TEXT;
+            boolean right = !header && Cells.kind(cells.get(c)) != Cells.Kind.TEXT;
             float baseline = y - PAD - size;
-            for (String line : lines) {
+            for (String line : cellLines.get(c)) {
                 float tx = header ? x + (widths[c] - width(line, size)) / 2
                         : right ? x + widths[c] - PAD - width(line, size) : x + PAD;
                 text(line, tx, baseline, size);
@@ -278,11 +289,26 @@ public final class PdfWriter {
     }
 
     private float width(String text, float size) {
-        try {
-            return font.getStringWidth(text) / 1000 * size;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        float units = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            units += advance(cp);
+            i += Character.charCount(cp);
         }
+        return units / 1000 * size;
+    }
+
+    private float advance(int codePoint) {
+        Float known = advances.get(codePoint);
+        if (known == null) {
+            try {
+                known = font.getStringWidth(new String(Character.toChars(codePoint)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            advances.put(codePoint, known);
+        }
+        return known;
     }
 
     /** The text with characters the font cannot draw replaced by "?" (so a stray symbol never fails a report). */
@@ -322,15 +348,14 @@ public final class PdfWriter {
         float limit = first;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
-            String ch = new String(Character.toChars(cp));
-            float w = width(ch, size);
+            float w = advance(cp) / 1000 * size;
             if (used + w > limit && line.length() > 0) {
                 lines.add(line.toString());
                 line.setLength(0);
                 used = 0;
                 limit = rest;
             }
-            line.append(ch);
+            line.appendCodePoint(cp);
             used += w;
             i += Character.charCount(cp);
         }

@@ -2,6 +2,7 @@ package io.jixiao.disclosure.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jixiao.disclosure.document.readback.DocumentReaders;
 import io.jixiao.disclosure.report.DistrictReport;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package io.jixiao.disclosure.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jixiao.disclosure.document.readback.DocumentReaders;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,12 +1,17 @@
 package io.jixiao.gateway.web;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.jixiao.gateway.security.Caller;
 import io.jixiao.gateway.security.JwtProperties;
@@ -42,6 +47,7 @@ public class WorkbenchRoutes {
 
     static final Duration SESSION_VALIDITY = TokenSpec.DEFAULT_VALIDITY;
     private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
+    private static final Map<String, String> PAGES = new ConcurrentHashMap<>();
     private static final String ECHARTS = "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
 
     private final JwtProperties jwt;
@@ -75,7 +81,27 @@ public class WorkbenchRoutes {
 
     private static Mono<ServerResponse> page(String name) {
         return ServerResponse.ok().contentType(HTML).cacheControl(CacheControl.noStore())
-                .bodyValue(new ClassPathResource("workbench/pages/" + name + ".html"));
+                .bodyValue(name.equals("sign-in") ? new ClassPathResource("workbench/pages/sign-in.html")
+                        : PAGES.computeIfAbsent(name, WorkbenchRoutes::signedInPage));
+    }
+
+    /**
+     * A page of a signed-in caller: the workbench's one layout (head, header with navigation, main, footer) with the
+     * page's title and scripts ({@code workbench/pages/<name>.html}) in its head. The sign-in page is whole.
+     */
+    static String signedInPage(String name) {
+        String layout = text("workbench/layout.html");
+        int slot = layout.indexOf("<!-- the page's title and scripts");
+        return layout.substring(0, slot) + text("workbench/pages/" + name + ".html")
+                + layout.substring(layout.indexOf('\n', slot) + 1).replace("{page}", name);
+    }
+
+    private static String text(String resource) {
+        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Mono<ServerResponse> asset(Resource resource, MediaType type) {

@@ -3,13 +3,19 @@ package io.jixiao.local.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.fixtures.GatewayClient;
 import io.jixiao.fixtures.LoadFixtures;
 import io.jixiao.fixtures.LocalTokens;
+import io.jixiao.gateway.security.TokenSpec;
 import io.jixiao.gateway.web.SignInCli;
 import io.jixiao.gateway.web.SignInCodes;
 import io.jixiao.local.e2e.RunningStack.Answer;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +28,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -80,6 +87,18 @@ class WorkbenchBrowserIT {
         assertThat(browser.consoleErrors()).as("console errors on " + page).isEmpty();
     }
 
+    /** A narrative check of a draft by the bureau through the gateway (the pages only read); answers its id. */
+    private static String checkDraft(String district, int year, String draft) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.processes.gatewayUrl() + "/api/disclosure/districts/"
+                        + district + "/years/" + year + "/narrative-checks"))
+                .header("Authorization", "Bearer " + stack.token(TokenSpec.of("auditor-finance", List.of("FINANCE"), List.of(district))))
+                .header("Content-Type", "text/plain;charset=UTF-8").header("Idempotency-Key", "workbench-" + district)
+                .POST(HttpRequest.BodyPublishers.ofString(draft, StandardCharsets.UTF_8)).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return new ObjectMapper().readTree(response.body()).path("checkId").asText();
+    }
+
     private static String row(String table, String attribute, String value) {
         return browser.text("#" + table + " tr[" + attribute + "='" + value + "']");
     }
@@ -102,6 +121,19 @@ class WorkbenchBrowserIT {
         assertThat(hetang).contains("122.00").contains("154.00");
         noConsoleErrors("荷塘 2022");
         browser.screenshot(SHOTS.resolve("district-hetang-2022.png"));
+
+        // the bureau checks a draft; the district page lists the kept check with its verdicts and a link to it
+        String checkId = checkDraft("430202", 2022, "2022年，全区“三公”经费支出122万元，比预算节约32万元。");
+        page("/districts/430202/years/2022");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(15))
+                .until(d -> !browser.all("#narrative-checks-table tr[data-check='" + checkId + "']").isEmpty());
+        assertThat(browser.all("#nav a")).extracting(a -> a.getText()).contains("文稿核对");
+        assertThat(row("narrative-checks-table", "data-check", checkId)).contains("auditor-finance").contains("查看核对结果");
+        assertThat(browser.driver.findElement(By.cssSelector(
+                "#narrative-checks-table tr[data-check='" + checkId + "'] a")).getAttribute("href"))
+                .endsWith("/api/disclosure/districts/430202/years/2022/narrative-checks/" + checkId + "?format=html");
+        noConsoleErrors("荷塘 2022 文稿核对");
+        browser.screenshot(SHOTS.resolve("district-hetang-2022-narrative-checks.png"));
 
         page("/districts/430203/years/2023");
         String czj = row("units-table", "data-unit", "czj");
@@ -220,6 +252,8 @@ class WorkbenchBrowserIT {
         signIn("wallboard", List.of("DASHBOARD"), List.of("*"));
         page("/districts/430511/years/2022");
         assertThat(browser.all("#projects-table a")).isEmpty();   // no link to a project history it may not read
+        assertThat(browser.all("#narrative-checks")).isEmpty();   // nor to the narrative checks (FINANCE, AUDITOR)
+        assertThat(browser.all("#nav a")).extracting(a -> a.getText()).doesNotContain("文稿核对");
         browser.open(stack.processes.gatewayUrl() + "/districts/430511/projects/any");
         new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> !browser.all("#failure").isEmpty());
         assertThat(browser.text("#failure")).contains("无权查看");

@@ -1,4 +1,4 @@
-package io.jixiao.disclosure.document;
+package io.jixiao.disclosure.document.readback;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -30,14 +30,14 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
  * first), the PDF as its text lines. Numbers of the workbook come back as numbers and are written here as the
  * report writes them ("959.93", "100.00%"), so every reader answers in the report's own notation.
  */
-final class DocumentReaders {
+public final class DocumentReaders {
     private static final Pattern CAPTION = Pattern.compile("表\\d+ (.+?)(（单位：万元）)?");
 
     private DocumentReaders() {
     }
 
     /** Table title → rows (header first) of a Word document. */
-    static Map<String, List<List<String>>> docxTables(byte[] docx) {
+    public static Map<String, List<List<String>>> docxTables(byte[] docx) {
         Map<String, List<List<String>>> tables = new LinkedHashMap<>();
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
             String caption = null;
@@ -63,7 +63,7 @@ final class DocumentReaders {
     }
 
     /** Table title → rows (header first) of a workbook; numeric cells flagged by a leading "#". */
-    static Map<String, List<List<String>>> xlsxTables(byte[] xlsx) {
+    public static Map<String, List<List<String>>> xlsxTables(byte[] xlsx) {
         Map<String, List<List<String>>> tables = new LinkedHashMap<>();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             for (Sheet sheet : wb) {
@@ -111,7 +111,7 @@ final class DocumentReaders {
     }
 
     /** The PDF's text, one line per printed line. */
-    static List<String> pdfLines(byte[] pdf) {
+    public static List<String> pdfLines(byte[] pdf) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(true);
