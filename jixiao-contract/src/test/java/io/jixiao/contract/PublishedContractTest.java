@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The committed contract against the records as they are now, under the compatibility rule. Regenerate with
- * {@code ./mvnw -B -pl jixiao-contract -am test -Dtest=PublishedContractTest -Dsurefire.failIfNoSpecifiedTests=false
- * -Dcontract.update=true} (writes only when nothing breaks, or the version was raised).
+ * {@code ./mvnw -B -pl jixiao-contract test -Dtest=PublishedContractTest -Dcontract.update=true} after installing
+ * jixiao-events (docs/contributing.md); it writes only when nothing breaks, or the version was raised.
  */
 class PublishedContractTest {
     private static final Path COMMITTED = Path.of("src/main/resources/contract");
