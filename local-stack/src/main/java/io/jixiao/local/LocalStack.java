@@ -77,7 +77,8 @@ public class LocalStack {
         out.println("Loading the demo districts " + LoadFixtures.DEMOS + " through the gateway ...");
         try {
             GatewayClient gateway = new GatewayClient(gatewayUrl, LocalTokens.loader(settings.home()));
-            boolean ok = LoadFixtures.loadAll(gateway, LoadFixtures.DEMOS, false);
+            // a progress bar per district on a terminal, plain progress lines in a log
+            boolean ok = LoadFixtures.loadAll(gateway, LoadFixtures.DEMOS, false, out, System.console() != null);
             out.println(ok ? "Demo districts loaded." : "Some demo records were not loaded as their files expect (see above).");
         } catch (RuntimeException | LinkageError e) {
             out.println("Loading the demo districts failed (the stack stays up): " + e);

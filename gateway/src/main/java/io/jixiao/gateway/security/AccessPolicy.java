@@ -73,6 +73,8 @@ public final class AccessPolicy {
             AccessRule.of(READ,  "/api/disclosure/overview",                                    FINANCE, UNIT, AUDITOR, DASHBOARD),
             // the workbench: who the session is (answered by the gateway itself)
             AccessRule.of(READ,  "/api/session",                                                FINANCE, UNIT, EVALUATOR, AUDITOR, DASHBOARD, INTEGRATION),
+            // the published event contract (JSON Schemas, AsyncAPI), answered by the gateway: every signed-in role
+            AccessRule.of(READ,  "/api/contract/**",                                            FINANCE, UNIT, EVALUATOR, AUDITOR, DASHBOARD, INTEGRATION),
             // every service's projection admin (dead letters, retry, rebuild): across districts, so only for `*`
             AccessRule.acrossDistricts(READ,  "/api/*/admin/**",                                  FINANCE, AUDITOR),
             AccessRule.acrossDistricts(WRITE, "/api/*/admin/**",                                  FINANCE));

@@ -43,7 +43,8 @@ public class ProjectionAdminController {
         this.jdbc = jdbc;
     }
 
-    public record RebuildResult(List<String> rebuilt, long millis) {
+    /** @param projections each projection's rebuild: events read, of how many, and how long it took */
+    public record RebuildResult(List<String> rebuilt, long millis, List<RebuildProgress> projections) {
     }
 
     /** One parked event: where it was read, what it was, why it was refused, and what became of it. */
@@ -64,7 +65,15 @@ public class ProjectionAdminController {
         List<CompletableFuture<Void>> rebuilds = all.stream().map(ProjectionRunner::rebuild).toList();
         CompletableFuture.allOf(rebuilds.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
         return new RebuildResult(all.stream().map(ProjectionRunner::name).sorted().toList(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), rebuildProgress());
+    }
+
+    @GetMapping("/projections/rebuild")
+    @Operation(summary = "How far each projection's last rebuild has come: events read of the events its topics held "
+            + "when it began (state IDLE, REBUILDING or REBUILT); the log says the same every 2 s")
+    public List<RebuildProgress> rebuildProgress() {
+        return runners.all().stream().map(ProjectionRunner::rebuildProgress)
+                .sorted(java.util.Comparator.comparing(RebuildProgress::projection)).toList();
     }
 
     @GetMapping("/dead-letters")

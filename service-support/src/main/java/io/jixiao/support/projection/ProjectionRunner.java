@@ -75,6 +75,9 @@ public class ProjectionRunner implements AutoCloseable {
     private boolean uncommitted;
     private long lastKafkaCommit;
     private volatile Map<TopicPartition, Long> rebuildTarget = Map.of();
+    private volatile Map<TopicPartition, Long> rebuildFrom = Map.of();
+    private volatile RebuildProgress rebuildProgress;
+    private long progressLoggedAt;
     private volatile KafkaConsumer<String, String> consumer;
 
     /** An unauthenticated consumer of {@code bootstrapServers}; the suite's topic owners. */
@@ -111,6 +114,12 @@ public class ProjectionRunner implements AutoCloseable {
         return projection.name();
     }
 
+    /** How far the last rebuild has come ({@code IDLE} when there was none since start). */
+    public RebuildProgress rebuildProgress() {
+        RebuildProgress progress = rebuildProgress;
+        return progress != null ? progress : RebuildProgress.idle(projection.name());
+    }
+
     /** Empties the read model and its offsets and reads the topics again from the start; completes when caught up. */
     public CompletableFuture<Void> rebuild() {
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -139,6 +148,7 @@ public class ProjectionRunner implements AutoCloseable {
                     }
                     if (!records.isEmpty()) {
                         process(c, records);
+                        reportRebuildProgress(c);
                     }
                     completeRebuildIfCaughtUp(c);
                     commitToKafkaIfDue(c, records.isEmpty());
@@ -426,8 +436,12 @@ public class ProjectionRunner implements AutoCloseable {
         // the log as it is now is what the rebuild must reach: asked once, not after every poll (a call to the
         // broker that waits behind the consumer's in-flight fetch took most of a rebuild's time)
         rebuildTarget = c.endOffsets(c.assignment());
+        rebuildFrom = c.beginningOffsets(c.assignment());
+        rebuildProgress = RebuildProgress.started(projection.name(), rebuildFrom, rebuildTarget);
+        progressLoggedAt = System.nanoTime();
         rebuildStarted = true;
-        log.info("projection {} rebuilding from the start of {}", projection.name(), projection.topics());
+        log.info("projection {} rebuilding from the start of {}: {} events", projection.name(), projection.topics(),
+                rebuildProgress.total());
     }
 
     private void completeRebuildIfCaughtUp(KafkaConsumer<String, String> c) {
@@ -440,9 +454,25 @@ public class ProjectionRunner implements AutoCloseable {
                 .allMatch(tp -> target.containsKey(tp) ? c.position(tp) >= target.get(tp)
                         : c.position(tp) >= c.endOffsets(List.of(tp)).get(tp));   // assigned since: ask the broker
         if (caughtUp) {
+            rebuildProgress = rebuildProgress.finished();
+            log.info("{}", rebuildProgress);
             rebuildStarted = false;
             rebuildRequest.set(null);
             request.complete(null);
+        }
+    }
+
+    /** During a rebuild: the events read of the total, for the admin endpoint, and in the log every 2 s. */
+    private void reportRebuildProgress(KafkaConsumer<String, String> c) {
+        if (!rebuildStarted || rebuildProgress == null) {
+            return;
+        }
+        Map<TopicPartition, Long> positions = new java.util.HashMap<>();
+        c.assignment().forEach(tp -> positions.put(tp, c.position(tp)));
+        rebuildProgress = rebuildProgress.at(rebuildFrom, rebuildTarget, positions);
+        if (System.nanoTime() - progressLoggedAt > 2_000_000_000L) {
+            progressLoggedAt = System.nanoTime();
+            log.info("{}", rebuildProgress);
         }
     }
 

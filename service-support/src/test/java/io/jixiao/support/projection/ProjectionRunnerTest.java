@@ -361,4 +361,51 @@ class ProjectionRunnerTest {
                 + "aggregate_id = 'k'", Long.class, projection.name)).isEqualTo(2);
         assertThat(l1.link().previousPublishedSequence()).isNull();
     }
+
+    @Test
+    void aRebuildReportsTheEventsReadOfTheTotalAndSaysSoInTheLog() throws Exception {
+        CountingProjection projection = projection();
+        String[] events = new String[30];
+        for (int i = 0; i < events.length; i++) {
+            events[i] = projection.envelope("r" + i, false);
+        }
+        send(projection, events);
+        start(projection);
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedOffset(projection) == 30);
+        assertThat(runner.rebuildProgress()).extracting(RebuildProgress::state, RebuildProgress::total)
+                .containsExactly("IDLE", 0L);
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(ProjectionRunner.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            runner.rebuild().get(60, TimeUnit.SECONDS);
+        } finally {
+            logger.detachAppender(logged);
+        }
+        RebuildProgress progress = runner.rebuildProgress();
+        assertThat(progress).extracting(RebuildProgress::state, RebuildProgress::done, RebuildProgress::total)
+                .containsExactly("REBUILT", 30L, 30L);
+        assertThat(progress.percent()).isEqualTo(100);
+        assertThat(progress.millis()).isNotNull().isNotNegative();
+        assertThat(logged.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .contains("projection " + projection.name + " rebuilding from the start of [" + projection.topic
+                        + "]: 30 events", "projection " + projection.name + " rebuilt: 30 events in "
+                        + progress.millis() + " ms");
+    }
+
+    @Test
+    void progressCountsEventsReadUpToTheEndsTheRebuildSaw() {
+        var partition0 = new org.apache.kafka.common.TopicPartition("t", 0);
+        var partition1 = new org.apache.kafka.common.TopicPartition("t", 1);
+        Map<org.apache.kafka.common.TopicPartition, Long> from = Map.of(partition0, 10L, partition1, 0L);
+        Map<org.apache.kafka.common.TopicPartition, Long> to = Map.of(partition0, 50L, partition1, 60L);
+        RebuildProgress started = RebuildProgress.started("p", from, to);
+        assertThat(started.total()).isEqualTo(100);
+        RebuildProgress halfway = started.at(from, to, Map.of(partition0, 30L, partition1, 90L));
+        assertThat(halfway.done()).isEqualTo(20 + 60);   // partition 1 read past its end: counted up to it
+        assertThat(halfway.toString()).isEqualTo("projection p rebuilding: 80 of 100 events (80%)");
+    }
 }
