@@ -1,8 +1,8 @@
 package io.jixiao.budget.debt;
 
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.jixiao.budget.common.AppliedRequests;
 import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.common.Rules;
 import io.jixiao.budget.debt.DebtCommands.IssueBond;
@@ -19,19 +19,17 @@ import io.jixiao.events.budget.DebtLimitSet;
 import io.jixiao.events.budget.DebtType;
 import io.jixiao.support.domain.Conflict;
 import io.jixiao.support.domain.RequestKey;
-import io.jixiao.support.domain.RequestLedger;
 import io.jixiao.support.domain.RuleViolation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Supplier;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -40,6 +38,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * checked on every command that could raise the balance or lower the limit. Principal repaid cannot exceed the
  * balance. A bond id is issued once: the same bond again is a replay, other details a conflict.
  */
+@Revision("2")
 @Aggregate(snapshotTriggerDefinition = "budgetSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -50,8 +49,7 @@ public class DistrictDebt {
     private Map<String, DebtFigures> figures = new HashMap<>();
     /** Bond id → the event that issued it and its sequence. */
     private Map<String, IssuedBond> bonds = new HashMap<>();
-    private RequestLedger requests = new RequestLedger();
-    private long lastSequence = -1;
+    private AppliedRequests applied = new AppliedRequests();
 
     record IssuedBond(BondIssued event, long sequence) {
     }
@@ -63,24 +61,24 @@ public class DistrictDebt {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Recorded handle(OpenDebtBalance command, RequestKey request) {
-        return unlessReplay(request, () -> {
+        return applied.unlessReplay(request, () -> {
             Rules.requireNotNegative(command.amountFen(), "amount");
             DebtBalanceOpened event = new DebtBalanceOpened(command.districtCode(), command.fiscalYear(), command.type(),
                     command.amountFen());
             requireWithinLimit(command.type(), of(command.type()).after(event), "amount");
-            return record(event);
+            return applied.record(event);
         });
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Recorded handle(SetDebtLimit command, RequestKey request) {
-        return unlessReplay(request, () -> {
+        return applied.unlessReplay(request, () -> {
             Rules.requireNotNegative(command.amountFen(), "amount");
             DebtLimitSet event = new DebtLimitSet(command.districtCode(), command.fiscalYear(), command.type(),
                     command.amountFen());
             requireWithinLimit(command.type(), of(command.type()).after(event), "amount");
-            return record(event);
+            return applied.record(event);
         });
     }
 
@@ -98,21 +96,21 @@ public class DistrictDebt {
             }
             throw new Conflict("BOND_ID_TAKEN", "bond '" + command.bondId() + "' was already issued with other details");
         }
-        return unlessReplay(request, () -> {
+        return applied.unlessReplay(request, () -> {
             Rules.requirePositive(command.amountFen(), "amount");
             Rules.requireDateIn(event.date(), "date", command.fiscalYear(), command.fiscalYear());
             if (event.termYears().stream().anyMatch(t -> t == null || t < 1 || t > 50)) {
                 throw new RuleViolation("BOND_TERM_INVALID", "termYears", "terms are whole years from 1 to 50");
             }
             requireWithinLimit(command.type(), of(command.type()).after(event), "amount");
-            return record(event);
+            return applied.record(event);
         });
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Recorded handle(RepayPrincipal command, RequestKey request) {
-        return unlessReplay(request, () -> {
+        return applied.unlessReplay(request, () -> {
             Rules.requirePositive(command.amountFen(), "amount");
             BondPrincipalRepaid event = new BondPrincipalRepaid(command.districtCode(), command.fiscalYear(),
                     command.type(), command.amountFen(), command.bondId(), Rules.dateOrToday(command.date()));
@@ -122,19 +120,19 @@ public class DistrictDebt {
                 throw new RuleViolation("PRINCIPAL_ABOVE_BALANCE", "amount", "repaying " + Money.yuan(command.amountFen())
                         + " yuan exceeds the " + Money.yuan(balance) + " yuan " + command.type().label() + " balance");
             }
-            return record(event);
+            return applied.record(event);
         });
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Recorded handle(PayInterest command, RequestKey request) {
-        return unlessReplay(request, () -> {
+        return applied.unlessReplay(request, () -> {
             Rules.requirePositive(command.amountFen(), "amount");
             BondInterestPaid event = new BondInterestPaid(command.districtCode(), command.fiscalYear(), command.type(),
                     command.amountFen(), Rules.dateOrToday(command.date()));
             Rules.requireDateIn(event.date(), "date", command.fiscalYear(), command.fiscalYear());
-            return record(event);
+            return applied.record(event);
         });
     }
 
@@ -157,15 +155,7 @@ public class DistrictDebt {
         return figures.getOrDefault(type.name(), DebtFigures.NONE);
     }
 
-    private Recorded unlessReplay(RequestKey request, Supplier<Recorded> work) {
-        Optional<Recorded> replay = requests.replayOf(request).map(s -> new Recorded(s, true));
-        return replay.orElseGet(work);
-    }
 
-    private Recorded record(Object event) {
-        apply(event);
-        return new Recorded(lastSequence, false);
-    }
 
     @EventSourcingHandler
     void on(DebtBalanceOpened event, @SequenceNumber long sequence, RequestKey request) {
@@ -198,7 +188,6 @@ public class DistrictDebt {
     private void moved(String districtCode, int fiscalYear, DebtType type, Object event, long sequence, RequestKey request) {
         key = DebtCommands.key(districtCode, fiscalYear);
         figures.put(type.name(), of(type).after(event));
-        requests.remember(request, sequence);
-        lastSequence = sequence;
+        applied.applied(request, sequence);
     }
 }

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.jixiao.budget.common.KnownUnits;
+import io.jixiao.budget.common.AppliedRequests;
 import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.common.Rules;
 import io.jixiao.budget.project.ProjectCommands.AdjustBudget;
@@ -27,14 +28,12 @@ import io.jixiao.events.budget.ProjectRegistered;
 import io.jixiao.support.domain.Conflict;
 import io.jixiao.support.domain.NotYetKnown;
 import io.jixiao.support.domain.RequestKey;
-import io.jixiao.support.domain.RequestLedger;
 import io.jixiao.support.domain.RuleViolation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -54,9 +53,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  * district requires one; one evaluation result (cause event) adjusts the budget at most once; a money entry is
  * reversed (红字冲销) at most once, and only a money entry, and not below what was spent.
  *
- * <p>Revision 2 remembers every money entry for reversals: snapshots of revision 1 lack them and are not used.
+ * <p>Revision 2 remembers every money entry for reversals; revision 3 keeps what it applied in one
+ * {@link AppliedRequests}. Snapshots of an earlier revision have another shape and are not used.
  */
-@Revision("2")
+@Revision("3")
 @Aggregate(snapshotTriggerDefinition = "projectSnapshotTrigger", cache = "projectCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -66,14 +66,13 @@ public class Project {
     private ProjectRegistered registration;
     private String previousProjectId;
     private FundingFigures figures = FundingFigures.NONE;
-    private RequestLedger requests = new RequestLedger();
+    private AppliedRequests applied = new AppliedRequests();
     /** Cause event id (an EvaluationResultApplied) → the sequence of the adjustment it caused. */
     private Map<String, Long> causes = new HashMap<>();
     /** Money entries by sequence number: what a reversal needs of its original. */
     private Map<Long, MoneyEntry> entries = new HashMap<>();
     /** Original sequence → the sequence of its reversal. */
     private Map<Long, Long> reversals = new HashMap<>();
-    private long lastSequence = -1;
 
     protected Project() {
         // for Axon
@@ -142,7 +141,7 @@ public class Project {
      */
     @CommandHandler
     public Recorded handle(ReverseEntry command, RequestKey request) {
-        return replayOf(request).orElseGet(() -> {
+        return applied.unlessReplay(request, () -> {
             long original = command.originalSequence();
             if (reversals.containsKey(original)) {
                 throw new RuleViolation("ALREADY_REVERSED", "originalSequence", "entry " + original
@@ -150,7 +149,7 @@ public class Project {
             }
             MoneyEntry entry = entries.get(original);
             if (entry == null) {
-                throw original >= 0 && original <= lastSequence
+                throw original >= 0 && original <= applied.lastSequence()
                         ? new RuleViolation("NOT_A_MONEY_ENTRY", "originalSequence", "entry " + original + " is not "
                         + "an appropriation, adjustment, carry-over or expenditure and cannot be reversed")
                         : new RuleViolation("UNKNOWN_ENTRY", "originalSequence", "project '" + projectId()
@@ -164,7 +163,7 @@ public class Project {
                         + " the budget would be " + Money.yuan(after.budget()) + " yuan, below the "
                         + Money.yuan(after.spent()) + " yuan already spent");
             }
-            return record(event, request);
+            return applied.record(event, request);
         });
     }
 
@@ -203,7 +202,7 @@ public class Project {
     private Recorded appropriate(AppropriateBudget command, GoalRegister goals, RequestKey request) {
         BudgetAppropriated event = new BudgetAppropriated(districtCode(), projectId(), command.amountFen(),
                 command.fundSource(), command.docNo(), Rules.dateOrToday(command.date()));
-        return replayOf(request).orElseGet(() -> {
+        return applied.unlessReplay(request, () -> {
             Rules.requirePositive(command.amountFen(), "amount");
             Rules.requireDateIn(event.date(), "date", registration.fiscalYear() - 1, registration.fiscalYear());
             if (goals.goalRequired(districtCode())
@@ -212,7 +211,7 @@ public class Project {
                         + projectId() + "' for " + registration.fiscalYear(), "project '" + projectId() + "' has no "
                         + "approved performance goal for " + registration.fiscalYear() + " (绩效目标是预算安排的前置条件)");
             }
-            return record(event, request);
+            return applied.record(event, request);
         });
     }
 
@@ -222,7 +221,7 @@ public class Project {
         if (command.causeEventId() != null && causes.containsKey(command.causeEventId())) {
             return new Recorded(causes.get(command.causeEventId()), true);
         }
-        return replayOf(request).orElseGet(() -> {
+        return applied.unlessReplay(request, () -> {
             if (command.amountFen() == 0) {
                 throw new RuleViolation("ADJUSTMENT_ZERO", "amount", "an adjustment must change the budget");
             }
@@ -232,49 +231,38 @@ public class Project {
                         + Money.yuan(budgetAfter) + " yuan, below the " + Money.yuan(figures.spent())
                         + " yuan already spent");
             }
-            return record(event, request);
+            return applied.record(event, request);
         });
     }
 
     private Recorded carryOver(CarryOverFunds command, RequestKey request) {
         FundsCarriedOver event = new FundsCarriedOver(districtCode(), projectId(), command.amountFen(),
                 command.fromYear(), Rules.dateOrToday(command.date()));
-        return replayOf(request).orElseGet(() -> {
+        return applied.unlessReplay(request, () -> {
             Rules.requirePositive(command.amountFen(), "amount");
             if (command.fromYear() >= registration.fiscalYear()) {
                 throw new RuleViolation("CARRY_OVER_FROM_EARLIER_YEAR", "fromYear", "funds can only be carried over "
                         + "from a year before " + registration.fiscalYear());
             }
-            return record(event, request);
+            return applied.record(event, request);
         });
     }
 
     private Recorded spend(RecordExpenditure command, RequestKey request) {
         ExpenditureRecorded event = new ExpenditureRecorded(districtCode(), projectId(), command.amountFen(),
                 Rules.dateOrToday(command.date()));
-        return replayOf(request).orElseGet(() -> {
+        return applied.unlessReplay(request, () -> {
             Rules.requirePositive(command.amountFen(), "amount");
             Rules.requireDateIn(event.date(), "date", registration.fiscalYear(), registration.fiscalYear());
             if (command.amountFen() > figures.available()) {
                 throw new RuleViolation("SPENDING_ABOVE_AVAILABLE", "amount", "spending " + Money.yuan(command.amountFen())
                         + " yuan exceeds the " + Money.yuan(figures.available()) + " yuan available");
             }
-            return record(event, request);
+            return applied.record(event, request);
         });
     }
 
-    private Optional<Recorded> replayOf(RequestKey request) {
-        return requests.replayOf(request).map(sequence -> new Recorded(sequence, true));
-    }
 
-    /**
-     * Applies the event with the request id and fingerprint it answers, so that the ledger remembers them (a
-     * single command's metadata carries the same values; a bulk line's are its own).
-     */
-    private Recorded record(Object event, RequestKey request) {
-        apply(event, MetaData.from(request.metaData()));
-        return new Recorded(lastSequence, false);
-    }
 
     private String districtCode() {
         return registration.districtCode();
@@ -288,13 +276,13 @@ public class Project {
     void on(ProjectRegistered event, @SequenceNumber long sequence) {
         projectKey = ProjectCommands.projectKey(event.districtCode(), event.projectId());
         registration = event;
-        lastSequence = sequence;
+        applied.applied(sequence);
     }
 
     @EventSourcingHandler
     void on(PreviousYearProjectLinked event, @SequenceNumber long sequence) {
         previousProjectId = event.previousProjectId();
-        lastSequence = sequence;
+        applied.applied(sequence);
     }
 
     @EventSourcingHandler
@@ -337,12 +325,11 @@ public class Project {
 
     private void moved(Object event, long sequence, RequestKey request) {
         figures = figures.after(event);
-        requests.remember(request, sequence);
-        lastSequence = sequence;
+        applied.applied(request, sequence);
     }
 
     @Override
     public String toString() {
-        return "Project[" + projectKey + ", v" + lastSequence + ", " + Objects.toString(figures) + "]";
+        return "Project[" + projectKey + ", v" + applied.lastSequence() + ", " + Objects.toString(figures) + "]";
     }
 }

@@ -1,9 +1,9 @@
 package io.jixiao.budget.threepublic;
 
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.jixiao.budget.common.KnownUnits;
+import io.jixiao.budget.common.AppliedRequests;
 import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.common.Rules;
 import io.jixiao.budget.threepublic.ThreePublicCommands.BudgetThreePublic;
@@ -11,17 +11,16 @@ import io.jixiao.budget.threepublic.ThreePublicCommands.RecordThreePublicSpendin
 import io.jixiao.events.budget.ThreePublicBudgeted;
 import io.jixiao.events.budget.ThreePublicSpent;
 import io.jixiao.support.domain.RequestKey;
-import io.jixiao.support.domain.RequestLedger;
 import io.jixiao.support.domain.RuleViolation;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -29,6 +28,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * and spending per category (adds up). Spending above budget is recorded (决算 reports what happened) and
  * shown as {@code overBudget}; amounts are never negative; the unit must be registered.
  */
+@Revision("2")
 @Aggregate(snapshotTriggerDefinition = "budgetSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -39,8 +39,7 @@ public class ThreePublicBudget {
     private Map<String, Long> budgetFen = new HashMap<>();
     /** Category code → sequence of the event that set its current budget. */
     private Map<String, Long> budgetSequence = new HashMap<>();
-    private RequestLedger requests = new RequestLedger();
-    private long lastSequence = -1;
+    private AppliedRequests applied = new AppliedRequests();
 
     protected ThreePublicBudget() {
         // for Axon
@@ -51,14 +50,14 @@ public class ThreePublicBudget {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Recorded handle(BudgetThreePublic command, KnownUnits units,
                            RequestKey request) {
-        return replayOf(request).orElseGet(() -> {
+        return applied.unlessReplay(request, () -> {
             requireUnit(units, command.districtCode(), command.unitId());
             Rules.requireNotNegative(command.amountFen(), "amount");
             Long current = budgetFen.get(command.category().name());
             if (current != null && current == command.amountFen()) {
                 return new Recorded(budgetSequence.get(command.category().name()), true);
             }
-            return record(new ThreePublicBudgeted(command.districtCode(), command.unitId(), command.fiscalYear(),
+            return applied.record(new ThreePublicBudgeted(command.districtCode(), command.unitId(), command.fiscalYear(),
                     command.category(), command.amountFen()));
         });
     }
@@ -67,31 +66,24 @@ public class ThreePublicBudget {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Recorded handle(RecordThreePublicSpending command, KnownUnits units,
                            RequestKey request) {
-        return replayOf(request).orElseGet(() -> {
+        return applied.unlessReplay(request, () -> {
             requireUnit(units, command.districtCode(), command.unitId());
             Rules.requireNotNegative(command.amountFen(), "amount");
             ThreePublicSpent event = new ThreePublicSpent(command.districtCode(), command.unitId(),
                     command.fiscalYear(), command.category(), command.amountFen(), Rules.dateOrToday(command.date()));
             Rules.requireDateIn(event.date(), "date", command.fiscalYear(), command.fiscalYear());
-            return record(event);
+            return applied.record(event);
         });
     }
 
     private void requireUnit(KnownUnits units, String districtCode, String unitId) {
-        if (lastSequence < 0 && !units.isRegistered(districtCode, unitId)) {
+        if (applied.isNew() && !units.isRegistered(districtCode, unitId)) {
             throw new RuleViolation("UNKNOWN_UNIT", "unitId", "no unit '" + unitId + "' is registered in district "
                     + districtCode);
         }
     }
 
-    private Optional<Recorded> replayOf(RequestKey request) {
-        return requests.replayOf(request).map(sequence -> new Recorded(sequence, true));
-    }
 
-    private Recorded record(Object event) {
-        apply(event);
-        return new Recorded(lastSequence, false);
-    }
 
     @EventSourcingHandler
     void on(ThreePublicBudgeted event, @SequenceNumber long sequence,
@@ -110,7 +102,6 @@ public class ThreePublicBudget {
     }
 
     private void moved(long sequence, RequestKey request) {
-        requests.remember(request, sequence);
-        lastSequence = sequence;
+        applied.applied(request, sequence);
     }
 }

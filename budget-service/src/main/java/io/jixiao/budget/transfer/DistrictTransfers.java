@@ -1,35 +1,34 @@
 package io.jixiao.budget.transfer;
 
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.jixiao.budget.common.AppliedRequests;
 import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.common.Rules;
 import io.jixiao.budget.transfer.TransferCommands.ReceiveTransfer;
 import io.jixiao.events.budget.TransferReceived;
 import io.jixiao.support.domain.RequestKey;
-import io.jixiao.support.domain.RequestLedger;
-import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * 税收返还和转移支付 a district received in one fiscal year (返还性, 一般性, 专项). Rules: positive amounts,
  * dates in the fiscal year; a retried request records nothing new.
  */
+@Revision("2")
 @Aggregate(snapshotTriggerDefinition = "budgetSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class DistrictTransfers {
     @AggregateIdentifier
     private String key;
-    private RequestLedger requests = new RequestLedger();
-    private long lastSequence = -1;
+    private AppliedRequests applied = new AppliedRequests();
 
     protected DistrictTransfers() {
         // for Axon
@@ -38,23 +37,19 @@ public class DistrictTransfers {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Recorded handle(ReceiveTransfer command, RequestKey request) {
-        Optional<Recorded> replay = requests.replayOf(request).map(s -> new Recorded(s, true));
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        Rules.requirePositive(command.amountFen(), "amount");
-        TransferReceived event = new TransferReceived(command.districtCode(), command.fiscalYear(), command.kind(),
-                command.amountFen(), command.docNo(), Rules.dateOrToday(command.date()));
-        Rules.requireDateIn(event.date(), "date", command.fiscalYear(), command.fiscalYear());
-        apply(event);
-        return new Recorded(lastSequence, false);
+        return applied.unlessReplay(request, () -> {
+            Rules.requirePositive(command.amountFen(), "amount");
+            TransferReceived event = new TransferReceived(command.districtCode(), command.fiscalYear(),
+                    command.kind(), command.amountFen(), command.docNo(), Rules.dateOrToday(command.date()));
+            Rules.requireDateIn(event.date(), "date", command.fiscalYear(), command.fiscalYear());
+            return applied.record(event);
+        });
     }
 
     @EventSourcingHandler
     void on(TransferReceived event, @SequenceNumber long sequence,
             RequestKey request) {
         key = TransferCommands.key(event.districtCode(), event.fiscalYear());
-        requests.remember(request, sequence);
-        lastSequence = sequence;
+        applied.applied(request, sequence);
     }
 }

@@ -1,9 +1,9 @@
 package io.jixiao.budget.unit;
 
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.jixiao.budget.common.KnownUnits;
+import io.jixiao.budget.common.AppliedRequests;
 import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.common.Rules;
 import io.jixiao.budget.unit.UnitCommands.AdjustBasicBudget;
@@ -14,15 +14,14 @@ import io.jixiao.events.budget.BasicBudgetAdjusted;
 import io.jixiao.events.budget.BasicBudgetAppropriated;
 import io.jixiao.events.budget.BasicExpenditureRecorded;
 import io.jixiao.support.domain.RequestKey;
-import io.jixiao.support.domain.RequestLedger;
 import io.jixiao.support.domain.RuleViolation;
-import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -30,6 +29,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * (人员经费 / 公用经费). The same rules as a project: the unit is registered; the budget never goes below what
  * was spent; spending never exceeds what is available; amounts positive; dates in the fiscal year.
  */
+@Revision("2")
 @Aggregate(snapshotTriggerDefinition = "budgetSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -39,8 +39,7 @@ public class UnitBudget {
     private long appropriatedFen;
     private long adjustedFen;
     private long spentFen;
-    private RequestLedger requests = new RequestLedger();
-    private long lastSequence = -1;
+    private AppliedRequests applied = new AppliedRequests();
 
     protected UnitBudget() {
         // for Axon
@@ -50,13 +49,13 @@ public class UnitBudget {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Recorded handle(AppropriateBasicBudget command, KnownUnits units,
                            RequestKey request) {
-        return replayOf(request).orElseGet(() -> {
+        return applied.unlessReplay(request, () -> {
             requireUnit(units, command.districtCode(), command.unitId());
             Rules.requirePositive(command.amountFen(), "amount");
             BasicBudgetAppropriated event = new BasicBudgetAppropriated(command.districtCode(), command.unitId(),
                     command.fiscalYear(), command.amountFen(), command.docNo(), Rules.dateOrToday(command.date()));
             Rules.requireDateIn(event.date(), "date", command.fiscalYear() - 1, command.fiscalYear());
-            return record(event);
+            return applied.record(event);
         });
     }
 
@@ -64,7 +63,7 @@ public class UnitBudget {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Recorded handle(AdjustBasicBudget command, KnownUnits units,
                            RequestKey request) {
-        return replayOf(request).orElseGet(() -> {
+        return applied.unlessReplay(request, () -> {
             requireUnit(units, command.districtCode(), command.unitId());
             if (command.amountFen() == 0) {
                 throw new RuleViolation("ADJUSTMENT_ZERO", "amount", "an adjustment must change the budget");
@@ -77,7 +76,7 @@ public class UnitBudget {
                 throw new RuleViolation("BUDGET_BELOW_SPENT", "amount", "the basic budget would become "
                         + Money.yuan(budgetAfter) + " yuan, below the " + Money.yuan(spentFen) + " yuan already spent");
             }
-            return record(event);
+            return applied.record(event);
         });
     }
 
@@ -85,7 +84,7 @@ public class UnitBudget {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Recorded handle(RecordBasicExpenditure command, KnownUnits units,
                            RequestKey request) {
-        return replayOf(request).orElseGet(() -> {
+        return applied.unlessReplay(request, () -> {
             requireUnit(units, command.districtCode(), command.unitId());
             Rules.requirePositive(command.amountFen(), "amount");
             BasicExpenditureRecorded event = new BasicExpenditureRecorded(command.districtCode(), command.unitId(),
@@ -97,12 +96,12 @@ public class UnitBudget {
                         + Money.yuan(command.amountFen()) + " yuan exceeds the " + Money.yuan(budget() - spentFen)
                         + " yuan of basic budget available");
             }
-            return record(event);
+            return applied.record(event);
         });
     }
 
     private void requireUnit(KnownUnits units, String districtCode, String unitId) {
-        if (lastSequence < 0 && !units.isRegistered(districtCode, unitId)) {
+        if (applied.isNew() && !units.isRegistered(districtCode, unitId)) {
             throw new RuleViolation("UNKNOWN_UNIT", "unitId", "no unit '" + unitId + "' is registered in district "
                     + districtCode);
         }
@@ -112,14 +111,7 @@ public class UnitBudget {
         return appropriatedFen + adjustedFen;
     }
 
-    private Optional<Recorded> replayOf(RequestKey request) {
-        return requests.replayOf(request).map(sequence -> new Recorded(sequence, true));
-    }
 
-    private Recorded record(Object event) {
-        apply(event);
-        return new Recorded(lastSequence, false);
-    }
 
     @EventSourcingHandler
     void on(BasicBudgetAppropriated event, @SequenceNumber long sequence,
@@ -146,7 +138,6 @@ public class UnitBudget {
     }
 
     private void moved(long sequence, RequestKey request) {
-        requests.remember(request, sequence);
-        lastSequence = sequence;
+        applied.applied(request, sequence);
     }
 }
