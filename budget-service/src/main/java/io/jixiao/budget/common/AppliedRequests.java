@@ -1,6 +1,6 @@
 package io.jixiao.budget.common;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.jixiao.support.domain.SnapshotState;
 import io.jixiao.support.domain.RequestKey;
 import io.jixiao.support.domain.RequestLedger;
 import java.util.Optional;
@@ -14,8 +14,7 @@ import org.axonframework.modelling.command.AggregateLifecycle;
  * holds one: its command handlers go through {@link #unlessReplay} and end in {@link #record}; its event-sourcing
  * handlers call {@link #applied}. Part of the aggregate's state (and of its snapshots).
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@SnapshotState
 public final class AppliedRequests {
     private RequestLedger requests = new RequestLedger();
     private long lastSequence = -1;

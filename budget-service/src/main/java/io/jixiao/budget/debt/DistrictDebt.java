@@ -1,7 +1,6 @@
 package io.jixiao.budget.debt;
 
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.jixiao.budget.common.AppliedRequests;
 import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.common.Rules;
@@ -17,6 +16,7 @@ import io.jixiao.events.budget.BondPrincipalRepaid;
 import io.jixiao.events.budget.DebtBalanceOpened;
 import io.jixiao.events.budget.DebtLimitSet;
 import io.jixiao.events.budget.DebtType;
+import io.jixiao.support.domain.SnapshotState;
 import io.jixiao.support.domain.Conflict;
 import io.jixiao.support.domain.RequestKey;
 import io.jixiao.support.domain.RuleViolation;
@@ -40,8 +40,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  */
 @Revision("2")
 @Aggregate(snapshotTriggerDefinition = "budgetSnapshotTrigger")
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@SnapshotState
 public class DistrictDebt {
     @AggregateIdentifier
     private String key;

@@ -3,7 +3,6 @@ package io.jixiao.budget.project;
 import io.jixiao.events.budget.FundingFigures;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.jixiao.budget.common.KnownUnits;
 import io.jixiao.budget.common.AppliedRequests;
 import io.jixiao.budget.common.Recorded;
@@ -25,6 +24,7 @@ import io.jixiao.events.budget.ExpenditureRecorded;
 import io.jixiao.events.budget.FundsCarriedOver;
 import io.jixiao.events.budget.MoneyEntryKind;
 import io.jixiao.events.budget.ProjectRegistered;
+import io.jixiao.support.domain.SnapshotState;
 import io.jixiao.support.domain.Conflict;
 import io.jixiao.support.domain.NotYetKnown;
 import io.jixiao.support.domain.RequestKey;
@@ -58,8 +58,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  */
 @Revision("3")
 @Aggregate(snapshotTriggerDefinition = "projectSnapshotTrigger", cache = "projectCache")
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@SnapshotState
 public class Project {
     @AggregateIdentifier
     private String projectKey;

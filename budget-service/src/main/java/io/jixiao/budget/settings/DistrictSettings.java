@@ -1,9 +1,9 @@
 package io.jixiao.budget.settings;
 
+import io.jixiao.support.domain.SnapshotState;
 import io.jixiao.budget.common.Ids;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -18,8 +18,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * Setting what is already set records nothing.
  */
 @Aggregate
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@SnapshotState
 public class DistrictSettings {
     @AggregateIdentifier
     private String key;

@@ -1,7 +1,6 @@
 package io.jixiao.budget.threepublic;
 
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.jixiao.budget.common.KnownUnits;
 import io.jixiao.budget.common.AppliedRequests;
 import io.jixiao.budget.common.Recorded;
@@ -10,6 +9,7 @@ import io.jixiao.budget.threepublic.ThreePublicCommands.BudgetThreePublic;
 import io.jixiao.budget.threepublic.ThreePublicCommands.RecordThreePublicSpending;
 import io.jixiao.events.budget.ThreePublicBudgeted;
 import io.jixiao.events.budget.ThreePublicSpent;
+import io.jixiao.support.domain.SnapshotState;
 import io.jixiao.support.domain.RequestKey;
 import io.jixiao.support.domain.RuleViolation;
 import java.util.HashMap;
@@ -30,8 +30,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  */
 @Revision("2")
 @Aggregate(snapshotTriggerDefinition = "budgetSnapshotTrigger")
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@SnapshotState
 public class ThreePublicBudget {
     @AggregateIdentifier
     private String key;

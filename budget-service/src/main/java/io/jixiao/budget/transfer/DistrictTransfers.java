@@ -1,12 +1,12 @@
 package io.jixiao.budget.transfer;
 
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.jixiao.budget.common.AppliedRequests;
 import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.common.Rules;
 import io.jixiao.budget.transfer.TransferCommands.ReceiveTransfer;
 import io.jixiao.events.budget.TransferReceived;
+import io.jixiao.support.domain.SnapshotState;
 import io.jixiao.support.domain.RequestKey;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -23,8 +23,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  */
 @Revision("2")
 @Aggregate(snapshotTriggerDefinition = "budgetSnapshotTrigger")
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@SnapshotState
 public class DistrictTransfers {
     @AggregateIdentifier
     private String key;

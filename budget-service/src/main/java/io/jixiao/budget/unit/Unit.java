@@ -2,9 +2,9 @@ package io.jixiao.budget.unit;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.jixiao.budget.unit.UnitCommands.RegisterUnit;
 import io.jixiao.events.budget.UnitRegistered;
+import io.jixiao.support.domain.SnapshotState;
 import io.jixiao.support.domain.Conflict;
 import io.jixiao.support.domain.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
@@ -19,8 +19,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * details a conflict. Staffing: actual may exceed authorized (a finding elsewhere), but neither is negative.
  */
 @Aggregate
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@SnapshotState
 public class Unit {
     @AggregateIdentifier
     private String unitKey;

@@ -1,7 +1,6 @@
 package io.jixiao.budget.unit;
 
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.jixiao.budget.common.KnownUnits;
 import io.jixiao.budget.common.AppliedRequests;
 import io.jixiao.budget.common.Recorded;
@@ -13,6 +12,7 @@ import io.jixiao.events.Money;
 import io.jixiao.events.budget.BasicBudgetAdjusted;
 import io.jixiao.events.budget.BasicBudgetAppropriated;
 import io.jixiao.events.budget.BasicExpenditureRecorded;
+import io.jixiao.support.domain.SnapshotState;
 import io.jixiao.support.domain.RequestKey;
 import io.jixiao.support.domain.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
@@ -31,8 +31,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  */
 @Revision("2")
 @Aggregate(snapshotTriggerDefinition = "budgetSnapshotTrigger")
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@SnapshotState
 public class UnitBudget {
     @AggregateIdentifier
     private String unitYearKey;

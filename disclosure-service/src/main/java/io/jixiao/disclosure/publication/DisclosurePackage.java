@@ -2,12 +2,12 @@ package io.jixiao.disclosure.publication;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.jixiao.disclosure.events.DisclosurePublished;
 import io.jixiao.disclosure.events.DisclosureRetracted;
 import io.jixiao.disclosure.publication.PackageCommands.Outcome;
 import io.jixiao.disclosure.publication.PackageCommands.PublishPackage;
 import io.jixiao.disclosure.publication.PackageCommands.RetractPackage;
+import io.jixiao.support.domain.SnapshotState;
 import io.jixiao.support.domain.Conflict;
 import io.jixiao.support.domain.NotFound;
 import io.jixiao.support.domain.RuleViolation;
@@ -27,8 +27,7 @@ import org.axonframework.modelling.command.CreationPolicy;
  * decided before the command is sent, on the findings as they stand before this publication.
  * No Spring: registered with Axon by {@code PublicationConfig}.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@SnapshotState
 public class DisclosurePackage {
     @AggregateIdentifier
     private String packageKey;

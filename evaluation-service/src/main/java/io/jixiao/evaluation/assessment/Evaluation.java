@@ -2,7 +2,6 @@ package io.jixiao.evaluation.assessment;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.jixiao.evaluation.BudgetNotYetKnown;
 import io.jixiao.evaluation.InvalidInput;
 import io.jixiao.evaluation.Keys;
@@ -30,6 +29,7 @@ import io.jixiao.events.evaluation.SelfEvaluationAccepted;
 import io.jixiao.events.evaluation.SelfEvaluationReturned;
 import io.jixiao.events.evaluation.SelfEvaluationSpotChecked;
 import io.jixiao.events.evaluation.SelfEvaluationSubmitted;
+import io.jixiao.support.domain.SnapshotState;
 import io.jixiao.support.domain.Conflict;
 import io.jixiao.support.domain.RequestKey;
 import io.jixiao.support.domain.RequestLedger;
@@ -56,8 +56,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * and {@code apply}; event-sourcing handlers only assign.
  */
 @Aggregate
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@SnapshotState
 public class Evaluation {
     private static final Pattern ID = Pattern.compile(Keys.ID);
 

@@ -2,7 +2,6 @@ package io.jixiao.evaluation.goal;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.jixiao.evaluation.InvalidInput;
 import io.jixiao.evaluation.Keys;
 import io.jixiao.evaluation.goal.GoalCommands.ApproveGoal;
@@ -17,6 +16,7 @@ import io.jixiao.events.evaluation.PerformanceGoalApproved;
 import io.jixiao.events.evaluation.PerformanceGoalDeclared;
 import io.jixiao.events.evaluation.PerformanceGoalReturned;
 import io.jixiao.events.evaluation.PerformanceGoalRevised;
+import io.jixiao.support.domain.SnapshotState;
 import io.jixiao.support.domain.Conflict;
 import io.jixiao.support.domain.RequestKey;
 import io.jixiao.support.domain.RequestLedger;
@@ -42,8 +42,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * {@code apply}; event-sourcing handlers only assign.
  */
 @Aggregate
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@SnapshotState
 public class PerformanceGoal {
     /** Where a goal is in its review. */
     public enum Status { PENDING, RETURNED, APPROVED }

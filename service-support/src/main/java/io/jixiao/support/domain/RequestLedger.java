@@ -1,6 +1,5 @@
 package io.jixiao.support.domain;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,8 +10,7 @@ import java.util.Optional;
  * a reused id with a different body is refused. It is rebuilt from the events' {@code requestId} metadata,
  * so the check and the append are one atomic step of the aggregate.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@SnapshotState
 public final class RequestLedger {
     /** One applied request. */
     public record Entry(String fingerprint, long sequence) {

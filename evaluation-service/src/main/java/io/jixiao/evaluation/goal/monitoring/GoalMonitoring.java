@@ -2,7 +2,6 @@ package io.jixiao.evaluation.goal.monitoring;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.jixiao.evaluation.BudgetNotYetKnown;
 import io.jixiao.evaluation.InvalidInput;
 import io.jixiao.evaluation.goal.monitoring.MonitoringCommands.CorrectionResult;
@@ -18,6 +17,7 @@ import io.jixiao.events.evaluation.MonitoringObservationRecorded;
 import io.jixiao.events.evaluation.PerformanceGoalApproved;
 import io.jixiao.events.evaluation.PerformanceGoalDeclared;
 import io.jixiao.events.evaluation.PerformanceGoalRevised;
+import io.jixiao.support.domain.SnapshotState;
 import io.jixiao.support.domain.Conflict;
 import io.jixiao.support.domain.NotFound;
 import io.jixiao.support.domain.RequestKey;
@@ -41,8 +41,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
  * goal facts it needs from the goal's own events. Command handlers validate and {@code apply}; event-sourcing
  * handlers only assign.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@SnapshotState
 public class GoalMonitoring {
     /** 偏离原因 (docs/rules.md). */
     public static final List<String> CAUSES = List.of("经费保障", "制度保障", "人员保障", "硬件条件保障", "其他");
