@@ -24,9 +24,13 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Each project's funding and its timeline of events, from {@code budget.events}. */
+/**
+ * Each project's funding and its timeline of events, from {@code budget.events}. Deduplicates itself: every event
+ * it uses has its timeline entry, keyed by (district, project, sequence): a project's events are its aggregate's
+ * sequence, which the event store keeps unique. The sums move only with a new entry.
+ */
 @Component
-public class ProjectTimelineProjection implements Projection {
+public class ProjectTimelineProjection implements Projection.SetWise {
     private final ObjectMapper objectMapper;
 
     public ProjectTimelineProjection(ObjectMapper objectMapper) {
@@ -46,21 +50,6 @@ public class ProjectTimelineProjection implements Projection {
     @Override
     public List<String> tables() {
         return List.of("project_view", "project_timeline_entry");
-    }
-
-    /**
-     * Every event it uses has its timeline entry, keyed by (district, project, sequence): a project's events are
-     * its aggregate's sequence, which the event store keeps unique. The sums move only with a new entry.
-     */
-    @Override
-    public boolean deduplicatesItself() {
-        return true;
-    }
-
-    /** One event as a batch of one: the same statements, in the same order. */
-    @Override
-    public void apply(EventEnvelope event, JdbcTemplate jdbc) {
-        applyAll(List.of(event), jdbc);
     }
 
     /**

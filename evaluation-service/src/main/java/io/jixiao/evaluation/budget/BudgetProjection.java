@@ -39,9 +39,11 @@ import org.springframework.stereotype.Component;
  * Payloads are decoded into the published records ({@link EventTypes}) and handled by a class → handler table. What a
  * project's event moves is {@link FundingFigures#after}'s answer, the one definition every service folds through:
  * a money event of a type this table does not name is still counted, from its aggregate (the project).
+ * <p>
+ * Deduplicates itself: each movement is a row keyed by its event id and a registration an upsert of the same values.
  */
 @Component
-public class BudgetProjection implements Projection {
+public class BudgetProjection implements Projection.SetWise {
     public static final String NAME = "evaluation-budget";
     /** PostgreSQL array types of the columns of budget_project and budget_movement, as bound by ArrayBatch. */
     private static final String[] PROJECT_TYPES = {"varchar", "varchar", "varchar", "varchar", "varchar", "int4",
@@ -72,17 +74,6 @@ public class BudgetProjection implements Projection {
     @Override
     public List<String> tables() {
         return List.of("budget_project", "budget_movement");
-    }
-
-    /** Each movement is a row keyed by its event id and a registration an upsert of the same values. */
-    @Override
-    public boolean deduplicatesItself() {
-        return true;
-    }
-
-    @Override
-    public void apply(EventEnvelope event, JdbcTemplate jdbc) {
-        applyAll(List.of(event), jdbc);
     }
 
     /** The batch as one upsert of the projects it registers and one insert of its movements. */

@@ -45,4 +45,23 @@ public interface Projection {
 
     /** The tables emptied before a rebuild from the start of the topics. */
     List<String> tables();
+
+    /**
+     * A projection written set-wise whose own rows make each event's effect happen once ({@link #deduplicatesItself}):
+     * it implements {@link #applyAll}, and one event is a batch of one.
+     */
+    interface SetWise extends Projection {
+        @Override
+        void applyAll(List<EventEnvelope> events, JdbcTemplate jdbc);
+
+        @Override
+        default void apply(EventEnvelope event, JdbcTemplate jdbc) {
+            applyAll(List.of(event), jdbc);
+        }
+
+        @Override
+        default boolean deduplicatesItself() {
+            return true;
+        }
+    }
 }
