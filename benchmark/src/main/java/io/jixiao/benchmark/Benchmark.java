@@ -33,9 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * {@code java -jar benchmark/target/benchmark.jar [--smoke] [--out FILE]}: starts the local stack and
@@ -550,14 +548,7 @@ public final class Benchmark {
 
     /** Produces {@code count} budget envelopes for one district straight to Kafka (projects of 100 events each). */
     private String produceSynthetic(LauncherProcess stack, String district, int count) throws Exception {
-        Properties p = new Properties();
-        p.putAll(stack.kafkaClient());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        Properties p = stack.bulkProducer();
         String lastProject = null;
         LocalDate day = LocalDate.of(Workload.YEAR, 3, 1);
         Instant occurred = Instant.now().minus(Duration.ofDays(2));   // the past: see reportAsOf

@@ -11,8 +11,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The local stack exactly as a user starts it ({@code java -jar local-stack.jar}), on free ports in a
@@ -119,6 +122,22 @@ public final class LauncherProcess implements AutoCloseable {
         return Map.of("bootstrap.servers", "localhost:" + ports.get("kafka"), "security.protocol", "SASL_PLAINTEXT",
                 "sasl.mechanism", "PLAIN", "sasl.jaas.config",
                 io.jixiao.infra.KafkaUsers.clientJaasConfig("admin", KAFKA_ADMIN_PASSWORD));
+    }
+
+    /**
+     * A producer of the stack's broker for bulk loads of synthetic events: idempotent, all replicas, batched, string
+     * keys and values (envelopes as JSON).
+     */
+    public Properties bulkProducer() {
+        Properties p = new Properties();
+        p.putAll(kafkaClient());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return p;
     }
 
     public Path dataDir() {

@@ -21,9 +21,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -129,14 +127,7 @@ final class OverviewBenchmark {
 
     /** Districts 970000 + i, projects of three events each, straight to Kafka as budget-service would publish them. */
     private static void produce(LauncherProcess stack, int districts, int projects) throws Exception {
-        Properties p = new Properties();
-        p.putAll(stack.kafkaClient());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        Properties p = stack.bulkProducer();
         LocalDate day = LocalDate.of(Workload.YEAR, 3, 1);
         Instant occurred = Instant.now().minus(Duration.ofDays(1));
         long i = 0;
