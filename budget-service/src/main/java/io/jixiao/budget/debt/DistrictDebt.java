@@ -1,6 +1,5 @@
 package io.jixiao.budget.debt;
 
-
 import io.jixiao.budget.common.AppliedRequests;
 import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.common.Rules;
@@ -153,8 +152,6 @@ public class DistrictDebt {
     private DebtFigures of(DebtType type) {
         return figures.getOrDefault(type.name(), DebtFigures.NONE);
     }
-
-
 
     @EventSourcingHandler
     void on(DebtBalanceOpened event, @SequenceNumber long sequence, RequestKey request) {

@@ -261,8 +261,6 @@ public class Project {
         });
     }
 
-
-
     private String districtCode() {
         return registration.districtCode();
     }

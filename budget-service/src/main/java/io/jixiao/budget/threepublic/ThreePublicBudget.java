@@ -1,6 +1,5 @@
 package io.jixiao.budget.threepublic;
 
-
 import io.jixiao.budget.common.KnownUnits;
 import io.jixiao.budget.common.AppliedRequests;
 import io.jixiao.budget.common.Recorded;
@@ -56,8 +55,8 @@ public class ThreePublicBudget {
             if (current != null && current == command.amountFen()) {
                 return new Recorded(budgetSequence.get(command.category().name()), true);
             }
-            return applied.record(new ThreePublicBudgeted(command.districtCode(), command.unitId(), command.fiscalYear(),
-                    command.category(), command.amountFen()));
+            return applied.record(new ThreePublicBudgeted(command.districtCode(), command.unitId(),
+                    command.fiscalYear(), command.category(), command.amountFen()));
         });
     }
 
@@ -81,8 +80,6 @@ public class ThreePublicBudget {
                     + districtCode);
         }
     }
-
-
 
     @EventSourcingHandler
     void on(ThreePublicBudgeted event, @SequenceNumber long sequence,

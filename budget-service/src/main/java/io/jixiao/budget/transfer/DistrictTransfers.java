@@ -1,6 +1,5 @@
 package io.jixiao.budget.transfer;
 
-
 import io.jixiao.budget.common.AppliedRequests;
 import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.common.Rules;

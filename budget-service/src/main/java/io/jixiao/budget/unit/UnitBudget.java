@@ -1,6 +1,5 @@
 package io.jixiao.budget.unit;
 
-
 import io.jixiao.budget.common.KnownUnits;
 import io.jixiao.budget.common.AppliedRequests;
 import io.jixiao.budget.common.Recorded;
@@ -109,8 +108,6 @@ public class UnitBudget {
     private long budget() {
         return appropriatedFen + adjustedFen;
     }
-
-
 
     @EventSourcingHandler
     void on(BasicBudgetAppropriated event, @SequenceNumber long sequence,
