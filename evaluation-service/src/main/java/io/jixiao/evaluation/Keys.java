@@ -8,8 +8,8 @@ package io.jixiao.evaluation;
  * V5__type_prefixed_aggregate_keys.sql.
  */
 public final class Keys {
-    /** Client-chosen ids: {@code [A-Za-z0-9._-]{1,64}} (docs/design.md, conventions). */
-    public static final String ID = "[A-Za-z0-9._-]{1,64}";
+    /** Client-chosen ids ({@link io.jixiao.events.ClientId}). */
+    public static final String ID = io.jixiao.events.ClientId.PATTERN;
     /** Observation ids may be derived from the goal id, the checkpoint and the tier, so they may be longer. */
     public static final String LONG_ID = "[A-Za-z0-9._-]{1,120}";
     /**
@@ -18,14 +18,14 @@ public final class Keys {
      * already refuse NUL and the other control characters but tab and line breaks (service-support's RequestJson);
      * these patterns refuse the rest where the field cannot hold it.
      */
-    public static final String TEXT = "[^\\p{Cntrl}]*";
-    public static final String TEXT_MESSAGE = "must not contain control characters";
+    public static final String TEXT = io.jixiao.events.FreeText.SINGLE_LINE;
+    public static final String TEXT_MESSAGE = io.jixiao.events.FreeText.SINGLE_LINE_MESSAGE;
     /**
      * Multi-line free text (long explanations: deviation analyses, findings, conclusions, corrective actions): as
      * {@link #TEXT}, but line feeds ({@code \n}) separate its lines; tab, carriage return and the rest are refused.
      */
-    public static final String MULTILINE_TEXT = "[^\\x00-\\x09\\x0B-\\x1F\\x7F]*";
-    public static final String MULTILINE_TEXT_MESSAGE = "must not contain control characters other than line feeds";
+    public static final String MULTILINE_TEXT = io.jixiao.events.FreeText.MULTI_LINE;
+    public static final String MULTILINE_TEXT_MESSAGE = io.jixiao.events.FreeText.MULTI_LINE_MESSAGE;
 
     private Keys() {
     }

@@ -3,12 +3,12 @@ package io.jixiao.budget.common;
 /** Shapes of ids and texts every budget endpoint shares (docs/design.md, conventions). */
 public final class Ids {
     /** Client-chosen ids: unique within a district. */
-    public static final String ID = "[A-Za-z0-9._-]{1,64}";
+    public static final String ID = io.jixiao.events.ClientId.PATTERN;
     /** 6-digit administrative division code. */
     /** Free text: anything but control characters. */
-    public static final String TEXT = "[^\\p{Cntrl}]*";
-    public static final String ID_MESSAGE = "must match " + ID;
-    public static final String TEXT_MESSAGE = "must not contain control characters";
+    public static final String TEXT = io.jixiao.events.FreeText.SINGLE_LINE;
+    public static final String ID_MESSAGE = io.jixiao.events.ClientId.MESSAGE;
+    public static final String TEXT_MESSAGE = io.jixiao.events.FreeText.SINGLE_LINE_MESSAGE;
 
     /*
      * Aggregate identifiers (also the Kafka record key of every event): the aggregate's type first, then the

@@ -56,7 +56,7 @@ import java.util.regex.Pattern;
 final class ImportOps {
     static final Pattern LINE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     static final Pattern DISTRICT = Pattern.compile(io.jixiao.events.DistrictCode.PATTERN);
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    static final Pattern ID = Pattern.compile(io.jixiao.events.ClientId.PATTERN);
 
     /** The ops: the importable entries of {@link BudgetCommand}, in the order README.md lists them. */
     static final List<String> OPS = BudgetCommand.importable().stream().map(c -> c.op().orElseThrow()).toList();

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /** Request bodies of the package endpoints. */
 public final class PackageRequests {
-    static final String ID = "[A-Za-z0-9._-]{1,64}";
+    static final String ID = io.jixiao.events.ClientId.PATTERN;
 
     private PackageRequests() {
     }

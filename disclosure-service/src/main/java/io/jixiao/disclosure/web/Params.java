@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /** Checks of the path and query parameters every disclosure endpoint shares; each failure names its parameter. */
 public final class Params {
     private static final Pattern DISTRICT = Pattern.compile(io.jixiao.events.DistrictCode.PATTERN);
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern ID = Pattern.compile(io.jixiao.events.ClientId.PATTERN);
 
     private Params() {
     }
@@ -28,7 +28,7 @@ public final class Params {
 
     public static String id(String field, String id) {
         if (id == null || !ID.matcher(id).matches()) {
-            throw new BadParameter(field, "must match [A-Za-z0-9._-]{1,64}");
+            throw new BadParameter(field, io.jixiao.events.ClientId.MESSAGE);
         }
         return id;
     }
