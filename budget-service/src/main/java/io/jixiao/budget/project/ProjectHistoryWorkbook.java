@@ -34,7 +34,7 @@ public final class ProjectHistoryWorkbook {
     static final List<String> COLUMNS = List.of("序号", "记录时间（北京时间）", "业务日期", "事件", "金额（元）",
             "年初预算（元）", "结转（元）", "调整（元）", "全年预算（元）", "支出（元）", "可用（元）", "操作人", "依据",
             "原因", "文号", "起因事件", "关联号");
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId BEIJING = io.jixiao.events.BureauTime.ZONE;
 
     private ProjectHistoryWorkbook() {
     }

@@ -24,7 +24,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public final class FindingsWorkbook {
     static final List<String> COLUMNS = List.of("状态", "发现时间（北京时间）", "解决时间（北京时间）", "规则", "问题",
             "类别", "严重程度", "单位", "单位名称", "对象", "应为", "实为", "差异", "整改措施", "说明", "规则版本");
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId BEIJING = io.jixiao.events.BureauTime.ZONE;
 
     private FindingsWorkbook() {
     }

@@ -6,7 +6,6 @@ import io.jixiao.disclosure.report.DistrictReport.Subject;
 import io.jixiao.disclosure.report.DistrictReport.Summary;
 import io.jixiao.disclosure.report.ReportTable;
 import io.jixiao.disclosure.report.ReportTables;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +19,7 @@ import java.util.Map;
  */
 public record ReportOutline(String title, String meta, String footer, List<Section> sections) {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+            .withZone(io.jixiao.events.BureauTime.ZONE);
     private static final String[] SECTION_NUMBERS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
     private static final String[] SUB_NUMBERS = {"（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）",
             "（八）", "（九）", "（十）"};
