@@ -67,7 +67,7 @@ class DocumentsIT {
         for (String fixture : DemoFigures.FIXTURES) {
             JsonNode root = DemoFigures.fixture(fixture);
             String report = "/api/reports/districts/" + root.path("district").path("code").asText() + "/years/"
-                    + root.path("year").asInt();
+                    + DemoFigures.reportYear(fixture);
             // the projections fill from Kafka: wait until the Word document shows every figure, then take each format
             AtomicReference<List<Figure>> figures = new AtomicReference<>();
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
