@@ -543,6 +543,52 @@ class DisclosureServiceIntegrationTest {
         node.forEach(child -> collect(child, out));
     }
 
+    // ------------------------------------------------------------------ 自评审核 through the topics
+
+    @Test
+    @Order(9)
+    void theReviewOfSelfEvaluationsIsCountedAsOfEachActAndInEveryFormat() throws Exception {
+        String d = "430902";
+        Instant t1 = Instant.parse("2024-03-31T02:00:00Z");
+        Instant t2 = Instant.parse("2024-04-10T02:00:00Z");
+        Instant t3 = Instant.parse("2024-04-20T02:00:00Z");
+        List<JournalEvent> events = io.jixiao.disclosure.fixture.ReviewEvents.in(d)
+                .submitted("se-a", 2023, "85.00", t1).submitted("se-b", 2023, "92.00", t1)
+                .returned("se-a", t2).accepted("se-b", t2)
+                .resubmitted("se-a", "88.00", t3).accepted("se-a", t3).spotChecked("se-a", "84.75", t3)
+                .events();
+        for (JournalEvent e : events) {
+            send(envelope(e.eventId(), e.aggregateId(), e.sequence(), e.occurredAt(), e.payload()));
+        }
+        awaitJournal(d, events.size());
+
+        JsonNode returned = report(d, 2023, t2.toString()).at("/performance/selfEvaluations");
+        assertThat(List.of(returned.get("submitted").asInt(), returned.get("returned").asInt(),
+                returned.get("accepted").asInt(), returned.get("awaitingReview").asInt(),
+                returned.get("spotChecked").asInt())).containsExactly(2, 1, 1, 0, 0);
+        assertThat(returned.at("/items/0/reviewStatus").asText()).isEqualTo("已退回");
+
+        JsonNode live = report(d, 2023, null);
+        JsonNode self = live.at("/performance/selfEvaluations");
+        assertThat(List.of(self.get("submitted").asInt(), self.get("resubmissions").asInt(),
+                self.get("returned").asInt(), self.get("returns").asInt(), self.get("accepted").asInt(),
+                self.get("awaitingReview").asInt(), self.get("spotChecked").asInt()))
+                .containsExactly(2, 1, 1, 1, 2, 0, 1);
+        assertThat(self.at("/spotChecks/0/difference").asText()).isEqualTo("-3.25");
+        assertThat(self.get("largestDifference").asText()).isEqualTo("3.25");
+        assertThat(self.at("/items/0/reviewStatus").asText()).isEqualTo("已抽查");
+        assertThat(self.at("/items/0/acceptedGrade").asText()).isEqualTo("良");
+        String sentence = "财政部门审核单位自评2份，退回1份，采纳2份，抽查1份，抽查评分与单位自评分最大相差3.25分。";
+        assertThat(live.at("/narrative/performance")).extracting(JsonNode::asText).contains(sentence);
+        assertThat(call("GET", "/api/reports/districts/" + d + "/years/2023?format=html", null).text())
+                .contains("<p>" + sentence + "</p>", "<td>已抽查</td>");
+        Answer csv = call("GET", "/api/reports/districts/" + d + "/years/2023?format=csv&table=self-evaluation-review",
+                null);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.text()).startsWith("\uFEFF指标,数值\r\n").contains("\r\n退回（次）,1\r\n",
+                "\r\n抽查评分平均相差（分）,3.25\r\n");
+    }
+
     // ------------------------------------------------------------------ speed
 
     @Test

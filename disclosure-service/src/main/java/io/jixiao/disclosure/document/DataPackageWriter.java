@@ -11,9 +11,11 @@ import io.jixiao.disclosure.report.DistrictReport.DebtLine;
 import io.jixiao.disclosure.report.DistrictReport.GradeCount;
 import io.jixiao.disclosure.report.DistrictReport.KeyEvaluationLine;
 import io.jixiao.disclosure.report.DistrictReport.SelfEvaluationLine;
+import io.jixiao.disclosure.report.DistrictReport.SpotCheckLine;
 import io.jixiao.disclosure.report.DistrictReport.Subject;
 import io.jixiao.disclosure.report.DistrictReport.ThreePublicLine;
 import io.jixiao.disclosure.report.DistrictReport.TransferLine;
+import io.jixiao.disclosure.report.ReportTables;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -67,7 +69,8 @@ public final class DataPackageWriter {
     }
 
     static List<Resource> resources(DistrictReport r, DistrictLedger ledger) {
-        return List.of(budgetLines(r, ledger), threePublic(r), transfers(r), debt(r), evaluations(r), grades(r));
+        return List.of(budgetLines(r, ledger), threePublic(r), transfers(r), debt(r), evaluations(r), grades(r),
+                selfEvaluationReview(r));
     }
 
     // ------------------------------------------------------------------ resources
@@ -153,15 +156,20 @@ public final class DataPackageWriter {
 
     static Resource evaluations(DistrictReport r) {
         List<List<String>> rows = new ArrayList<>();
+        Map<String, SpotCheckLine> spotChecks = new LinkedHashMap<>();
+        r.performance().selfEvaluations().spotChecks().forEach(c -> spotChecks.put(c.evaluationId(), c));
         for (SelfEvaluationLine s : r.performance().selfEvaluations().items()) {
+            SpotCheckLine check = spotChecks.get(s.evaluationId());
             rows.add(List.of(s.evaluationId(), "自评", "", opt(s.unitId()), opt(s.projectId()), "", opt(s.totalScore()),
-                    opt(s.grade()), opt(s.ruleVersion())));
+                    opt(s.grade()), opt(s.ruleVersion()), opt(s.reviewStatus()), opt(s.acceptedScore()),
+                    opt(s.acceptedGrade()), check == null ? "" : opt(check.financeScore()),
+                    check == null ? "" : opt(check.difference())));
         }
         for (KeyEvaluationLine k : r.performance().keyEvaluations().items()) {
             String subjects = k.subjects().isEmpty() ? "" : k.subjects().stream().map(Subject::projectId)
                     .collect(Collectors.joining(" "));
             rows.add(List.of(k.evaluationId(), "重点评价", opt(k.type()), opt(k.subjectUnitId()), subjects,
-                    opt(k.amountWan()), opt(k.score()), opt(k.grade()), opt(k.ruleVersion())));
+                    opt(k.amountWan()), opt(k.score()), opt(k.grade()), opt(k.ruleVersion()), "", "", "", "", ""));
         }
         return new Resource("evaluations", "绩效评价（自评与重点评价）", List.of(
                 new Field("evaluation_id", "string", "评价", null),
@@ -172,7 +180,25 @@ public final class DataPackageWriter {
                 new Field("amount_wan", "number", "涉及资金（万元）", null),
                 new Field("score", "number", "得分", null),
                 new Field("grade", "string", "等级", null),
-                new Field("rule_version", "string", "规则版本", null)), List.of("evaluation_id"), rows);
+                new Field("rule_version", "string", "规则版本", null),
+                new Field("review_status", "string", "审核状态", "自评: 待审核, 已退回, 已采纳 or 已抽查"),
+                new Field("accepted_score", "number", "采纳得分", "自评 accepted by FINANCE: the score that grades it"),
+                new Field("accepted_grade", "string", "采纳等级", null),
+                new Field("finance_score", "number", "财政抽查评分", "自评 spot-checked by FINANCE"),
+                new Field("score_difference", "number", "抽查相差（分）", "财政抽查评分 − the unit's accepted score")),
+                List.of("evaluation_id"), rows);
+    }
+
+    /** The report's 自评审核 table: FINANCE's review of the year's self-evaluations, counted. */
+    static Resource selfEvaluationReview(DistrictReport r) {
+        List<List<String>> rows = new ArrayList<>();
+        for (List<String> row : ReportTables.byId(r, "self-evaluation-review").orElseThrow().rows()) {
+            rows.add(List.of(row.get(0), opt(row.get(1))));
+        }
+        return new Resource("self-evaluation-review", "自评审核", List.of(
+                new Field("measure", "string", "指标", null),
+                new Field("value", "number", "数值", "counts of self-evaluations (份) or returns and resubmissions (次); "
+                        + "spot-check score differences (分), absolute")), List.of("measure"), rows);
     }
 
     static Resource grades(DistrictReport r) {

@@ -65,7 +65,8 @@ public class DistrictReportController {
             @Parameter(schema = @Schema(allowableValues = {"json", "html", "csv", "docx", "xlsx", "pdf"}))
             @RequestParam(defaultValue = "json") String format,
             @Parameter(description = "for format=csv: one table id (three-public, transfers, debt, bonds, performance, "
-                    + "key-evaluation-types, key-evaluations, self-evaluations, result-applications, monitoring, "
+                    + "key-evaluation-types, key-evaluations, self-evaluations, self-evaluation-review, spot-checks, "
+                    + "result-applications, monitoring, "
                     + "checkpoint, units, project-categories, projects); absent = all tables")
             @RequestParam(required = false) String table) {
         Params.district(districtCode);

@@ -22,7 +22,7 @@ public record ReportOutline(String title, String meta, String footer, List<Secti
             .withZone(io.jixiao.events.BureauTime.ZONE);
     private static final String[] SECTION_NUMBERS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
     private static final String[] SUB_NUMBERS = {"（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）",
-            "（八）", "（九）", "（十）"};
+            "（八）", "（九）", "（十）", "（十一）", "（十二）"};
 
     /** A numbered section: its heading ("一、“三公”经费"), its sentences and its tables. */
     public record Section(String heading, List<String> sentences, List<NumberedTable> tables) {
@@ -52,7 +52,8 @@ public record ReportOutline(String title, String meta, String footer, List<Secti
             new Plan("税收返还和转移支付", List.of("transfers")),
             new Plan("地方政府债务", List.of("debt", "bonds")),
             new Plan("预算绩效管理", List.of("performance", "key-evaluation-types", "key-evaluations", "key-evaluation-subjects",
-                    "self-evaluations", "result-applications", "monitoring", "checkpoint")),
+                    "self-evaluations", "self-evaluation-review", "spot-checks", "result-applications", "monitoring",
+                    "checkpoint")),
             new Plan("部门预算执行", List.of("summary", "units")),
             new Plan("项目支出", List.of("project-categories", "projects")));
 

@@ -39,6 +39,9 @@ import io.jixiao.events.evaluation.PerformanceGoalApproved;
 import io.jixiao.events.evaluation.PerformanceGoalDeclared;
 import io.jixiao.events.evaluation.PerformanceGoalReturned;
 import io.jixiao.events.evaluation.PerformanceGoalRevised;
+import io.jixiao.events.evaluation.SelfEvaluationAccepted;
+import io.jixiao.events.evaluation.SelfEvaluationReturned;
+import io.jixiao.events.evaluation.SelfEvaluationSpotChecked;
 import io.jixiao.events.evaluation.SelfEvaluationSubmitted;
 import io.jixiao.support.consume.EventHandlers;
 import java.time.Instant;
@@ -70,6 +73,7 @@ public final class DistrictLedger {
     private final Map<Integer, DistrictYear> years = new HashMap<>();
     private final Map<String, Goal> goals = new TreeMap<>();
     private final Map<String, SelfEvaluationSubmitted> selfEvaluations = new TreeMap<>();
+    private final Map<String, SelfEvaluationReview> reviews = new HashMap<>();
     private final Map<String, KeyEvaluation> keyEvaluations = new TreeMap<>();
     private final Map<String, EvaluationResultApplied> resultApplications = new TreeMap<>();
     private final Map<String, Long> adjustmentsByCause = new HashMap<>();
@@ -423,6 +427,56 @@ public final class DistrictLedger {
         }
     }
 
+    /**
+     * FINANCE's review of one self-evaluation (自评审核) as far as the events went: how often it was submitted and
+     * returned, whether the last submission was returned, its acceptance and its spot-check.
+     */
+    public static final class SelfEvaluationReview {
+        private final String evaluationId;
+        private int submissions;
+        private int returns;
+        private boolean returnedSinceSubmission;
+        private SelfEvaluationAccepted accepted;
+        private SelfEvaluationSpotChecked spotCheck;
+
+        SelfEvaluationReview(String evaluationId) {
+            this.evaluationId = evaluationId;
+        }
+
+        public String evaluationId() {
+            return evaluationId;
+        }
+
+        /** Submissions of the evaluation: the first and each resubmission after a return. */
+        public int submissions() {
+            return submissions;
+        }
+
+        /** Returns (退回) in total. */
+        public int returns() {
+            return returns;
+        }
+
+        public Optional<SelfEvaluationAccepted> accepted() {
+            return Optional.ofNullable(accepted);
+        }
+
+        public Optional<SelfEvaluationSpotChecked> spotCheck() {
+            return Optional.ofNullable(spotCheck);
+        }
+
+        /** Spot-checked, accepted, returned since its last submission, or waiting for review. */
+        public ReviewStatus status() {
+            if (spotCheck != null) {
+                return ReviewStatus.SPOT_CHECKED;
+            }
+            if (accepted != null) {
+                return ReviewStatus.ACCEPTED;
+            }
+            return returnedSinceSubmission ? ReviewStatus.RETURNED : ReviewStatus.AWAITING_REVIEW;
+        }
+    }
+
     /** A disclosure package as published (and retracted, if it was). */
     public static final class DisclosurePackageState {
         private final String packageId;
@@ -535,6 +589,11 @@ public final class DistrictLedger {
         return Collections.unmodifiableMap(selfEvaluations);
     }
 
+    /** The review of a self-evaluation, by its id (empty before its first event). */
+    public Optional<SelfEvaluationReview> review(String evaluationId) {
+        return Optional.ofNullable(reviews.get(evaluationId));
+    }
+
     public Map<String, KeyEvaluation> keyEvaluations() {
         return Collections.unmodifiableMap(keyEvaluations);
     }
@@ -581,6 +640,10 @@ public final class DistrictLedger {
 
     private Goal goal(String goalId) {
         return goals.computeIfAbsent(goalId, Goal::new);
+    }
+
+    private SelfEvaluationReview review(String evaluationId, JournalEvent event) {
+        return reviews.computeIfAbsent(evaluationId != null ? evaluationId : event.eventId(), SelfEvaluationReview::new);
     }
 
     private static LocalDate dayOf(LocalDate date, JournalEvent event) {
@@ -699,8 +762,19 @@ public final class DistrictLedger {
                 l.corrections.put(e.deviationId(), e);
             }
         });
-        m.on(SelfEvaluationSubmitted.class, (l, e, ev) -> l.selfEvaluations.put(
-                e.evaluationId() != null ? e.evaluationId() : ev.eventId(), e));
+        m.on(SelfEvaluationSubmitted.class, (l, e, ev) -> {
+            l.selfEvaluations.put(e.evaluationId() != null ? e.evaluationId() : ev.eventId(), e);
+            SelfEvaluationReview r = l.review(e.evaluationId(), ev);
+            r.submissions++;
+            r.returnedSinceSubmission = false;
+        });
+        m.on(SelfEvaluationReturned.class, (l, e, ev) -> {
+            SelfEvaluationReview r = l.review(e.evaluationId(), ev);
+            r.returns++;
+            r.returnedSinceSubmission = true;
+        });
+        m.on(SelfEvaluationAccepted.class, (l, e, ev) -> l.review(e.evaluationId(), ev).accepted = e);
+        m.on(SelfEvaluationSpotChecked.class, (l, e, ev) -> l.review(e.evaluationId(), ev).spotCheck = e);
         m.on(KeyEvaluationCommissioned.class, (l, e, ev) -> l.keyEvaluations
                 .computeIfAbsent(e.evaluationId(), KeyEvaluation::new).commissioned = e);
         m.on(KeyEvaluationCompleted.class, (l, e, ev) -> l.keyEvaluations

@@ -127,13 +127,41 @@ public record DistrictReport(String districtCode, String districtName, int year,
     public record GradeCount(String grade, int count) {
     }
 
+    /**
+     * A self-evaluation as last submitted, with its review: {@code reviewStatus} 待审核, 已退回, 已采纳 or 已抽查
+     * ({@link ReviewStatus}); {@code acceptedScore} and {@code acceptedGrade} once FINANCE accepted it.
+     */
     public record SelfEvaluationLine(String evaluationId, String goalId, String scope, String unitId, String projectId,
-                                     String totalScore, String grade, String executionRate, String ruleVersion) {
+                                     String totalScore, String grade, String executionRate, String ruleVersion,
+                                     String reviewStatus, String acceptedScore, String acceptedGrade) {
     }
 
-    /** 自评 of the year's goals: coverage = approved goals with a self-evaluation ÷ approved goals. */
+    /**
+     * A spot-check (抽查) of an accepted self-evaluation: the unit's score as accepted, FINANCE's score and the
+     * difference (FINANCE's − the unit's), two decimals.
+     */
+    public record SpotCheckLine(String evaluationId, String unitId, String projectId, String unitScore,
+                                String financeScore, String difference) {
+    }
+
+    /**
+     * 自评 of the year's goals: coverage = approved goals with a self-evaluation ÷ approved goals; {@code grades}
+     * count each evaluation's accepted grade where it has one, else its submitted grade.
+     * <p>
+     * FINANCE's review (自评审核) of the year's self-evaluations: {@code submitted} evaluations, their
+     * {@code resubmissions} after a return, {@code returned} evaluations (returned at least once) and {@code returns}
+     * in total, {@code accepted}, {@code awaitingReview} (submitted, neither accepted nor returned since the last
+     * submission), {@code spotChecked}, each spot-check's scores ({@code spotChecks}), the largest absolute difference
+     * and the mean of the absolute differences (two decimals, HALF_UP; absent without spot-checks).
+     */
     public record SelfEvaluations(int approvedGoals, int submitted, int goalsCovered, String coverage,
-                                  List<GradeCount> grades, List<SelfEvaluationLine> items) {
+                                  List<GradeCount> grades, List<SelfEvaluationLine> items, int resubmissions,
+                                  int returned, int returns, int accepted, int awaitingReview, int spotChecked,
+                                  List<SpotCheckLine> spotChecks, String largestDifference, String meanDifference) {
+        /** Whether FINANCE returned, accepted or spot-checked any of them. */
+        public boolean reviewed() {
+            return returned + accepted + spotChecked > 0;
+        }
     }
 
     public record TypeCount(String type, int count, int projectCount, String amountWan) {

@@ -35,7 +35,7 @@ final class Narrator {
                 performance(year, performance), execution(year, units));
     }
 
-    /** "122.00" → "122", "9186.16" → "9186.16", "721.50" → "721.5" (the published reports' way). */
+    /** "122.00" → "122", "9186.16" → "9186.16", "721.50" → "721.5" (the published reports' way; scores too). */
     static String spoken(String wan) {
         BigDecimal value = new BigDecimal(wan);
         return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
@@ -166,6 +166,11 @@ final class Narrator {
         if (self.submitted() > 0) {
             sentences.add(self.submitted() + "个绩效目标完成绩效自评，自评覆盖率" + self.coverage() + grades(self.grades())
                     + "。");
+        }
+        if (self.reviewed()) {
+            sentences.add("财政部门审核单位自评" + self.submitted() + "份，退回" + self.returned() + "份，采纳" + self.accepted()
+                    + "份，抽查" + self.spotChecked() + "份" + (self.largestDifference() == null ? ""
+                    : "，抽查评分与单位自评分最大相差" + spoken(self.largestDifference()) + "分") + "。");
         }
         var key = p.keyEvaluations();
         if (key.count() > 0) {

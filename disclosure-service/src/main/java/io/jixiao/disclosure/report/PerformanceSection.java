@@ -6,6 +6,7 @@ import io.jixiao.disclosure.report.DistrictLedger.Goal;
 import io.jixiao.disclosure.report.DistrictLedger.GoalStatus;
 import io.jixiao.disclosure.report.DistrictLedger.KeyEvaluation;
 import io.jixiao.disclosure.report.DistrictLedger.Project;
+import io.jixiao.disclosure.report.DistrictLedger.SelfEvaluationReview;
 import io.jixiao.disclosure.report.DistrictReport.Checkpoint;
 import io.jixiao.disclosure.report.DistrictReport.CheckpointLine;
 import io.jixiao.disclosure.report.DistrictReport.GradeCount;
@@ -19,6 +20,7 @@ import io.jixiao.disclosure.report.DistrictReport.ResultApplicationLine;
 import io.jixiao.disclosure.report.DistrictReport.ResultApplications;
 import io.jixiao.disclosure.report.DistrictReport.SelfEvaluationLine;
 import io.jixiao.disclosure.report.DistrictReport.SelfEvaluations;
+import io.jixiao.disclosure.report.DistrictReport.SpotCheckLine;
 import io.jixiao.disclosure.report.DistrictReport.Subject;
 import io.jixiao.disclosure.report.DistrictReport.TypeCount;
 import io.jixiao.events.budget.ProjectCategory;
@@ -31,6 +33,7 @@ import io.jixiao.events.evaluation.KeyEvaluationCompleted;
 import io.jixiao.events.evaluation.MonitoringMode;
 import io.jixiao.events.evaluation.MonitoringObservationRecorded;
 import io.jixiao.events.evaluation.ResultMeasure;
+import io.jixiao.events.evaluation.SelfEvaluationAccepted;
 import io.jixiao.events.evaluation.SelfEvaluationSubmitted;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -40,6 +43,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -122,6 +126,12 @@ final class PerformanceSection {
         List<SelfEvaluationLine> items = new ArrayList<>();
         Map<String, Integer> grades = gradeCounter();
         Set<String> evaluatedGoals = new TreeSet<>();
+        int awaiting = 0;
+        int resubmissions = 0;
+        int returned = 0;
+        int returns = 0;
+        int accepted = 0;
+        List<SpotCheckLine> spotChecks = new ArrayList<>();
         for (Map.Entry<String, SelfEvaluationSubmitted> entry : ledger.selfEvaluations().entrySet()) {
             SelfEvaluationSubmitted e = entry.getValue();
             if (e.fiscalYear() != year) {
@@ -130,14 +140,32 @@ final class PerformanceSection {
             if (e.goalId() != null) {
                 evaluatedGoals.add(e.goalId());
             }
-            if (e.grade() != null) {
-                grades.merge(e.grade().label(), 1, Integer::sum);
+            Optional<SelfEvaluationReview> review = ledger.review(entry.getKey());
+            ReviewStatus status = review.map(SelfEvaluationReview::status).orElse(ReviewStatus.AWAITING_REVIEW);
+            awaiting += status == ReviewStatus.AWAITING_REVIEW ? 1 : 0;
+            SelfEvaluationAccepted acceptance = review.flatMap(SelfEvaluationReview::accepted).orElse(null);
+            if (review.isPresent()) {
+                resubmissions += Math.max(0, review.get().submissions() - 1);
+                returns += review.get().returns();
+                returned += review.get().returns() > 0 ? 1 : 0;
+            }
+            if (acceptance != null) {
+                accepted++;
+            }
+            review.flatMap(SelfEvaluationReview::spotCheck).ifPresent(c -> spotChecks.add(new SpotCheckLine(
+                    entry.getKey(), e.unitId(), e.projectId(), Wan.decimal(c.acceptedScore()),
+                    Wan.decimal(c.financeScore()), Wan.decimal(c.difference()))));
+            Grade grade = acceptance != null && acceptance.grade() != null ? acceptance.grade() : e.grade();
+            if (grade != null) {
+                grades.merge(grade.label(), 1, Integer::sum);
             }
             var row = e.budgetExecution();
             items.add(new SelfEvaluationLine(entry.getKey(), e.goalId(), e.scope() == null ? null : e.scope().name(),
                     e.unitId(), e.projectId(), Wan.decimal(e.totalScore()),
                     e.grade() == null ? null : e.grade().label(),
-                    row == null ? null : Wan.percent(row.executedFen(), row.fullYearFen()), e.ruleVersion()));
+                    row == null ? null : Wan.percent(row.executedFen(), row.fullYearFen()), e.ruleVersion(),
+                    status.label(), acceptance == null ? null : Wan.decimal(acceptance.score()),
+                    acceptance == null || acceptance.grade() == null ? null : acceptance.grade().label()));
         }
         int approved = 0;
         int covered = 0;
@@ -149,8 +177,14 @@ final class PerformanceSection {
                 }
             }
         }
+        List<BigDecimal> differences = spotChecks.stream().filter(c -> c.difference() != null)
+                .map(c -> new BigDecimal(c.difference()).abs()).toList();
+        String largest = differences.stream().max(BigDecimal::compareTo).map(Wan::decimal).orElse(null);
+        String mean = differences.isEmpty() ? null : differences.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(BigDecimal.valueOf(differences.size()), 2, RoundingMode.HALF_UP).toPlainString();
         return new SelfEvaluations(approved, items.size(), covered, Wan.percent(covered, approved), gradeList(grades),
-                items);
+                items, resubmissions, returned, returns, accepted, awaiting, spotChecks.size(), spotChecks, largest,
+                mean);
     }
 
     // ------------------------------------------------------------------ 重点评价

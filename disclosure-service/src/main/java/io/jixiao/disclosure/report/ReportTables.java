@@ -10,6 +10,7 @@ import io.jixiao.disclosure.report.DistrictReport.Performance;
 import io.jixiao.disclosure.report.DistrictReport.ProjectLine;
 import io.jixiao.disclosure.report.DistrictReport.ResultApplicationLine;
 import io.jixiao.disclosure.report.DistrictReport.SelfEvaluationLine;
+import io.jixiao.disclosure.report.DistrictReport.SpotCheckLine;
 import io.jixiao.disclosure.report.DistrictReport.Subject;
 import io.jixiao.disclosure.report.DistrictReport.ThreePublicLine;
 import io.jixiao.disclosure.report.DistrictReport.TransferLine;
@@ -30,16 +31,16 @@ public final class ReportTables {
     public static final String NONE = "—";
     /** The table ids, in the order of the report (also the {@code table} values the CSV format accepts). */
     public static final List<String> IDS = List.of("three-public", "transfers", "debt", "bonds", "performance",
-            "key-evaluation-types", "key-evaluations", "self-evaluations", "result-applications", "monitoring",
-            "checkpoint", "units", "project-categories", "projects");
+            "key-evaluation-types", "key-evaluations", "self-evaluations", "self-evaluation-review", "spot-checks",
+            "result-applications", "monitoring", "checkpoint", "units", "project-categories", "projects");
 
     private ReportTables() {
     }
 
     public static List<ReportTable> of(DistrictReport r) {
         return List.of(threePublic(r), transfers(r), debt(r), bonds(r), performance(r), keyEvaluationTypes(r),
-                keyEvaluations(r), selfEvaluations(r), resultApplications(r), monitoring(r), checkpoint(r), units(r),
-                projectCategories(r), projects(r));
+                keyEvaluations(r), selfEvaluations(r), selfEvaluationReview(r), spotChecks(r), resultApplications(r),
+                monitoring(r), checkpoint(r), units(r), projectCategories(r), projects(r));
     }
 
     public static Optional<ReportTable> byId(DistrictReport r, String id) {
@@ -180,10 +181,35 @@ public final class ReportTables {
         List<List<String>> rows = new ArrayList<>();
         for (SelfEvaluationLine s : r.performance().selfEvaluations().items()) {
             rows.add(row(s.evaluationId(), s.goalId(), s.unitId(), s.projectId(), s.executionRate(), s.totalScore(),
-                    s.grade()));
+                    s.grade(), s.reviewStatus(), s.acceptedScore(), s.acceptedGrade()));
         }
         return new ReportTable("self-evaluations", "绩效自评", List.of("自评", "绩效目标", "单位", "项目", "预算执行率",
-                "得分", "等级"), rows);
+                "得分", "等级", "审核状态", "采纳得分", "采纳等级"), rows);
+    }
+
+    /** FINANCE's review of the year's self-evaluations (自评审核), counted. */
+    static ReportTable selfEvaluationReview(DistrictReport r) {
+        var s = r.performance().selfEvaluations();
+        return new ReportTable("self-evaluation-review", "自评审核", List.of("指标", "数值"), List.of(
+                row("提交自评（份）", s.submitted()),
+                row("重新提交（次）", s.resubmissions()),
+                row("退回（份）", s.returned()),
+                row("退回（次）", s.returns()),
+                row("采纳（份）", s.accepted()),
+                row("待审核（份）", s.awaitingReview()),
+                row("抽查（份）", s.spotChecked()),
+                row("抽查评分最大相差（分）", s.largestDifference()),
+                row("抽查评分平均相差（分）", s.meanDifference())));
+    }
+
+    /** Each spot-check of the year: the unit's accepted score, FINANCE's score and the difference. */
+    static ReportTable spotChecks(DistrictReport r) {
+        List<List<String>> rows = new ArrayList<>();
+        for (SpotCheckLine c : r.performance().selfEvaluations().spotChecks()) {
+            rows.add(row(c.evaluationId(), c.unitId(), c.projectId(), c.unitScore(), c.financeScore(), c.difference()));
+        }
+        return new ReportTable("spot-checks", "自评抽查", List.of("自评", "单位", "项目", "单位自评分", "财政评分",
+                "相差（分）"), rows);
     }
 
     static ReportTable resultApplications(DistrictReport r) {
