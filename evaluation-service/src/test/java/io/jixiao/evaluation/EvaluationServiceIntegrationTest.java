@@ -18,6 +18,7 @@ import io.jixiao.events.budget.ExpenditureRecorded;
 import io.jixiao.events.budget.FundSource;
 import io.jixiao.events.budget.ProjectCategory;
 import io.jixiao.events.budget.ProjectRegistered;
+import io.jixiao.events.evaluation.Grade;
 import io.jixiao.infra.SharedTestInfra;
 import io.jixiao.support.testing.AsGateway;
 import java.math.BigDecimal;
@@ -525,6 +526,240 @@ class EvaluationServiceIntegrationTest {
         assertThat(event.path("metadata").path("actor").asText()).isEqualTo("finance@" + d);
     }
 
+    // ------------------------------------------------------------------ 结果应用预演 (a policy over a whole district)
+
+    /**
+     * A generated 荷塘区 2022 of 100 graded projects (优/良/中/差 by turns; key evaluations and self-evaluations, some
+     * accepted, one returned, one whose result was applied before): the preview of "cut 良 and below by 10 %" records
+     * nothing; applying it records one EvaluationResultApplied per included project whose changes add up to the
+     * preview's total to the fen, on the event store and on Kafka; a retry with its Idempotency-Key records nothing.
+     */
+    @Test
+    void theHetangPolicyPreviewEqualsWhatApplyingItRecordsToTheFen() throws Exception {
+        String d = "430202";
+        String e = "/api/evaluation/districts/" + d;
+        java.util.Random random = new java.util.Random(2022);
+        Grade[] grades = Grade.values();
+        Map<String, Long> budgets = new LinkedHashMap<>();
+        for (int i = 0; i < 100; i++) {
+            String project = String.format("ht-p%03d", i);
+            long fen = 1_000_000L + random.nextInt(2_000_000_000);
+            budgets.put(project, fen);
+            publish(envelope(d, project, new ProjectRegistered(d, project, "u" + i % 5, "项目" + i,
+                    ProjectCategory.SPECIAL_FUND, 2022, 1)));
+            publish(envelope(d, project, new BudgetAppropriated(d, project, fen, FundSource.GENERAL_PUBLIC_BUDGET, null,
+                    LocalDate.of(2022, 1, 20))));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM budget_movement WHERE district_code = ?", Integer.class, d) == 100);
+        AsGateway.Caller unitClerk = AsGateway.Caller.everything("clerk@" + d).withRoles(Set.of("UNIT"));
+        for (int i = 0; i < 100; i++) {
+            String project = String.format("ht-p%03d", i);
+            Grade grade = grades[i % 4];
+            if (i < 78) {  // 重点评价, graded directly
+                String path = e + "/evaluations/ke-" + project;
+                assertThat(call("PUT", path + "/key", "{\"type\":\"专项资金\",\"projectIds\":[\"" + project + "\"],"
+                        + "\"evaluator\":\"第三方机构\",\"year\":2022,\"commissionedOn\":\"2022-06-01\"}").status())
+                        .isEqualTo(201);
+                assertThat(call("POST", path + "/key/completion", "{\"grade\":\"" + grade.label() + "\","
+                        + "\"completedOn\":\"2022-10-10\"}").status()).isEqualTo(201);
+                continue;
+            }
+            // 自评: 90 points of output (actual ÷ 100) and 10 of execution (all spent) grade 优/良/中/差
+            String goal = e + "/goals/g-" + project;
+            assertThat(call("PUT", goal, "{\"scope\":\"PROJECT\",\"projectId\":\"" + project + "\",\"unitId\":\"u"
+                    + i % 5 + "\",\"fiscalYear\":2022,\"amount\":\"" + Money.yuan(budgets.get(project)) + "\","
+                    + "\"indicators\":[{\"l1\":\"产出指标\",\"l2\":\"数量指标\",\"l3\":\"完成数\",\"cmp\":\">=\","
+                    + "\"target\":\"100\",\"unit\":\"个\",\"weight\":90}],\"budgetExecutionWeight\":10}").status())
+                    .isEqualTo(201);
+            assertThat(call("POST", goal + "/approval", "{\"approvedOn\":\"2022-01-18\"}").status()).isEqualTo(201);
+            String actual = switch (grade) {
+                case EXCELLENT -> "100";
+                case GOOD -> "85";
+                case FAIR -> "70";
+                case POOR -> "40";
+            };
+            String path = e + "/evaluations/se-" + project;
+            Answer self = callAs(unitClerk, "PUT", path + "/self", "{\"goalId\":\"g-" + project + "\",\"year\":2022,"
+                    + "\"budget\":{\"initial\":\"1\",\"fullYear\":\"1\",\"executed\":\"1\"},"
+                    + "\"actuals\":[{\"l3\":\"完成数\",\"actual\":\"" + actual + "\"}]}");
+            assertThat(self.status()).isEqualTo(201);
+            assertThat(self.body().path("self").path("grade").asText()).isEqualTo(grade.label());
+            if (i % 2 == 0) {
+                assertThat(call("POST", path + "/self/acceptance", "{\"acceptedOn\":\"2023-03-01\"}").status())
+                        .isEqualTo(201);
+            }
+        }
+        // one self-evaluation returned to its unit (never applied), one key evaluation applied before (kept)
+        assertThat(call("POST", e + "/evaluations/se-ht-p099/self/return",
+                "{\"reasons\":[{\"l3\":\"完成数\",\"reason\":\"缺少佐证材料\"}]}").status()).isEqualTo(201);
+        Answer earlier = call("POST", e + "/evaluations/ke-ht-p002/application", "{}");
+        assertThat(earlier.status()).isEqualTo(201);
+        long appliedBefore = fen(earlier.body().path("applications").get(0).path("budgetChange"));
+        assertThat(appliedBefore).isEqualTo(-tenth(budgets.get("ht-p002")));
+
+        String hetang = "{\"policy\":\"CUT_GOOD_AND_BELOW\",\"cutShare\":\"0.10\"}";
+        AsGateway.Caller auditor = AsGateway.Caller.everything("auditor@" + d).withRoles(Set.of("AUDITOR"))
+                .withDistricts(Set.of(d));
+        long[] before = recorded(d);
+        Answer preview = callAs(auditor, "POST", e + "/years/2022/result-application/preview", hetang);
+        assertThat(preview.status()).as(String.valueOf(preview.body())).isEqualTo(200);
+        assertThat(recorded(d)).as("events, rule versions, runs").containsExactly(before);
+
+        JsonNode totals = preview.body().path("totals");
+        JsonNode projects = preview.body().path("projects");
+        assertThat(projects).hasSize(100);
+        assertThat(preview.body().path("targetFiscalYear").asInt()).isEqualTo(2023);
+        assertThat(preview.body().path("inForce").path("ruleVersion").asText()).isEqualTo(d + ":v0");
+        assertThat(totals.path("projects").asInt()).isEqualTo(100);
+        assertThat(totals.path("included").asInt()).isEqualTo(98);
+        // the expected figures, computed here from the generated budgets and grades
+        long expected = 0;
+        long expectedInForce = 0;
+        for (int i = 0; i < 100; i++) {
+            String project = String.format("ht-p%03d", i);
+            if (i == 2 || i == 99) {
+                continue;
+            }
+            long tenth = tenth(budgets.get(project));
+            Grade grade = grades[i % 4];
+            expected -= grade == Grade.EXCELLENT ? 0 : tenth;
+            expectedInForce -= grade == Grade.FAIR ? tenth : grade == Grade.POOR ? budgets.get(project) : 0;
+        }
+        assertThat(fen(totals.path("budgetChange"))).isEqualTo(expected);
+        assertThat(fen(totals.path("inForceBudgetChange"))).isEqualTo(expectedInForce);
+        assertThat(fen(totals.path("difference"))).isEqualTo(expected - expectedInForce);
+        assertThat(fen(totals.path("alreadyApplied"))).isEqualTo(appliedBefore);
+        long unitSum = 0;
+        for (JsonNode unit : preview.body().path("units")) {
+            unitSum += fen(unit.path("budgetChange"));
+        }
+        assertThat(unitSum).isEqualTo(expected);
+        Map<String, JsonNode> lines = new LinkedHashMap<>();
+        projects.forEach(l -> lines.put(l.path("projectId").asText(), l));
+        assertThat(lines.get("ht-p002").path("candidate").path("excludedBy").asText()).isEqualTo("RESULT_ALREADY_APPLIED");
+        assertThat(lines.get("ht-p099").path("candidate").path("excludedBy").asText()).isEqualTo("SELF_EVALUATION_RETURNED");
+        assertThat(lines.get("ht-p080").path("gradeBasis").asText()).isEqualTo("ACCEPTED");
+        assertThat(lines.get("ht-p081").path("gradeBasis").asText()).isEqualTo("SUBMITTED");
+        assertThat(lines.get("ht-p081").path("candidate").path("measure").asText()).isEqualTo("减少安排");
+        assertThat(lines.get("ht-p081").path("inForce").path("measure").asText()).isEqualTo("优先保障");
+        assertThat(lines.get("ht-p081").path("unitId").asText()).isEqualTo("u1");
+        String fingerprint = preview.body().path("fingerprint").asText();
+
+        // refused: nothing recorded by any of them
+        String previewPath = e + "/years/2022/result-application/preview";
+        String applyPath = e + "/years/2022/result-application/apply";
+        Answer unit = callAs(unitClerk, "POST", previewPath, hetang);
+        assertThat(unit.status()).isEqualTo(403);
+        assertThat(unit.contentType()).startsWith("application/problem+json");
+        assertThat(unit.body().path("rule").asText()).isEqualTo("FINANCE_OR_AUDITOR_ONLY");
+        Answer otherDistrict = callAs(auditor.withDistricts(Set.of("430203")), "POST", previewPath, hetang);
+        assertThat(otherDistrict.status()).isEqualTo(403);
+        assertThat(otherDistrict.body().path("rule").asText()).isEqualTo("DISTRICT_NOT_PERMITTED");
+        Answer invalid = call("POST", previewPath, "{\"policy\":\"CUT_ALL\",\"cutShare\":\"1.5\",\"cutshare\":1}");
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(invalid.contentType()).startsWith("application/problem+json");
+        assertThat(invalid.body().path("rule").asText()).isEqualTo("RESULT_POLICY_INVALID");
+        assertThat(invalid.body().path("errors")).extracting(x -> x.path("field").asText())
+                .containsExactlyInAnyOrder("cutshare", "policy", "cutShare");
+        String applyBody = hetang.replace("}", ",\"previewFingerprint\":\"" + fingerprint + "\"}");
+        Answer auditorApplies = callAs(auditor, "POST", applyPath, applyBody, "Idempotency-Key", "ht-apply-0");
+        assertThat(auditorApplies.status()).isEqualTo(403);
+        assertThat(auditorApplies.body().path("rule").asText()).isEqualTo("FINANCE_ONLY");
+        Answer noFingerprint = call("POST", applyPath, hetang);
+        assertThat(noFingerprint.status()).isEqualTo(422);
+        assertThat(noFingerprint.field(0)).isEqualTo("previewFingerprint");
+        Answer otherPolicy = call("POST", applyPath, applyBody.replace("0.10", "0.20"), "Idempotency-Key", "ht-apply-1");
+        assertThat(otherPolicy.status()).isEqualTo(409);
+        assertThat(otherPolicy.body().path("rule").asText()).isEqualTo("PREVIEW_OUTDATED");
+        assertThat(recorded(d)).as("events, rule versions, runs").containsExactly(before);
+
+        // applied: the policy is the rule version in force, each included result recorded once
+        Answer applied = call("POST", applyPath, applyBody, "Idempotency-Key", "ht-apply-2");
+        assertThat(applied.status()).as(String.valueOf(applied.body())).isEqualTo(201);
+        String version = applied.body().path("ruleVersion").asText();
+        assertThat(version).isEqualTo(d + ":v1");
+        assertThat(fen(applied.body().path("budgetChange"))).isEqualTo(expected);
+        assertThat(call("GET", e + "/settings", null).body().path("settings").path("resultApplication")
+                .path("policy").asText()).isEqualTo("CUT_GOOD_AND_BELOW");
+        Map<String, Long> stored = new LinkedHashMap<>();
+        jdbc.query("SELECT eventidentifier, convert_from(payload, 'UTF8') AS payload FROM domainevententry WHERE "
+                + "aggregateidentifier LIKE ? AND payloadtype LIKE '%EvaluationResultApplied'", (java.sql.ResultSet rs) -> {
+                    JsonNode payload = json(rs.getString("payload"));
+                    if (version.equals(payload.path("ruleVersion").asText())) {
+                        stored.put(rs.getString("eventidentifier"), payload.path("budgetChangeFen").asLong());
+                    }
+                }, "evaluation:" + d + ":%");
+        assertThat(stored).hasSize(98);
+        long storedSum = stored.values().stream().mapToLong(Long::longValue).sum();
+        assertThat(storedSum).as("recorded vs previewed, fen").isEqualTo(fen(totals.path("budgetChange")));
+        System.out.printf("荷塘区 2022 预演: %d projects, %d applied, preview %d fen, recorded %d fen, in force %d fen%n",
+                projects.size(), stored.size(), fen(totals.path("budgetChange")), storedSum,
+                fen(totals.path("inForceBudgetChange")));
+
+        Map<String, Long> published = new LinkedHashMap<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.EVALUATION_EVENTS));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    JsonNode event = JSON.readTree(r.value());
+                    if (stored.containsKey(event.path("eventId").asText())) {
+                        published.put(event.path("eventId").asText(),
+                                event.path("payload").path("budgetChangeFen").asLong());
+                    }
+                }
+                return published.size() == stored.size();
+            });
+        }
+        assertThat(published).as("as published on Kafka").isEqualTo(stored);
+
+        // a retry with the same key records nothing; the same key for another body is refused
+        long[] afterApply = recorded(d);
+        Answer retried = call("POST", applyPath, applyBody, "Idempotency-Key", "ht-apply-2");
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(retried.body().path("runId").asText()).isEqualTo(applied.body().path("runId").asText());
+        assertThat(fen(retried.body().path("budgetChange"))).isEqualTo(expected);
+        Answer reused = call("POST", applyPath, applyBody.replace("0.10", "0.20"), "Idempotency-Key", "ht-apply-2");
+        assertThat(reused.status()).isEqualTo(409);
+        assertThat(reused.body().path("rule").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        // the same preview applied again under a new key: its figures have changed (every result is applied now)
+        Answer again = call("POST", applyPath, applyBody, "Idempotency-Key", "ht-apply-3");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().path("rule").asText()).isEqualTo("PREVIEW_OUTDATED");
+        assertThat(recorded(d)).containsExactly(afterApply);
+        Answer afterwards = callAs(auditor, "POST", previewPath, hetang);
+        assertThat(afterwards.body().path("totals").path("included").asInt()).isZero();
+        assertThat(fen(afterwards.body().path("totals").path("alreadyApplied"))).isEqualTo(expected + appliedBefore);
+    }
+
+    /** What a district has recorded: its events, its rule versions, its policy applications. */
+    private long[] recorded(String district) {
+        return new long[] {districtEvents(district),
+                jdbc.queryForObject("SELECT count(*) FROM district_rule_version WHERE district_code = ?", Long.class,
+                        district),
+                jdbc.queryForObject("SELECT count(*) FROM result_application_run WHERE district_code = ?", Long.class,
+                        district)};
+    }
+
+    /** 10 % of a budget, HALF_UP to the fen. */
+    private static long tenth(long budgetFen) {
+        return BigDecimal.valueOf(budgetFen).multiply(new BigDecimal("0.10")).setScale(0, java.math.RoundingMode.HALF_UP)
+                .longValueExact();
+    }
+
+    private static long fen(JsonNode yuan) {
+        return Money.yuanToFen(new BigDecimal(yuan.asText()));
+    }
+
+    private JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+    }
+
     // ------------------------------------------------------------------ free text (fault suite)
 
     /**
@@ -628,7 +863,8 @@ class EvaluationServiceIntegrationTest {
                 base + "/years/{year}/key-monitoring-candidates", base + "/budget/projects/{projectId}",
                 base + "/evaluations/{evaluationId}", base + "/evaluations/{evaluationId}/self",
                 base + "/evaluations/{evaluationId}/key", base + "/evaluations/{evaluationId}/key/completion",
-                base + "/evaluations/{evaluationId}/application");
+                base + "/evaluations/{evaluationId}/application", base + "/years/{year}/result-application/preview",
+                base + "/years/{year}/result-application/apply");
         JsonNode put = doc.path("paths").path(base + "/goals/{goalId}").path("put");
         assertThat(put.path("requestBody").toString()).contains("DeclareGoalRequest");
         assertThat(put.path("responses").path("422").path("content").path("application/problem+json").toString())

@@ -18,6 +18,8 @@ public enum Act {
     COMMISSION_KEY_EVALUATION("commission a key evaluation",                    Who.FINANCE),
     COMPLETE_KEY_EVALUATION(  "score this key evaluation",                      Who.COMMISSIONED_AGENCY),
     APPLY_RESULT(             "apply an evaluation's result to budgets",        Who.FINANCE),
+    PREVIEW_RESULT_POLICY(    "preview a result-application policy (预演)",      Who.FINANCE_OR_AUDITOR),
+    APPLY_RESULT_POLICY(      "apply a result-application policy to a year",    Who.FINANCE),
     CHANGE_SETTINGS(          "change the district's evaluation rules",         Who.FINANCE);
 
     private final String description;

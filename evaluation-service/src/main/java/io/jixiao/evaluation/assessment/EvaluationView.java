@@ -16,7 +16,10 @@ import io.jixiao.events.evaluation.SelfEvaluationSubmitted;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -136,13 +139,39 @@ public class EvaluationView {
     public Optional<EvaluationRecord> find(String districtCode, String evaluationId) {
         String key = Keys.evaluation(districtCode, evaluationId);
         List<Application> applications = jdbc.query("SELECT * FROM result_application_view WHERE evaluation_key = ? "
-                + "ORDER BY applied_at, project_id", (rs, i) -> new Application(rs.getString("event_id"),
-                rs.getString("project_id"), rs.getInt("target_fiscal_year"), Grade.valueOf(rs.getString("grade")),
-                ResultMeasure.valueOf(rs.getString("measure")), rs.getBigDecimal("change_ratio").stripTrailingZeros(),
-                rs.getLong("budget_change_fen"), rs.getString("rule_version"),
-                rs.getTimestamp("applied_at").toInstant()), key);
-        return jdbc.query("SELECT * FROM evaluation_view WHERE evaluation_key = ?", (rs, i) -> new EvaluationRecord(
-                rs.getString("district_code"), rs.getString("evaluation_id"),
+                + "ORDER BY applied_at, project_id", (rs, i) -> application(rs), key);
+        return jdbc.query("SELECT * FROM evaluation_view WHERE evaluation_key = ?", (rs, i) -> record(rs, applications),
+                key).stream().findFirst();
+    }
+
+    /**
+     * The evaluations of a district's year as the district report counts them (a self-evaluation of fiscal year
+     * {@code year}, a key evaluation carried out in {@code year}), in id order, each with its applications.
+     */
+    public List<EvaluationRecord> ofYear(String districtCode, int year) {
+        Map<String, List<Application>> applications = new HashMap<>();
+        jdbc.query("SELECT * FROM result_application_view WHERE district_code = ? ORDER BY applied_at, project_id",
+                (java.sql.ResultSet rs) -> {
+                    applications.computeIfAbsent(rs.getString("evaluation_key"), k -> new ArrayList<>())
+                            .add(application(rs));
+                }, districtCode);
+        return jdbc.query("SELECT * FROM evaluation_view WHERE district_code = ? AND "
+                        + "((self_evaluation->>'fiscalYear')::int = ? OR (commissioned->>'year')::int = ?) "
+                        + "ORDER BY evaluation_id",
+                (rs, i) -> record(rs, applications.getOrDefault(rs.getString("evaluation_key"), List.of())),
+                districtCode, year, year);
+    }
+
+    private static Application application(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Application(rs.getString("event_id"), rs.getString("project_id"), rs.getInt("target_fiscal_year"),
+                Grade.valueOf(rs.getString("grade")), ResultMeasure.valueOf(rs.getString("measure")),
+                rs.getBigDecimal("change_ratio").stripTrailingZeros(), rs.getLong("budget_change_fen"),
+                rs.getString("rule_version"), rs.getTimestamp("applied_at").toInstant());
+    }
+
+    private EvaluationRecord record(java.sql.ResultSet rs, List<Application> applications)
+            throws java.sql.SQLException {
+        return new EvaluationRecord(rs.getString("district_code"), rs.getString("evaluation_id"),
                 EvaluationKind.valueOf(rs.getString("kind")),
                 Views.read(objectMapper, rs.getString("self_evaluation"), SelfEvaluationSubmitted.class),
                 Views.read(objectMapper, rs.getString("commissioned"), KeyEvaluationCommissioned.class),
@@ -152,7 +181,6 @@ public class EvaluationView {
                         : SelfEvaluationReview.Status.valueOf(rs.getString("review_status")),
                 Views.read(objectMapper, rs.getString("accepted"), SelfEvaluationAccepted.class),
                 Views.read(objectMapper, rs.getString("returned"), SelfEvaluationReturned.class),
-                Views.read(objectMapper, rs.getString("spot_check"), SelfEvaluationSpotChecked.class)), key)
-                .stream().findFirst();
+                Views.read(objectMapper, rs.getString("spot_check"), SelfEvaluationSpotChecked.class));
     }
 }

@@ -48,7 +48,7 @@ public final class RulesJson {
         if (body == null || !body.isObject()) {
             throw InvalidInput.of("SETTINGS_INVALID", "body", "the settings must be a JSON object");
         }
-        Reader r = new Reader();
+        Reader r = new Reader("SETTINGS_INVALID");
         EvaluationRules rules = new EvaluationRules(
                 r.gradeBands(body.path("gradeBands"), base.gradeBands()),
                 r.resultApplication(body.path("resultApplication"), base.resultApplication()),
@@ -67,19 +67,7 @@ public final class RulesJson {
         bands.put(Grade.GOOD.label(), plain(rules.gradeBands().good()));
         bands.put(Grade.FAIR.label(), plain(rules.gradeBands().fair()));
 
-        ResultApplicationRules ra = rules.resultApplication();
-        ObjectNode application = root.putObject("resultApplication");
-        application.put("policy", ra.policy().name());
-        ObjectNode measures = application.putObject("measures");
-        for (Grade g : Grade.values()) {
-            measures.put(g.label(), ra.measures().get(g).label());
-        }
-        ObjectNode ratios = application.putObject("cutRatios");
-        for (ResultMeasure m : ResultMeasure.values()) {
-            ratios.put(m.label(), plain(ra.cutRatios().get(m)));
-        }
-        application.put("cutShare", plain(ra.cutShare()));
-        application.put("acceptedSelfEvaluationsOnly", ra.acceptedSelfEvaluationsOnly());
+        writeResultApplication(root.putObject("resultApplication"), rules.resultApplication());
 
         MonitoringRules m = rules.monitoring();
         ObjectNode monitoring = root.putObject("monitoring");
@@ -108,6 +96,38 @@ public final class RulesJson {
         return root;
     }
 
+    /** The result-application part of the settings document ({@code policy}, {@code measures}, …). */
+    public static ObjectNode writeResultApplication(ObjectNode application, ResultApplicationRules ra) {
+        application.put("policy", ra.policy().name());
+        ObjectNode measures = application.putObject("measures");
+        for (Grade g : Grade.values()) {
+            measures.put(g.label(), ra.measures().get(g).label());
+        }
+        ObjectNode ratios = application.putObject("cutRatios");
+        for (ResultMeasure m : ResultMeasure.values()) {
+            ratios.put(m.label(), plain(ra.cutRatios().get(m)));
+        }
+        application.put("cutShare", plain(ra.cutShare()));
+        application.put("acceptedSelfEvaluationsOnly", ra.acceptedSelfEvaluationsOnly());
+        return application;
+    }
+
+    /**
+     * A document of the result-application part alone (as under {@code resultApplication} in the settings) over
+     * {@code base}; an {@link InvalidInput} under {@code rule} names each faulty field by its path in that part
+     * ({@code cutShare}, {@code measures.良}).
+     */
+    public static ResultApplicationRules readResultApplication(JsonNode body, ResultApplicationRules base,
+                                                               String rule) {
+        if (body == null || !body.isObject()) {
+            throw InvalidInput.of(rule, "body", "the policy must be a JSON object");
+        }
+        Reader r = new Reader(rule);
+        ResultApplicationRules rules = r.resultApplication(body, base, "body", "");
+        r.problems.throwIfAny();
+        return rules;
+    }
+
     /** Canonical: no trailing zeros ({@code 0.10} → {@code 0.1}), so equal rules write equal documents. */
     private static String plain(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
@@ -120,7 +140,11 @@ public final class RulesJson {
 
     /** Reads with a running list of problems, so one answer names every faulty field. */
     private static final class Reader {
-        final InvalidInput.Collector problems = new InvalidInput.Collector("SETTINGS_INVALID");
+        final InvalidInput.Collector problems;
+
+        Reader(String rule) {
+            problems = new InvalidInput.Collector(rule);
+        }
 
         GradeBands gradeBands(JsonNode node, GradeBands base) {
             if (!object(node, "gradeBands")) {
@@ -152,7 +176,13 @@ public final class RulesJson {
         }
 
         ResultApplicationRules resultApplication(JsonNode node, ResultApplicationRules base) {
-            if (!object(node, "resultApplication")) {
+            return resultApplication(node, base, "resultApplication", "resultApplication.");
+        }
+
+        /** {@code name}: the part's own field (for "must be an object"); {@code prefix}: that of its fields. */
+        ResultApplicationRules resultApplication(JsonNode node, ResultApplicationRules base, String name,
+                                                 String prefix) {
+            if (!object(node, name)) {
                 return base;
             }
             ResultPolicy policy = base.policy();
@@ -160,21 +190,21 @@ public final class RulesJson {
                 try {
                     policy = ResultPolicy.valueOf(node.path("policy").asText().trim().toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    problems.add("resultApplication.policy", "must be one of " + List.of(ResultPolicy.values()));
+                    problems.add(prefix + "policy", "must be one of " + List.of(ResultPolicy.values()));
                 }
             }
             Map<Grade, ResultMeasure> measures = new EnumMap<>(base.measures());
             JsonNode inner = node.path("measures");
-            if (object(inner, "resultApplication.measures")) {
-                readMeasures(inner, "resultApplication.measures.", measures, false);
+            if (object(inner, prefix + "measures")) {
+                readMeasures(inner, prefix + "measures.", measures, false);
             }
-            readMeasures(node, "resultApplication.", measures, true);
+            readMeasures(node, prefix, measures, true);
             Map<ResultMeasure, BigDecimal> ratios = new EnumMap<>(base.cutRatios());
             JsonNode ratioNode = node.path("cutRatios");
-            if (object(ratioNode, "resultApplication.cutRatios")) {
+            if (object(ratioNode, prefix + "cutRatios")) {
                 for (Iterator<Map.Entry<String, JsonNode>> it = ratioNode.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
-                    String field = "resultApplication.cutRatios." + e.getKey();
+                    String field = prefix + "cutRatios." + e.getKey();
                     ResultMeasure measure = measure(e.getKey(), field);
                     BigDecimal ratio = decimal(e.getValue(), field, ZERO, ONE);
                     if (measure != null && ratio != null) {
@@ -184,7 +214,7 @@ public final class RulesJson {
             }
             BigDecimal cutShare = base.cutShare();
             if (node.has("cutShare")) {
-                BigDecimal share = decimal(node.path("cutShare"), "resultApplication.cutShare", ZERO, ONE);
+                BigDecimal share = decimal(node.path("cutShare"), prefix + "cutShare", ZERO, ONE);
                 cutShare = share == null ? cutShare : share;
             }
             boolean acceptedOnly = base.acceptedSelfEvaluationsOnly();
@@ -192,7 +222,7 @@ public final class RulesJson {
             if (accepted.isBoolean()) {
                 acceptedOnly = accepted.booleanValue();
             } else if (!accepted.isMissingNode() && !accepted.isNull()) {
-                problems.add("resultApplication.acceptedSelfEvaluationsOnly", "must be true or false");
+                problems.add(prefix + "acceptedSelfEvaluationsOnly", "must be true or false");
             }
             return new ResultApplicationRules(policy, measures, ratios, cutShare, acceptedOnly);
         }

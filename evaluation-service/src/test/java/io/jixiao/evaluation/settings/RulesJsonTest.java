@@ -66,4 +66,23 @@ class RulesJsonTest {
                 "monitoring.checkpointMonths[1]", "monitoring.keyMonitoring.minBudget", "monitoring.keyMonitoring.month",
                 "weights.enforcement", "qualitativeBands.达成");
     }
+
+    @Test
+    void theResultApplicationPartAloneNamesItsFieldsWithoutThePrefix() throws Exception {
+        EvaluationRules.ResultApplicationRules base = DefaultRules.standard().resultApplication();
+        EvaluationRules.ResultApplicationRules hetang = RulesJson.readResultApplication(JSON.readTree("""
+                {"policy": "CUT_GOOD_AND_BELOW", "cutShare": "0.10", "良": "减少安排"}"""), base, "POLICY_RULE");
+        assertThat(hetang.policy()).isEqualTo(ResultPolicy.CUT_GOOD_AND_BELOW);
+        assertThat(hetang.measures().get(Grade.GOOD)).isEqualTo(ResultMeasure.REDUCE);
+        assertThat(hetang.cutRatios()).isEqualTo(base.cutRatios());
+        assertThat(RulesJson.writeResultApplication(JSON.createObjectNode(), hetang))
+                .isEqualTo(RulesJson.write(new EvaluationRules(DefaultRules.standard().gradeBands(), hetang,
+                        DefaultRules.standard().monitoring(), DefaultRules.standard().weights(),
+                        DefaultRules.standard().qualitativeBands())).path("resultApplication"));
+        InvalidInput e = catchThrowableOfType(InvalidInput.class, () -> RulesJson.readResultApplication(JSON.readTree("""
+                {"policy": "CUT_ALL", "measures": {"中": "砍掉"}, "cutShare": 2}"""), base, "POLICY_RULE"));
+        assertThat(e.rule()).isEqualTo("POLICY_RULE");
+        assertThat(e.problems()).extracting(FieldProblem::field).containsExactlyInAnyOrder("policy", "measures.中",
+                "cutShare");
+    }
 }

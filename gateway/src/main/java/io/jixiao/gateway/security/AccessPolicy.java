@@ -52,6 +52,10 @@ public final class AccessPolicy {
             AccessRule.onlyFor(WRITE, "/api/evaluation/districts/{d}/evaluations/{id}/self/acceptance", FINANCE),
             AccessRule.onlyFor(WRITE, "/api/evaluation/districts/{d}/evaluations/{id}/self/return",     FINANCE),
             AccessRule.onlyFor(WRITE, "/api/evaluation/districts/{d}/evaluations/{id}/self/spot-check", FINANCE),
+            // 结果应用预演 is a POST that records nothing: the bureau and its auditors; applying a policy: the bureau
+            AccessRule.of(WRITE, "/api/evaluation/districts/{d}/years/{y}/result-application/preview", AUDITOR),
+            AccessRule.onlyFor(WRITE, "/api/evaluation/districts/{d}/years/{y}/result-application/preview", FINANCE, AUDITOR),
+            AccessRule.onlyFor(WRITE, "/api/evaluation/districts/{d}/years/{y}/result-application/apply",   FINANCE),
             // disclosure-service
             AccessRule.of(READ,  "/api/reports/districts/{d}/**",                               FINANCE, UNIT, AUDITOR, DASHBOARD),
             AccessRule.of(READ,  "/api/disclosure/districts/{d}/**",                            FINANCE, UNIT, AUDITOR, DASHBOARD),

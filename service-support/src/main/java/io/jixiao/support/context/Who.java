@@ -15,11 +15,14 @@ public enum Who {
     /** A UNIT user whose token names the object's unit (or every unit). */
     OWN_UNIT("OWN_UNIT_ONLY", "unitId"),
     /** An EVALUATOR of the agency the key evaluation was commissioned to. */
-    COMMISSIONED_AGENCY("COMMISSIONED_AGENCY_ONLY", "evaluator");
+    COMMISSIONED_AGENCY("COMMISSIONED_AGENCY_ONLY", "evaluator"),
+    /** The bureau or an auditor of the district (role FINANCE or AUDITOR): reads of the bureau's own figures. */
+    FINANCE_OR_AUDITOR("FINANCE_OR_AUDITOR_ONLY", "role");
 
     private static final String FINANCE_ROLE = "FINANCE";
     private static final String UNIT_ROLE = "UNIT";
     private static final String EVALUATOR_ROLE = "EVALUATOR";
+    private static final String AUDITOR_ROLE = "AUDITOR";
 
     private final String rule;
     private final String field;
@@ -40,6 +43,7 @@ public enum Who {
                     || caller.hasRole(UNIT_ROLE) && caller.actsForUnit(owner);
             case OWN_UNIT -> caller.hasRole(UNIT_ROLE) && caller.actsForUnit(owner);
             case COMMISSIONED_AGENCY -> caller.hasRole(EVALUATOR_ROLE) && caller.belongsToAgency(owner);
+            case FINANCE_OR_AUDITOR -> caller.hasRole(FINANCE_ROLE) || caller.hasRole(AUDITOR_ROLE);
         };
     }
 
@@ -63,6 +67,7 @@ public enum Who {
             case FINANCE_OR_OWN_UNIT, OWN_UNIT -> "only the finance bureau or a user of unit '" + owner + "' may " + act;
             case COMMISSIONED_AGENCY -> "only an EVALUATOR of '" + owner + "', the agency it was commissioned to, may "
                     + act;
+            case FINANCE_OR_AUDITOR -> "only the finance bureau (FINANCE) or an auditor (AUDITOR) may " + act;
         };
         throw new Forbidden(rule, field, whom);
     }
