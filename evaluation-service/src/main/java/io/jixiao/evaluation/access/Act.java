@@ -18,7 +18,10 @@ public enum Act {
     COMMISSION_KEY_EVALUATION("commission a key evaluation",                    Who.FINANCE),
     COMPLETE_KEY_EVALUATION(  "score this key evaluation",                      Who.COMMISSIONED_AGENCY),
     APPLY_RESULT(             "apply an evaluation's result to budgets",        Who.FINANCE),
-    CHANGE_SETTINGS(          "change the district's evaluation rules",         Who.FINANCE);
+    CHANGE_SETTINGS(          "change the district's evaluation rules",         Who.FINANCE),
+    OPEN_RECTIFICATION(       "open a rectification item",                      Who.FINANCE),
+    RECTIFY(                  "record progress of or report done this rectification item", Who.OWN_UNIT),
+    SIGN_OFF_RECTIFICATION(   "sign off or return this rectification item",     Who.FINANCE);
 
     private final String description;
     private final Who who;
