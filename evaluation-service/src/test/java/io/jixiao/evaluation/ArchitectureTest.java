@@ -13,6 +13,7 @@ import io.jixiao.evaluation.goal.PerformanceGoal;
 import io.jixiao.evaluation.goal.monitoring.ExecutionCheck;
 import io.jixiao.evaluation.goal.monitoring.GoalMonitoring;
 import io.jixiao.evaluation.goal.monitoring.KeyMonitoringSelection;
+import io.jixiao.evaluation.rectification.Rectification;
 import org.junit.jupiter.api.Test;
 
 /** Aggregates and rule policies stay free of Spring, JDBC and Kafka; scoring is pure; the packages form no cycle. */
@@ -29,7 +30,7 @@ class ArchitectureTest {
     void aggregatesAndPoliciesDependOnNoInfrastructure() {
         ArchRule rule = noClasses().that().belongToAnyOf(PerformanceGoal.class, GoalMonitoring.class, Evaluation.class,
                         IndicatorTreeRules.class, ExecutionCheck.class, KeyMonitoringSelection.class,
-                        ResultApplicationPolicy.class)
+                        ResultApplicationPolicy.class, Rectification.class)
                 .or().resideInAPackage("..scoring..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
                         "org.apache.kafka..", "io.jixiao.evaluation.budget..")
