@@ -52,6 +52,10 @@ public final class AccessPolicy {
             AccessRule.onlyFor(WRITE, "/api/evaluation/districts/{d}/evaluations/{id}/self/acceptance", FINANCE),
             AccessRule.onlyFor(WRITE, "/api/evaluation/districts/{d}/evaluations/{id}/self/return",     FINANCE),
             AccessRule.onlyFor(WRITE, "/api/evaluation/districts/{d}/evaluations/{id}/self/spot-check", FINANCE),
+            // 整改: FINANCE opens, signs off and returns (the broad write row); only the owner UNIT records progress and
+            // reports done (its unit is checked inside evaluation-service); reads as every evaluation read
+            AccessRule.of(WRITE, "/api/evaluation/districts/{d}/rectifications/{id}/{act:progress|completion}", UNIT),
+            AccessRule.onlyFor(WRITE, "/api/evaluation/districts/{d}/rectifications/{id}/{act:progress|completion}", UNIT),
             // disclosure-service
             AccessRule.of(READ,  "/api/reports/districts/{d}/**",                               FINANCE, UNIT, AUDITOR, DASHBOARD),
             AccessRule.of(READ,  "/api/disclosure/districts/{d}/**",                            FINANCE, UNIT, AUDITOR, DASHBOARD),
