@@ -9,7 +9,7 @@ CREATE TABLE rectification_view (
     year              INTEGER      NOT NULL,
     owner_unit_id     VARCHAR(64)  NOT NULL,
     source_kind       VARCHAR(20)  NOT NULL,
-    source_ref        VARCHAR(300) NOT NULL,
+    source_ref        VARCHAR(400) NOT NULL,
     source            JSONB        NOT NULL,
     measures          TEXT         NOT NULL,
     deadline          DATE         NOT NULL,

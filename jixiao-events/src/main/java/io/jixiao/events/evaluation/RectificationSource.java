@@ -1,5 +1,7 @@
 package io.jixiao.events.evaluation;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * The problem a rectification item answers, as recorded when it was opened (self-sufficient for a report).
  * KEY_EVALUATION: {@code evaluationId} and {@code findingIndex} (0-based in the completed evaluation's findings);
@@ -11,7 +13,8 @@ public record RectificationSource(RectificationSourceKind kind, String evaluatio
                                   String goalId, String deviationId, String findingId, String projectId,
                                   String problem) {
 
-    /** The identity of the source within a district: one rectification item per source. */
+    /** The identity of the source within a district: one rectification item per source (not a field on the wire). */
+    @JsonIgnore
     public String reference() {
         return switch (kind) {
             case KEY_EVALUATION -> kind.name() + ":" + evaluationId + "#" + findingIndex;
