@@ -152,6 +152,7 @@ class RectificationIntegrationTest {
         assertThat(sameSource.status()).isEqualTo(409);
         assertThat(sameSource.rule()).isEqualTo("SOURCE_ALREADY_RECTIFIED");
 
+        CLOCK.set(Instant.parse("2026-03-16T02:00:00Z"));
         String progress = "{\"progress\":\"已下发通知，逐校核查\",\"evidence\":[\"教财〔2026〕8号\"],"
                 + "\"recordedOn\":\"2026-03-15\"}";
         Answer progressed = call(UNIT, "POST", ITEM + "/progress", progress, "Idempotency-Key", "progress-1");
