@@ -143,6 +143,25 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return clientProperties(user, users.password(user));
     }
 
+    /** {@link #readerFromStart(String)} as the admin (any client of an open broker). */
+    public org.apache.kafka.clients.consumer.KafkaConsumer<String, String> readerFromStart() {
+        return readerFromStart(users == null ? null : users.adminName());
+    }
+
+    /**
+     * A consumer of strings as {@code user} (see {@link #clientProperties(String)}), in a group of its own that reads
+     * every topic it subscribes to from the start: a test reading what a service published.
+     */
+    public org.apache.kafka.clients.consumer.KafkaConsumer<String, String> readerFromStart(String user) {
+        Map<String, Object> properties = new HashMap<>(clientProperties(user));
+        properties.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG,
+                "reader-" + java.util.UUID.randomUUID());
+        properties.put(org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new org.apache.kafka.clients.consumer.KafkaConsumer<>(properties,
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer());
+    }
+
     /** As {@link #clientProperties(String)} with any name and password, e.g. to see a wrong one refused. */
     public Map<String, Object> clientProperties(String user, String password) {
         Map<String, Object> properties = new HashMap<>();

@@ -3,7 +3,8 @@ package io.jixiao.evaluation;
 /**
  * Aggregate ids. Goals and evaluations share one event store, and a client may well use the same id for a
  * goal and its evaluation, so every id starts with its aggregate's type, then the district:
- * {@code goal:430203:czj-2023-overall}, {@code evaluation:430203:czj-2023-overall}. The id is also the Kafka record
+ * {@code goal:430203:czj-2023-overall}, {@code evaluation:430203:czj-2023-overall},
+ * {@code rectification:430203:zg-2023-01}. The id is also the Kafka record
  * key of every event. Stored events of the old form (district first) are rewritten by
  * V5__type_prefixed_aggregate_keys.sql.
  */
@@ -32,6 +33,7 @@ public final class Keys {
 
     public static final String GOAL = "goal";
     public static final String EVALUATION = "evaluation";
+    public static final String RECTIFICATION = "rectification";
 
     public static String goal(String districtCode, String goalId) {
         return aggregateKey(GOAL, districtCode, goalId);
@@ -39,6 +41,10 @@ public final class Keys {
 
     public static String evaluation(String districtCode, String evaluationId) {
         return aggregateKey(EVALUATION, districtCode, evaluationId);
+    }
+
+    public static String rectification(String districtCode, String rectificationId) {
+        return aggregateKey(RECTIFICATION, districtCode, rectificationId);
     }
 
     /** The identifier of an aggregate of {@code type}: the type, the district, the aggregate's own id. */

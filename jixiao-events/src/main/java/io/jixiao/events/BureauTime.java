@@ -1,5 +1,6 @@
 package io.jixiao.events;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -13,5 +14,10 @@ public final class BureauTime {
 
     public static LocalDate today() {
         return LocalDate.now(ZONE);
+    }
+
+    /** The first instant after {@code day} ends in the bureau's calendar: when a deadline of that day has passed. */
+    public static Instant after(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(ZONE).toInstant();
     }
 }

@@ -29,7 +29,9 @@ public final class EventTypes {
             PerformanceGoalReturned.class, MonitoringObservationRecorded.class, DeviationFlagged.class,
             CorrectiveActionRecorded.class, SelfEvaluationSubmitted.class, KeyEvaluationCommissioned.class,
             KeyEvaluationCompleted.class, EvaluationResultApplied.class,
-            SelfEvaluationReturned.class, SelfEvaluationAccepted.class, SelfEvaluationSpotChecked.class);
+            SelfEvaluationReturned.class, SelfEvaluationAccepted.class, SelfEvaluationSpotChecked.class,
+            RectificationOpened.class, RectificationProgressed.class, RectificationCompleted.class,
+            RectificationSignedOff.class, RectificationReturned.class, RectificationOverdue.class);
 
     private static final Map<String, Class<? extends Record>> BY_NAME = index(
             java.util.stream.Stream.concat(BUDGET.stream(), EVALUATION.stream()).toList());

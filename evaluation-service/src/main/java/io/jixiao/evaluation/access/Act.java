@@ -20,7 +20,10 @@ public enum Act {
     APPLY_RESULT(             "apply an evaluation's result to budgets",        Who.FINANCE),
     PREVIEW_RESULT_POLICY(    "preview a result-application policy (预演)",      Who.FINANCE_OR_AUDITOR),
     APPLY_RESULT_POLICY(      "apply a result-application policy to a year",    Who.FINANCE),
-    CHANGE_SETTINGS(          "change the district's evaluation rules",         Who.FINANCE);
+    CHANGE_SETTINGS(          "change the district's evaluation rules",         Who.FINANCE),
+    OPEN_RECTIFICATION(       "open a rectification item",                      Who.FINANCE),
+    RECTIFY(                  "record progress of or report done this rectification item", Who.OWN_UNIT),
+    SIGN_OFF_RECTIFICATION(   "sign off or return this rectification item",     Who.FINANCE);
 
     private final String description;
     private final Who who;

@@ -56,6 +56,10 @@ public final class AccessPolicy {
             AccessRule.of(WRITE, "/api/evaluation/districts/{d}/years/{y}/result-application/preview", AUDITOR),
             AccessRule.onlyFor(WRITE, "/api/evaluation/districts/{d}/years/{y}/result-application/preview", FINANCE, AUDITOR),
             AccessRule.onlyFor(WRITE, "/api/evaluation/districts/{d}/years/{y}/result-application/apply",   FINANCE),
+            // 整改: FINANCE opens, signs off and returns (the broad write row); only the owner UNIT records progress and
+            // reports done (its unit is checked inside evaluation-service); reads as every evaluation read
+            AccessRule.of(WRITE, "/api/evaluation/districts/{d}/rectifications/{id}/{act:progress|completion}", UNIT),
+            AccessRule.onlyFor(WRITE, "/api/evaluation/districts/{d}/rectifications/{id}/{act:progress|completion}", UNIT),
             // disclosure-service
             AccessRule.of(READ,  "/api/reports/districts/{d}/**",                               FINANCE, UNIT, AUDITOR, DASHBOARD),
             AccessRule.of(READ,  "/api/disclosure/districts/{d}/**",                            FINANCE, UNIT, AUDITOR, DASHBOARD),

@@ -64,7 +64,8 @@ public enum Who {
         }
         String whom = switch (this) {
             case FINANCE -> "only the finance bureau (FINANCE) may " + act;
-            case FINANCE_OR_OWN_UNIT, OWN_UNIT -> "only the finance bureau or a user of unit '" + owner + "' may " + act;
+            case FINANCE_OR_OWN_UNIT -> "only the finance bureau or a user of unit '" + owner + "' may " + act;
+            case OWN_UNIT -> "only a user (role UNIT) of unit '" + owner + "' may " + act;
             case COMMISSIONED_AGENCY -> "only an EVALUATOR of '" + owner + "', the agency it was commissioned to, may "
                     + act;
             case FINANCE_OR_AUDITOR -> "only the finance bureau (FINANCE) or an auditor (AUDITOR) may " + act;
