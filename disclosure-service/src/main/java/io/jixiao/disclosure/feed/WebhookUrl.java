@@ -10,8 +10,8 @@ import java.util.Optional;
  * The rules of a webhook's URL: absolute {@code http} or {@code https}, a host, no user information, no fragment, at
  * most 2,000 characters. Where deliveries go is also checked against the address the host resolves to at each
  * delivery ({@link #isInternal}): loopback, link-local, site-local, wildcard and multicast addresses are refused
- * unless the deployment allows them (the local stack and the tests), so a token cannot point the service at its own
- * network.
+ * unless the deployment allows them (a development machine, the tests), so a token cannot point the service at its
+ * own network.
  */
 public final class WebhookUrl {
     public static final int MAX_LENGTH = 2000;

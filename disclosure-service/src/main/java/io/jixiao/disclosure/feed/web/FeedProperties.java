@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param deliveryInterval       how often the deliverer looks for subscriptions with events due
  * @param deliveryTimeout        connect and response timeout of one delivery
  * @param deliveryBatch          events read per subscription per round (delivered one request per event)
- * @param allowInternalAddresses deliver to loopback and private addresses (the local stack and the tests only)
+ * @param allowInternalAddresses deliver to loopback and private addresses (a development machine, the tests)
  *
  * <p>{@code jixiao.feed.delivery-enabled=false} leaves the deliverer out (subscriptions are kept, nothing is sent).
  */

@@ -89,6 +89,9 @@ public class FeedReader {
         long catchUpDeadline = deadline + catchUp.toNanos();
         try (KafkaConsumer<String, String> consumer = newConsumer(limit)) {
             List<TopicPartition> partitions = partitions(consumer);
+            if (partitions.isEmpty()) {   // the topics do not exist yet: nothing was ever published
+                return new Batch(List.of(), from);
+            }
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
             consumer.assign(partitions);

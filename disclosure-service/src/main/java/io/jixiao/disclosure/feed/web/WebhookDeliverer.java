@@ -75,6 +75,9 @@ public class WebhookDeliverer implements SmartLifecycle {
 
     @Override
     public synchronized void stop() {
+        if (clock == null) {
+            return;
+        }
         clock.shutdownNow();
         workers.shutdownNow();
         clock = null;
