@@ -172,7 +172,7 @@ class FeedIntegrationTest {
     // ------------------------------------------------------------------ the feed
 
     @Test
-    void fromTheBeginningEveryEventOnceInOrderPerAggregateResumableFromAnyCursorAndOnlyItsDistrict() throws Exception {
+    void fromTheBeginningEveryEventOnceInOrderPerAggregateResumableFromAnyCursorOnlyItsDistrictNoAlteredOne() throws Exception {
         String d1 = "439101";
         String d2 = "439102";
         List<String> sent = new ArrayList<>();
@@ -180,6 +180,15 @@ class FeedIntegrationTest {
             sent.addAll(project(d1, "p" + p));
             project(d2, "p" + p);
         }
+        // an event altered after it was stored (its payload is not the bytes its hash link covers): passed over
+        EventEnvelope genuine = LINKS.link(new EventEnvelope("tampered", "ProjectRegistered", "Project",
+                "project:" + d1 + ":p9", 0, AT, new EventMetadata(d1, "loader", "c", "k", null),
+                JSON.valueToTree(new ProjectRegistered(d1, "p9", "u1", "原名", ProjectCategory.SPECIAL_FUND, 2024, 1))));
+        EventEnvelope altered = new EventEnvelope(genuine.eventId(), genuine.type(), genuine.aggregateType(),
+                genuine.aggregateId(), genuine.sequence(), genuine.occurredAt(), genuine.metadata(),
+                JSON.valueToTree(new ProjectRegistered(d1, "p9", "u1", "改名", ProjectCategory.SPECIAL_FUND, 2024, 1)),
+                genuine.link());
+        ServiceUnderTest.sendAsOwner(Topics.BUDGET_EVENTS, altered.aggregateId(), JSON.writeValueAsString(altered));
         Caller integration = caller("platform-a", "INTEGRATION", d1);
 
         Read all = readToEnd(integration, d1, null, 5);
@@ -265,6 +274,20 @@ class FeedIntegrationTest {
                 "VALIDATION", "types");
         assertRefused(call(integration, "GET", "/api/feed/districts/43910/events", null), 400, "VALIDATION",
                 "districtCode");
+    }
+
+    @Test
+    void theApiDescriptionNamesTheFeedItsParametersAndTheWebhooks() throws Exception {
+        JsonNode api = JSON.readTree(HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/v3/api-docs")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(api.get("paths").fieldNames()).toIterable().contains("/api/feed/districts/{districtCode}/events",
+                "/api/feed/webhooks", "/api/feed/webhooks/{webhookId}");
+        JsonNode feed = api.at("/paths/~1api~1feed~1districts~1{districtCode}~1events/get");
+        assertThat(feed.path("parameters").findValuesAsText("name"))
+                .contains("districtCode", "cursor", "types", "limit", "wait");
+        assertThat(api.at("/paths/~1api~1feed~1webhooks/post/requestBody/content/application~1json/schema/$ref")
+                .asText()).contains("Register");
     }
 
     // ------------------------------------------------------------------ webhooks

@@ -3,6 +3,8 @@ package io.jixiao.disclosure.feed.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.disclosure.feed.FeedCursor;
+import io.jixiao.events.EventEnvelope;
+import io.jixiao.events.EventLinks;
 import io.jixiao.events.Topics;
 import io.jixiao.support.kafka.KafkaSettings;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -29,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * Reads the published topics from a {@link FeedCursor}: a consumer of its own per read, {@code assign} and
  * {@code seek} (no consumer group, so nothing is committed and no group permission is needed), records in each
  * partition's order (one aggregate's events are in one partition). A record that its topic's owner did not stamp
- * ({@link Topics#PRODUCER_HEADER}) or that is not an envelope naming a district is passed over, as the projections
- * park it; the cursor moves past it either way.
+ * ({@link Topics#PRODUCER_HEADER}), that is not an envelope naming a district, or whose hash link does not hold on its
+ * own ({@link EventLinks#problem}) is passed over, as the projections park it; the cursor moves past it either way.
+ * Whether an event links to the one before it is the client's check (the feed keeps no chain heads).
  */
 public class FeedReader {
     private static final Logger log = LoggerFactory.getLogger(FeedReader.class);
@@ -165,8 +169,23 @@ public class FeedReader {
         if (!filter.accepts(district, type)) {
             return null;
         }
+        Optional<String> broken = linkProblem(envelope);
+        if (broken.isPresent()) {
+            log.warn("feed passes over {}-{}@{} (event {}): {}", record.topic(), record.partition(), record.offset(),
+                    eventId, broken.get());
+            return null;
+        }
         return new Item(eventId, type, envelope.path("aggregateId").asText(), district, envelope, record.value(),
                 cursor(positions));
+    }
+
+    /** What is wrong with the envelope's hash link taken alone ({@link EventLinks#problem}); empty when it holds. */
+    private Optional<String> linkProblem(JsonNode envelope) {
+        try {
+            return EventLinks.problem(json.treeToValue(envelope, EventEnvelope.class));
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.of("not an envelope: " + e.getMessage());
+        }
     }
 
     private static FeedCursor cursor(Map<TopicPartition, Long> positions) {
