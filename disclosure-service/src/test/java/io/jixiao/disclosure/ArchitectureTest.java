@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packages form no cycle; each feature's own package is pure (the fold, the rules, the aggregate, the journal's
- * codec, the narrative parser and matcher, the service's events): Spring, SQL and Kafka live in its {@code web} or
+ * codec, the narrative parser and matcher, the service's events, the feed's cursor and signature): Spring, SQL and Kafka live in its {@code web} or
  * {@code store} sub-package.
  */
 class ArchitectureTest {
@@ -29,7 +29,7 @@ class ArchitectureTest {
     @Test
     void theFoldTheRulesTheAggregateTheCodecAndTheNarrativeDependOnNoFrameworkButAxonsAnnotations() {
         PackageRules.pure(ROOT + ".events", ROOT + ".report", ROOT + ".finding", ROOT + ".publication",
-                ROOT + ".journal", ROOT + ".narrative").check(CLASSES);
+                ROOT + ".journal", ROOT + ".narrative", ROOT + ".feed").check(CLASSES);
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.jixiao.disclosure.events.DisclosureKind;
 import io.jixiao.disclosure.events.DisclosurePublished;
 import io.jixiao.disclosure.finding.web.FindingSynchroniser;
 import io.jixiao.disclosure.fixture.FixtureEvents;
+import io.jixiao.disclosure.fixture.ServiceUnderTest;
 import io.jixiao.disclosure.journal.EventCodec;
 import io.jixiao.disclosure.journal.JournalEvent;
 import io.jixiao.disclosure.report.DistrictReport;
@@ -51,13 +52,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -79,15 +74,10 @@ class DisclosureServiceIntegrationTest {
     private static final String DB = SharedTestInfra.freshDatabase("disclosure_it");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static KafkaProducer<String, String> producer;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DB);
-        registry.add("jixiao.kafka.bootstrap-servers", () -> SharedTestInfra.kafka().bootstrapServers());
-        AsGateway.register(registry);
-        // the findings are synchronised when a test says so, not by the clock in the middle of one
-        registry.add("jixiao.findings.sync-interval", () -> "PT1H");
+        ServiceUnderTest.register(registry, DB);
     }
 
     @LocalServerPort
@@ -100,13 +90,6 @@ class DisclosureServiceIntegrationTest {
     DistrictReportService reports;
     @Autowired
     FindingSynchroniser findingSynchroniser;
-
-    @AfterAll
-    static void closeProducer() {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-        }
-    }
 
     // ------------------------------------------------------------------ plumbing
 
@@ -152,19 +135,6 @@ class DisclosureServiceIntegrationTest {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static synchronized KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfra.kafka().bootstrapServers());
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            producer = new KafkaProducer<>(props);
-        }
-        return producer;
-    }
-
     private static String topicOf(String type) {
         return EventTypes.BUDGET.stream().anyMatch(t -> t.getSimpleName().equals(type))
                 ? Topics.BUDGET_EVENTS : Topics.EVALUATION_EVENTS;
@@ -191,9 +161,7 @@ class DisclosureServiceIntegrationTest {
 
     /** As the topic's owner publishes it, with its producer header (records without one are parked). */
     private void sendRaw(String topic, String key, String value) throws Exception {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-        record.headers().add(Topics.PRODUCER_HEADER, Topics.owner(topic).orElseThrow().getBytes(StandardCharsets.UTF_8));
-        producer().send(record).get();
+        ServiceUnderTest.sendAsOwner(topic, key, value);
     }
 
     /** Sends a fixture's budget and evaluation events (its packages are published through the API instead). */

@@ -77,6 +77,14 @@ public final class AccessPolicy {
             // project histories and timelines are for the bureau, units and auditors, not wall dashboards
             AccessRule.onlyFor(READ, "/api/reports/districts/{d}/years/{y}/projects/**",        FINANCE, UNIT, AUDITOR),
             AccessRule.onlyFor(READ, "/api/disclosure/districts/{d}/projects/**",               FINANCE, UNIT, AUDITOR),
+            // the event feed (disclosure-service): a district's published events; not DASHBOARD (events name actors and
+            // subjects) nor UNIT (a district's events are not one unit's). Webhooks: INTEGRATION only, the service
+            // checks their districts against the token's and answers only the caller's own subscriptions
+            AccessRule.of(READ,  "/api/feed/districts/{d}/events",                              FINANCE, AUDITOR, INTEGRATION),
+            AccessRule.of(READ,  "/api/feed/webhooks",                                          INTEGRATION),
+            AccessRule.of(WRITE, "/api/feed/webhooks",                                          INTEGRATION),
+            AccessRule.of(READ,  "/api/feed/webhooks/{webhookId}",                              INTEGRATION),
+            AccessRule.of(WRITE, "/api/feed/webhooks/{webhookId}",                              INTEGRATION),
             // overview across the caller's districts: disclosure-service answers only the districts in the token
             AccessRule.of(READ,  "/api/disclosure/overview",                                    FINANCE, UNIT, AUDITOR, DASHBOARD),
             // the workbench: who the session is (answered by the gateway itself)

@@ -16,7 +16,8 @@ class RoutingTest extends GatewayWithStubTest {
             "/api/budget/districts/430203/projects/p-1",
             "/api/evaluation/districts/430203/goals/g-1",
             "/api/reports/districts/430203/years/2023?format=json",
-            "/api/disclosure/districts/430203/years/2023/findings"})
+            "/api/disclosure/districts/430203/years/2023/findings",
+            "/api/feed/districts/430203/events?cursor=djE&wait=5"})
     void eachRouteFamilyReachesItsServiceWithThePathUnchanged(String pathAndQuery) throws InterruptedException {
         client.get().uri(pathAndQuery).exchange()
                 .expectStatus().isOk()
