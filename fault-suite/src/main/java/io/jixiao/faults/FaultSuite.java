@@ -13,12 +13,13 @@ import java.util.List;
  *
  * <pre>
  * java -jar fault-suite/target/fault-suite.jar [--short] [--faults=1,2,3,4,5,6] [--bad-requests=N] [--workers=N]
+ *                                              [--import-job-lines=N] [--no-import-job]
  *                                              [--no-bad-input] [--no-poison] [--keep] [--report=FILE]
  * </pre>
  *
  * It starts PostgreSQL and Kafka in this JVM and the four service jars as processes (free ports, temporary
  * directories), drives a steady load, injects the six faults one at a time and compares the ledger with the
- * stores and read models after each, sends the bad requests, runs the poison-event scenario, prints the figures
+ * stores and read models after each, runs an import job killed at half ({@link ImportJobCrash}), sends the bad requests, runs the poison-event scenario, prints the figures
  * and exits 0 only if everything held. {@code --short} is the mode the tests run.
  */
 public final class FaultSuite {
@@ -26,11 +27,11 @@ public final class FaultSuite {
     }
 
     /** Everything one run found. */
-    public record Outcome(List<Faults.FaultResult> faults, BadInput.Result badInput, PoisonEvents.Result poison,
-                          String text) {
+    public record Outcome(List<Faults.FaultResult> faults, ImportJobCrash.Result importJob, BadInput.Result badInput,
+                          PoisonEvents.Result poison, String text) {
         public boolean passed() {
             return faults.stream().allMatch(Faults.FaultResult::passed) && (badInput == null || badInput.passed())
-                    && (poison == null || poison.passed());
+                    && (importJob == null || importJob.passed()) && (poison == null || poison.passed());
         }
     }
 
@@ -42,6 +43,8 @@ public final class FaultSuite {
         boolean keep = false;
         Integer badRequests = null;
         Integer workers = null;
+        Integer importLines = null;
+        boolean importJob = true;
         Path report = null;
         for (String arg : args) {
             if (arg.equals("--short")) {
@@ -52,6 +55,10 @@ public final class FaultSuite {
                 badRequests = Integer.valueOf(arg.substring(15));
             } else if (arg.startsWith("--workers=")) {
                 workers = Integer.valueOf(arg.substring(10));
+            } else if (arg.startsWith("--import-job-lines=")) {
+                importLines = Integer.valueOf(arg.substring(19));
+            } else if (arg.equals("--no-import-job")) {
+                importJob = false;
             } else if (arg.equals("--no-bad-input")) {
                 badInput = false;
             } else if (arg.equals("--no-poison")) {
@@ -62,7 +69,8 @@ public final class FaultSuite {
                 report = Path.of(arg.substring(9));
             } else {
                 System.err.println("usage: java -jar fault-suite.jar [--short] [--faults=1,2,3,4,5,6] [--bad-requests=N] "
-                        + "[--workers=N] [--no-bad-input] [--no-poison] [--keep] [--report=FILE]");
+                        + "[--workers=N] [--import-job-lines=N] [--no-import-job] [--no-bad-input] [--no-poison] [--keep] "
+                        + "[--report=FILE]");
                 System.exit(2);
             }
         }
@@ -71,6 +79,12 @@ public final class FaultSuite {
         }
         if (workers != null) {
             settings = settings.withWorkers(workers);
+        }
+        if (importLines != null) {
+            settings = settings.withImportJobLines(importLines);
+        }
+        if (!importJob) {
+            settings = settings.withImportJobLines(0);
         }
         Log log = Log.toStdout();
         Outcome outcome;
@@ -111,6 +125,12 @@ public final class FaultSuite {
                     text.append(Report.fault(r));
                     log.raw(Report.fault(r));
                 }
+                ImportJobCrash.Result job = settings.importJobLines() > 0
+                        ? suite.importJob(settings.importJobLines()) : null;
+                if (job != null) {
+                    text.append(ImportJobCrash.report(job));
+                    log.raw(ImportJobCrash.report(job));
+                }
                 BadInput.Result bad = badInput ? suite.badInput(settings.badRequests()) : null;
                 if (bad != null) {
                     text.append(Report.badInput(bad));
@@ -125,7 +145,7 @@ public final class FaultSuite {
                         log.elapsed());
                 text.append(summary);
                 log.raw(summary);
-                return new Outcome(results, bad, p, "\n==== fault suite (" + settings.name() + ") ====\n" + text);
+                return new Outcome(results, job, bad, p, "\n==== fault suite (" + settings.name() + ") ====\n" + text);
             } finally {
                 try {
                     Runtime.getRuntime().removeShutdownHook(stopOnCtrlC);

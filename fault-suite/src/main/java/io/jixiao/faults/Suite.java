@@ -57,6 +57,15 @@ public final class Suite implements AutoCloseable {
         return generator.run(generator.generate(count, 20_260_101L), http, stack, 8, log);
     }
 
+    /** An import job of {@code lines} lines, budget-service killed at half and restarted. */
+    public ImportJobCrash.Result importJob(int lines) {
+        try {
+            return new ImportJobCrash(stack, http, log).run(lines);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public PoisonEvents.Result poison() {
         log.line("poison events");
         return new PoisonEvents(stack, http, log).run();

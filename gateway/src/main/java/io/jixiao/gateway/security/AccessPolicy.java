@@ -38,7 +38,13 @@ public final class AccessPolicy {
             AccessRule.onlyFor(WRITE, "/api/budget/districts/{d}/projects/{p}/reversals",       FINANCE),
             // bulk import: the districts are in the body; budget-service checks each row against X-Jixiao-Districts
             AccessRule.of(WRITE, "/api/budget/imports",                                         FINANCE, INTEGRATION),
-            AccessRule.of(READ,  "/api/budget/imports/**",                                      FINANCE, INTEGRATION, AUDITOR),
+            // import jobs (a job's districts are its lines'): budget-service lets a reader see its own jobs and those
+            // whose every district it acts in
+            AccessRule.of(READ,  "/api/budget/imports",                                         FINANCE, INTEGRATION, AUDITOR),
+            AccessRule.of(READ,  "/api/budget/imports/{jobId}",                                 FINANCE, INTEGRATION, AUDITOR),
+            AccessRule.of(READ,  "/api/budget/imports/{jobId}/results",                         FINANCE, INTEGRATION, AUDITOR),
+            AccessRule.of(READ,  "/api/budget/imports/{jobId}/results.ndjson",                  FINANCE, INTEGRATION, AUDITOR),
+            AccessRule.of(READ,  "/api/budget/imports/{jobId}/results.csv",                     FINANCE, INTEGRATION, AUDITOR),
             // evaluation-service
             AccessRule.of(READ,  "/api/evaluation/districts/{d}/**",                            FINANCE, UNIT, AUDITOR, EVALUATOR),
             AccessRule.of(WRITE, "/api/evaluation/districts/{d}/**",                            FINANCE),
