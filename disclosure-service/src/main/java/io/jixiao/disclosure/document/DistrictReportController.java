@@ -67,7 +67,8 @@ public class DistrictReportController {
             @Parameter(description = "for format=csv: one table id (three-public, transfers, debt, bonds, performance, "
                     + "key-evaluation-types, key-evaluations, self-evaluations, self-evaluation-review, spot-checks, "
                     + "result-applications, monitoring, "
-                    + "checkpoint, units, project-categories, projects); absent = all tables")
+                    + "checkpoint, rectification-counts, rectifications, units, project-categories, projects); "
+                    + "absent = all tables")
             @RequestParam(required = false) String table) {
         Params.district(districtCode);
         Params.year(year);

@@ -111,7 +111,30 @@ public record DistrictReport(String districtCode, String districtName, int year,
     // ------------------------------------------------------------------ 预算绩效管理
 
     public record Performance(Goals goals, SelfEvaluations selfEvaluations, KeyEvaluations keyEvaluations,
-                              ResultApplications resultApplications, Monitoring monitoring) {
+                              ResultApplications resultApplications, Monitoring monitoring,
+                              Rectifications rectifications) {
+    }
+
+    /**
+     * 整改 of the items listed in the year's report (RectificationOpened.year), as of the report's instant:
+     * {@code opened} items, {@code inProgress} (整改中 now), {@code done} (reported done: 已完成 or 已销号 now),
+     * {@code signedOff} (已销号), {@code overdueNow} (逾期 now), {@code doneLate} (done after the deadline or after
+     * being recorded overdue), {@code returned} (items returned at least once) and {@code returns} in total.
+     */
+    public record Rectifications(int opened, int open, int inProgress, int done, int signedOff, int overdueNow,
+                                 int doneLate, int returned, int returns, List<RectificationLine> items) {
+    }
+
+    /**
+     * One rectification item: its source (kind label and reference: the key evaluation and finding index, the goal
+     * and deviation, or the disclosure finding), owner unit, measures, deadline, status (label), the instant it was
+     * recorded overdue, the day it was reported done and whether late, the day it was signed off, and the subject ids
+     * of who opened, completed and signed it off.
+     */
+    public record RectificationLine(String rectificationId, String sourceKind, String sourceReference, String problem,
+                                    String ownerUnitId, String measures, LocalDate deadline, String status,
+                                    Instant overdueSince, LocalDate doneOn, boolean late, LocalDate signedOn,
+                                    int returns, String openedBy, String completedBy, String signedOffBy) {
     }
 
     /**
