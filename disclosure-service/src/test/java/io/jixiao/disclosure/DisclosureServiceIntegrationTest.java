@@ -646,6 +646,13 @@ class DisclosureServiceIntegrationTest {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.text()).startsWith("\uFEFF指标,数值\r\n").contains("\r\n逾期（个）,1\r\n",
                 "\r\n逾期完成（个）,1\r\n");
+        // a wall dashboard reads the figures and statuses, not who acted (the gateway keeps it out of histories too)
+        JsonNode wall = getAs(d, "/api/reports/districts/" + d + "/years/2023").at("/performance/rectifications");
+        assertThat(wall.get("signedOff").asInt()).isEqualTo(1);
+        assertThat(wall.at("/items/0/status").asText()).isEqualTo("已销号");
+        assertThat(List.of(wall.at("/items/0/openedBy"), wall.at("/items/0/completedBy"),
+                wall.at("/items/0/signedOffBy"))).allMatch(n -> n.isNull() || n.isMissingNode());
+        assertThat(wall.toString()).doesNotContain(RectificationEvents.FINANCE, RectificationEvents.CLERK);
         System.out.println("rectification report over HTTP: " + r.get("opened") + " opened, " + r.get("done")
                 + " done, " + r.get("signedOff") + " signed off, " + r.get("overdueNow") + " overdue now");
     }

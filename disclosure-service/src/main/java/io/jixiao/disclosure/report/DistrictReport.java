@@ -14,6 +14,21 @@ public record DistrictReport(String districtCode, String districtName, int year,
                              Transfers transfers, Debt debt, List<UnitLine> units, Projects projects,
                              Performance performance, Summary summary, Narrative narrative) {
 
+    /**
+     * The same report without the subject ids of who acted (the rectification items' openedBy, completedBy,
+     * signedOffBy): for readers the gateway keeps out of project histories, the wall dashboards (docs/rules.md, 整改).
+     */
+    public DistrictReport withoutActors() {
+        Performance p = performance;
+        Rectifications r = p.rectifications();
+        Rectifications anonymous = new Rectifications(r.opened(), r.open(), r.inProgress(), r.done(), r.signedOff(),
+                r.overdueNow(), r.doneLate(), r.returned(), r.returns(),
+                r.items().stream().map(RectificationLine::withoutActors).toList());
+        return new DistrictReport(districtCode, districtName, year, asOf, ruleVersion, settings, provenance, threePublic,
+                transfers, debt, units, projects, new Performance(p.goals(), p.selfEvaluations(), p.keyEvaluations(),
+                p.resultApplications(), p.monitoring(), anonymous), summary, narrative);
+    }
+
     /** The district settings the figures were computed under (their version is in {@code ruleVersion}). */
     public record Settings(String version, int goalsDeadlineDays, int monitoringCheckpointMonth,
                            String deviationTolerancePoints, int keyMonitoringMonth, String keyMonitoringMinBudgetWan,
@@ -135,6 +150,10 @@ public record DistrictReport(String districtCode, String districtName, int year,
                                     String ownerUnitId, String measures, LocalDate deadline, String status,
                                     Instant overdueSince, LocalDate doneOn, boolean late, LocalDate signedOn,
                                     int returns, String openedBy, String completedBy, String signedOffBy) {
+        RectificationLine withoutActors() {
+            return new RectificationLine(rectificationId, sourceKind, sourceReference, problem, ownerUnitId, measures,
+                    deadline, status, overdueSince, doneOn, late, signedOn, returns, null, null, null);
+        }
     }
 
     /**

@@ -113,6 +113,17 @@ class RectificationFoldTest {
     }
 
     @Test
+    void withoutActorsKeepsEveryFigureAndDropsOnlyWhoActed() {
+        Rectifications full = report(END).performance().rectifications();
+        Rectifications wall = report(END).withoutActors().performance().rectifications();
+        assertThat(counts(wall)).isEqualTo(counts(full));
+        assertThat(statuses(wall)).isEqualTo(statuses(full));
+        assertThat(wall.items()).allSatisfy(l -> assertThat(List.of(String.valueOf(l.openedBy()),
+                String.valueOf(l.completedBy()), String.valueOf(l.signedOffBy()))).containsOnly("null"));
+        assertThat(line(wall, "R1").overdueSince()).isEqualTo(OVERDUE_AT);
+    }
+
+    @Test
     void anItemIsListedInTheReportOfItsOwnYearOnly() {
         Rectifications of2022 = DistrictReportFold.report(DistrictReportFold.foldUpTo(EVENTS, END), 2022, SETTINGS,
                 END).performance().rectifications();
