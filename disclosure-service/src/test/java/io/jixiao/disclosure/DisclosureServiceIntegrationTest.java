@@ -9,6 +9,7 @@ import io.jixiao.disclosure.events.DisclosureKind;
 import io.jixiao.disclosure.events.DisclosurePublished;
 import io.jixiao.disclosure.finding.web.FindingSynchroniser;
 import io.jixiao.disclosure.fixture.FixtureEvents;
+import io.jixiao.disclosure.fixture.RectificationEvents;
 import io.jixiao.disclosure.fixture.ServiceUnderTest;
 import io.jixiao.disclosure.journal.EventCodec;
 import io.jixiao.disclosure.journal.JournalEvent;
@@ -146,9 +147,16 @@ class DisclosureServiceIntegrationTest {
      * id sent before is the same record again, as a redelivery carries it.
      */
     private EventEnvelope envelope(String eventId, String aggregateId, long sequence, Instant at, Object payload) {
+        return envelope(eventId, aggregateId, sequence, at, payload, null);
+    }
+
+    /** As published, with {@code actor} in the metadata (null: the loader of the payload's district). */
+    private EventEnvelope envelope(String eventId, String aggregateId, long sequence, Instant at, Object payload,
+                                   String actor) {
         String district = json.valueToTree(payload).path("districtCode").asText();
+        String subject = actor != null ? actor : "loader@" + district;
         return SENT.computeIfAbsent(eventId, id -> LINKS.link(new EventEnvelope(id, payload.getClass().getSimpleName(),
-                aggregateId.split(":")[0], aggregateId, sequence, at, new EventMetadata(district, "loader@" + district,
+                aggregateId.split(":")[0], aggregateId, sequence, at, new EventMetadata(district, subject,
                 "corr-" + id, "cmd-" + id, null), json.valueToTree(payload))));
     }
 
@@ -555,6 +563,66 @@ class DisclosureServiceIntegrationTest {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.text()).startsWith("\uFEFF指标,数值\r\n").contains("\r\n退回（次）,1\r\n",
                 "\r\n抽查评分平均相差（分）,3.25\r\n");
+    }
+
+    // ------------------------------------------------------------------ 整改 through the topics
+
+    @Test
+    @Order(10)
+    void rectificationItemsAreCountedAsOfEachActWithTheirActorsAndInEveryFormat() throws Exception {
+        String d = "430903";
+        java.time.LocalDate deadline = java.time.LocalDate.parse("2024-04-15");
+        Instant opened = Instant.parse("2024-03-31T02:00:00Z");
+        Instant overdueAt = Instant.parse("2024-04-15T16:00:00Z");
+        Instant done = Instant.parse("2024-04-30T02:00:00Z");
+        Instant signed = Instant.parse("2024-05-20T02:00:00Z");
+        List<JournalEvent> events = RectificationEvents.in(d)
+                .opened("rc-a", 2023, "unit-a", "ke-1", 0, deadline, opened)
+                .opened("rc-b", 2023, "unit-b", "ke-1", 1, deadline, opened)
+                .progressed("rc-a", opened.plusSeconds(86_400))
+                .overdue("rc-a", overdueAt).overdue("rc-b", overdueAt)
+                .completed("rc-a", true, done).signedOff("rc-a", java.time.LocalDate.parse("2024-04-30"), true, signed)
+                .events();
+        for (JournalEvent e : events) {
+            send(envelope(e.eventId(), e.aggregateId(), e.sequence(), e.occurredAt(), e.payload(), e.actor()));
+        }
+        awaitJournal(d, events.size());
+
+        JsonNode before = report(d, 2023, overdueAt.minusSeconds(1).toString()).at("/performance/rectifications");
+        assertThat(List.of(before.get("opened").asInt(), before.get("inProgress").asInt(),
+                before.get("overdueNow").asInt())).containsExactly(2, 1, 0);
+        JsonNode overdue = report(d, 2023, overdueAt.toString()).at("/performance/rectifications");
+        assertThat(overdue.get("overdueNow").asInt()).isEqualTo(2);
+        assertThat(overdue.at("/items/0/status").asText()).isEqualTo("逾期");
+
+        JsonNode live = report(d, 2023, null);
+        JsonNode r = live.at("/performance/rectifications");
+        assertThat(List.of(r.get("opened").asInt(), r.get("done").asInt(), r.get("signedOff").asInt(),
+                r.get("overdueNow").asInt(), r.get("doneLate").asInt())).containsExactly(2, 1, 1, 1, 1);
+        JsonNode a = r.at("/items/0");
+        assertThat(List.of(a.get("status").asText(), a.get("overdueSince").asText(), a.get("doneOn").asText(),
+                a.get("signedOn").asText(), a.get("openedBy").asText(), a.get("completedBy").asText(),
+                a.get("signedOffBy").asText())).containsExactly("已销号", overdueAt.toString(), "2024-04-30",
+                "2024-05-20", RectificationEvents.FINANCE, RectificationEvents.CLERK, RectificationEvents.FINANCE);
+        assertThat(a.get("late").asBoolean()).isTrue();
+        String sentence = "对评价和监控发现的2个问题开展整改，已完成1个、已销号1个，逾期1个。";
+        assertThat(live.at("/narrative/performance")).extracting(JsonNode::asText).contains(sentence);
+        assertThat(call("GET", "/api/reports/districts/" + d + "/years/2023?format=html", null).text())
+                .contains("<p>" + sentence + "</p>", "<td>已销号</td>", "<td>" + RectificationEvents.CLERK + "</td>");
+        Answer csv = call("GET", "/api/reports/districts/" + d + "/years/2023?format=csv&table=rectification-counts",
+                null);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.text()).startsWith("\uFEFF指标,数值\r\n").contains("\r\n逾期（个）,1\r\n",
+                "\r\n逾期完成（个）,1\r\n");
+        // a wall dashboard reads the figures and statuses, not who acted (the gateway keeps it out of histories too)
+        JsonNode wall = getAs(d, "/api/reports/districts/" + d + "/years/2023").at("/performance/rectifications");
+        assertThat(wall.get("signedOff").asInt()).isEqualTo(1);
+        assertThat(wall.at("/items/0/status").asText()).isEqualTo("已销号");
+        assertThat(List.of(wall.at("/items/0/openedBy"), wall.at("/items/0/completedBy"),
+                wall.at("/items/0/signedOffBy"))).allMatch(n -> n.isNull() || n.isMissingNode());
+        assertThat(wall.toString()).doesNotContain(RectificationEvents.FINANCE, RectificationEvents.CLERK);
+        System.out.println("rectification report over HTTP: " + r.get("opened") + " opened, " + r.get("done")
+                + " done, " + r.get("signedOff") + " signed off, " + r.get("overdueNow") + " overdue now");
     }
 
     // ------------------------------------------------------------------ speed

@@ -27,8 +27,9 @@ public class DataPackageController {
     @GetMapping("/api/reports/districts/{districtCode}/years/{year}/datapackage.zip")
     @Operation(summary = "The district-year as a Fiscal Data Package (datapackage.json + CSV resources, zipped)",
             description = "Budget lines with their phases (initial, adjusted, executed) in 元 to the fen, 三公, "
-                    + "transfers, debt, evaluations and grades; a Table Schema per resource. The same asOf gives the "
-                    + "same bytes.")
+                    + "transfers, debt, evaluations, grades, the review of self-evaluations and rectification items "
+                    + "(their actor ids empty for a DASHBOARD caller); a Table Schema per resource. The same asOf "
+                    + "gives the same bytes.")
     public ResponseEntity<byte[]> dataPackage(
             @PathVariable String districtCode,
             @PathVariable int year,
@@ -38,6 +39,7 @@ public class DataPackageController {
         Params.year(year);
         Instant at = Params.asOf(asOf);
         DistrictReportService.Folded folded = reports.fold(districtCode, at);
-        return downloads.dataPackage(reports.report(folded, districtCode, year, at), folded.ledger());
+        return downloads.dataPackage(ActorReaders.forCaller(reports.report(folded, districtCode, year, at)),
+                folded.ledger());
     }
 }

@@ -10,6 +10,7 @@ import io.jixiao.disclosure.report.DistrictReport;
 import io.jixiao.disclosure.report.DistrictReport.DebtLine;
 import io.jixiao.disclosure.report.DistrictReport.GradeCount;
 import io.jixiao.disclosure.report.DistrictReport.KeyEvaluationLine;
+import io.jixiao.disclosure.report.DistrictReport.RectificationLine;
 import io.jixiao.disclosure.report.DistrictReport.SelfEvaluationLine;
 import io.jixiao.disclosure.report.DistrictReport.SpotCheckLine;
 import io.jixiao.disclosure.report.DistrictReport.Subject;
@@ -70,7 +71,7 @@ public final class DataPackageWriter {
 
     static List<Resource> resources(DistrictReport r, DistrictLedger ledger) {
         return List.of(budgetLines(r, ledger), threePublic(r), transfers(r), debt(r), evaluations(r), grades(r),
-                selfEvaluationReview(r));
+                selfEvaluationReview(r), rectifications(r));
     }
 
     // ------------------------------------------------------------------ resources
@@ -199,6 +200,40 @@ public final class DataPackageWriter {
                 new Field("measure", "string", "指标", null),
                 new Field("value", "number", "数值", "counts of self-evaluations (份) or returns and resubmissions (次); "
                         + "spot-check score differences (分), absolute")), List.of("measure"), rows);
+    }
+
+    /** The report's 整改情况 table: each rectification item of the year with its dates and actors. */
+    static Resource rectifications(DistrictReport r) {
+        List<List<String>> rows = new ArrayList<>();
+        for (RectificationLine l : r.performance().rectifications().items()) {
+            rows.add(List.of(l.rectificationId(), opt(l.sourceKind()), opt(l.sourceReference()), opt(l.ownerUnitId()),
+                    opt(l.measures()), text(l.deadline()), opt(l.status()), text(l.overdueSince()), text(l.doneOn()),
+                    String.valueOf(l.late()), text(l.signedOn()), String.valueOf(l.returns()), opt(l.openedBy()),
+                    opt(l.completedBy()), opt(l.signedOffBy())));
+        }
+        return new Resource("rectifications", "整改情况", List.of(
+                new Field("rectification_id", "string", "整改事项", null),
+                new Field("source_kind", "string", "问题来源", "重点评价发现问题, 监控偏差 or 公开检查问题"),
+                new Field("source_reference", "string", "来源", "key evaluation#finding index, goal#deviation, or the "
+                        + "disclosure finding's id"),
+                new Field("owner_unit_id", "string", "责任单位", null),
+                new Field("measures", "string", "整改措施", null),
+                new Field("deadline", "date", "整改期限", "a day of the bureau's calendar (Asia/Shanghai)"),
+                new Field("status", "string", "状态", "待整改, 整改中, 逾期, 已完成 or 已销号, as of the package's instant"),
+                new Field("overdue_since", "datetime", "逾期时间", "the instant the deadline passed, recorded by "
+                        + "RectificationOverdue"),
+                new Field("done_on", "date", "完成日期", "the day the owner unit reported it done"),
+                new Field("late", "boolean", "逾期完成", "true: done after the deadline or after it was overdue"),
+                new Field("signed_on", "date", "销号日期", null),
+                new Field("returns", "integer", "退回（次）", null),
+                new Field("opened_by", "string", "开立人", "subject id of who opened it"),
+                new Field("completed_by", "string", "完成报告人", "subject id of who reported it done"),
+                new Field("signed_off_by", "string", "销号人", "subject id of who signed it off")),
+                List.of("rectification_id"), rows);
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
     }
 
     static Resource grades(DistrictReport r) {

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -67,7 +68,8 @@ public class DistrictReportController {
             @Parameter(description = "for format=csv: one table id (three-public, transfers, debt, bonds, performance, "
                     + "key-evaluation-types, key-evaluations, self-evaluations, self-evaluation-review, spot-checks, "
                     + "result-applications, monitoring, "
-                    + "checkpoint, units, project-categories, projects); absent = all tables")
+                    + "checkpoint, rectification-counts, rectifications, units, project-categories, projects); "
+                    + "absent = all tables")
             @RequestParam(required = false) String table) {
         Params.district(districtCode);
         Params.year(year);
@@ -78,18 +80,22 @@ public class DistrictReportController {
         if (table != null && !"csv".equals(format)) {
             throw new BadParameter("table", "applies to format=csv only");
         }
+        if (!FORMATS.contains(format)) {
+            throw new BadParameter("format", "must be json, html, csv, docx, xlsx or pdf");
+        }
+        DistrictReport report = ActorReaders.forCaller(reports.report(districtCode, year, at));
         return switch (format) {
-            case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                    .body(reports.report(districtCode, year, at));
-            case "html" -> ResponseEntity.ok().contentType(HTML)
-                    .body(ReportHtml.render(reports.report(districtCode, year, at)));
-            case "csv" -> csv(reports.report(districtCode, year, at), table);
-            case "docx" -> downloads.docx(reports.report(districtCode, year, at));
-            case "xlsx" -> downloads.xlsx(reports.report(districtCode, year, at));
-            case "pdf" -> downloads.pdf(reports.report(districtCode, year, at));
-            default -> throw new BadParameter("format", "must be json, html, csv, docx, xlsx or pdf");
+            case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+            case "html" -> ResponseEntity.ok().contentType(HTML).body(ReportHtml.render(report));
+            case "csv" -> csv(report, table);
+            case "docx" -> downloads.docx(report);
+            case "xlsx" -> downloads.xlsx(report);
+            default -> downloads.pdf(report);
         };
     }
+
+    private static final List<String> FORMATS = List.of("json", "html", "csv", "docx", "xlsx",
+            "pdf");
 
     private static ResponseEntity<byte[]> csv(DistrictReport report, String table) {
         String body = table == null ? ReportCsv.all(ReportTables.of(report))

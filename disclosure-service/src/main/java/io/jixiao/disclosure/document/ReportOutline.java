@@ -22,7 +22,8 @@ public record ReportOutline(String title, String meta, String footer, List<Secti
             .withZone(io.jixiao.events.BureauTime.ZONE);
     private static final String[] SECTION_NUMBERS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
     private static final String[] SUB_NUMBERS = {"（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）",
-            "（八）", "（九）", "（十）", "（十一）", "（十二）"};
+            "（八）", "（九）", "（十）", "（十一）", "（十二）",
+            "（十三）", "（十四）"};
 
     /** A numbered section: its heading ("一、“三公”经费"), its sentences and its tables. */
     public record Section(String heading, List<String> sentences, List<NumberedTable> tables) {
@@ -53,7 +54,7 @@ public record ReportOutline(String title, String meta, String footer, List<Secti
             new Plan("地方政府债务", List.of("debt", "bonds")),
             new Plan("预算绩效管理", List.of("performance", "key-evaluation-types", "key-evaluations", "key-evaluation-subjects",
                     "self-evaluations", "self-evaluation-review", "spot-checks", "result-applications", "monitoring",
-                    "checkpoint")),
+                    "checkpoint", "rectification-counts", "rectifications")),
             new Plan("部门预算执行", List.of("summary", "units")),
             new Plan("项目支出", List.of("project-categories", "projects")));
 

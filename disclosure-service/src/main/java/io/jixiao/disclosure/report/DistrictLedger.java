@@ -39,6 +39,13 @@ import io.jixiao.events.evaluation.PerformanceGoalApproved;
 import io.jixiao.events.evaluation.PerformanceGoalDeclared;
 import io.jixiao.events.evaluation.PerformanceGoalReturned;
 import io.jixiao.events.evaluation.PerformanceGoalRevised;
+import io.jixiao.events.evaluation.RectificationCompleted;
+import io.jixiao.events.evaluation.RectificationOpened;
+import io.jixiao.events.evaluation.RectificationOverdue;
+import io.jixiao.events.evaluation.RectificationProgressed;
+import io.jixiao.events.evaluation.RectificationReturned;
+import io.jixiao.events.evaluation.RectificationSignedOff;
+import io.jixiao.events.evaluation.RectificationStatus;
 import io.jixiao.events.evaluation.SelfEvaluationAccepted;
 import io.jixiao.events.evaluation.SelfEvaluationReturned;
 import io.jixiao.events.evaluation.SelfEvaluationSpotChecked;
@@ -81,6 +88,7 @@ public final class DistrictLedger {
     private final Map<String, DeviationFlagged> deviations = new TreeMap<>();
     private final Map<String, CorrectiveActionRecorded> corrections = new HashMap<>();
     private final Map<String, DisclosurePackageState> packages = new TreeMap<>();
+    private final Map<String, Rectification> rectifications = new TreeMap<>();
     private long events;
     private long unusable;
     private Instant lastEventAt;
@@ -477,6 +485,89 @@ public final class DistrictLedger {
         }
     }
 
+    /**
+     * A rectification item (整改) as far as its events went: the opening, the status its last event carried, when it
+     * was recorded overdue, its last completion (done on, late), how often it was returned, its sign-off, and who
+     * opened, completed and signed it off (the subject ids of the events' metadata).
+     */
+    public static final class Rectification {
+        private final String rectificationId;
+        private RectificationOpened opened;
+        private String openedBy;
+        private RectificationStatus status;
+        private int year;
+        private String ownerUnitId;
+        private RectificationOverdue overdue;
+        private RectificationCompleted completed;
+        private String completedBy;
+        private int returns;
+        private RectificationSignedOff signedOff;
+        private String signedOffBy;
+
+        Rectification(String rectificationId) {
+            this.rectificationId = rectificationId;
+        }
+
+        public String rectificationId() {
+            return rectificationId;
+        }
+
+        /** Empty when the journal holds later acts of an item but not its opening. */
+        public Optional<RectificationOpened> opened() {
+            return Optional.ofNullable(opened);
+        }
+
+        public String openedBy() {
+            return openedBy;
+        }
+
+        /** The status carried by the item's last event. */
+        public RectificationStatus status() {
+            return status;
+        }
+
+        public int year() {
+            return year;
+        }
+
+        public String ownerUnitId() {
+            return ownerUnitId;
+        }
+
+        public Optional<RectificationOverdue> overdue() {
+            return Optional.ofNullable(overdue);
+        }
+
+        /** The last completion reported; it stays after a return (the return is counted in {@link #returns()}). */
+        public Optional<RectificationCompleted> completed() {
+            return Optional.ofNullable(completed);
+        }
+
+        public String completedBy() {
+            return completedBy;
+        }
+
+        /** Returns (退回) by the finance bureau. */
+        public int returns() {
+            return returns;
+        }
+
+        public Optional<RectificationSignedOff> signedOff() {
+            return Optional.ofNullable(signedOff);
+        }
+
+        public String signedOffBy() {
+            return signedOffBy;
+        }
+
+        private Rectification at(RectificationStatus status, int year, String ownerUnitId) {
+            this.status = status;
+            this.year = year;
+            this.ownerUnitId = ownerUnitId;
+            return this;
+        }
+    }
+
     /** A disclosure package as published (and retracted, if it was). */
     public static final class DisclosurePackageState {
         private final String packageId;
@@ -594,6 +685,11 @@ public final class DistrictLedger {
         return Optional.ofNullable(reviews.get(evaluationId));
     }
 
+    /** The rectification items (整改), by id. */
+    public Map<String, Rectification> rectifications() {
+        return Collections.unmodifiableMap(rectifications);
+    }
+
     public Map<String, KeyEvaluation> keyEvaluations() {
         return Collections.unmodifiableMap(keyEvaluations);
     }
@@ -644,6 +740,12 @@ public final class DistrictLedger {
 
     private SelfEvaluationReview review(String evaluationId, JournalEvent event) {
         return reviews.computeIfAbsent(evaluationId != null ? evaluationId : event.eventId(), SelfEvaluationReview::new);
+    }
+
+    private Rectification rectification(String rectificationId, JournalEvent event, RectificationStatus status,
+                                        int year, String ownerUnitId) {
+        return rectifications.computeIfAbsent(rectificationId != null ? rectificationId : event.eventId(),
+                Rectification::new).at(status, year, ownerUnitId);
     }
 
     private static LocalDate dayOf(LocalDate date, JournalEvent event) {
@@ -780,6 +882,27 @@ public final class DistrictLedger {
         m.on(KeyEvaluationCompleted.class, (l, e, ev) -> l.keyEvaluations
                 .computeIfAbsent(e.evaluationId(), KeyEvaluation::new).completed = e);
         m.on(EvaluationResultApplied.class, (l, e, ev) -> l.resultApplications.put(ev.eventId(), e));
+        m.on(RectificationOpened.class, (l, e, ev) -> {
+            Rectification r = l.rectification(e.rectificationId(), ev, e.status(), e.year(), e.ownerUnitId());
+            r.opened = e;
+            r.openedBy = ev.actor();
+        });
+        m.on(RectificationProgressed.class, (l, e, ev) -> l.rectification(e.rectificationId(), ev, e.status(),
+                e.year(), e.ownerUnitId()));
+        m.on(RectificationOverdue.class, (l, e, ev) -> l.rectification(e.rectificationId(), ev, e.status(),
+                e.year(), e.ownerUnitId()).overdue = e);
+        m.on(RectificationCompleted.class, (l, e, ev) -> {
+            Rectification r = l.rectification(e.rectificationId(), ev, e.status(), e.year(), e.ownerUnitId());
+            r.completed = e;
+            r.completedBy = ev.actor();
+        });
+        m.on(RectificationReturned.class, (l, e, ev) -> l.rectification(e.rectificationId(), ev, e.status(),
+                e.year(), e.ownerUnitId()).returns++);
+        m.on(RectificationSignedOff.class, (l, e, ev) -> {
+            Rectification r = l.rectification(e.rectificationId(), ev, e.status(), e.year(), e.ownerUnitId());
+            r.signedOff = e;
+            r.signedOffBy = ev.actor();
+        });
         m.on(DisclosurePublished.class, (l, e, ev) -> {
             DisclosurePackageState p = l.packages.computeIfAbsent(e.packageId(), DisclosurePackageState::new);
             p.published = e;

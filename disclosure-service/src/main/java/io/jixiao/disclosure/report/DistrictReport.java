@@ -14,6 +14,21 @@ public record DistrictReport(String districtCode, String districtName, int year,
                              Transfers transfers, Debt debt, List<UnitLine> units, Projects projects,
                              Performance performance, Summary summary, Narrative narrative) {
 
+    /**
+     * The same report without the subject ids of who acted (the rectification items' openedBy, completedBy,
+     * signedOffBy): for readers the gateway keeps out of project histories, the wall dashboards (docs/rules.md, 整改).
+     */
+    public DistrictReport withoutActors() {
+        Performance p = performance;
+        Rectifications r = p.rectifications();
+        Rectifications anonymous = new Rectifications(r.opened(), r.open(), r.inProgress(), r.done(), r.signedOff(),
+                r.overdueNow(), r.doneLate(), r.returned(), r.returns(),
+                r.items().stream().map(RectificationLine::withoutActors).toList());
+        return new DistrictReport(districtCode, districtName, year, asOf, ruleVersion, settings, provenance, threePublic,
+                transfers, debt, units, projects, new Performance(p.goals(), p.selfEvaluations(), p.keyEvaluations(),
+                p.resultApplications(), p.monitoring(), anonymous), summary, narrative);
+    }
+
     /** The district settings the figures were computed under (their version is in {@code ruleVersion}). */
     public record Settings(String version, int goalsDeadlineDays, int monitoringCheckpointMonth,
                            String deviationTolerancePoints, int keyMonitoringMonth, String keyMonitoringMinBudgetWan,
@@ -111,7 +126,34 @@ public record DistrictReport(String districtCode, String districtName, int year,
     // ------------------------------------------------------------------ 预算绩效管理
 
     public record Performance(Goals goals, SelfEvaluations selfEvaluations, KeyEvaluations keyEvaluations,
-                              ResultApplications resultApplications, Monitoring monitoring) {
+                              ResultApplications resultApplications, Monitoring monitoring,
+                              Rectifications rectifications) {
+    }
+
+    /**
+     * 整改 of the items listed in the year's report (RectificationOpened.year), as of the report's instant:
+     * {@code opened} items, {@code inProgress} (整改中 now), {@code done} (reported done: 已完成 or 已销号 now),
+     * {@code signedOff} (已销号), {@code overdueNow} (逾期 now), {@code doneLate} (done after the deadline or after
+     * being recorded overdue), {@code returned} (items returned at least once) and {@code returns} in total.
+     */
+    public record Rectifications(int opened, int open, int inProgress, int done, int signedOff, int overdueNow,
+                                 int doneLate, int returned, int returns, List<RectificationLine> items) {
+    }
+
+    /**
+     * One rectification item: its source (kind label and reference: the key evaluation and finding index, the goal
+     * and deviation, or the disclosure finding), owner unit, measures, deadline, status (label), the instant it was
+     * recorded overdue, the day it was reported done and whether late, the day it was signed off, and the subject ids
+     * of who opened, completed and signed it off.
+     */
+    public record RectificationLine(String rectificationId, String sourceKind, String sourceReference, String problem,
+                                    String ownerUnitId, String measures, LocalDate deadline, String status,
+                                    Instant overdueSince, LocalDate doneOn, boolean late, LocalDate signedOn,
+                                    int returns, String openedBy, String completedBy, String signedOffBy) {
+        RectificationLine withoutActors() {
+            return new RectificationLine(rectificationId, sourceKind, sourceReference, problem, ownerUnitId, measures,
+                    deadline, status, overdueSince, doneOn, late, signedOn, returns, null, null, null);
+        }
     }
 
     /**

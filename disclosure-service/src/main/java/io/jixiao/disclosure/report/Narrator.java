@@ -201,6 +201,11 @@ final class Narrator {
                         + spoken(cp.tolerancePoints()) + "个百分点的项目：" + String.join("、", cp.behind()) + "。");
             }
         }
+        var rectifications = p.rectifications();
+        if (rectifications.opened() > 0) {
+            sentences.add("对评价和监控发现的" + rectifications.opened() + "个问题开展整改，已完成" + rectifications.done()
+                    + "个、已销号" + rectifications.signedOff() + "个，逾期" + rectifications.overdueNow() + "个。");
+        }
         if (sentences.isEmpty()) {
             sentences.add(year + "年暂无预算绩效管理记录。");
         }

@@ -62,7 +62,8 @@ final class PerformanceSection {
 
     static Performance of(DistrictLedger ledger, int year, DistrictSettings settings) {
         return new Performance(goals(ledger, year), selfEvaluations(ledger, year), keyEvaluations(ledger, year),
-                resultApplications(ledger, year), monitoring(ledger, year, settings));
+                resultApplications(ledger, year), monitoring(ledger, year, settings),
+                RectificationSection.of(ledger, year));
     }
 
     // ------------------------------------------------------------------ 绩效目标 and 同步

@@ -19,7 +19,7 @@ public final class ReportHtml {
             new Section("debt", "三、地方政府债务", List.of("debt", "bonds")),
             new Section("performance", "四、预算绩效管理", List.of("performance", "key-evaluation-types",
                     "key-evaluations", "self-evaluations", "self-evaluation-review", "spot-checks", "result-applications",
-                    "monitoring", "checkpoint")),
+                    "monitoring", "checkpoint", "rectification-counts", "rectifications")),
             new Section("execution", "五、部门预算执行", List.of("units")),
             new Section("projects", "六、项目支出", List.of("project-categories", "projects")));
 

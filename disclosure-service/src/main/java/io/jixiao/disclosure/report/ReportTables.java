@@ -8,6 +8,7 @@ import io.jixiao.disclosure.report.DistrictReport.KeyEvaluationLine;
 import io.jixiao.disclosure.report.DistrictReport.MonitoringLine;
 import io.jixiao.disclosure.report.DistrictReport.Performance;
 import io.jixiao.disclosure.report.DistrictReport.ProjectLine;
+import io.jixiao.disclosure.report.DistrictReport.RectificationLine;
 import io.jixiao.disclosure.report.DistrictReport.ResultApplicationLine;
 import io.jixiao.disclosure.report.DistrictReport.SelfEvaluationLine;
 import io.jixiao.disclosure.report.DistrictReport.SpotCheckLine;
@@ -32,7 +33,8 @@ public final class ReportTables {
     /** The table ids, in the order of the report (also the {@code table} values the CSV format accepts). */
     public static final List<String> IDS = List.of("three-public", "transfers", "debt", "bonds", "performance",
             "key-evaluation-types", "key-evaluations", "self-evaluations", "self-evaluation-review", "spot-checks",
-            "result-applications", "monitoring", "checkpoint", "units", "project-categories", "projects");
+            "result-applications", "monitoring", "checkpoint", "rectification-counts", "rectifications", "units",
+            "project-categories", "projects");
 
     private ReportTables() {
     }
@@ -40,7 +42,8 @@ public final class ReportTables {
     public static List<ReportTable> of(DistrictReport r) {
         return List.of(threePublic(r), transfers(r), debt(r), bonds(r), performance(r), keyEvaluationTypes(r),
                 keyEvaluations(r), selfEvaluations(r), selfEvaluationReview(r), spotChecks(r), resultApplications(r),
-                monitoring(r), checkpoint(r), units(r), projectCategories(r), projects(r));
+                monitoring(r), checkpoint(r), rectificationCounts(r), rectifications(r), units(r), projectCategories(r),
+                projects(r));
     }
 
     public static Optional<ReportTable> byId(DistrictReport r, String id) {
@@ -243,6 +246,33 @@ public final class ReportTables {
         }
         return new ReportTable("checkpoint", "监控时点（" + cp.date() + "）执行进度", List.of("项目", "全年预算（万元）",
                 "截至时点支出（万元）", "执行率", "时间进度", "落后时间进度（百分点）", "偏离", "财政重点监控候选"), rows);
+    }
+
+    /** 整改 of the items listed in the year's report, counted as of the report's instant. */
+    static ReportTable rectificationCounts(DistrictReport r) {
+        var c = r.performance().rectifications();
+        return new ReportTable("rectification-counts", "整改统计", List.of("指标", "数值"), List.of(
+                row("整改事项（个）", c.opened()),
+                row("待整改（个）", c.open()),
+                row("整改中（个）", c.inProgress()),
+                row("已完成（个）", c.done()),
+                row("已销号（个）", c.signedOff()),
+                row("逾期（个）", c.overdueNow()),
+                row("逾期完成（个）", c.doneLate()),
+                row("退回（个）", c.returned()),
+                row("退回（次）", c.returns())));
+    }
+
+    /** Each rectification item of the year: source, owner unit, measures, deadline, status, dates and actors. */
+    static ReportTable rectifications(DistrictReport r) {
+        List<List<String>> rows = new ArrayList<>();
+        for (RectificationLine l : r.performance().rectifications().items()) {
+            rows.add(row(l.rectificationId(), l.sourceKind(), l.sourceReference(), l.ownerUnitId(), l.measures(),
+                    l.deadline(), l.status(), l.overdueSince(), l.doneOn(), l.late() ? "是" : "否", l.signedOn(),
+                    l.openedBy(), l.completedBy(), l.signedOffBy()));
+        }
+        return new ReportTable("rectifications", "整改情况", List.of("整改事项", "问题来源", "来源", "责任单位", "整改措施",
+                "整改期限", "状态", "逾期时间", "完成日期", "逾期完成", "销号日期", "开立人", "完成报告人", "销号人"), rows);
     }
 
     // ------------------------------------------------------------------ execution

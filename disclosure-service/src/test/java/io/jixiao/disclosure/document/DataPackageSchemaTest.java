@@ -66,7 +66,7 @@ class DataPackageSchemaTest {
     void theDataPackageValidatesAgainstThePublishedProfiles(Demo demo) throws IOException {
         JsonNode descriptor = descriptor(demo);
         assertThat(descriptor.path("profile").asText()).isEqualTo("tabular-data-package");
-        assertThat(descriptor.path("resources")).hasSize(7);
+        assertThat(descriptor.path("resources")).hasSize(8);
         assertThat(errors(descriptor)).as(demo.fixture()).isEmpty();
         System.out.printf("%s: datapackage.json and %d resources valid (Tabular Data Package, Tabular Data Resource, "
                 + "Table Schema)%n", demo.fixture(), descriptor.path("resources").size());

@@ -56,7 +56,7 @@ class DataPackageTest {
         assertThat(d.path("created").asText()).isEqualTo(demo.report().asOf().toString());
         assertThat(d.path("ruleVersion").asText()).isEqualTo(demo.report().ruleVersion());
         assertThat(d.path("resources").isArray()).isTrue();
-        assertThat(d.path("resources").size()).isEqualTo(7);
+        assertThat(d.path("resources").size()).isEqualTo(8);
         Set<String> names = new HashSet<>();
         int rows = 0;
         for (JsonNode r : d.path("resources")) {

@@ -117,7 +117,7 @@ public class DistrictJournal {
                     if (payload.isPresent()) {
                         Instant at = rs.getTimestamp(5).toInstant();
                         sink.accept(new JournalEvent(eventId, type, rs.getString(3), rs.getLong(4), at,
-                                payload.get()));
+                                payload.get(), rs.getString(7)));
                         counts[0]++;
                         last[0] = at;
                     }
@@ -128,7 +128,8 @@ public class DistrictJournal {
             };
             jdbc.query(connection -> {
                 var statement = connection.prepareStatement("SELECT event_id, type, aggregate_id, sequence, "
-                        + "occurred_at, payload::text FROM district_event WHERE district_code = ? AND occurred_at <= ? "
+                        + "occurred_at, payload::text, CASE WHEN type LIKE 'Rectification%' THEN metadata->>'actor' END "
+                        + "FROM district_event WHERE district_code = ? AND occurred_at <= ? "
                         + "ORDER BY occurred_at, aggregate_id, sequence, event_id");
                 statement.setFetchSize(FETCH_SIZE);
                 statement.setString(1, districtCode);
