@@ -42,9 +42,7 @@ public final class AccessPolicy {
             // whose every district it acts in
             AccessRule.of(READ,  "/api/budget/imports",                                         FINANCE, INTEGRATION, AUDITOR),
             AccessRule.of(READ,  "/api/budget/imports/{jobId}",                                 FINANCE, INTEGRATION, AUDITOR),
-            AccessRule.of(READ,  "/api/budget/imports/{jobId}/results",                         FINANCE, INTEGRATION, AUDITOR),
-            AccessRule.of(READ,  "/api/budget/imports/{jobId}/results.ndjson",                  FINANCE, INTEGRATION, AUDITOR),
-            AccessRule.of(READ,  "/api/budget/imports/{jobId}/results.csv",                     FINANCE, INTEGRATION, AUDITOR),
+            AccessRule.of(READ,  "/api/budget/imports/{jobId}/{results:results|results\\.ndjson|results\\.csv}", FINANCE, INTEGRATION, AUDITOR),
             // evaluation-service
             AccessRule.of(READ,  "/api/evaluation/districts/{d}/**",                            FINANCE, UNIT, AUDITOR, EVALUATOR),
             AccessRule.of(WRITE, "/api/evaluation/districts/{d}/**",                            FINANCE),
