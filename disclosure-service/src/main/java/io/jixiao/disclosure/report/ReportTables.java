@@ -17,6 +17,8 @@ import io.jixiao.disclosure.report.DistrictReport.ThreePublicLine;
 import io.jixiao.disclosure.report.DistrictReport.TransferLine;
 import io.jixiao.disclosure.report.DistrictReport.TypeCount;
 import io.jixiao.disclosure.report.DistrictReport.UnitLine;
+import io.jixiao.events.BureauTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -52,6 +54,14 @@ public final class ReportTables {
 
     private static String v(Object value) {
         return value == null ? NONE : value.toString();
+    }
+
+    /**
+     * The day of an instant on the bureau's calendar (Asia/Shanghai). An item becomes overdue when its deadline day
+     * ends there, so this is the first day it is overdue; the JSON and the data package keep the instant itself.
+     */
+    private static String bureauDay(Instant instant) {
+        return instant == null ? NONE : instant.atZone(BureauTime.ZONE).toLocalDate().toString();
     }
 
     private static List<String> row(Object... cells) {
@@ -268,11 +278,11 @@ public final class ReportTables {
         List<List<String>> rows = new ArrayList<>();
         for (RectificationLine l : r.performance().rectifications().items()) {
             rows.add(row(l.rectificationId(), l.sourceKind(), l.sourceReference(), l.ownerUnitId(), l.measures(),
-                    l.deadline(), l.status(), l.overdueSince(), l.doneOn(), l.late() ? "是" : "否", l.signedOn(),
+                    l.deadline(), l.status(), bureauDay(l.overdueSince()), l.doneOn(), l.late() ? "是" : "否", l.signedOn(),
                     l.openedBy(), l.completedBy(), l.signedOffBy()));
         }
         return new ReportTable("rectifications", "整改情况", List.of("整改事项", "问题来源", "来源", "责任单位", "整改措施",
-                "整改期限", "状态", "逾期时间", "完成日期", "逾期完成", "销号日期", "开立人", "完成报告人", "销号人"), rows);
+                "整改期限", "状态", "逾期起始日", "完成日期", "逾期完成", "销号日期", "开立人", "完成报告人", "销号人"), rows);
     }
 
     // ------------------------------------------------------------------ execution

@@ -46,6 +46,8 @@ class RectificationDocumentsTest {
                 "退回（次）", "0").forEach((row, value) -> figures.add(new Figure("整改统计", row, "数值", value)));
         figures.add(new Figure("整改情况", "R1", "状态", "已销号"));
         figures.add(new Figure("整改情况", "R1", "完成日期", "2024-04-30"));
+        // the deadline day 2024-04-15 ends at midnight in Beijing (16:00 UTC): the first day overdue is the 16th
+        figures.add(new Figure("整改情况", "R1", "逾期起始日", "2024-04-16"));
         figures.add(new Figure("整改情况", "R1", "逾期完成", "是"));
         figures.add(new Figure("整改情况", "R1", "销号人", RectificationEvents.FINANCE));
         figures.add(new Figure("整改情况", "R2", "状态", "逾期"));
