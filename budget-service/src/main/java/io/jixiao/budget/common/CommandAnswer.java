@@ -1,6 +1,9 @@
 package io.jixiao.budget.common;
 
+import io.jixiao.support.axon.CommandSender;
 import io.jixiao.support.web.IfMatch;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -26,5 +29,18 @@ public final class CommandAnswer {
             answer.eTag(IfMatch.etag(version));
         }
         return answer.body(result.of(recorded.sequence(), recorded.replayed(), state));
+    }
+
+    /**
+     * Sends {@code command} for {@code districtCode}, then reads {@code state} and answers with it.
+     *
+     * @param version the state's version for the ETag (it may use what was recorded); null for no ETag
+     */
+    public static <S, B> ResponseEntity<B> send(CommandSender commands, String districtCode, Object command,
+                                                Supplier<S> state, BiFunction<S, Recorded, Long> version,
+                                                Result<S, B> result) {
+        Recorded recorded = commands.send(command, districtCode);
+        S after = state.get();
+        return of(recorded, after, version.apply(after, recorded), result);
     }
 }

@@ -2,8 +2,7 @@ package io.jixiao.budget.debt;
 
 import io.jixiao.support.web.District;
 import io.jixiao.budget.common.Ids;
-import io.jixiao.budget.common.CommandAnswer;
-import io.jixiao.budget.common.Recorded;
+import io.jixiao.budget.common.RecordingController;
 import io.jixiao.budget.debt.DebtRequests.BondRequest;
 import io.jixiao.budget.debt.DebtRequests.InterestRequest;
 import io.jixiao.budget.debt.DebtRequests.LimitRequest;
@@ -35,12 +34,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "debt", description = "政府债务 per district-year")
 @RequestMapping("/api/budget/districts/{districtCode}/years/{year}/debt")
-public class DebtController {
-    private final CommandSender commands;
+public class DebtController extends RecordingController {
     private final DebtView view;
 
     public DebtController(CommandSender commands, DebtView view) {
-        this.commands = commands;
+        super(commands);
         this.view = view;
     }
 
@@ -125,9 +123,8 @@ public class DebtController {
     }
 
     private ResponseEntity<CommandResult> recorded(String districtCode, int year, Object command) {
-        Recorded recorded = commands.send(command, districtCode);
-        DebtState state = state(districtCode, year);
-        return CommandAnswer.of(recorded, state, state.version(), CommandResult::new);
+        return recorded(districtCode, command, () -> state(districtCode, year), (state, recorded) -> state.version(),
+                CommandResult::new);
     }
 
     private DebtState state(String districtCode, int year) {

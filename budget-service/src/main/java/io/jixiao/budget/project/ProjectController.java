@@ -3,7 +3,6 @@ package io.jixiao.budget.project;
 import io.jixiao.support.web.District;
 import io.jixiao.budget.common.Ids;
 import io.jixiao.budget.common.CommandAnswer;
-import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.project.ProjectRequests.AdjustmentRequest;
 import io.jixiao.budget.project.ProjectRequests.AppropriationRequest;
 import io.jixiao.budget.project.ProjectRequests.CarryOverRequest;
@@ -168,9 +167,8 @@ public class ProjectController {
     }
 
     private ResponseEntity<CommandResult> recorded(String districtCode, String projectId, Object command) {
-        Recorded recorded = commands.send(command, districtCode);
-        ProjectState state = find(districtCode, projectId);
-        return CommandAnswer.of(recorded, state, state.version(), CommandResult::new);
+        return CommandAnswer.send(commands, districtCode, command, () -> find(districtCode, projectId),
+                (state, recorded) -> state.version(), CommandResult::new);
     }
 
     private ResponseEntity<ProjectState> state(String districtCode, String projectId, HttpStatus status) {

@@ -2,8 +2,7 @@ package io.jixiao.budget.threepublic;
 
 import io.jixiao.support.web.District;
 import io.jixiao.budget.common.Ids;
-import io.jixiao.budget.common.CommandAnswer;
-import io.jixiao.budget.common.Recorded;
+import io.jixiao.budget.common.RecordingController;
 import io.jixiao.budget.threepublic.ThreePublicRequests.ThreePublicBudgetRequest;
 import io.jixiao.budget.threepublic.ThreePublicRequests.ThreePublicSpendingRequest;
 import io.jixiao.budget.threepublic.ThreePublicResponses.CommandResult;
@@ -36,12 +35,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "three-public", description = "三公经费 budget and spending per unit and category")
 @RequestMapping("/api/budget/districts/{districtCode}/years/{year}/three-public")
-public class ThreePublicController {
-    private final CommandSender commands;
+public class ThreePublicController extends RecordingController {
     private final ThreePublicView view;
 
     public ThreePublicController(CommandSender commands, ThreePublicView view) {
-        this.commands = commands;
+        super(commands);
         this.view = view;
     }
 
@@ -74,8 +72,8 @@ public class ThreePublicController {
     }
 
     private ResponseEntity<CommandResult> recorded(String districtCode, int year, Object command) {
-        Recorded recorded = commands.send(command, districtCode);
-        return CommandAnswer.of(recorded, state(districtCode, year), null, CommandResult::new);
+        return recorded(districtCode, command, () -> state(districtCode, year), (state, recorded) -> null,
+                CommandResult::new);
     }
 
     ThreePublicState state(String districtCode, int year) {

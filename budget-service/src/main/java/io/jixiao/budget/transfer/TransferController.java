@@ -2,8 +2,7 @@ package io.jixiao.budget.transfer;
 
 import io.jixiao.support.web.District;
 import io.jixiao.budget.common.Ids;
-import io.jixiao.budget.common.CommandAnswer;
-import io.jixiao.budget.common.Recorded;
+import io.jixiao.budget.common.RecordingController;
 import io.jixiao.budget.transfer.TransferCommands.ReceiveTransfer;
 import io.jixiao.events.Money;
 import io.jixiao.events.budget.TransferKind;
@@ -36,12 +35,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "transfers", description = "税收返还/转移支付 per district-year")
 @RequestMapping("/api/budget/districts/{districtCode}/years/{year}/transfers")
-public class TransferController {
-    private final CommandSender commands;
+public class TransferController extends RecordingController {
     private final TransferView view;
 
     public TransferController(CommandSender commands, TransferView view) {
-        this.commands = commands;
+        super(commands);
         this.view = view;
     }
 
@@ -74,9 +72,8 @@ public class TransferController {
             @PathVariable @FiscalYear int year,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody TransferRequest body) {
-        Recorded recorded = commands.send(body.toCommand(districtCode, year, IfMatch.version(ifMatch)), districtCode);
-        TransferState state = state(districtCode, year);
-        return CommandAnswer.of(recorded, state, state.version(), CommandResult::new);
+        return recorded(districtCode, body.toCommand(districtCode, year, IfMatch.version(ifMatch)),
+                () -> state(districtCode, year), (state, recorded) -> state.version(), CommandResult::new);
     }
 
     @GetMapping

@@ -3,7 +3,6 @@ package io.jixiao.budget.unit;
 import io.jixiao.support.web.District;
 import io.jixiao.budget.common.Ids;
 import io.jixiao.budget.common.CommandAnswer;
-import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.project.ProjectFundingView;
 import io.jixiao.budget.unit.UnitRequests.BasicAdjustmentRequest;
 import io.jixiao.budget.unit.UnitRequests.BasicBudgetRequest;
@@ -135,10 +134,8 @@ public class UnitController {
     }
 
     private ResponseEntity<CommandResult> recorded(String districtCode, String unitId, int year, Object command) {
-        Recorded recorded = commands.send(command, districtCode);
-        UnitYearState state = unitYear(districtCode, unitId, year);
-        return CommandAnswer.of(recorded, state, state.version() == null ? recorded.sequence() : state.version(),
-                CommandResult::new);
+        return CommandAnswer.send(commands, districtCode, command, () -> unitYear(districtCode, unitId, year),
+                (state, recorded) -> state.version() == null ? recorded.sequence() : state.version(), CommandResult::new);
     }
 
     private UnitYearState unitYear(String districtCode, String unitId, int year) {
