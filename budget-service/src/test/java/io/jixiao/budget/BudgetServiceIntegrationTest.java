@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jixiao.budget.Api.Answer;
 import io.jixiao.events.Topics;
 import io.jixiao.infra.SharedTestInfra;
+import io.jixiao.support.testing.ServiceIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,10 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,21 +32,13 @@ import org.springframework.test.context.DynamicPropertySource;
 /** budget-service against a real PostgreSQL and a real Kafka broker (both embedded), over real HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)  // its Kafka consumers must not outlive the class
-class BudgetServiceIntegrationTest {
+class BudgetServiceIntegrationTest extends ServiceIntegrationTest {
     private static final String DB = SharedTestInfra.freshDatabase("budget_it");
 
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
+    static void database(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DB);
-        registry.add("jixiao.kafka.bootstrap-servers", () -> SharedTestInfra.kafka().bootstrapServers());
-        io.jixiao.support.testing.AsGateway.register(registry);
     }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     Api api;
 

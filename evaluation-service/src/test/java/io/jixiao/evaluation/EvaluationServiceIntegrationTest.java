@@ -21,6 +21,7 @@ import io.jixiao.events.budget.ProjectRegistered;
 import io.jixiao.events.evaluation.Grade;
 import io.jixiao.infra.SharedTestInfra;
 import io.jixiao.support.testing.AsGateway;
+import io.jixiao.support.testing.ServiceIntegrationTest;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,8 +49,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -59,7 +58,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * this test publishes itself.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class EvaluationServiceIntegrationTest {
+class EvaluationServiceIntegrationTest extends ServiceIntegrationTest {
     private static final String DB = SharedTestInfra.freshDatabase("evaluation_it");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
@@ -70,17 +69,9 @@ class EvaluationServiceIntegrationTest {
     private static KafkaProducer<String, String> producer;
 
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
+    static void database(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DB);
-        registry.add("jixiao.kafka.bootstrap-servers", () -> SharedTestInfra.kafka().bootstrapServers());
-        AsGateway.register(registry);
     }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     org.axonframework.commandhandling.gateway.CommandGateway commandGateway;

@@ -9,6 +9,7 @@ import io.jixiao.audit.CanonicalForm;
 import io.jixiao.budget.Api;
 import io.jixiao.infra.SharedTestInfra;
 import io.jixiao.support.testing.AsGateway;
+import io.jixiao.support.testing.ServiceIntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,10 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,22 +31,14 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class HashChainTamperTest {
+class HashChainTamperTest extends ServiceIntegrationTest {
     private static final String DB = SharedTestInfra.freshDatabase("budget_audit");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
+    static void database(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DB);
-        registry.add("jixiao.kafka.bootstrap-servers", () -> SharedTestInfra.kafka().bootstrapServers());
-        AsGateway.register(registry);
     }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     /** A district of its own with one project of four events (sequences 0..3); answers the project's aggregate id. */
     private String projectOfFourEvents(String district) {

@@ -14,6 +14,7 @@ import io.jixiao.events.budget.FundSource;
 import io.jixiao.events.budget.ProjectCategory;
 import io.jixiao.events.budget.ProjectRegistered;
 import io.jixiao.infra.SharedTestInfra;
+import io.jixiao.support.testing.ServiceIntegrationTest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,8 +28,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,21 +37,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The platform's bulk path (10,000 lines, resent whole) and a project of 10,000 events, on real PG and Kafka. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class BulkImportIntegrationTest {
+class BulkImportIntegrationTest extends ServiceIntegrationTest {
     private static final String DB = SharedTestInfra.freshDatabase("budget_import");
     private static final String D = "430298";
 
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
+    static void database(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DB);
-        registry.add("jixiao.kafka.bootstrap-servers", () -> SharedTestInfra.kafka().bootstrapServers());
-        io.jixiao.support.testing.AsGateway.register(registry);
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     EventStore eventStore;
     @Autowired

@@ -8,6 +8,7 @@ import io.jixiao.budget.Api;
 import io.jixiao.infra.SharedTestInfra;
 import io.jixiao.support.context.CallerContext;
 import io.jixiao.support.testing.AsGateway;
+import io.jixiao.support.testing.ServiceIntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,8 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -41,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "jixiao.imports.jobs.chunk-lines=500", "jixiao.imports.jobs.poll-millis=100"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ImportJobIntegrationTest {
+class ImportJobIntegrationTest extends ServiceIntegrationTest {
     private static final String DB = SharedTestInfra.freshDatabase("budget_import_jobs");
     private static final String D = "430297";
     private static final String OTHER = "430296";
@@ -50,16 +49,10 @@ class ImportJobIntegrationTest {
             .withDistricts(Set.of(D));
 
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
+    static void database(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DB);
-        registry.add("jixiao.kafka.bootstrap-servers", () -> SharedTestInfra.kafka().bootstrapServers());
-        AsGateway.register(registry);
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     ImportJobs jobs;
     @Autowired

@@ -11,6 +11,7 @@ import io.jixiao.disclosure.journal.store.DistrictJournal;
 import io.jixiao.events.EventTypes;
 import io.jixiao.events.Topics;
 import io.jixiao.infra.SharedTestInfra;
+import io.jixiao.support.testing.ServiceIntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,8 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext  // closed after this class, so its consumers leave the projections' groups for other test classes
-class NarrativeCheckEndpointTest {
+class NarrativeCheckEndpointTest extends ServiceIntegrationTest {
     private static final String DB = SharedTestInfra.freshDatabase("disclosure_narrative");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String LUSONG = "430203";
@@ -44,16 +43,10 @@ class NarrativeCheckEndpointTest {
     private static boolean loaded;
 
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
+    static void database(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DB);
-        registry.add("jixiao.kafka.bootstrap-servers", () -> SharedTestInfra.kafka().bootstrapServers());
-        io.jixiao.support.testing.AsGateway.register(registry);
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     ObjectMapper json;
 
