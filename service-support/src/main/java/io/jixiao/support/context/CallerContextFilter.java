@@ -33,16 +33,20 @@ public class CallerContextFilter extends OncePerRequestFilter {
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-    private final CallerKey key;
-    private final String audience;
+    private final Verifier verifier;
     private final Problems problems;
-    private final Clock clock;
 
     public CallerContextFilter(CallerKey key, String audience, Problems problems, Clock clock) {
-        this.key = key;
-        this.audience = audience;
+        this.verifier = new Verifier(key, audience, clock);
         this.problems = problems;
-        this.clock = clock;
+    }
+
+    /** What an assertion is checked against: the key it is signed with, the service it is for, and the clock. */
+    private record Verifier(CallerKey key, String audience, Clock clock) {
+        CallerAssertion verify(HttpServletRequest request, String rawPath) {
+            return CallerAssertions.verify(request.getHeader(CallerAssertions.HEADER), key, audience,
+                    request.getMethod(), rawPath, clock.instant());
+        }
     }
 
     @Override
@@ -63,8 +67,7 @@ public class CallerContextFilter extends OncePerRequestFilter {
         }
         CallerAssertion assertion;
         try {
-            assertion = CallerAssertions.verify(request.getHeader(CallerAssertions.HEADER), key, audience,
-                    request.getMethod(), rawPath, clock.instant());
+            assertion = verifier.verify(request, rawPath);
         } catch (AssertionRejected e) {
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "Not through the gateway",
                     "this service answers only requests the Jixiao gateway vouched for (" + e.getMessage() + ")",
