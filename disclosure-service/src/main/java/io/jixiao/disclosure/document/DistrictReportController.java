@@ -26,7 +26,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The district report of a year, live or as of an instant, as JSON, a printable HTML page, or CSV tables. */
+/**
+ * The district report of a year, live or as of an instant, as JSON, a printable HTML page, CSV tables or documents,
+ * and the district-year as open data (a Fiscal Data Package, zipped).
+ */
 @RestController
 @RequestMapping("/api/reports/districts/{districtCode}/years/{year}")
 @Tag(name = "reports", description = "District reports folded from the journal of events")
@@ -92,6 +95,25 @@ public class DistrictReportController {
             case "xlsx" -> downloads.xlsx(report);
             default -> downloads.pdf(report);
         };
+    }
+
+    @GetMapping("/datapackage.zip")
+    @Operation(summary = "The district-year as a Fiscal Data Package (datapackage.json + CSV resources, zipped)",
+            description = "Budget lines with their phases (initial, adjusted, executed) in 元 to the fen, 三公, "
+                    + "transfers, debt, evaluations, grades, the review of self-evaluations and rectification items "
+                    + "(their actor ids empty for a DASHBOARD caller); a Table Schema per resource. The same asOf "
+                    + "gives the same bytes.")
+    public ResponseEntity<byte[]> dataPackage(
+            @PathVariable String districtCode,
+            @PathVariable int year,
+            @Parameter(description = "a date (end of that day, Asia/Shanghai) or an ISO instant; absent = now")
+            @RequestParam(required = false) String asOf) {
+        Params.district(districtCode);
+        Params.year(year);
+        Instant at = Params.asOf(asOf);
+        DistrictReportService.Folded folded = reports.fold(districtCode, at);
+        return downloads.dataPackage(ActorReaders.forCaller(reports.report(folded, districtCode, year, at)),
+                folded.ledger());
     }
 
     private static final List<String> FORMATS = List.of("json", "html", "csv", "docx", "xlsx",

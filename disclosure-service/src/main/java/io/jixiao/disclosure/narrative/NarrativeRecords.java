@@ -31,8 +31,11 @@ import java.util.function.Predicate;
  * What the records say, arranged for a draft to be checked against: entities (三公经费 lines, transfers, debt
  * types, bonds, units, projects, indicators, key evaluations) each with the figures the report computes for them
  * (its measures), the report field each figure is read from and the journal events behind it. Pure.
+ *
+ * @param anyRecords whether the journal holds anything for the district (a draft of a district with no records is
+ *                   refused)
  */
-public final class NarrativeRecords {
+public record NarrativeRecords(String districtCode, int year, List<Entity> entities, boolean anyRecords) {
     private static final int MAX_EVENTS = 50;
 
     /** What an entity's figure measures. */
@@ -123,35 +126,6 @@ public final class NarrativeRecords {
 
     public record Entity(String id, Type type, String name, List<String> aliases, Map<Measure, Fact> facts,
                          Measure defaultMeasure, String indicatorUnit) {
-    }
-
-    private final String districtCode;
-    private final int year;
-    private final List<Entity> entities;
-    private final boolean anyRecords;
-
-    private NarrativeRecords(String districtCode, int year, List<Entity> entities, boolean anyRecords) {
-        this.districtCode = districtCode;
-        this.year = year;
-        this.entities = entities;
-        this.anyRecords = anyRecords;
-    }
-
-    public String districtCode() {
-        return districtCode;
-    }
-
-    public int year() {
-        return year;
-    }
-
-    public List<Entity> entities() {
-        return entities;
-    }
-
-    /** Whether the journal holds anything for the district (a draft of a district with no records is refused). */
-    public boolean anyRecords() {
-        return anyRecords;
     }
 
     /** The one budget unit of a district that reports on a single unit, if so. */
