@@ -27,8 +27,9 @@ public class DisclosureProblemAdvice {
 
     @ExceptionHandler(HttpRefusal.class)
     ResponseEntity<ProblemDetail> refused(HttpRefusal e, HttpServletRequest request) {
-        ProblemDetail body = problems.build(e.status(), e.title(), e.detail(), e.rule(),
-                List.of(new FieldProblem(e.field(), e.fieldMessage())), request.getRequestURI());
-        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        HttpRefusal.Answer answer = e.answer();
+        ProblemDetail body = problems.build(answer.status(), answer.title(), answer.detail(), e.rule(),
+                List.of(new FieldProblem(e.field(), answer.fieldMessage())), request.getRequestURI());
+        return ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 }

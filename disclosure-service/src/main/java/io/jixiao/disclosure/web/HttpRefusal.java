@@ -9,45 +9,31 @@ import org.springframework.http.HttpStatus;
  * narrative check's, a missing PDF font) is one of these, so one handler turns them into responses.
  */
 public class HttpRefusal extends Refusal {
-    private final HttpStatus status;
-    private final String title;
-    private final String fieldMessage;
-    private final String detail;
+    private final Answer answer;
+
+    /**
+     * How a refusal is answered: the problem's status, title and detail, and what the entry for its field says.
+     */
+    public record Answer(HttpStatus status, String title, String fieldMessage, String detail) {
+    }
 
     /** A refusal whose message is what the field is told, and whose detail is {@code field: fieldMessage}. */
     public HttpRefusal(HttpStatus status, String title, String rule, String field, String fieldMessage) {
-        this(status, title, rule, field, fieldMessage, fieldMessage, field + ": " + fieldMessage);
+        this(new Answer(status, title, fieldMessage, field + ": " + fieldMessage), rule, field, fieldMessage);
     }
 
     /** A refusal whose message and detail explain more than the field is told. */
     public HttpRefusal(HttpStatus status, String title, String rule, String field, String fieldMessage,
                        String detail) {
-        this(status, title, rule, field, fieldMessage, detail, detail);
+        this(new Answer(status, title, fieldMessage, detail), rule, field, detail);
     }
 
-    private HttpRefusal(HttpStatus status, String title, String rule, String field, String fieldMessage,
-                        String message, String detail) {
+    private HttpRefusal(Answer answer, String rule, String field, String message) {
         super(rule, field, message);
-        this.status = status;
-        this.title = title;
-        this.fieldMessage = fieldMessage;
-        this.detail = detail;
+        this.answer = answer;
     }
 
-    public HttpStatus status() {
-        return status;
-    }
-
-    public String title() {
-        return title;
-    }
-
-    /** What the problem's entry for {@link #field()} says. */
-    public String fieldMessage() {
-        return fieldMessage;
-    }
-
-    public String detail() {
-        return detail;
+    public Answer answer() {
+        return answer;
     }
 }
