@@ -1,36 +1,28 @@
 package io.jixiao.evaluation.personal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.evaluation.EvaluationServiceApplication;
 import io.jixiao.evaluation.Keys;
-import io.jixiao.events.Topics;
+import io.jixiao.evaluation.ServiceCalls;
 import io.jixiao.infra.SharedTestInfra;
 import io.jixiao.support.testing.AsGateway;
 import io.jixiao.support.testing.AsGateway.Caller;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +39,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class PersonalDataErasureIntegrationTest {
     private static final String DB = SharedTestInfra.freshDatabase("personal_it");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static final String D = "430203";
     private static final String BASE = "/api/evaluation/districts/" + D;
@@ -105,9 +96,9 @@ class PersonalDataErasureIntegrationTest {
                 + NAME + "\",\"contact\":\"" + NAME + "\",\"phone\":\"" + PHONE + "\"}");
         assertThat(beforeB.body().path("contacts").path("phone").asText()).isEqualTo(PHONE);
         List<String> hashes = hashes();
-        assertThat(published(Keys.goal(D, "pi-a"), 2)).allSatisfy(envelope -> assertThat(envelope.toString())
+        assertThat(ServiceCalls.published(Keys.goal(D, "pi-a"), 2)).allSatisfy(envelope -> assertThat(envelope.toString())
                 .contains(PERSON).doesNotContain(NAME).doesNotContain(PHONE));
-        published(Keys.goal(D, "pi-b"), 1);
+        ServiceCalls.published(Keys.goal(D, "pi-b"), 1);
         // never stored as text in the first place: not in events, their metadata, snapshots, views or the key table
         assertAbsentEverywhere();
         assertThat(keyRows()).isEqualTo(1);
@@ -130,7 +121,7 @@ class PersonalDataErasureIntegrationTest {
         assertThat(again.body().path("reason").asText()).isEqualTo("本人申请删除个人信息");
         assertThat(erasureEvents()).isEqualTo(1);
         assertThat(keyRows()).isZero();
-        assertThat(published(Keys.person(D, PERSON), 1).get(0).path("type").asText()).isEqualTo("PersonalDataErased");
+        assertThat(ServiceCalls.published(Keys.person(D, PERSON), 1).get(0).path("type").asText()).isEqualTo("PersonalDataErased");
 
         Answer afterA = call(FINANCE, "GET", BASE + "/goals/pi-a", null);
         Answer afterB = call(FINANCE, "GET", BASE + "/goals/pi-b", null);
@@ -265,24 +256,6 @@ class PersonalDataErasureIntegrationTest {
                 + "ORDER BY globalindex", String.class, "goal:" + D + ":%");
     }
 
-    /** The events of {@code key} on evaluation.events, each once (the publisher delivers at least once). */
-    private static List<JsonNode> published(String key, int expected) {
-        Map<String, JsonNode> found = new java.util.LinkedHashMap<>();
-        try (KafkaConsumer<String, String> consumer = SharedTestInfra.kafka().readerFromStart()) {
-            consumer.subscribe(List.of(Topics.EVALUATION_EVENTS));
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(r.key())) {
-                        JsonNode envelope = JSON.readTree(r.value());
-                        found.putIfAbsent(envelope.path("eventId").asText(), envelope);
-                    }
-                }
-                return found.size() >= expected;
-            });
-        }
-        return List.copyOf(found.values());
-    }
-
     private static void assertRefused(Answer answer, int status, String rule) {
         assertThat(answer.status()).as(answer.text()).isEqualTo(status);
         assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -295,13 +268,7 @@ class PersonalDataErasureIntegrationTest {
 
     private static Answer call(Caller caller, String method, String path, String body, String... headers)
             throws Exception {
-        int port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
-        URI uri = URI.create("http://localhost:" + port + path);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        AsGateway.sign(request, "evaluation-service", method, uri, caller, headers);
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = ServiceCalls.send(service, caller, method, path, body, headers);
         return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                 response.body());
     }
