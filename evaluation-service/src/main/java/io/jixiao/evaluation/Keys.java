@@ -34,6 +34,7 @@ public final class Keys {
     public static final String GOAL = "goal";
     public static final String EVALUATION = "evaluation";
     public static final String RECTIFICATION = "rectification";
+    public static final String PERSON = "person";
 
     public static String goal(String districtCode, String goalId) {
         return aggregateKey(GOAL, districtCode, goalId);
@@ -45,6 +46,11 @@ public final class Keys {
 
     public static String rectification(String districtCode, String rectificationId) {
         return aggregateKey(RECTIFICATION, districtCode, rectificationId);
+    }
+
+    /** The erasure of a person's data in a district (加密删除). */
+    public static String person(String districtCode, String personId) {
+        return aggregateKey(PERSON, districtCode, personId);
     }
 
     /** The identifier of an aggregate of {@code type}: the type, the district, the aggregate's own id. */

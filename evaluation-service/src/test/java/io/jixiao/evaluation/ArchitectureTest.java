@@ -13,6 +13,7 @@ import io.jixiao.evaluation.goal.PerformanceGoal;
 import io.jixiao.evaluation.goal.monitoring.ExecutionCheck;
 import io.jixiao.evaluation.goal.monitoring.GoalMonitoring;
 import io.jixiao.evaluation.goal.monitoring.KeyMonitoringSelection;
+import io.jixiao.evaluation.personal.PersonErasure;
 import io.jixiao.evaluation.rectification.Rectification;
 import io.jixiao.evaluation.resultapplication.PolicyPreview;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,8 @@ class ArchitectureTest {
     void aggregatesAndPoliciesDependOnNoInfrastructure() {
         ArchRule rule = noClasses().that().belongToAnyOf(PerformanceGoal.class, GoalMonitoring.class, Evaluation.class,
                         IndicatorTreeRules.class, ExecutionCheck.class, KeyMonitoringSelection.class,
-                        ResultApplicationPolicy.class, PolicyPreview.class, Rectification.class)
+                        ResultApplicationPolicy.class, PolicyPreview.class, Rectification.class,
+                        PersonErasure.class)
                 .or().resideInAPackage("..scoring..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
                         "org.apache.kafka..", "io.jixiao.evaluation.budget..")

@@ -23,7 +23,8 @@ public enum Act {
     CHANGE_SETTINGS(          "change the district's evaluation rules",         Who.FINANCE),
     OPEN_RECTIFICATION(       "open a rectification item",                      Who.FINANCE),
     RECTIFY(                  "record progress of or report done this rectification item", Who.OWN_UNIT),
-    SIGN_OFF_RECTIFICATION(   "sign off or return this rectification item",     Who.FINANCE);
+    SIGN_OFF_RECTIFICATION(   "sign off or return this rectification item",     Who.FINANCE),
+    ERASE_PERSONAL_DATA(      "erase a person's data (加密删除)",                 Who.FINANCE);
 
     private final String description;
     private final Who who;

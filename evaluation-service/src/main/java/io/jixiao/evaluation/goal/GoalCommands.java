@@ -2,6 +2,7 @@ package io.jixiao.evaluation.goal;
 
 import io.jixiao.evaluation.goal.IndicatorTreeRules.Row;
 import io.jixiao.evaluation.settings.EvaluationRules.WeightRules;
+import io.jixiao.events.ContactDetails;
 import io.jixiao.events.evaluation.GoalScope;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -16,13 +17,23 @@ public final class GoalCommands {
 
     /**
      * Declares the goal, or revises it when its content differs (before approval). {@code declaredComplete}: the
-     * client says the tree is complete, so its weights must reach the district's total.
+     * client says the tree is complete, so its weights must reach the district's total. {@code contacts}: the form's
+     * contacts, already sealed (a command never carries their text).
      */
     public record DeclareGoal(@TargetAggregateIdentifier String goalKey, String districtCode, String goalId,
                               GoalScope scope, String projectId, String unitId, int fiscalYear, long amountFen,
                               List<Row> indicators, BigDecimal budgetExecutionWeight, Long declaredProjectSpendingFen,
                               boolean declaredComplete, String revisionReason, Long expectedVersion,
-                              WeightRules weightRules, String ruleVersion) {
+                              WeightRules weightRules, String ruleVersion, ContactDetails contacts) {
+
+        public DeclareGoal(String goalKey, String districtCode, String goalId, GoalScope scope, String projectId,
+                           String unitId, int fiscalYear, long amountFen, List<Row> indicators,
+                           BigDecimal budgetExecutionWeight, Long declaredProjectSpendingFen, boolean declaredComplete,
+                           String revisionReason, Long expectedVersion, WeightRules weightRules, String ruleVersion) {
+            this(goalKey, districtCode, goalId, scope, projectId, unitId, fiscalYear, amountFen, indicators,
+                    budgetExecutionWeight, declaredProjectSpendingFen, declaredComplete, revisionReason,
+                    expectedVersion, weightRules, ruleVersion, null);
+        }
     }
 
     public record ApproveGoal(@TargetAggregateIdentifier String goalKey, LocalDate approvedOn,

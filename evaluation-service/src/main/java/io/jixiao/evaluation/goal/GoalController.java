@@ -5,6 +5,7 @@ import io.jixiao.evaluation.Answers;
 import io.jixiao.evaluation.Keys;
 import io.jixiao.evaluation.RecordId;
 import io.jixiao.evaluation.access.Act;
+import io.jixiao.evaluation.personal.FormContacts;
 import io.jixiao.evaluation.goal.GoalCommands.ApproveGoal;
 import io.jixiao.evaluation.goal.GoalCommands.DeclareGoal;
 import io.jixiao.evaluation.goal.GoalCommands.GoalResult;
@@ -24,6 +25,7 @@ import io.jixiao.support.web.IfMatch;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,12 +45,15 @@ public class GoalController {
     private final GoalView view;
     private final RuleVersions rules;
     private final GoalOwners owners;
+    private final FormContacts contacts;
 
-    public GoalController(CommandSender commands, GoalView view, RuleVersions rules, GoalOwners owners) {
+    public GoalController(CommandSender commands, GoalView view, RuleVersions rules, GoalOwners owners,
+                          FormContacts contacts) {
         this.commands = commands;
         this.view = view;
         this.rules = rules;
         this.owners = owners;
+        this.contacts = contacts;
     }
 
     @PutMapping
@@ -58,8 +63,8 @@ public class GoalController {
             @PathVariable @RecordId String goalId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody DeclareGoalRequest body) {
-        view.find(districtCode, goalId).ifPresent(existing -> Act.DECLARE_GOAL.require(districtCode,
-                owners.unitOf(existing)));
+        Optional<GoalView.GoalRecord> recorded = view.find(districtCode, goalId);
+        recorded.ifPresent(existing -> Act.DECLARE_GOAL.require(districtCode, owners.unitOf(existing)));
         Act.DECLARE_GOAL.require(districtCode, owners.unitOf(districtCode, body.unitId(), body.projectId()));
         RuleVersion version = rules.current(districtCode);
         GoalResult result = commands.send(new DeclareGoal(Keys.goal(districtCode, goalId), districtCode, goalId,
@@ -67,7 +72,8 @@ public class GoalController {
                 GoalRequests.rows(body.indicators()), body.budgetExecutionWeight(),
                 body.declaredProjectSpending() == null ? null : Money.yuanToFen(body.declaredProjectSpending()),
                 Boolean.TRUE.equals(body.complete()), body.revisionReason(), IfMatch.version(ifMatch),
-                version.rules().weights(), version.id()), districtCode);
+                version.rules().weights(), version.id(), contacts.seal(districtCode, body.contacts(),
+                        recorded.map(GoalView.GoalRecord::contacts).orElse(null))), districtCode);
         return state(districtCode, goalId, result.outcome() == Outcome.DECLARED ? HttpStatus.CREATED : HttpStatus.OK,
                 result);
     }
@@ -109,7 +115,8 @@ public class GoalController {
 
     private ResponseEntity<GoalState> state(String districtCode, String goalId, HttpStatus status, GoalResult result) {
         GoalState state = view.find(districtCode, goalId)
-                .map(g -> GoalState.of(g, rules.current(districtCode).rules().weights().total()))
+                .map(g -> GoalState.of(g, rules.current(districtCode).rules().weights().total(),
+                        contacts.show(districtCode, g.contacts())))
                 .orElseThrow(() -> new NotFound("goalId", "no goal '" + goalId + "' in district " + districtCode));
         return Answers.of(status, state.version(), state, result == null ? null : result.outcome(),
                 result != null && result.recorded());

@@ -2,6 +2,7 @@ package io.jixiao.evaluation.goal;
 
 import io.jixiao.evaluation.Keys;
 import io.jixiao.evaluation.RecordId;
+import io.jixiao.evaluation.personal.FormContacts.ContactsRequest;
 import io.jixiao.events.evaluation.GoalScope;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -38,7 +39,8 @@ public final class GoalRequests {
             @Schema(description = "the tree is complete: its weights (+ budgetExecutionWeight) must reach the district's "
                     + "total (under weights.enforcement DECLARED_COMPLETE; under ALWAYS every tree must)")
             Boolean complete,
-            @Size(max = 1000) @Pattern(regexp = Keys.TEXT, message = Keys.TEXT_MESSAGE) String revisionReason) {
+            @Size(max = 1000) @Pattern(regexp = Keys.TEXT, message = Keys.TEXT_MESSAGE) String revisionReason,
+            @Valid ContactsRequest contacts) {
     }
 
     @Schema(description = "One row of the indicator tree (every text one line: no control characters)")

@@ -1,6 +1,7 @@
 package io.jixiao.evaluation.goal;
 
 import io.jixiao.evaluation.goal.GoalView.GoalRecord;
+import io.jixiao.evaluation.personal.FormContacts.ContactsState;
 import io.jixiao.events.Money;
 import io.jixiao.events.evaluation.Indicator;
 import java.math.BigDecimal;
@@ -23,22 +24,23 @@ public final class GoalResponses {
 
     /**
      * A goal as recorded. {@code weightSum}: indicator weights + budgetExecutionWeight; {@code weightsComplete}:
-     * whether that reaches the total of the district's rules in force.
+     * whether that reaches the total of the district's rules in force. {@code contacts}: the form's 填报人, 联系人,
+     * 联系电话 (absent when it named none; 已删除 once the person was erased).
      */
     public record GoalState(String districtCode, String goalId, String scope, String projectId, String unitId,
                             int fiscalYear, String amount, List<IndicatorState> indicators,
                             String budgetExecutionWeight, String declaredProjectSpending, String weightSum,
                             boolean weightsComplete, String status, LocalDate approvedOn, List<String> returnReasons,
                             int revisions, String lastRevisionReason, String ruleVersion, long version,
-                            Instant declaredAt, Instant updatedAt) {
-        static GoalState of(GoalRecord g, BigDecimal weightTotal) {
+                            Instant declaredAt, Instant updatedAt, ContactsState contacts) {
+        static GoalState of(GoalRecord g, BigDecimal weightTotal, ContactsState contacts) {
             return new GoalState(g.districtCode(), g.goalId(), g.scope().name(), g.projectId(), g.unitId(),
                     g.fiscalYear(), Money.yuan(g.amountFen()), g.indicators().stream().map(IndicatorState::of).toList(),
                     g.budgetExecutionWeight() == null ? null : g.budgetExecutionWeight().toPlainString(),
                     g.declaredProjectSpendingFen() == null ? null : Money.yuan(g.declaredProjectSpendingFen()),
                     g.weightSum().toPlainString(), g.weightSum().compareTo(weightTotal) == 0, g.status().name(),
                     g.approvedOn(), g.returnReasons(), g.revisions(), g.lastRevisionReason(), g.ruleVersion(),
-                    g.version(), g.declaredAt(), g.updatedAt());
+                    g.version(), g.declaredAt(), g.updatedAt(), contacts);
         }
     }
 }

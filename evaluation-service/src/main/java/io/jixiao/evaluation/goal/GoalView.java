@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.evaluation.Keys;
 import io.jixiao.evaluation.Views;
 import io.jixiao.evaluation.goal.PerformanceGoal.Status;
+import io.jixiao.events.ContactDetails;
 import io.jixiao.events.evaluation.GoalScope;
 import io.jixiao.events.evaluation.Indicator;
 import io.jixiao.events.evaluation.PerformanceGoalApproved;
@@ -49,7 +50,7 @@ public class GoalView {
                              BigDecimal budgetExecutionWeight, Long declaredProjectSpendingFen, Status status,
                              LocalDate approvedOn, List<String> returnReasons, int revisions,
                              String lastRevisionReason, String ruleVersion, long version, Instant declaredAt,
-                             Instant updatedAt) {
+                             Instant updatedAt, ContactDetails contacts) {
         public BigDecimal weightSum() {
             BigDecimal sum = budgetExecutionWeight == null ? BigDecimal.ZERO : budgetExecutionWeight;
             for (Indicator i : indicators) {
@@ -64,12 +65,12 @@ public class GoalView {
             @org.axonframework.eventhandling.Timestamp Instant at) {
         jdbc.update("INSERT INTO goal_view (goal_key, district_code, goal_id, scope, project_id, unit_id, fiscal_year, "
                         + "amount_fen, indicators, budget_execution_weight, declared_project_spending_fen, status, "
-                        + "rule_version, version, declared_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?)",
+                        + "rule_version, version, declared_at, updated_at, contacts) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))",
                 Keys.goal(e.districtCode(), e.goalId()), e.districtCode(), e.goalId(), e.scope().name(), e.projectId(),
                 e.unitId(), e.fiscalYear(), e.amountFen(), Views.json(objectMapper, e.indicators()),
                 e.budgetExecutionWeight(), e.declaredProjectSpendingFen(), Status.PENDING.name(), e.ruleVersion(),
-                sequence, Timestamp.from(at), Timestamp.from(at));
+                sequence, Timestamp.from(at), Timestamp.from(at), contacts(e.contacts()));
     }
 
     @EventHandler
@@ -77,10 +78,11 @@ public class GoalView {
             @org.axonframework.eventhandling.Timestamp Instant at) {
         jdbc.update("UPDATE goal_view SET amount_fen = ?, indicators = CAST(? AS jsonb), budget_execution_weight = ?, "
                         + "declared_project_spending_fen = ?, status = ?, return_reasons = NULL, revisions = revisions + 1, "
-                        + "last_revision_reason = ?, version = ?, updated_at = ? WHERE goal_key = ?",
+                        + "last_revision_reason = ?, version = ?, updated_at = ?, contacts = CAST(? AS jsonb) "
+                        + "WHERE goal_key = ?",
                 e.amountFen(), Views.json(objectMapper, e.indicators()), e.budgetExecutionWeight(),
                 e.declaredProjectSpendingFen(), Status.PENDING.name(), e.reason(), sequence, Timestamp.from(at),
-                Keys.goal(e.districtCode(), e.goalId()));
+                contacts(e.contacts()), Keys.goal(e.districtCode(), e.goalId()));
     }
 
     @EventHandler
@@ -97,6 +99,11 @@ public class GoalView {
         jdbc.update("UPDATE goal_view SET status = ?, return_reasons = CAST(? AS jsonb), version = ?, updated_at = ? "
                         + "WHERE goal_key = ?", Status.RETURNED.name(), Views.json(objectMapper, e.reasons()), sequence,
                 Timestamp.from(at), Keys.goal(e.districtCode(), e.goalId()));
+    }
+
+    /** The sealed contacts as JSON (their text is never stored here), null when the form named none. */
+    private String contacts(ContactDetails contacts) {
+        return contacts == null ? null : Views.json(objectMapper, contacts);
     }
 
     /** Moves the version (a monitoring event of the goal's aggregate). */
@@ -118,6 +125,7 @@ public class GoalView {
                         : Views.read(objectMapper, rs.getString("return_reasons"), STRINGS),
                 rs.getInt("revisions"), rs.getString("last_revision_reason"), rs.getString("rule_version"),
                 rs.getLong("version"), rs.getTimestamp("declared_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant()), Keys.goal(districtCode, goalId)).stream().findFirst();
+                rs.getTimestamp("updated_at").toInstant(), rs.getString("contacts") == null ? null
+                        : Views.read(objectMapper, rs.getString("contacts"), ContactDetails.class)), Keys.goal(districtCode, goalId)).stream().findFirst();
     }
 }

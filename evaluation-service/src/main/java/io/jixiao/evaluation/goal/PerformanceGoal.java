@@ -10,6 +10,7 @@ import io.jixiao.evaluation.goal.GoalCommands.GoalResult;
 import io.jixiao.evaluation.goal.GoalCommands.Outcome;
 import io.jixiao.evaluation.goal.GoalCommands.ReturnGoal;
 import io.jixiao.evaluation.goal.monitoring.GoalMonitoring;
+import io.jixiao.events.ContactDetails;
 import io.jixiao.events.evaluation.GoalScope;
 import io.jixiao.events.evaluation.Indicator;
 import io.jixiao.events.evaluation.PerformanceGoalApproved;
@@ -58,9 +59,9 @@ public class PerformanceGoal {
     @AggregateMember
     private GoalMonitoring monitoring = new GoalMonitoring();
 
-    /** What a revision may change. */
+    /** What a revision may change ({@code contacts} sealed: the same text is sealed as recorded, see GoalContacts). */
     record Content(long amountFen, List<Indicator> indicators, BigDecimal budgetExecutionWeight,
-                   Long declaredProjectSpendingFen) {
+                   Long declaredProjectSpendingFen, ContactDetails contacts) {
     }
 
     protected PerformanceGoal() {
@@ -83,7 +84,8 @@ public class PerformanceGoal {
                         + command.districtCode() + " for another scope, project, unit or fiscal year");
             }
             Content asked = new Content(command.amountFen(), IndicatorTreeRules.normalise(command.indicators()),
-                    scaleless(command.budgetExecutionWeight()), command.declaredProjectSpendingFen());
+                    scaleless(command.budgetExecutionWeight()), command.declaredProjectSpendingFen(),
+                    command.contacts());
             if (asked.equals(content)) {
                 return new GoalResult(Outcome.UNCHANGED, false);
             }
@@ -99,13 +101,13 @@ public class PerformanceGoal {
             apply(new PerformanceGoalDeclared(command.districtCode(), command.goalId(), command.scope(),
                     command.projectId(), command.unitId(), command.fiscalYear(), command.amountFen(), tree.indicators(),
                     scaleless(command.budgetExecutionWeight()), command.declaredProjectSpendingFen(),
-                    command.ruleVersion()));
+                    command.ruleVersion(), command.contacts()));
             return new GoalResult(Outcome.DECLARED, true);
         }
         apply(new PerformanceGoalRevised(command.districtCode(), command.goalId(), command.amountFen(), tree.indicators(),
                 scaleless(command.budgetExecutionWeight()), command.declaredProjectSpendingFen(),
                 command.revisionReason() == null || command.revisionReason().isBlank() ? null
-                        : command.revisionReason().trim()));
+                        : command.revisionReason().trim(), command.contacts()));
         return new GoalResult(Outcome.REVISED, true);
     }
 
@@ -204,14 +206,14 @@ public class PerformanceGoal {
         goalKey = Keys.goal(event.districtCode(), event.goalId());
         declared = event;
         content = new Content(event.amountFen(), event.indicators(), event.budgetExecutionWeight(),
-                event.declaredProjectSpendingFen());
+                event.declaredProjectSpendingFen(), event.contacts());
         status = Status.PENDING;
     }
 
     @EventSourcingHandler
     void on(PerformanceGoalRevised event) {
         content = new Content(event.amountFen(), event.indicators(), event.budgetExecutionWeight(),
-                event.declaredProjectSpendingFen());
+                event.declaredProjectSpendingFen(), event.contacts());
         status = Status.PENDING;
         returnReasons = List.of();
     }

@@ -10,7 +10,9 @@ import io.jixiao.evaluation.goal.GoalCommands.ReturnGoal;
 import io.jixiao.evaluation.goal.IndicatorTreeRules.Row;
 import io.jixiao.evaluation.settings.DefaultRules;
 import io.jixiao.evaluation.settings.EvaluationRules.WeightRules;
+import io.jixiao.events.ContactDetails;
 import io.jixiao.events.EventMetadata;
+import io.jixiao.events.SealedText;
 import io.jixiao.events.evaluation.Comparator;
 import io.jixiao.events.evaluation.GoalScope;
 import io.jixiao.events.evaluation.Indicator;
@@ -74,6 +76,29 @@ class PerformanceGoalTest {
         fixture.given(DECLARED, APPROVED).when(declare(500_000_000L, ROWS))
                 .expectNoEvents().expectException(Conflict.class).expectExceptionMessage(
                         "goal 'g-gaj-pacs' was approved on 2023-01-18; an approved goal is not revised");
+    }
+
+    @Test
+    void theContactsAreRecordedSealedAndOnlyADifferentSealedValueRevisesTheGoal() {
+        ContactDetails sealed = new ContactDetails(new SealedText("p-1", "AQ-filled"), null,
+                new SealedText("p-1", "AQ-phone"));
+        ContactDetails resealed = new ContactDetails(new SealedText("p-1", "AQ-filled"), null,
+                new SealedText("p-1", "AQ-phone-2"));
+        PerformanceGoalDeclared withContacts = new PerformanceGoalDeclared("430212", "g-gaj-pacs", GoalScope.PROJECT,
+                "gaj-pacs", "gaj", 2023, 600_000_000L, TREE, null, null, "430212:v0", sealed);
+        fixture.givenNoPriorActivity().when(declare(600_000_000L, ROWS, sealed))
+                .expectEvents(withContacts).expectResultMessagePayload(new GoalResult(Outcome.DECLARED, true));
+        fixture.given(withContacts).when(declare(600_000_000L, ROWS, sealed))
+                .expectNoEvents().expectResultMessagePayload(new GoalResult(Outcome.UNCHANGED, false));
+        fixture.given(withContacts).when(declare(600_000_000L, ROWS, resealed))
+                .expectEvents(new PerformanceGoalRevised("430212", "g-gaj-pacs", 600_000_000L, TREE, null, null,
+                        "调整金额", resealed))
+                .expectResultMessagePayload(new GoalResult(Outcome.REVISED, true));
+    }
+
+    static DeclareGoal declare(long amountFen, List<Row> rows, ContactDetails contacts) {
+        return new DeclareGoal(KEY, "430212", "g-gaj-pacs", GoalScope.PROJECT, "gaj-pacs", "gaj", 2023, amountFen, rows,
+                null, null, false, "调整金额", null, WEIGHTS, "430212:v0", contacts);
     }
 
     @Test

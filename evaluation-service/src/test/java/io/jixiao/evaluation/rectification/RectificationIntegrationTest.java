@@ -1,13 +1,12 @@
 package io.jixiao.evaluation.rectification;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.evaluation.EvaluationServiceApplication;
 import io.jixiao.evaluation.Keys;
-import io.jixiao.events.Topics;
+import io.jixiao.evaluation.ServiceCalls;
 import io.jixiao.infra.SharedTestInfra;
 import io.jixiao.support.testing.AsGateway;
 import io.jixiao.support.testing.AsGateway.Caller;
@@ -16,17 +15,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -331,22 +325,8 @@ class RectificationIntegrationTest {
                 + "aggregateidentifier LIKE 'rectification:%'", Long.class);
     }
 
-    /** The events of {@code key} on evaluation.events, each once (the publisher delivers at least once). */
     private static List<JsonNode> published(String key, int expected) {
-        Map<String, JsonNode> found = new LinkedHashMap<>();
-        try (KafkaConsumer<String, String> consumer = SharedTestInfra.kafka().readerFromStart()) {
-            consumer.subscribe(List.of(Topics.EVALUATION_EVENTS));
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(r.key())) {
-                        JsonNode envelope = JSON.readTree(r.value());
-                        found.putIfAbsent(envelope.path("eventId").asText(), envelope);
-                    }
-                }
-                return found.size() >= expected;
-            });
-        }
-        return List.copyOf(found.values());
+        return ServiceCalls.published(key, expected);
     }
 
     private static Caller caller(String subject, String role, String district, String unit) {
@@ -355,13 +335,8 @@ class RectificationIntegrationTest {
 
     private static Answer call(Caller caller, String method, String path, String body, String... headers)
             throws Exception {
-        int port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
-        URI uri = URI.create("http://localhost:" + port + path.replace("逾期", "%E9%80%BE%E6%9C%9F"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        AsGateway.sign(request, "evaluation-service", method, uri, caller, headers);
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = ServiceCalls.send(service, caller, method,
+                path.replace("逾期", "%E9%80%BE%E6%9C%9F"), body, headers);
         return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                 response.body().isEmpty() ? null : JSON.readTree(response.body()), response.headers());
     }

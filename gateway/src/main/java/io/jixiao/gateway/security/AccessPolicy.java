@@ -64,6 +64,8 @@ public final class AccessPolicy {
             // reports done (its unit is checked inside evaluation-service); reads as every evaluation read
             AccessRule.of(WRITE, "/api/evaluation/districts/{d}/rectifications/{id}/{act:progress|completion}", UNIT),
             AccessRule.onlyFor(WRITE, "/api/evaluation/districts/{d}/rectifications/{id}/{act:progress|completion}", UNIT),
+            // 加密删除 of a person's data: the bureau only (the broad write row; stated here so no later row widens it)
+            AccessRule.onlyFor(WRITE, "/api/evaluation/districts/{d}/personal-data/{personId}/erasure", FINANCE),
             // disclosure-service
             AccessRule.of(READ,  "/api/reports/districts/{d}/**",                               FINANCE, UNIT, AUDITOR, DASHBOARD),
             AccessRule.of(READ,  "/api/disclosure/districts/{d}/**",                            FINANCE, UNIT, AUDITOR, DASHBOARD),

@@ -117,6 +117,8 @@ class AccessMatrixTest extends GatewayWithStubTest {
                     "/api/evaluation/districts/{d}/years/2022/result-application/apply", Set.of(FINANCE)),
             new Family("evaluation: open rectification", HttpMethod.PUT,
                     "/api/evaluation/districts/{d}/rectifications/r-1", Set.of(FINANCE)),
+            new Family("evaluation: erase a person's data (加密删除)", HttpMethod.POST,
+                    "/api/evaluation/districts/{d}/personal-data/p-1/erasure", Set.of(FINANCE)),
             new Family("evaluation: list rectifications", HttpMethod.GET,
                     "/api/evaluation/districts/{d}/rectifications",
                     Set.of(FINANCE, UNIT, AUDITOR, EVALUATOR)),

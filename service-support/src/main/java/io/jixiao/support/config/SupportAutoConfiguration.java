@@ -110,6 +110,18 @@ public class SupportAutoConfiguration {
         return io.jixiao.support.audit.SigningKeys.load(signingKey, previousPublicKeys, localMode, jdbc);
     }
 
+    /**
+     * Personal values sealed under each person's data key, the keys wrapped with {@code jixiao.personal.master-key};
+     * outside local mode the service refuses to start without it (docs/operations.md).
+     */
+    @Bean
+    io.jixiao.support.personal.PersonalData personalData(@Value("${jixiao.personal.master-key:}") String masterKey,
+            @Value("${jixiao.local-mode:false}") boolean localMode, JdbcTemplate jdbc) {
+        return new io.jixiao.support.personal.PersonalData(
+                io.jixiao.support.personal.PersonalData.masterKey(masterKey, localMode),
+                new io.jixiao.support.personal.JdbcPersonalKeyStore(jdbc));
+    }
+
     @Bean
     io.jixiao.support.audit.AnchorStore anchorStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
                                                     io.jixiao.support.audit.SigningKeys keys,

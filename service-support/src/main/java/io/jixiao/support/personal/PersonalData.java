@@ -1,0 +1,126 @@
+package io.jixiao.support.personal;
+
+import io.jixiao.events.SealedText;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Seals personal values under each person's data key (数据密钥) and opens them again; erasing a person (加密删除)
+ * destroys that key, after which every value sealed under it reads as {@link #ERASED}. The data keys are kept in a
+ * {@link PersonalKeyStore}, each wrapped (encrypted) with the master key (主密钥) of the service's configuration, so
+ * that neither the event store nor a read model nor a copy of the key table alone reveals a value.
+ */
+public final class PersonalData {
+    /** What a view shows for a value whose person was erased (or whose key is missing). */
+    public static final String ERASED = "已删除";
+    /**
+     * The master key of the embedded stack and the tests (local mode only): well known, so refused elsewhere. Base64
+     * of the 32 ASCII bytes {@code jixiao-local-personal-master-key}.
+     */
+    public static final String LOCAL_MASTER_KEY =
+            Base64.getEncoder().encodeToString("jixiao-local-personal-master-key".getBytes(StandardCharsets.US_ASCII));
+
+    private final byte[] masterKey;
+    private final PersonalKeyStore keys;
+
+    public PersonalData(byte[] masterKey, PersonalKeyStore keys) {
+        if (masterKey.length != PersonalCipher.KEY_BYTES) {
+            throw new IllegalArgumentException("the master key must be 32 bytes");
+        }
+        this.masterKey = masterKey.clone();
+        this.keys = keys;
+    }
+
+    /**
+     * The master key from {@code jixiao.personal.master-key} (base64 of 32 bytes). Empty: the well-known local key in
+     * local mode, refused otherwise; the local key is refused outside local mode.
+     */
+    public static byte[] masterKey(String configured, boolean localMode) {
+        String value = configured == null || configured.isBlank() ? (localMode ? LOCAL_MASTER_KEY : null)
+                : configured.trim();
+        if (value == null) {
+            throw new IllegalStateException("jixiao.personal.master-key (JIXIAO_PERSONAL_MASTER_KEY) is not set: "
+                    + "base64 of 32 random bytes, e.g. `openssl rand -base64 32`");
+        }
+        if (!localMode && value.equals(LOCAL_MASTER_KEY)) {
+            throw new IllegalStateException("jixiao.personal.master-key (JIXIAO_PERSONAL_MASTER_KEY) is the well-known "
+                    + "local key; set a key of your own outside local mode");
+        }
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("jixiao.personal.master-key (JIXIAO_PERSONAL_MASTER_KEY) is not base64");
+        }
+        if (key.length != PersonalCipher.KEY_BYTES) {
+            throw new IllegalStateException("jixiao.personal.master-key (JIXIAO_PERSONAL_MASTER_KEY) is "
+                    + key.length + " bytes; it must be 32");
+        }
+        return key;
+    }
+
+    /** {@code text} sealed under the person's data key (made on first use); null for a null text. */
+    public SealedText seal(String districtCode, String personId, String text) {
+        if (text == null) {
+            return null;
+        }
+        byte[] scope = PersonalCipher.scope(districtCode, personId);
+        byte[] dataKey = dataKey(districtCode, personId).orElseGet(() -> {
+            byte[] fresh = PersonalCipher.newKey();
+            return unwrap(scope, keys.putIfAbsent(districtCode, personId,
+                    PersonalCipher.encrypt(masterKey, scope, fresh))).orElseThrow();
+        });
+        return new SealedText(personId, Base64.getEncoder().encodeToString(
+                PersonalCipher.encrypt(dataKey, scope, text.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /**
+     * {@code recorded} when it is the same person's and opens to {@code text} (so that repeating a form records
+     * nothing new), otherwise {@code text} sealed afresh.
+     */
+    public SealedText sealAgain(String districtCode, String personId, String text, SealedText recorded) {
+        if (text != null && recorded != null && Objects.equals(recorded.personId(), personId)
+                && open(districtCode, recorded).filter(text::equals).isPresent()) {
+            return recorded;
+        }
+        return seal(districtCode, personId, text);
+    }
+
+    /** The value, or empty when its person's key was destroyed (or the value does not open with it). */
+    public Optional<String> open(String districtCode, SealedText sealed) {
+        if (sealed == null) {
+            return Optional.empty();
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(sealed.ciphertext());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
+        byte[] scope = PersonalCipher.scope(districtCode, sealed.personId());
+        return dataKey(districtCode, sealed.personId())
+                .flatMap(key -> PersonalCipher.decrypt(key, scope, bytes))
+                .map(plain -> new String(plain, StandardCharsets.UTF_8));
+    }
+
+    /** What a view shows: the value, {@link #ERASED} when it cannot be opened, null when there is none. */
+    public String show(String districtCode, SealedText sealed) {
+        return sealed == null ? null : open(districtCode, sealed).orElse(ERASED);
+    }
+
+    /** Destroys the person's data key (加密删除); whether there was one. Repeating it changes nothing. */
+    public boolean erase(String districtCode, String personId) {
+        return keys.delete(districtCode, personId);
+    }
+
+    private Optional<byte[]> dataKey(String districtCode, String personId) {
+        return keys.find(districtCode, personId)
+                .flatMap(wrapped -> unwrap(PersonalCipher.scope(districtCode, personId), wrapped));
+    }
+
+    private Optional<byte[]> unwrap(byte[] scope, byte[] wrapped) {
+        return PersonalCipher.decrypt(masterKey, scope, wrapped);
+    }
+}

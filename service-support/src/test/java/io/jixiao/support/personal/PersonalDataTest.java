@@ -1,0 +1,91 @@
+package io.jixiao.support.personal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jixiao.events.SealedText;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PersonalDataTest {
+    private final Map<String, byte[]> rows = new HashMap<>();
+    private final PersonalKeyStore store = new PersonalKeyStore() {
+        @Override
+        public Optional<byte[]> find(String districtCode, String personId) {
+            return Optional.ofNullable(rows.get(districtCode + "/" + personId));
+        }
+
+        @Override
+        public byte[] putIfAbsent(String districtCode, String personId, byte[] wrapped) {
+            return rows.computeIfAbsent(districtCode + "/" + personId, k -> wrapped);
+        }
+
+        @Override
+        public boolean delete(String districtCode, String personId) {
+            return rows.remove(districtCode + "/" + personId) != null;
+        }
+    };
+    private final PersonalData personal = new PersonalData(PersonalCipher.newKey(), store);
+
+    @Test
+    void aSealedValueOpensUntilItsPersonIsErasedAndNeverShowsItsTextOrTheDataKey() {
+        SealedText name = personal.seal("430203", "p-1", "张小明");
+        SealedText phone = personal.seal("430203", "p-1", "13800001111");
+
+        byte[] sealed = Base64.getDecoder().decode(name.ciphertext());
+        assertThat(sealed[0]).isEqualTo((byte) 1);
+        assertThat(sealed).hasSize(1 + 12 + "张小明".getBytes(StandardCharsets.UTF_8).length + 16);
+        assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("13800001111");
+        assertThat(rows).hasSize(1);
+        assertThat(personal.open("430203", name)).contains("张小明");
+        assertThat(personal.show("430203", phone)).isEqualTo("13800001111");
+
+        assertThat(personal.erase("430203", "p-1")).isTrue();
+        assertThat(personal.erase("430203", "p-1")).isFalse();
+        assertThat(rows).isEmpty();
+        assertThat(personal.open("430203", name)).isEmpty();
+        assertThat(personal.show("430203", phone)).isEqualTo(PersonalData.ERASED);
+        assertThat(personal.show("430203", null)).isNull();
+    }
+
+    @Test
+    void eachValueHasItsOwnNonceAndOpensOnlyForItsOwnPersonAndDistrict() {
+        SealedText a = personal.seal("430203", "p-1", "13800001111");
+        SealedText b = personal.seal("430203", "p-1", "13800001111");
+        personal.seal("430203", "p-2", "x");
+        personal.seal("430211", "p-1", "x");
+
+        assertThat(a.ciphertext()).isNotEqualTo(b.ciphertext());
+        assertThat(personal.open("430203", new SealedText("p-2", a.ciphertext()))).isEmpty();
+        assertThat(personal.open("430211", a)).isEmpty();
+        assertThat(personal.open("430203", new SealedText("p-1", "not base64!"))).isEmpty();
+        assertThat(personal.sealAgain("430203", "p-1", "13800001111", a)).isSameAs(a);
+        assertThat(personal.sealAgain("430203", "p-1", "13800002222", a).ciphertext()).isNotEqualTo(a.ciphertext());
+        assertThat(personal.sealAgain("430203", "p-2", "13800001111", a).personId()).isEqualTo("p-2");
+    }
+
+    @Test
+    void aDataKeyWrappedWithAnotherMasterKeyDoesNotOpen() {
+        SealedText name = personal.seal("430203", "p-1", "张小明");
+        PersonalData otherMaster = new PersonalData(PersonalCipher.newKey(), store);
+
+        assertThat(otherMaster.open("430203", name)).isEmpty();
+        assertThat(otherMaster.show("430203", name)).isEqualTo(PersonalData.ERASED);
+    }
+
+    @Test
+    void theMasterKeyIsRequiredOutsideLocalModeAndTheLocalOneOnlyThere() {
+        String own = Base64.getEncoder().encodeToString(PersonalCipher.newKey());
+        assertThat(PersonalData.masterKey(own, false)).hasSize(32);
+        assertThat(PersonalData.masterKey("", true)).hasSize(32);
+        assertThatThrownBy(() -> PersonalData.masterKey("", false)).hasMessageContaining("is not set");
+        assertThatThrownBy(() -> PersonalData.masterKey(PersonalData.LOCAL_MASTER_KEY, false))
+                .hasMessageContaining("well-known");
+        assertThatThrownBy(() -> PersonalData.masterKey("c2hvcnQ=", false)).hasMessageContaining("5 bytes");
+        assertThatThrownBy(() -> PersonalData.masterKey("***", false)).hasMessageContaining("not base64");
+    }
+}
