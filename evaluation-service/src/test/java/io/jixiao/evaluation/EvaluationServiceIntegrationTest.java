@@ -243,6 +243,45 @@ class EvaluationServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(badCause.status()).isEqualTo(422);
         assertThat(badCause.body().path("rule").asText()).isEqualTo("NO_DEVIATION");
 
+        // 监控结果处理: FINANCE of the district decides on the flagged deviation; refusals record nothing
+        String deviationId = observed.get("gaj-pacs").path("deviation").path("deviationId").asText();
+        String decisions = gaj + "/" + observationId + "/deviations/" + deviationId + "/decisions";
+        String cut = "{\"decisionId\":\"d-1\",\"kind\":\"ADJUST\",\"amount\":\"-500000.00\",\"reason\":\"执行进度滞后\","
+                + "\"docNo\":\"渌财绩〔2023〕12号\",\"decidedOn\":\"2023-09-25\"}";
+        long goalEvents = events(Keys.goal(d, "g-gaj-pacs"));
+        AsGateway.Caller unitClerk = AsGateway.Caller.everything("clerk@gaj").withRoles(Set.of("UNIT"))
+                .withUnits(Set.of("gaj"));
+        Answer byUnit = callAs(unitClerk, "POST", decisions, cut);
+        assertThat(byUnit.status()).isEqualTo(403);
+        assertThat(byUnit.contentType()).startsWith("application/problem+json");
+        Answer otherDistrict = callAs(AsGateway.Caller.everything("finance@430203").withRoles(Set.of("FINANCE"))
+                .withDistricts(Set.of("430203")), "POST", decisions, cut);
+        assertThat(otherDistrict.status()).isEqualTo(403);
+        Answer noKind = call("POST", decisions, "{\"decisionId\":\"d-1\",\"reason\":\"理由\"}");
+        assertThat(noKind.status()).isEqualTo(400);
+        assertThat(noKind.body().path("errors")).extracting(e -> e.path("field").asText()).contains("kind");
+        Answer zero = call("POST", decisions, cut.replace("-500000.00", "0"));
+        assertThat(zero.status()).isEqualTo(422);
+        assertThat(zero.field(0)).isEqualTo("amount");
+        Answer tooMuch = call("POST", decisions, cut.replace("ADJUST", "WITHDRAW").replace("-500000.00", "6000000.01"));
+        assertThat(tooMuch.status()).isEqualTo(422);
+        assertThat(tooMuch.body().path("rule").asText()).isEqualTo("WITHDRAWAL_ABOVE_UNSPENT");
+        Answer notThisDeviation = call("POST", gaj + "/" + observationId + "/deviations/other.dev/decisions", cut);
+        assertThat(notThisDeviation.status()).isEqualTo(404);
+        assertThat(notThisDeviation.field(0)).isEqualTo("deviationId");
+        assertThat(events(Keys.goal(d, "g-gaj-pacs"))).isEqualTo(goalEvents);
+        Answer decided = call("POST", decisions, cut, "Idempotency-Key", "decide-1");
+        assertThat(decided.status()).isEqualTo(201);
+        assertThat(decided.body().path("kindLabel").asText()).isEqualTo("调整");
+        assertThat(decided.body().path("budgetChange").asText()).isEqualTo("-500000.00");
+        Answer replayed = call("POST", decisions, cut, "Idempotency-Key", "decide-1");
+        assertThat(replayed.status()).isEqualTo(200);
+        assertThat(replayed.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(replayed.body()).isEqualTo(decided.body());
+        assertThat(call("POST", decisions, cut.replace("-500000.00", "-1.00"), "Idempotency-Key", "decide-1").status())
+                .isEqualTo(409);
+        assertThat(events(Keys.goal(d, "g-gaj-pacs"))).isEqualTo(goalEvents + 1);
+
         // a project's self-evaluation: its budget row is checked against budget-service's figures; its partial tree
         // (20 points + the default 10 of the execution row) is rescaled to 100
         Answer self = call("PUT", "/api/evaluation/districts/" + d + "/evaluations/se-hwzx-ljcz/self",
@@ -849,6 +888,7 @@ class EvaluationServiceIntegrationTest extends ServiceIntegrationTest {
                 base + "/goals/{goalId}/approval", base + "/goals/{goalId}/return", base + "/goals/{goalId}/monitoring",
                 base + "/goals/{goalId}/monitoring/{observationId}",
                 base + "/goals/{goalId}/monitoring/{observationId}/corrective-actions",
+                base + "/goals/{goalId}/monitoring/{observationId}/deviations/{deviationId}/decisions",
                 base + "/years/{year}/key-monitoring-candidates", base + "/budget/projects/{projectId}",
                 base + "/evaluations/{evaluationId}", base + "/evaluations/{evaluationId}/self",
                 base + "/evaluations/{evaluationId}/key", base + "/evaluations/{evaluationId}/key/completion",

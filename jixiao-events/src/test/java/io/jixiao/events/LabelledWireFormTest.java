@@ -43,7 +43,7 @@ class LabelledWireFormTest {
             assertThat(type.getEnumConstants()).as(type.getName())
                     .hasSize((int) rows().stream().filter(r -> r.type() == type).count());
         }
-        assertThat(pinned).hasSize(16);
+        assertThat(pinned).hasSize(17);
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.events.EventEnvelope;
 import io.jixiao.events.Topics;
 import io.jixiao.events.evaluation.EvaluationResultApplied;
+import io.jixiao.events.evaluation.MonitoringDecisionRecorded;
 import io.jixiao.events.evaluation.PerformanceGoalApproved;
 import io.jixiao.events.evaluation.PerformanceGoalReturned;
 import io.jixiao.events.evaluation.PerformanceGoalRevised;
@@ -21,7 +22,9 @@ import org.springframework.stereotype.Component;
  *   <li>approved goals per district and project ({@code approved_goal}): PerformanceGoalApproved adds one;
  *       PerformanceGoalReturned or PerformanceGoalRevised withdraws it until it is approved again;</li>
  *   <li>EvaluationResultApplied with a budget change: handed to {@link ResultApplication}, which records the
- *       matching BudgetAdjusted on next year's project exactly once (or parks it until that project exists).</li>
+ *       matching BudgetAdjusted on next year's project exactly once (or parks it until that project exists);</li>
+ *   <li>MonitoringDecisionRecorded: handed to {@link MonitoringDecisionApplication}, which records the project's
+ *       BudgetAdjusted (basis MONITORING_DECISION), PaymentsSuspended or PaymentsResumed exactly once.</li>
  * </ul>
  */
 @Component
@@ -29,10 +32,13 @@ public class EvaluationInbox implements Projection {
     public static final String NAME = "budget-evaluation-inbox";
     private final ObjectMapper objectMapper;
     private final ResultApplication results;
+    private final MonitoringDecisionApplication decisions;
 
-    public EvaluationInbox(ObjectMapper objectMapper, ResultApplication results) {
+    public EvaluationInbox(ObjectMapper objectMapper, ResultApplication results,
+                           MonitoringDecisionApplication decisions) {
         this.objectMapper = objectMapper;
         this.results = results;
+        this.decisions = decisions;
     }
 
     @Override
@@ -47,7 +53,7 @@ public class EvaluationInbox implements Projection {
 
     @Override
     public List<String> tables() {
-        return List.of("approved_goal", "result_application");
+        return List.of("approved_goal", "result_application", "monitoring_decision_application");
     }
 
     @Override
@@ -64,6 +70,8 @@ public class EvaluationInbox implements Projection {
                     withdraw(jdbc, e.districtCode(), e.goalId());
                 }
                 case "EvaluationResultApplied" -> results.receive(event, read(event, EvaluationResultApplied.class));
+                case "MonitoringDecisionRecorded" ->
+                        decisions.receive(event, read(event, MonitoringDecisionRecorded.class));
                 default -> {
                     // not needed here
                 }

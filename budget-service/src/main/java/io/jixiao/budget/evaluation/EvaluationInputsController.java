@@ -30,10 +30,13 @@ import org.springframework.web.bind.annotation.RestController;
 public class EvaluationInputsController {
     private final ApprovedGoals goals;
     private final ResultApplication results;
+    private final MonitoringDecisionApplication decisions;
 
-    public EvaluationInputsController(ApprovedGoals goals, ResultApplication results) {
+    public EvaluationInputsController(ApprovedGoals goals, ResultApplication results,
+                                      MonitoringDecisionApplication decisions) {
         this.goals = goals;
         this.results = results;
+        this.decisions = decisions;
     }
 
     public record GoalLine(String goalId, String scope, String projectId, String unitId, int fiscalYear, String amount,
@@ -86,10 +89,11 @@ public class EvaluationInputsController {
     }
 
     @PostMapping("/result-applications/retry")
-    @Operation(summary = "Try the district's pending results again now")
+    @Operation(summary = "Try the district's pending evaluation results and monitoring decisions again now; "
+            + "answers how many were applied and the results")
     public RetryResult retry(
             @PathVariable @District String districtCode) {
-        int applied = results.retryPending(districtCode);
+        int applied = results.retryPending(districtCode) + decisions.retryPending(districtCode);
         return new RetryResult(applied, results.all(districtCode).stream().map(ResultLine::of).toList());
     }
 }

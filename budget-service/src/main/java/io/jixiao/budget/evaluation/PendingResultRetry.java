@@ -10,7 +10,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Tries PENDING evaluation results again when a project of their district is registered, linked to its
+ * Tries PENDING evaluation results and monitoring decisions again when a project of their district is registered, linked to its
  * previous year's project or funded — the moments next year's project can appear or take a cut. A tracking
  * processor over budget-service's own event store, so it runs after the triggering command committed.
  */
@@ -18,9 +18,11 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("result-application-retry")
 public class PendingResultRetry {
     private final ResultApplication results;
+    private final MonitoringDecisionApplication decisions;
 
-    public PendingResultRetry(ResultApplication results) {
+    public PendingResultRetry(ResultApplication results, MonitoringDecisionApplication decisions) {
         this.results = results;
+        this.decisions = decisions;
     }
 
     @EventHandler
@@ -53,6 +55,9 @@ public class PendingResultRetry {
     private void retry(String districtCode) {
         if (results.anyPending(districtCode)) {
             results.retryPending(districtCode);
+        }
+        if (decisions.anyPending(districtCode)) {
+            decisions.retryPending(districtCode);
         }
     }
 }

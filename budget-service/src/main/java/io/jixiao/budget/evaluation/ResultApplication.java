@@ -10,26 +10,14 @@ import io.jixiao.events.EventEnvelope;
 import io.jixiao.events.Money;
 import io.jixiao.events.budget.AdjustmentBasis;
 import io.jixiao.events.evaluation.EvaluationResultApplied;
-import io.jixiao.support.axon.CommandSender;
-import io.jixiao.support.context.CallerContext;
-import io.jixiao.support.domain.Conflict;
-import io.jixiao.support.domain.NotFound;
-import io.jixiao.support.domain.RuleViolation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 结果应用: turns an {@code EvaluationResultApplied} with a budget change into a {@code BudgetAdjusted}
@@ -49,9 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Exactly once: the Project aggregate remembers the cause event ids of its adjustments (from its events) and
  * answers a second AdjustBudget with the same cause as a replay, recording nothing. The command runs in its own
- * transaction (REQUIRES_NEW), not in the projection's: a refused command must not mark the projection's
- * transaction rollback-only, and if the process dies after the adjustment committed but before the projection's
- * offset did, the redelivered event finds the cause already applied.
+ * transaction ({@link CausedCommands}), not in the projection's.
  */
 @Component
 public class ResultApplication {
@@ -60,17 +46,13 @@ public class ResultApplication {
     private static final String SYSTEM_NAME = "result-application";
 
     private final JdbcTemplate jdbc;
-    private final CommandSender commands;
+    private final CausedCommands caused;
     private final ProjectFundingView projects;
-    private final TransactionTemplate ownTransaction;
 
-    public ResultApplication(JdbcTemplate jdbc, CommandSender commands, ProjectFundingView projects,
-                             PlatformTransactionManager transactionManager) {
+    public ResultApplication(JdbcTemplate jdbc, CausedCommands caused, ProjectFundingView projects) {
         this.jdbc = jdbc;
-        this.commands = commands;
+        this.caused = caused;
         this.projects = projects;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** One received result and what became of it. */
@@ -127,31 +109,19 @@ public class ResultApplication {
                 row.amountFen(), AdjustmentBasis.EVALUATION_RESULT, reason(row), null,
                 LocalDate.ofInstant(row.occurredAt(), Rules.BUREAU_ZONE),
                 row.eventId(), null);
-        CallerContext system = CallerContext.system(SYSTEM_NAME, row.correlationId());
-        Recorded[] result = new Recorded[1];
-        try {
-            system.run(() -> result[0] = ownTransaction.execute(status ->
-                    commands.send(command, row.districtCode(), row.eventId())));
-        } catch (RuntimeException failure) {
-            Throwable cause = failure instanceof CommandExecutionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
-            if (cause instanceof RuleViolation r) {
-                stillPending(row, r.rule() + ": " + r.getMessage() + " (project " + target.projectId() + ")");
-                return false;
-            }
-            if (cause instanceof NotFound || cause instanceof AggregateNotFoundException
-                    || cause instanceof ConcurrencyException || cause instanceof Conflict) {
-                stillPending(row, cause.getClass().getSimpleName() + ": " + cause.getMessage());
-                return false;
-            }
-            throw failure;  // infrastructure: the projection runner retries (outage) or parks it
+        CausedCommands.Outcome outcome = caused.send(command, row.districtCode(), row.eventId(), SYSTEM_NAME,
+                row.correlationId(), target.projectId());
+        if (outcome.refusal() != null) {
+            stillPending(row, outcome.refusal());
+            return false;
         }
+        Recorded result = outcome.recorded();
         jdbc.update("UPDATE result_application SET status = 'APPLIED', target_project_id = ?, adjustment_sequence = ?, "
-                        + "detail = ?, updated_at = now() WHERE event_id = ?", target.projectId(), result[0].sequence(),
-                result[0].replayed() ? "was already applied (adjustment " + result[0].sequence() + ")"
+                        + "detail = ?, updated_at = now() WHERE event_id = ?", target.projectId(), result.sequence(),
+                result.replayed() ? "was already applied (adjustment " + result.sequence() + ")"
                         : "adjusted by " + Money.yuan(row.amountFen()) + " yuan", row.eventId());
         log.info("evaluation result {} applied to {}/{}: {} fen (replay: {})", row.eventId(), row.districtCode(),
-                target.projectId(), row.amountFen(), result[0].replayed());
+                target.projectId(), row.amountFen(), result.replayed());
         return true;
     }
 

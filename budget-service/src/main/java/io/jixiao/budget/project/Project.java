@@ -16,6 +16,8 @@ import io.jixiao.budget.project.ProjectCommands.RecordExpenditure;
 import io.jixiao.budget.project.ProjectCommands.RecordProjectLines;
 import io.jixiao.budget.project.ProjectCommands.RegisterProject;
 import io.jixiao.budget.project.ProjectCommands.ReverseEntry;
+import io.jixiao.budget.project.ProjectCommands.SetPaymentsSuspended;
+import java.time.LocalDate;
 import io.jixiao.events.Money;
 import io.jixiao.events.budget.BudgetAdjusted;
 import io.jixiao.events.budget.BudgetAppropriated;
@@ -54,9 +56,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  * reversed (红字冲销) at most once, and only a money entry, and not below what was spent.
  *
  * <p>Revision 2 remembers every money entry for reversals; revision 3 keeps what it applied in one
- * {@link AppliedRequests}. Snapshots of an earlier revision have another shape and are not used.
+ * {@link AppliedRequests}; revision 4 knows whether payments are suspended (暂缓支付). Snapshots of an earlier
+ * revision have another shape and are not used.
  */
-@Revision("3")
+@Revision("4")
 @Aggregate(snapshotTriggerDefinition = "projectSnapshotTrigger", cache = "projectCache")
 @SnapshotState
 public class Project {
@@ -66,8 +69,13 @@ public class Project {
     private String previousProjectId;
     private FundingFigures figures = FundingFigures.NONE;
     private AppliedRequests applied = new AppliedRequests();
-    /** Cause event id (an EvaluationResultApplied) → the sequence of the adjustment it caused. */
+    /**
+     * Cause event id (an EvaluationResultApplied or MonitoringDecisionRecorded) → the sequence of the adjustment,
+     * suspension or resumption it caused.
+     */
     private Map<String, Long> causes = new HashMap<>();
+    /** 暂缓支付 in force: expenditure is refused (PAYMENTS_SUSPENDED) until 恢复支付. */
+    private boolean paymentsSuspended;
     /** Money entries by sequence number: what a reversal needs of its original. */
     private Map<Long, MoneyEntry> entries = new HashMap<>();
     /** Original sequence → the sequence of its reversal. */
@@ -132,6 +140,23 @@ public class Project {
     @CommandHandler
     public Recorded handle(RecordExpenditure command, RequestKey request) {
         return spend(command, request);
+    }
+
+    /**
+     * 暂缓支付 / 恢复支付 decided by the finance bureau on a monitoring deviation: once per cause event (a redelivered
+     * decision answers the recorded sequence).
+     */
+    @CommandHandler
+    public Recorded handle(SetPaymentsSuspended command) {
+        if (causes.containsKey(command.causeEventId())) {
+            return new Recorded(causes.get(command.causeEventId()), true);
+        }
+        LocalDate date = Rules.dateOrToday(command.date());
+        return applied.record(command.suspend()
+                ? new PaymentsSuspended(districtCode(), projectId(), command.decisionId(), command.reason(), date,
+                command.causeEventId())
+                : new PaymentsResumed(districtCode(), projectId(), command.decisionId(), command.reason(), date,
+                command.causeEventId()));
     }
 
     /**
@@ -253,6 +278,11 @@ public class Project {
         return applied.unlessReplay(request, () -> {
             Rules.requirePositive(command.amountFen(), "amount");
             Rules.requireDateIn(event.date(), "date", registration.fiscalYear(), registration.fiscalYear());
+            if (paymentsSuspended) {
+                throw new RuleViolation("PAYMENTS_SUSPENDED", "amount", "the finance bureau suspended payments of "
+                        + "project '" + projectId() + "' (暂缓支付) after a monitoring deviation; no expenditure is "
+                        + "recorded until payments are resumed (恢复支付)");
+            }
             if (command.amountFen() > figures.available()) {
                 throw new RuleViolation("SPENDING_ABOVE_AVAILABLE", "amount", "spending " + Money.yuan(command.amountFen())
                         + " yuan exceeds the " + Money.yuan(figures.available()) + " yuan available");
@@ -309,6 +339,20 @@ public class Project {
     void on(EntryReversed event, @SequenceNumber long sequence, RequestKey request) {
         moved(event, sequence, request);
         reversals.put(event.originalSequence(), sequence);
+    }
+
+    @EventSourcingHandler
+    void on(PaymentsSuspended event, @SequenceNumber long sequence) {
+        paymentsSuspended = true;
+        causes.put(event.causeEventId(), sequence);
+        applied.applied(sequence);
+    }
+
+    @EventSourcingHandler
+    void on(PaymentsResumed event, @SequenceNumber long sequence) {
+        paymentsSuspended = false;
+        causes.put(event.causeEventId(), sequence);
+        applied.applied(sequence);
     }
 
     /** A money entry, remembered for a reversal. */

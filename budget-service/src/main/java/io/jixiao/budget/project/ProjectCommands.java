@@ -38,7 +38,10 @@ public final class ProjectCommands {
         }
     }
 
-    /** @param causeEventId for basis EVALUATION_RESULT: the EvaluationResultApplied event; applied at most once */
+    /**
+     * @param causeEventId for basis EVALUATION_RESULT: the EvaluationResultApplied event; for MONITORING_DECISION: the
+     *                     MonitoringDecisionRecorded event; applied at most once
+     */
     public record AdjustBudget(@TargetAggregateIdentifier String projectKey, long amountFen, AdjustmentBasis basis,
                                String reason, String docNo, LocalDate date, String causeEventId,
                                @TargetAggregateVersion Long expectedVersion) implements CanonicalForm {
@@ -62,6 +65,14 @@ public final class ProjectCommands {
         public String canonicalForm() {
             return withRetiredRequestId(this, "date");
         }
+    }
+
+    /**
+     * 暂缓支付 ({@code suspend} true) or 恢复支付 (false) of the project's payments, caused by the
+     * {@code MonitoringDecisionRecorded} {@code causeEventId}; applied at most once per cause.
+     */
+    public record SetPaymentsSuspended(@TargetAggregateIdentifier String projectKey, boolean suspend, String decisionId,
+                                       String reason, LocalDate date, String causeEventId) {
     }
 
     /** 红字冲销 of the money entry recorded at {@code originalSequence}, with why it was wrong. */

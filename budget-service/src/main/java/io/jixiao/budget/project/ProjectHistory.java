@@ -82,13 +82,17 @@ public class ProjectHistory {
             EventMetadata meta = EventMetadata.from(event.getMetaData());
             BudgetAdjusted adjusted = payload instanceof BudgetAdjusted a ? a : null;
             EntryReversed reversal = payload instanceof EntryReversed r ? r : null;
-            String reason = adjusted != null ? adjusted.reason() : reversal != null ? reversal.reason() : null;
+            String reason = adjusted != null ? adjusted.reason() : reversal != null ? reversal.reason()
+                    : payload instanceof PaymentsSuspended p ? p.reason() : payload instanceof PaymentsResumed p
+                    ? p.reason() : null;
+            String cause = adjusted != null ? adjusted.causeEventId() : payload instanceof PaymentsSuspended p
+                    ? p.causeEventId() : payload instanceof PaymentsResumed p ? p.causeEventId() : null;
             String docNo = payload instanceof BudgetAppropriated a ? a.docNo() : adjusted != null ? adjusted.docNo() : null;
             entries.add(new HistoryEntry(event.getSequenceNumber(), payload.getClass().getSimpleName(),
                     event.getTimestamp(), date, meta.actor(), meta.correlationId(), meta.causationId(),
                     meta.requestId(), movement != null ? Money.yuan(movement.amountFen()) : null,
                     adjusted != null && adjusted.basis() != null ? adjusted.basis().wire() : null,
-                    reason, docNo, adjusted != null ? adjusted.causeEventId() : null, payload, Figures.of(figures),
+                    reason, docNo, cause, payload, Figures.of(figures),
                     reversal != null ? reversal.originalSequence() : null, null));
         }
         entries.replaceAll(e -> reversals.containsKey(e.sequence()) ? e.reversedBy(reversals.get(e.sequence())) : e);

@@ -17,6 +17,8 @@ import io.jixiao.events.Topics;
 import io.jixiao.events.evaluation.EvaluationKind;
 import io.jixiao.events.evaluation.EvaluationResultApplied;
 import io.jixiao.events.evaluation.GoalScope;
+import io.jixiao.events.evaluation.MonitoringDecisionKind;
+import io.jixiao.events.evaluation.MonitoringDecisionRecorded;
 import io.jixiao.events.evaluation.Grade;
 import io.jixiao.events.evaluation.PerformanceGoalApproved;
 import io.jixiao.events.evaluation.PerformanceGoalReturned;
@@ -262,6 +264,58 @@ class EvaluationResultIntegrationTest {
         assertThat(events(ProjectCommands.projectKey(d, "xc-2023"))).isEqualTo(4);  // registered, linked, appropriated, adjusted once
         assertThat(api().call("GET", "/api/budget/districts/" + d + "/projects/xc-2023", null).text("budget"))
                 .isEqualTo("900000.00");
+    }
+
+    @Test
+    void monitoringDecisionsBecomeMoneyOnceAndSuspendedPaymentsRefuseExpenditureUntilResumed() {
+        String d = "430295";
+        Api api = api();
+        String project = "/api/budget/districts/" + d + "/projects/gaj-pacs";
+        api.expect(200, "PUT", "/api/budget/districts/" + d + "/settings", "{\"goalBeforeBudget\":false}");
+        api.expect(201, "PUT", "/api/budget/districts/" + d + "/units/gaj", "{\"name\":\"公安局\"}");
+        api.expect(201, "PUT", project,
+                "{\"unitId\":\"gaj\",\"name\":\"平安城市\",\"category\":\"专项资金\",\"fiscalYear\":2023}");
+        api.expect(201, "POST", project + "/appropriations",
+                "{\"amount\":\"1000000.00\",\"source\":\"一般公共预算\",\"date\":\"2023-01-20\"}");
+        String obs = "g-gaj-pacs.2023-08-31.FINANCE_KEY";
+        String goal = d + ":g-gaj-pacs";
+
+        // 收回 300,000.00 yuan: one BudgetAdjusted (basis MONITORING_DECISION), however often it is delivered
+        MonitoringDecisionRecorded withdraw = new MonitoringDecisionRecorded(d, "d-1", "g-gaj-pacs", obs, obs + ".dev",
+                "gaj-pacs", MonitoringDecisionKind.WITHDRAW, -30_000_000L, "执行进度滞后", "渌财绩〔2023〕12号",
+                LocalDate.of(2023, 9, 25));
+        String withdrawal = publish(goal, withdraw);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "700000.00".equals(api.call("GET", project, null).text("budget")));
+        publish(withdrawal, goal, withdraw);  // Kafka redelivers (the publisher is at-least-once)
+        awaitInboxCaughtUp();
+        assertThat(adjustmentsCausedBy(ProjectCommands.projectKey(d, "gaj-pacs"), withdrawal)).isEqualTo(1);
+        assertThat(api.call("GET", project, null).text("budget")).isEqualTo("700000.00");
+        JsonNode adjustment = api.expect(200, "GET", project + "/history", null).body().get("events").get(2);
+        assertThat(adjustment.get("type").asText()).isEqualTo("BudgetAdjusted");
+        assertThat(adjustment.get("basis").asText()).isEqualTo("MONITORING_DECISION");
+        assertThat(adjustment.get("causeEventId").asText()).isEqualTo(withdrawal);
+        assertThat(adjustment.get("causationId").asText()).isEqualTo(withdrawal);
+        assertThat(adjustment.get("actor").asText()).isEqualTo(MonitoringDecisionApplication.ACTOR);
+        assertThat(adjustment.get("reason").asText()).isEqualTo("监控结果处理：收回；监控 " + obs + " 偏离 " + obs
+                + ".dev，决定 d-1（evaluator@czj）：执行进度滞后");
+
+        // 暂缓支付: expenditure refused naming the rule, nothing recorded; 恢复支付: recorded again
+        String spend = "{\"amount\":\"1000.00\",\"date\":\"2023-10-08\"}";
+        publish(goal, new MonitoringDecisionRecorded(d, "d-2", "g-gaj-pacs", obs, obs + ".dev", "gaj-pacs",
+                MonitoringDecisionKind.SUSPEND_PAYMENTS, 0, "暂缓拨付", null, LocalDate.of(2023, 9, 26)));
+        awaitInboxCaughtUp();
+        long before = events(ProjectCommands.projectKey(d, "gaj-pacs"));
+        Answer refused = api.call("POST", project + "/expenditures", spend);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.text("rule")).isEqualTo("PAYMENTS_SUSPENDED");
+        assertThat(events(ProjectCommands.projectKey(d, "gaj-pacs"))).isEqualTo(before);
+        publish(goal, new MonitoringDecisionRecorded(d, "d-3", "g-gaj-pacs", obs, obs + ".dev", "gaj-pacs",
+                MonitoringDecisionKind.RESUME_PAYMENTS, 0, "整改到位", null, LocalDate.of(2023, 10, 9)));
+        awaitInboxCaughtUp();
+        api.expect(201, "POST", project + "/expenditures", spend);
+        assertThat(jdbc().queryForList("SELECT status FROM monitoring_decision_application WHERE district_code = ?",
+                String.class, d)).containsExactly("APPLIED", "APPLIED", "APPLIED");
     }
 
     @Test

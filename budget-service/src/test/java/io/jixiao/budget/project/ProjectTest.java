@@ -1,6 +1,7 @@
 package io.jixiao.budget.project;
 
 import io.jixiao.budget.project.ProjectCommands.ReverseEntry;
+import io.jixiao.budget.project.ProjectCommands.SetPaymentsSuspended;
 import io.jixiao.events.budget.MoneyEntryKind;
 import io.jixiao.events.budget.EntryReversed;
 import io.jixiao.events.budget.FundingFigures;
@@ -223,6 +224,39 @@ class ProjectTest {
         fixture.given(REGISTERED, APPROPRIATED, applied)
                 .when(new AdjustBudget(KEY, -1, AdjustmentBasis.EVALUATION_RESULT, "x", null, DAY, "evt-1", null))
                 .expectNoEvents().expectResultMessagePayload(new Recorded(2, true));
+    }
+
+    @Test
+    void suspendedPaymentsRefuseExpenditureUntilResumedAndEachDecisionAppliesOnce() {
+        SetPaymentsSuspended suspend = new SetPaymentsSuspended(KEY, true, "d-1", "监控结果处理：暂缓支付", DAY, "evt-s");
+        PaymentsSuspended suspended = new PaymentsSuspended("430203", "P1", "d-1", "监控结果处理：暂缓支付", DAY, "evt-s");
+        fixture.given(REGISTERED, APPROPRIATED).when(suspend).expectEvents(suspended)
+                .expectResultMessagePayload(new Recorded(2, false));
+        fixture.given(REGISTERED, APPROPRIATED, suspended).when(suspend).expectNoEvents()
+                .expectResultMessagePayload(new Recorded(2, true));
+        fixture.given(REGISTERED, APPROPRIATED, suspended).when(new RecordExpenditure(KEY, 100, DAY, null))
+                .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage(
+                        "the finance bureau suspended payments of project 'P1' (暂缓支付) after a monitoring deviation; "
+                                + "no expenditure is recorded until payments are resumed (恢复支付)");
+        PaymentsResumed resumed = new PaymentsResumed("430203", "P1", "d-2", "监控结果处理：恢复支付", DAY, "evt-r");
+        fixture.given(REGISTERED, APPROPRIATED, suspended)
+                .when(new SetPaymentsSuspended(KEY, false, "d-2", "监控结果处理：恢复支付", DAY, "evt-r"))
+                .expectEvents(resumed);
+        fixture.given(REGISTERED, APPROPRIATED, suspended, resumed).when(new RecordExpenditure(KEY, 100, DAY, null))
+                .expectEvents(new ExpenditureRecorded("430203", "P1", 100, DAY));
+    }
+
+    @Test
+    void aMonitoringWithdrawalIsANegativeAdjustmentAppliedOnceAndNeverBelowWhatWasSpent() {
+        AdjustBudget withdraw = new AdjustBudget(KEY, -20_000_000, AdjustmentBasis.MONITORING_DECISION,
+                "监控结果处理：收回", "渌财绩〔2023〕12号", DAY, "evt-w", null);
+        BudgetAdjusted withdrawn = new BudgetAdjusted("430203", "P1", -20_000_000, AdjustmentBasis.MONITORING_DECISION,
+                "监控结果处理：收回", "渌财绩〔2023〕12号", DAY, "evt-w");
+        fixture.given(REGISTERED, APPROPRIATED).when(withdraw).expectEvents(withdrawn);
+        fixture.given(REGISTERED, APPROPRIATED, withdrawn).when(withdraw).expectNoEvents()
+                .expectResultMessagePayload(new Recorded(2, true));
+        fixture.given(REGISTERED, APPROPRIATED, new ExpenditureRecorded("430203", "P1", 40_000_000, DAY))
+                .when(withdraw).expectNoEvents().expectException(RuleViolation.class);
     }
 
     @Test

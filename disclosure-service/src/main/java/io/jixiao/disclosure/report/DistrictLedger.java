@@ -34,6 +34,7 @@ import io.jixiao.events.evaluation.EvaluationResultApplied;
 import io.jixiao.events.evaluation.GoalScope;
 import io.jixiao.events.evaluation.KeyEvaluationCommissioned;
 import io.jixiao.events.evaluation.KeyEvaluationCompleted;
+import io.jixiao.events.evaluation.MonitoringDecisionRecorded;
 import io.jixiao.events.evaluation.MonitoringObservationRecorded;
 import io.jixiao.events.evaluation.PerformanceGoalApproved;
 import io.jixiao.events.evaluation.PerformanceGoalDeclared;
@@ -87,6 +88,8 @@ public final class DistrictLedger {
     private final Map<String, MonitoringObservationRecorded> observations = new TreeMap<>();
     private final Map<String, DeviationFlagged> deviations = new TreeMap<>();
     private final Map<String, CorrectiveActionRecorded> corrections = new HashMap<>();
+    /** 监控结果处理 by goal and decision id. */
+    private final Map<String, MonitoringDecisionRecorded> monitoringDecisions = new TreeMap<>();
     private final Map<String, DisclosurePackageState> packages = new TreeMap<>();
     private final Map<String, Rectification> rectifications = new TreeMap<>();
     private long events;
@@ -716,6 +719,11 @@ public final class DistrictLedger {
         return Optional.ofNullable(corrections.get(deviationId));
     }
 
+    /** 监控结果处理: every decision on a deviation, by goal and decision id. */
+    public Map<String, MonitoringDecisionRecorded> monitoringDecisions() {
+        return Collections.unmodifiableMap(monitoringDecisions);
+    }
+
     public Map<String, DisclosurePackageState> packages() {
         return Collections.unmodifiableMap(packages);
     }
@@ -864,6 +872,8 @@ public final class DistrictLedger {
                 l.corrections.put(e.deviationId(), e);
             }
         });
+        m.on(MonitoringDecisionRecorded.class, (l, e, ev) -> l.monitoringDecisions.put(e.goalId() + "/" + e.decisionId(),
+                e));
         m.on(SelfEvaluationSubmitted.class, (l, e, ev) -> {
             l.selfEvaluations.put(e.evaluationId() != null ? e.evaluationId() : ev.eventId(), e);
             SelfEvaluationReview r = l.review(e.evaluationId(), ev);

@@ -259,7 +259,17 @@ public record DistrictReport(String districtCode, String districtName, int year,
     /** 绩效监控 recorded by evaluation-service, and the checkpoint computed from the budget events. */
     public record Monitoring(int projectsMonitored, int financeKey, int self, int observations, int deviationsRaised,
                              int deviationsCorrected, int deviationsOpen, List<MonitoringLine> items,
-                             Checkpoint checkpoint) {
+                             Checkpoint checkpoint, MonitoringDecisions decisions) {
+    }
+
+    /**
+     * 监控结果处理 on the year's deviations: how many decisions, per kind (暂缓支付, 调整, 收回, 恢复支付, each with its
+     * count and the budget change it asked for in 万元), and the change in total.
+     */
+    public record MonitoringDecisions(int count, List<DecisionKindCount> kinds, String budgetChangeWan) {
+    }
+
+    public record DecisionKindCount(String kind, int count, String budgetChangeWan) {
     }
 
     // ------------------------------------------------------------------ summary and sentences

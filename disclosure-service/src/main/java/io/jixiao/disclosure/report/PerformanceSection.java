@@ -15,6 +15,8 @@ import io.jixiao.disclosure.report.DistrictReport.KeyEvaluations;
 import io.jixiao.disclosure.report.DistrictReport.MeasureCount;
 import io.jixiao.disclosure.report.DistrictReport.Monitoring;
 import io.jixiao.disclosure.report.DistrictReport.MonitoringLine;
+import io.jixiao.disclosure.report.DistrictReport.DecisionKindCount;
+import io.jixiao.disclosure.report.DistrictReport.MonitoringDecisions;
 import io.jixiao.disclosure.report.DistrictReport.Performance;
 import io.jixiao.disclosure.report.DistrictReport.ResultApplicationLine;
 import io.jixiao.disclosure.report.DistrictReport.ResultApplications;
@@ -30,6 +32,8 @@ import io.jixiao.events.evaluation.GoalScope;
 import io.jixiao.events.evaluation.Grade;
 import io.jixiao.events.evaluation.KeyEvaluationCommissioned;
 import io.jixiao.events.evaluation.KeyEvaluationCompleted;
+import io.jixiao.events.evaluation.MonitoringDecisionKind;
+import io.jixiao.events.evaluation.MonitoringDecisionRecorded;
 import io.jixiao.events.evaluation.MonitoringMode;
 import io.jixiao.events.evaluation.MonitoringObservationRecorded;
 import io.jixiao.events.evaluation.ResultMeasure;
@@ -41,6 +45,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -316,6 +321,7 @@ final class PerformanceSection {
         }
         int raised = 0;
         int corrected = 0;
+        Set<String> deviationIds = new TreeSet<>();
         Set<String> deviatedObservations = new TreeSet<>();
         Set<String> correctedObservations = new TreeSet<>();
         for (Map.Entry<String, DeviationFlagged> entry : ledger.deviations().entrySet()) {
@@ -326,6 +332,7 @@ final class PerformanceSection {
                 continue;
             }
             raised++;
+            deviationIds.add(entry.getKey());
             boolean fixed = ledger.correctionOf(entry.getKey()).isPresent();
             if (fixed) {
                 corrected++;
@@ -346,7 +353,24 @@ final class PerformanceSection {
                     correctedObservations.contains(id), o.ruleVersion()));
         }
         return new Monitoring(monitored.size(), financeKey.size(), self.size(), observationIds.size(), raised,
-                corrected, raised - corrected, items, checkpoint(ledger, year, settings, monitored));
+                corrected, raised - corrected, items, checkpoint(ledger, year, settings, monitored),
+                decisions(ledger, deviationIds));
+    }
+
+    /** 监控结果处理 on the given deviations, counted per kind (in the kinds' order) with the budget change asked. */
+    static MonitoringDecisions decisions(DistrictLedger ledger, Set<String> deviationIds) {
+        Map<MonitoringDecisionKind, int[]> counts = new EnumMap<>(MonitoringDecisionKind.class);
+        Map<MonitoringDecisionKind, long[]> fen = new EnumMap<>(MonitoringDecisionKind.class);
+        for (MonitoringDecisionRecorded d : ledger.monitoringDecisions().values()) {
+            if (d.kind() != null && deviationIds.contains(d.deviationId())) {
+                counts.computeIfAbsent(d.kind(), k -> new int[1])[0]++;
+                fen.computeIfAbsent(d.kind(), k -> new long[1])[0] += d.budgetChangeFen();
+            }
+        }
+        List<DecisionKindCount> kinds = new ArrayList<>();
+        counts.forEach((kind, n) -> kinds.add(new DecisionKindCount(kind.label(), n[0], Wan.of(fen.get(kind)[0]))));
+        return new MonitoringDecisions(kinds.stream().mapToInt(DecisionKindCount::count).sum(), kinds,
+                Wan.of(fen.values().stream().mapToLong(v -> v[0]).sum()));
     }
 
     /** The checkpoint by the district's settings, for the projects monitored in the year, from budget events. */

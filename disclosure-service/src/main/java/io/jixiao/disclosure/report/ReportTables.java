@@ -164,6 +164,10 @@ public final class ReportTables {
         s.grades().forEach(x -> all.add(row("绩效自评", "等级" + x.grade(), x.count())));
         k.grades().forEach(x -> all.add(row("重点评价", "等级" + x.grade(), x.count())));
         a.measures().forEach(x -> all.add(row("结果应用", x.measure(), x.count())));
+        m.decisions().kinds().forEach(x -> all.add(row("监控结果处理", x.kind(), x.count())));
+        if (m.decisions().count() > 0) {
+            all.add(row("监控结果处理", "预算调整（万元）", m.decisions().budgetChangeWan()));
+        }
         return new ReportTable("performance", "预算绩效管理概况", List.of("方面", "指标", "数值"), all);
     }
 

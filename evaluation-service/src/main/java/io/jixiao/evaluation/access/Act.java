@@ -13,6 +13,7 @@ public enum Act {
     RETURN_GOAL(              "return this goal",                               Who.FINANCE),
     RECORD_MONITORING(        "record monitoring of this goal",                 Who.FINANCE_OR_OWN_UNIT),
     CORRECT_DEVIATION(        "record a corrective action for this goal",       Who.FINANCE_OR_OWN_UNIT),
+    DECIDE_ON_DEVIATION(      "decide on a deviation's money (暂缓支付, 调整, 收回, 恢复支付)", Who.FINANCE),
     SUBMIT_SELF_EVALUATION(   "submit the self-evaluation of this goal",        Who.FINANCE_OR_OWN_UNIT),
     REVIEW_SELF_EVALUATION(   "accept, return or spot-check a self-evaluation",  Who.FINANCE),
     COMMISSION_KEY_EVALUATION("commission a key evaluation",                    Who.FINANCE),

@@ -48,6 +48,8 @@ public final class AccessPolicy {
             AccessRule.of(WRITE, "/api/evaluation/districts/{d}/**",                            FINANCE),
             AccessRule.of(WRITE, "/api/evaluation/districts/{d}/goals/{goalId}",                UNIT),
             AccessRule.of(WRITE, "/api/evaluation/districts/{d}/goals/{goalId}/monitoring/**",  UNIT),
+            // 监控结果处理 (暂缓支付, 调整, 收回, 恢复支付) of a deviation: the bureau only, not the unit that monitors
+            AccessRule.onlyFor(WRITE, "/api/evaluation/districts/{d}/goals/{goalId}/monitoring/{o}/deviations/{dev}/decisions", FINANCE),
             AccessRule.of(WRITE, "/api/evaluation/districts/{d}/evaluations/{id}/self",         UNIT),
             AccessRule.of(WRITE, "/api/evaluation/districts/{d}/evaluations/{id}/key",          EVALUATOR),
             AccessRule.of(WRITE, "/api/evaluation/districts/{d}/evaluations/{id}/key/**",       EVALUATOR),

@@ -5,7 +5,8 @@ import java.time.LocalDate;
 /**
  * 调增/调减: a signed change to a project's budget.
  *
- * @param causeEventId for basis {@code EVALUATION_RESULT}: the id of the {@code EvaluationResultApplied} event
+ * @param causeEventId for basis {@code EVALUATION_RESULT}: the id of the {@code EvaluationResultApplied} event; for
+ *                     basis {@code MONITORING_DECISION}: the id of the {@code MonitoringDecisionRecorded} event
  */
 public record BudgetAdjusted(
         String districtCode,

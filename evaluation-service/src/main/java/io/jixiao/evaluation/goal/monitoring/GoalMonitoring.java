@@ -5,6 +5,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.jixiao.evaluation.BudgetNotYetKnown;
 import io.jixiao.evaluation.InvalidInput;
 import io.jixiao.evaluation.goal.monitoring.MonitoringCommands.CorrectionResult;
+import io.jixiao.evaluation.goal.monitoring.MonitoringCommands.DecisionResult;
+import io.jixiao.evaluation.goal.monitoring.MonitoringCommands.RecordMonitoringDecision;
 import io.jixiao.evaluation.goal.monitoring.MonitoringCommands.ObservationResult;
 import io.jixiao.evaluation.goal.monitoring.MonitoringCommands.RecordCorrectiveAction;
 import io.jixiao.evaluation.goal.monitoring.MonitoringCommands.RecordObservation;
@@ -13,6 +15,8 @@ import io.jixiao.events.evaluation.DeviationFlagged;
 import io.jixiao.events.evaluation.GoalScope;
 import io.jixiao.events.evaluation.Indicator;
 import io.jixiao.events.evaluation.IndicatorProgress;
+import io.jixiao.events.evaluation.MonitoringDecisionKind;
+import io.jixiao.events.evaluation.MonitoringDecisionRecorded;
 import io.jixiao.events.evaluation.MonitoringObservationRecorded;
 import io.jixiao.events.evaluation.PerformanceGoalApproved;
 import io.jixiao.events.evaluation.PerformanceGoalDeclared;
@@ -59,6 +63,11 @@ public class GoalMonitoring {
     private final RequestLedger requests = new RequestLedger();
     /** Sequence of each corrective action → the deviation it closed (to answer a retried request). */
     private final Map<Long, String> correctionsBySequence = new LinkedHashMap<>();
+    /** 监控结果处理 decisions by id, and by sequence (to answer a retried request). */
+    private final Map<String, MonitoringDecisionRecorded> decisions = new LinkedHashMap<>();
+    private final Map<Long, MonitoringDecisionRecorded> decisionsBySequence = new LinkedHashMap<>();
+    /** The project's payments are suspended (暂缓支付) by a decision on this goal and not resumed since. */
+    private boolean paymentsSuspended;
 
     /** One observation with its deviation and correction, if any. */
     record Observation(MonitoringObservationRecorded recorded, long sequence, DeviationFlagged deviation,
@@ -179,6 +188,58 @@ public class GoalMonitoring {
         return new CorrectionResult(command.observationId(), event.deviationId(), true);
     }
 
+    /**
+     * 监控结果处理: the finance bureau's decision on a flagged deviation of this goal's project (rules in
+     * {@link MonitoringDecisionRules}). One decision id is recorded once: the same decision again answers it as
+     * recorded, another decision under that id is a conflict.
+     */
+    @CommandHandler
+    public DecisionResult handle(RecordMonitoringDecision command, RequestKey request) {
+        Optional<Long> replay = requests.replayOf(request);
+        if (replay.isPresent() && decisionsBySequence.containsKey(replay.get())) {
+            return new DecisionResult(decisionsBySequence.get(replay.get()), false);
+        }
+        Observation o = observations.get(command.observationId());
+        if (o == null) {
+            throw new NotFound("observationId", "goal '" + goalId + "' has no observation '" + command.observationId() + "'");
+        }
+        if (o.deviation() == null || !o.deviation().deviationId().equals(command.deviationId())) {
+            throw new NotFound("deviationId", "observation '" + command.observationId() + "' flagged no deviation '"
+                    + command.deviationId() + "'");
+        }
+        MonitoringDecisionRecorded event = new MonitoringDecisionRecorded(districtCode, command.decisionId(), goalId,
+                command.observationId(), command.deviationId(), projectId, command.kind(),
+                MonitoringDecisionRules.budgetChangeFen(command.kind(), command.amountFen()), trim(command.reason()),
+                trim(command.docNo()), command.decidedOn());
+        MonitoringDecisionRecorded existing = decisions.get(command.decisionId());
+        if (existing != null) {
+            if (existing.equals(event)) {
+                return new DecisionResult(existing, false);
+            }
+            throw new Conflict("DECISION_ID_TAKEN", "decision '" + command.decisionId() + "' of goal '" + goalId
+                    + "' was recorded with other details");
+        }
+        InvalidInput.Collector problems = new InvalidInput.Collector(MonitoringDecisionRules.INVALID);
+        MonitoringDecisionRules.checkAmount(command.kind(), command.amountFen(), problems);
+        if (event.reason() == null) {
+            problems.add("reason", "say why the bureau decides so");
+        }
+        if (command.decidedOn().isBefore(o.recorded().recordedOn())) {
+            problems.add("decidedOn", command.decidedOn() + " is before the observation was recorded ("
+                    + o.recorded().recordedOn() + ")");
+        }
+        problems.throwIfAny();
+        MonitoringDecisionRules.checkSuspension(command.kind(), paymentsSuspended);
+        if (command.kind() == MonitoringDecisionKind.WITHDRAW) {
+            if (command.unspentFen() == null) {
+                throw new BudgetNotYetKnown("amount", districtCode, projectId);
+            }
+            MonitoringDecisionRules.checkWithdrawal(command.amountFen(), command.unspentFen());
+        }
+        apply(event);
+        return new DecisionResult(event, true);
+    }
+
     private static boolean sameRequest(MonitoringObservationRecorded recorded, RecordObservation command) {
         return recorded.periodFrom().equals(command.periodFrom()) && recorded.periodTo().equals(command.periodTo())
                 && recorded.mode() == command.mode() && recorded.recordedOn().equals(command.recordedOn())
@@ -253,6 +314,18 @@ public class GoalMonitoring {
         observations.replaceAll((id, o) -> o.deviation() != null && o.deviation().deviationId().equals(event.deviationId())
                 ? o.with(event) : o);
         correctionsBySequence.put(sequence, event.deviationId());
+        requests.remember(request, sequence);
+    }
+
+    @EventSourcingHandler
+    void on(MonitoringDecisionRecorded event, @SequenceNumber long sequence, RequestKey request) {
+        decisions.put(event.decisionId(), event);
+        decisionsBySequence.put(sequence, event);
+        if (event.kind() == MonitoringDecisionKind.SUSPEND_PAYMENTS) {
+            paymentsSuspended = true;
+        } else if (event.kind() == MonitoringDecisionKind.RESUME_PAYMENTS) {
+            paymentsSuspended = false;
+        }
         requests.remember(request, sequence);
     }
 

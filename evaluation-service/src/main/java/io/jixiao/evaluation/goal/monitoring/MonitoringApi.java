@@ -5,13 +5,17 @@ import io.jixiao.evaluation.budget.BudgetFigures.ProjectMoney;
 import io.jixiao.evaluation.goal.monitoring.MonitoringView.ObservationRecord;
 import io.jixiao.events.Money;
 import io.jixiao.events.evaluation.IndicatorProgress;
+import io.jixiao.events.evaluation.MonitoringDecisionKind;
+import io.jixiao.events.evaluation.MonitoringDecisionRecorded;
 import io.jixiao.events.evaluation.MonitoringMode;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -54,6 +58,35 @@ public final class MonitoringApi {
             @Pattern(regexp = Keys.TEXT, message = Keys.TEXT_MESSAGE)
             @Schema(description = "确定能, 有可能 or 完全不可能") String likelihood,
             @Schema(description = "today (Asia/Shanghai) when omitted") LocalDate recordedOn) {
+    }
+
+    @Schema(description = "监控结果处理: what the finance bureau decides about a flagged deviation's money")
+    public record DecisionRequest(
+            @NotBlank @Pattern(regexp = Keys.LONG_ID, message = "must match " + Keys.LONG_ID)
+            @Schema(description = "unique within the goal; the same decision sent again is answered as recorded")
+            String decisionId,
+            @NotNull @Schema(description = "SUSPEND_PAYMENTS (暂缓支付), ADJUST (调整), WITHDRAW (收回) or "
+                    + "RESUME_PAYMENTS (恢复支付)") MonitoringDecisionKind kind,
+            @Digits(integer = 12, fraction = 2)
+            @Schema(description = "yuan: ADJUST the signed change (not 0), WITHDRAW the positive amount taken back "
+                    + "(at most the unspent budget); absent for SUSPEND_PAYMENTS and RESUME_PAYMENTS",
+                    example = "-500000.00") BigDecimal amount,
+            @NotBlank @Size(max = 2000) @Pattern(regexp = Keys.MULTILINE_TEXT, message = Keys.MULTILINE_TEXT_MESSAGE)
+            String reason,
+            @Size(max = 100) @Pattern(regexp = Keys.TEXT, message = Keys.TEXT_MESSAGE)
+            @Schema(description = "文号 of the decision", example = "渌财绩〔2023〕12号") String docNo,
+            @Schema(description = "today (Asia/Shanghai) when omitted") LocalDate decidedOn) {
+    }
+
+    /** A recorded decision: budgetChange in yuan, signed (negative for 收回). */
+    public record DecisionState(String districtCode, String decisionId, String goalId, String observationId,
+                                String deviationId, String projectId, MonitoringDecisionKind kind, String kindLabel,
+                                String budgetChange, String reason, String docNo, LocalDate decidedOn) {
+        static DecisionState of(MonitoringDecisionRecorded d) {
+            return new DecisionState(d.districtCode(), d.decisionId(), d.goalId(), d.observationId(), d.deviationId(),
+                    d.projectId(), d.kind(), d.kind().label(), Money.yuan(d.budgetChangeFen()), d.reason(), d.docNo(),
+                    d.decidedOn());
+        }
     }
 
     public record Deviation(String deviationId, String reason, String tolerancePoints, boolean closed,

@@ -2,6 +2,8 @@ package io.jixiao.evaluation.goal.monitoring;
 
 import io.jixiao.evaluation.settings.EvaluationRules.MonitoringRules;
 import io.jixiao.events.evaluation.IndicatorProgress;
+import io.jixiao.events.evaluation.MonitoringDecisionKind;
+import io.jixiao.events.evaluation.MonitoringDecisionRecorded;
 import io.jixiao.events.evaluation.MonitoringMode;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,6 +36,26 @@ public final class MonitoringCommands {
 
     public record RecordCorrectiveAction(@TargetAggregateIdentifier String goalKey, String observationId, String cause,
                                          String action, String likelihood, LocalDate recordedOn) {
+    }
+
+    /**
+     * 监控结果处理 of a flagged deviation. {@code amountFen} is as the request gave it (positive for WITHDRAW: the amount
+     * taken back); {@code unspentFen} (full-year budget − spent, from the budget projection; null while the budget
+     * is not known) is added by the service and left out of {@code toString}.
+     */
+    public record RecordMonitoringDecision(@TargetAggregateIdentifier String goalKey, String observationId,
+                                           String deviationId, String decisionId, MonitoringDecisionKind kind,
+                                           Long amountFen, String reason, String docNo, LocalDate decidedOn,
+                                           Long unspentFen) {
+        @Override
+        public String toString() {
+            return "RecordMonitoringDecision[" + goalKey + ", " + observationId + ", " + deviationId + ", " + decisionId
+                    + ", " + kind + ", " + amountFen + ", " + reason + ", " + docNo + ", " + decidedOn + "]";
+        }
+    }
+
+    /** What recording a decision did: the decision as recorded (now or before). */
+    public record DecisionResult(MonitoringDecisionRecorded decision, boolean recorded) {
     }
 
     /** What recording an observation did. */

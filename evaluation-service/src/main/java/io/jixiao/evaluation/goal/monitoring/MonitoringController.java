@@ -13,10 +13,14 @@ import io.jixiao.evaluation.goal.GoalView;
 import io.jixiao.evaluation.goal.monitoring.MonitoringApi.Candidate;
 import io.jixiao.evaluation.goal.monitoring.MonitoringApi.Candidates;
 import io.jixiao.evaluation.goal.monitoring.MonitoringApi.CorrectiveActionRequest;
+import io.jixiao.evaluation.goal.monitoring.MonitoringApi.DecisionRequest;
+import io.jixiao.evaluation.goal.monitoring.MonitoringApi.DecisionState;
 import io.jixiao.evaluation.goal.monitoring.MonitoringApi.ObservationRequest;
 import io.jixiao.evaluation.goal.monitoring.MonitoringApi.ObservationState;
 import io.jixiao.evaluation.goal.monitoring.MonitoringApi.ProgressRow;
 import io.jixiao.evaluation.goal.monitoring.MonitoringCommands.CorrectionResult;
+import io.jixiao.evaluation.goal.monitoring.MonitoringCommands.DecisionResult;
+import io.jixiao.evaluation.goal.monitoring.MonitoringCommands.RecordMonitoringDecision;
 import io.jixiao.evaluation.goal.monitoring.MonitoringCommands.ObservationResult;
 import io.jixiao.evaluation.goal.monitoring.MonitoringCommands.RecordCorrectiveAction;
 import io.jixiao.evaluation.goal.monitoring.MonitoringCommands.RecordObservation;
@@ -151,6 +155,36 @@ public class MonitoringController {
                 body.cause(), body.action(), body.likelihood(),
                 body.recordedOn() != null ? body.recordedOn() : LocalDate.now(AsOf.BUREAU_ZONE)), districtCode);
         return observation(districtCode, result.observationId(), result.recorded());
+    }
+
+    @PostMapping("/goals/{goalId}/monitoring/{observationId}/deviations/{deviationId}/decisions")
+    @Operation(summary = "监控结果处理 (FINANCE): decide on a flagged deviation's money — SUSPEND_PAYMENTS (暂缓支付: "
+            + "budget-service refuses further expenditure on the project until RESUME_PAYMENTS, 恢复支付), ADJUST (调整, "
+            + "a signed amount) or WITHDRAW (收回, a positive amount, at most the unspent budget: 422 "
+            + "WITHDRAWAL_ABOVE_UNSPENT). budget-service records the BudgetAdjusted (basis MONITORING_DECISION) once. "
+            + "201 recorded; 200 with Idempotent-Replayed: true for the same decision again.")
+    public ResponseEntity<DecisionState> decide(
+            @PathVariable @District String districtCode,
+            @PathVariable @RecordId String goalId,
+            @PathVariable @Pattern(regexp = Keys.LONG_ID, message = "must match " + Keys.LONG_ID) String observationId,
+            @PathVariable @Pattern(regexp = Keys.LONG_ID, message = "must match " + Keys.LONG_ID) String deviationId,
+            @Valid @RequestBody DecisionRequest body) {
+        GoalRecord goal = goals.find(districtCode, goalId)
+                .orElseThrow(() -> new NotFound("goalId", "no goal '" + goalId + "' in district " + districtCode));
+        Act.DECIDE_ON_DEVIATION.require(districtCode);
+        Long unspentFen = null;
+        if (goal.scope() == GoalScope.PROJECT) {
+            unspentFen = budget.project(districtCode, goal.projectId(), LocalDate.now(AsOf.BUREAU_ZONE))
+                    .filter(ProjectMoney::budgetKnown).map(m -> m.budgetFen() - m.spentFen()).orElse(null);
+        }
+        DecisionResult result = commands.send(new RecordMonitoringDecision(Keys.goal(districtCode, goalId),
+                observationId, deviationId, body.decisionId(), body.kind(),
+                body.amount() == null ? null : Money.yuanToFen(body.amount()), body.reason(), body.docNo(),
+                body.decidedOn() != null ? body.decidedOn() : LocalDate.now(AsOf.BUREAU_ZONE), unspentFen),
+                districtCode);
+        return ResponseEntity.status(result.recorded() ? HttpStatus.CREATED : HttpStatus.OK)
+                .header("Idempotent-Replayed", String.valueOf(!result.recorded()))
+                .body(DecisionState.of(result.decision()));
     }
 
     @GetMapping("/years/{year}/key-monitoring-candidates")

@@ -32,22 +32,22 @@ import org.junit.jupiter.api.Test;
 
 /** A goal's monitoring (member of the PerformanceGoal aggregate): 渌口区 1–8月 2023, on Axon's fixture. */
 class GoalMonitoringTest {
-    private static final String KEY = Keys.goal("430212", "g-gaj-pacs");
+    static final String KEY = Keys.goal("430212", "g-gaj-pacs");
     private static final MonitoringRules RULES = DefaultRules.forDistrict("430212").monitoring();
     private static final LocalDate FROM = LocalDate.of(2023, 1, 1);
     private static final LocalDate TO = LocalDate.of(2023, 8, 31);
-    private static final LocalDate RECORDED = LocalDate.of(2023, 9, 15);
-    private static final String OBS = "g-gaj-pacs.2023-08-31.FINANCE_KEY";
+    static final LocalDate RECORDED = LocalDate.of(2023, 9, 15);
+    static final String OBS = "g-gaj-pacs.2023-08-31.FINANCE_KEY";
     private static final List<Indicator> TREE = List.of(new Indicator("产出指标", "数量指标", "视频监控点位正常运行数",
             Comparator.AT_LEAST, "1200", "个", new BigDecimal("20")));
-    private static final PerformanceGoalDeclared DECLARED = new PerformanceGoalDeclared("430212", "g-gaj-pacs",
+    static final PerformanceGoalDeclared DECLARED = new PerformanceGoalDeclared("430212", "g-gaj-pacs",
             GoalScope.PROJECT, "gaj-pacs", "gaj", 2023, 600_000_000L, TREE, null, null, "430212:v0");
-    private static final PerformanceGoalApproved APPROVED = new PerformanceGoalApproved("430212", "g-gaj-pacs",
+    static final PerformanceGoalApproved APPROVED = new PerformanceGoalApproved("430212", "g-gaj-pacs",
             GoalScope.PROJECT, "gaj-pacs", "gaj", 2023, 600_000_000L, LocalDate.of(2023, 1, 18));
-    private static final MonitoringObservationRecorded OBSERVED = new MonitoringObservationRecorded("430212", OBS,
+    static final MonitoringObservationRecorded OBSERVED = new MonitoringObservationRecorded("430212", OBS,
             "gaj-pacs", "g-gaj-pacs", FROM, TO, MonitoringMode.FINANCE_KEY, 600_000_000L, 210_000_000L,
             new BigDecimal("35.00"), new BigDecimal("66.67"), List.of(), RECORDED, "430212:v0");
-    private static final DeviationFlagged FLAGGED = new DeviationFlagged("430212", OBS + ".dev", OBS, "gaj-pacs", TO,
+    static final DeviationFlagged FLAGGED = new DeviationFlagged("430212", OBS + ".dev", OBS, "gaj-pacs", TO,
             new BigDecimal("35.00"), new BigDecimal("66.67"), new BigDecimal("20"),
             "执行率 35.00% 落后时间进度 66.67% 31.67 个百分点，超过容差 20 个百分点");
 
