@@ -29,7 +29,14 @@ import org.apache.kafka.common.utils.Time;
 
 /**
  * A real Kafka broker in KRaft combined mode (broker and controller in one node), run inside
- * this JVM from the Kafka server jars.
+ * this JVM from the Kafka server jars; or, started with {@link #startCluster}, a cluster of three such nodes.
+ *
+ * <p>A cluster: three in-JVM servers, node ids 1, 2 and 3, each in combined mode (broker and controller; the three
+ * controllers are the KRaft quorum, so one node may be down and the cluster still elects a leader and accepts
+ * writes), each with its own log directory ({@code node-<id>} under the cluster's), client port and controller
+ * port. Topics are created with replication factor 3 and {@code min.insync.replicas=2}, so a producer with
+ * {@code acks=all} (the services' publisher) keeps writing while one broker is down and loses no acknowledged
+ * record. {@link #stopNode(int)} and {@link #startNode(int)} take one node down and bring it back.
  *
  * <p>With a log directory the topics and records survive {@link #stop()} and the next start on
  * the same directory; without one the broker lives in a temporary directory that {@link #stop()}
@@ -47,23 +54,61 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
+    /** Nodes of a cluster started with {@link #startCluster}. */
+    public static final int CLUSTER_SIZE = 3;
+
     private final Path logDirectory;
     private final boolean temporary;
-    private final int port;
-    private final int controllerPort;
     private final KafkaUsers users;
-    private KafkaRaftServer server;
+    private final List<Node> nodes;
 
-    private EmbeddedKafkaBroker(Path logDirectory, int port, int controllerPort, KafkaUsers users) {
+    /** One KRaft node: its id, log directory, client and controller ports, and the server while it runs. */
+    private static final class Node {
+        final int id;
+        final Path logDirectory;
+        final int port;
+        final int controllerPort;
+        KafkaRaftServer server;
+
+        Node(int id, Path logDirectory, int port, int controllerPort) {
+            this.id = id;
+            this.logDirectory = logDirectory;
+            this.port = port;
+            this.controllerPort = controllerPort;
+        }
+    }
+
+    /**
+     * {@code ports} and {@code controllerPorts}: one per node (0 = a free port); one node keeps its log in
+     * {@code logDirectory} itself, several in {@code node-<id>} under it.
+     */
+    private EmbeddedKafkaBroker(Path logDirectory, int[] ports, int[] controllerPorts, KafkaUsers users) {
         this.users = users;
         this.temporary = logDirectory == null;
         this.logDirectory = temporary
                 ? Directories.createTemp("jixiao-kafka-")
                 : Directories.create(logDirectory.toAbsolutePath());
-        // picked together, so that the two listeners never get the same port
-        int[] free = FreePorts.pickDistinct(2);
-        this.port = port != 0 ? port : free[0];
-        this.controllerPort = controllerPort != 0 ? controllerPort : free[1] != this.port ? free[1] : free[0];
+        int size = ports.length;
+        // picked together, so that no two listeners get the same port
+        java.util.Deque<Integer> free = new java.util.ArrayDeque<>();
+        for (int candidate : FreePorts.pickDistinct(2 * size)) {
+            free.add(candidate);
+        }
+        java.util.Set<Integer> given = new java.util.HashSet<>();
+        for (int i = 0; i < size; i++) {
+            given.add(ports[i]);
+            given.add(controllerPorts[i]);
+        }
+        free.removeIf(given::contains);
+        List<Node> created = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            int id = i + 1;
+            Path directory = size == 1 ? this.logDirectory : Directories.create(this.logDirectory.resolve("node-" + id));
+            created.add(new Node(id, directory,
+                    ports[i] != 0 ? ports[i] : free.pop(),
+                    controllerPorts[i] != 0 ? controllerPorts[i] : free.pop()));
+        }
+        this.nodes = List.copyOf(created);
     }
 
     /** Starts a broker; {@code logDirectory} null = a temporary one, {@code port} 0 = a free port. */
@@ -73,7 +118,24 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** As {@link #start(Path, int)}, with the controller listener on {@code controllerPort} (0 = a free port). */
     public static EmbeddedKafkaBroker start(Path logDirectory, int port, int controllerPort) {
-        return start(new EmbeddedKafkaBroker(logDirectory, port, controllerPort, null));
+        return start(new EmbeddedKafkaBroker(logDirectory, new int[] {port}, new int[] {controllerPort}, null));
+    }
+
+    /**
+     * A cluster of {@link #CLUSTER_SIZE} nodes (see the class comment) on {@code ports} and {@code controllerPorts}
+     * (one each per node, 0 = a free port); {@code users} null = open, else secured as {@link #startSecured}, with
+     * its topics created at replication factor 3. {@code logDirectory} null = a temporary one.
+     */
+    public static EmbeddedKafkaBroker startCluster(Path logDirectory, int[] ports, int[] controllerPorts,
+            KafkaUsers users) {
+        if (ports.length != CLUSTER_SIZE || controllerPorts.length != CLUSTER_SIZE) {
+            throw new IllegalArgumentException("a cluster needs " + CLUSTER_SIZE + " ports and controller ports");
+        }
+        EmbeddedKafkaBroker cluster = start(new EmbeddedKafkaBroker(logDirectory, ports, controllerPorts, users));
+        if (users != null) {
+            cluster.createTopicsAndAclsOrStop();
+        }
+        return cluster;
     }
 
     /**
@@ -85,14 +147,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      */
     public static EmbeddedKafkaBroker startSecured(Path logDirectory, int port, int controllerPort, KafkaUsers users) {
         java.util.Objects.requireNonNull(users, "users");
-        EmbeddedKafkaBroker broker = start(new EmbeddedKafkaBroker(logDirectory, port, controllerPort, users));
+        EmbeddedKafkaBroker broker = start(new EmbeddedKafkaBroker(logDirectory, new int[] {port},
+                new int[] {controllerPort}, users));
+        broker.createTopicsAndAclsOrStop();
+        return broker;
+    }
+
+    private void createTopicsAndAclsOrStop() {
         try {
-            broker.createTopicsAndAcls();
+            createTopicsAndAcls();
         } catch (RuntimeException e) {
-            broker.stop();
+            stop();
             throw e;
         }
-        return broker;
     }
 
     private static EmbeddedKafkaBroker start(EmbeddedKafkaBroker broker) {
@@ -105,17 +172,34 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return broker;
     }
 
-    /** {@code localhost:<port>}. */
+    /** {@code localhost:<port>}, for a cluster every node's, comma-separated. */
     public String bootstrapServers() {
-        return "localhost:" + port;
+        return String.join(",", nodes.stream().map(node -> "localhost:" + node.port).toList());
     }
 
+    /** The client port (of a cluster: the first node's). */
     public int port() {
-        return port;
+        return nodes.get(0).port;
     }
 
+    /** The controller port (of a cluster: the first node's). */
     public int controllerPort() {
-        return controllerPort;
+        return nodes.get(0).controllerPort;
+    }
+
+    /** The client port of each node, in node id order. */
+    public List<Integer> ports() {
+        return nodes.stream().map(node -> node.port).toList();
+    }
+
+    /** The nodes: 1 for a single broker, {@link #CLUSTER_SIZE} for a cluster. */
+    public int size() {
+        return nodes.size();
+    }
+
+    /** The replication factor topics get: 1 on a single broker, 3 on a cluster. */
+    public short replicationFactor() {
+        return (short) nodes.size();
     }
 
     public Path logDirectory() {
@@ -190,13 +274,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return env;
     }
 
+    /** Whether any node runs. */
     public synchronized boolean isRunning() {
-        return server != null;
+        return nodes.stream().anyMatch(node -> node.server != null);
     }
 
-    /** Creates {@code topic} with {@code partitions} partitions and {@code retention.ms=-1} unless it exists. */
+    /** Whether node {@code id} (1..{@link #size()}) runs. */
+    public synchronized boolean isRunning(int id) {
+        return node(id).server != null;
+    }
+
+    /**
+     * Creates {@code topic} with {@code partitions} partitions, {@code retention.ms=-1} and the
+     * {@link #replicationFactor()} unless it exists (on a cluster {@code min.insync.replicas=2} is the brokers').
+     */
     public void createTopicIfMissing(String topic, int partitions) {
-        NewTopic newTopic = new NewTopic(topic, partitions, (short) 1).configs(Map.of("retention.ms", "-1"));
+        NewTopic newTopic = new NewTopic(topic, partitions, replicationFactor()).configs(Map.of("retention.ms", "-1"));
         try (Admin admin = admin()) {
             admin.createTopics(List.of(newTopic)).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -221,41 +314,133 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return Admin.create(properties);
     }
 
-    /** Stops the broker (clean shutdown) and keeps its logs, e.g. to simulate an outage. */
+    /** Stops the broker (clean shutdown; every node of a cluster) and keeps its logs, e.g. to simulate an outage. */
     public synchronized void stopForOutage() {
-        if (server == null) {
-            return;
-        }
-        try {
-            server.shutdown();
-            server.awaitShutdown();
-        } finally {
-            server = null;
-        }
+        // together: a controller stopped last alone would wait for its graceful quorum shutdown to time out
+        inParallel(nodes, EmbeddedKafkaBroker::shutdown, "kafka-stop-");
     }
 
-    /** Starts the broker again on the same ports and log directory. */
+    /** Stops node {@code id} of a cluster cleanly and keeps its log; the others go on. */
+    public synchronized void stopNode(int id) {
+        shutdown(node(id));
+    }
+
+    /** Starts node {@code id} again on its ports and log directory and waits until every node is registered. */
+    public synchronized void startNode(int id) {
+        Node node = node(id);
+        if (node.server != null) {
+            return;
+        }
+        startServer(node);
+        awaitReady();
+    }
+
+    /** Starts the broker (every node of a cluster, together: a quorum needs two) on the same ports and log directory. */
     public synchronized void startAgain() {
-        if (server != null) {
+        List<Node> stopped = nodes.stream().filter(node -> node.server == null).toList();
+        if (stopped.isEmpty()) {
             return;
         }
         QuietKafkaLogging.apply();
-        requireFree(port);
-        requireFree(controllerPort);
-        Properties settings = users == null
-                ? KafkaBrokerSettings.of(logDirectory, port, controllerPort)
-                : KafkaBrokerSettings.secured(logDirectory, port, controllerPort, users);
-        KafkaStorage.formatIfNeeded(logDirectory, settings);
-        KafkaRaftServer starting = new KafkaRaftServer(KafkaConfig.fromProps(settings), Time.SYSTEM);
-        try {
-            starting.startup();
-            awaitReady();
-        } catch (RuntimeException e) {
-            starting.shutdown();
-            starting.awaitShutdown();
-            throw new IllegalStateException("Kafka did not start on port " + port + " in " + logDirectory, e);
+        String clusterId = KafkaStorage.clusterId(nodes.stream().map(node -> node.logDirectory).toList());
+        List<Properties> settings = new ArrayList<>();
+        for (Node node : stopped) {
+            requireFree(node.port);
+            requireFree(node.controllerPort);
+            Properties nodeSettings = settings(node);
+            KafkaStorage.formatIfNeeded(node.logDirectory, nodeSettings, clusterId);
+            settings.add(nodeSettings);
         }
-        server = starting;
+        Map<Node, Properties> byNode = new HashMap<>();
+        for (int i = 0; i < stopped.size(); i++) {
+            byNode.put(stopped.get(i), settings.get(i));
+        }
+        // together: each node's broker waits in startup until the controller quorum (two of three) is there
+        inParallel(stopped, node -> startServer(node, byNode.get(node)), "kafka-start-");
+        awaitReady();
+    }
+
+    private void startServer(Node node) {
+        QuietKafkaLogging.apply();
+        requireFree(node.port);
+        requireFree(node.controllerPort);
+        startServer(node, settings(node));
+    }
+
+    private void startServer(Node node, Properties settings) {
+        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(settings), Time.SYSTEM);
+        try {
+            server.startup();
+        } catch (RuntimeException e) {
+            server.shutdown();
+            server.awaitShutdown();
+            throw new IllegalStateException("Kafka did not start on port " + node.port + " in " + node.logDirectory, e);
+        }
+        synchronized (node) {
+            node.server = server;
+        }
+    }
+
+    private Properties settings(Node node) {
+        Properties settings = users == null
+                ? KafkaBrokerSettings.of(node.logDirectory, node.port, node.controllerPort)
+                : KafkaBrokerSettings.secured(node.logDirectory, node.port, node.controllerPort, users);
+        if (nodes.size() == 1) {
+            return settings;
+        }
+        String voters = String.join(",", nodes.stream().map(n -> n.id + "@localhost:" + n.controllerPort).toList());
+        return KafkaBrokerSettings.clusterNode(settings, node.id, voters);
+    }
+
+    /** Runs {@code action} for every node, each in its own thread; rethrows the first failure. */
+    private static void inParallel(List<Node> nodes, java.util.function.Consumer<Node> action, String threadName) {
+        if (nodes.size() == 1) {
+            action.accept(nodes.get(0));
+            return;
+        }
+        List<Thread> threads = new ArrayList<>();
+        List<RuntimeException> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (Node node : nodes) {
+            Thread thread = new Thread(() -> {
+                try {
+                    action.accept(node);
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                }
+            }, threadName + node.id);
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for Kafka", e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
+        }
+    }
+
+    private static void shutdown(Node node) {
+        KafkaRaftServer server;
+        synchronized (node) {
+            server = node.server;
+            node.server = null;
+        }
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+        }
+    }
+
+    private Node node(int id) {
+        if (id < 1 || id > nodes.size()) {
+            throw new IllegalArgumentException("no node " + id + "; nodes 1.." + nodes.size());
+        }
+        return nodes.get(id - 1);
     }
 
     /** Stops the broker and starts it again on the same ports and log directory. */
@@ -279,7 +464,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Kafka on " + bootstrapServers() + (users == null ? "" : " (SASL/PLAIN, ACLs)") + " in " + logDirectory;
+        return (nodes.size() == 1 ? "Kafka on " : "Kafka cluster on ") + bootstrapServers() + (users == null ? "" : " (SASL/PLAIN, ACLs)") + " in " + logDirectory;
     }
 
     private void createTopicsAndAcls() {
@@ -327,26 +512,28 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 new AccessControlEntry(principal, "*", operation, AclPermissionType.ALLOW));
     }
 
+    /** Waits until every running node is registered as a broker. */
     private void awaitReady() {
+        long running = nodes.stream().filter(node -> node.server != null).count();
         try (Admin admin = admin()) {
             long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-            while (!brokerIsListed(admin)) {
+            while (brokersListed(admin) < running) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the broker did not register within " + READY_TIMEOUT);
+                    throw new IllegalStateException("the brokers did not register within " + READY_TIMEOUT);
                 }
                 pause();
             }
         }
     }
 
-    private static boolean brokerIsListed(Admin admin) {
+    private static int brokersListed(Admin admin) {
         try {
-            return !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty();
+            return admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the broker", e);
         } catch (ExecutionException | TimeoutException e) {
-            return false;
+            return 0;
         }
     }
 

@@ -3,7 +3,10 @@ package io.jixiao.infra;
 import java.nio.file.Path;
 import java.util.Properties;
 
-/** The configuration of a single-node KRaft broker that is its own controller. */
+/**
+ * The configuration of a single-node KRaft broker that is its own controller, and of one node of a three-node
+ * cluster ({@link #clusterNode}).
+ */
 final class KafkaBrokerSettings {
 
     static final int NODE_ID = 1;
@@ -68,6 +71,24 @@ final class KafkaBrokerSettings {
         p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
         p.put("super.users", "User:" + users.adminName() + ";User:ANONYMOUS");
         p.put("allow.everyone.if.no.acl.found", "false");
+        return p;
+    }
+
+    /**
+     * {@code settings} of one node made node {@code nodeId} of a cluster whose controller quorum is {@code voters}
+     * ({@code id@host:port,...}; every node is broker and controller): replication factor 3 for the internal
+     * topics and by default, {@code min.insync.replicas=2}, so that acks=all writes survive one node down.
+     */
+    static Properties clusterNode(Properties settings, int nodeId, String voters) {
+        Properties p = new Properties();
+        p.putAll(settings);
+        p.put("node.id", Integer.toString(nodeId));
+        p.put("controller.quorum.voters", voters);
+        p.put("default.replication.factor", "3");
+        p.put("min.insync.replicas", "2");
+        p.put("offsets.topic.replication.factor", "3");
+        p.put("transaction.state.log.replication.factor", "3");
+        p.put("transaction.state.log.min.isr", "2");
         return p;
     }
 }

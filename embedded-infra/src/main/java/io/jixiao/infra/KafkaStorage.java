@@ -23,13 +23,37 @@ final class KafkaStorage {
     }
 
     static void formatIfNeeded(Path logDirectory, Properties brokerSettings) {
+        formatIfNeeded(logDirectory, brokerSettings, Uuid.randomUuid().toString());
+    }
+
+    /**
+     * The cluster id of the first formatted directory of {@code logDirectories} (the nodes of one cluster), or a
+     * new one: a node formatted later joins the cluster of the others.
+     */
+    static String clusterId(java.util.List<Path> logDirectories) {
+        for (Path directory : logDirectories) {
+            if (isFormatted(directory)) {
+                Properties meta = new Properties();
+                try (java.io.InputStream in = Files.newInputStream(directory.resolve("meta.properties"))) {
+                    meta.load(in);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + directory.resolve("meta.properties"), e);
+                }
+                return meta.getProperty("cluster.id");
+            }
+        }
+        return Uuid.randomUuid().toString();
+    }
+
+    /** Formats {@code logDirectory} for cluster {@code clusterId} unless it is formatted. */
+    static void formatIfNeeded(Path logDirectory, Properties brokerSettings, String clusterId) {
         if (isFormatted(logDirectory)) {
             return;
         }
         Path configFile = writeTemporaryConfig(brokerSettings);
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         String[] arguments = {"format", "--config", configFile.toString(),
-            "--cluster-id", Uuid.randomUuid().toString()};
+            "--cluster-id", clusterId};
         int exitCode;
         try (PrintStream printStream = new PrintStream(output, true, StandardCharsets.UTF_8)) {
             exitCode = StorageTool.execute(arguments, printStream);

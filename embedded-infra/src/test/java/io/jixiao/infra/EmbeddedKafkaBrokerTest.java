@@ -9,10 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.config.ConfigResource;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,21 +41,14 @@ class EmbeddedKafkaBrokerTest {
     @Test
     void runsWithTheSingleNodeSettings() throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(null, 0); Admin admin = broker.admin()) {
-            ConfigResource node = new ConfigResource(ConfigResource.Type.BROKER, "1");
-            Config config = admin.describeConfigs(List.of(node)).all().get(30, TimeUnit.SECONDS).get(node);
+            Map<String, String> expected = Map.of(
+                    "num.partitions", "3",
+                    "min.insync.replicas", "1",
+                    "auto.create.topics.enable", "false",
+                    "log.retention.ms", "-1",
+                    "offsets.topic.replication.factor", "1");
 
-            assertThat(Map.of(
-                    "num.partitions", config.get("num.partitions").value(),
-                    "min.insync.replicas", config.get("min.insync.replicas").value(),
-                    "auto.create.topics.enable", config.get("auto.create.topics.enable").value(),
-                    "log.retention.ms", config.get("log.retention.ms").value(),
-                    "offsets.topic.replication.factor", config.get("offsets.topic.replication.factor").value()))
-                    .containsAllEntriesOf(Map.of(
-                            "num.partitions", "3",
-                            "min.insync.replicas", "1",
-                            "auto.create.topics.enable", "false",
-                            "log.retention.ms", "-1",
-                            "offsets.topic.replication.factor", "1"));
+            assertThat(KafkaTestClients.brokerConfig(admin, 1, expected)).isEqualTo(expected);
             assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).hasSize(1);
         }
     }

@@ -57,4 +57,16 @@ final class KafkaTestClients {
         }
         return records;
     }
+
+    /** {@code expected}'s keys as broker {@code nodeId} reports them: compare with {@code expected}. */
+    static Map<String, String> brokerConfig(org.apache.kafka.clients.admin.Admin admin, int nodeId,
+            Map<String, String> expected) throws Exception {
+        org.apache.kafka.common.config.ConfigResource node = new org.apache.kafka.common.config.ConfigResource(
+                org.apache.kafka.common.config.ConfigResource.Type.BROKER, Integer.toString(nodeId));
+        org.apache.kafka.clients.admin.Config config =
+                admin.describeConfigs(List.of(node)).all().get(30, TimeUnit.SECONDS).get(node);
+        Map<String, String> actual = new java.util.HashMap<>();
+        expected.keySet().forEach(name -> actual.put(name, config.get(name).value()));
+        return actual;
+    }
 }

@@ -48,11 +48,18 @@ final class LocalInfrastructure {
         }
         EmbeddedKafkaBroker kafka = null;
         if (settings.externalKafka().isEmpty()) {
-            out.println("Starting Kafka on port " + settings.kafkaPort() + " (data: " + settings.kafkaData() + ")");
             // as production runs it: every client logs in, and only a topic's owning service may write it
-            kafka = EmbeddedKafkaBroker.startSecured(settings.kafkaData(), settings.kafkaPort(),
-                    settings.kafkaControllerPort(), KafkaUsers.jixiao(
-                            settings.kafkaAdminPassword().orElseGet(KafkaUsers::randomPassword)));
+            KafkaUsers users = KafkaUsers.jixiao(settings.kafkaAdminPassword().orElseGet(KafkaUsers::randomPassword));
+            if (settings.cluster()) {
+                out.println("Starting a Kafka cluster of three nodes on ports "
+                        + java.util.Arrays.toString(settings.kafkaPorts()) + " (data: " + settings.kafkaData() + ")");
+                kafka = EmbeddedKafkaBroker.startCluster(settings.kafkaData(), settings.kafkaPorts(),
+                        settings.kafkaControllerPorts(), users);
+            } else {
+                out.println("Starting Kafka on port " + settings.kafkaPort() + " (data: " + settings.kafkaData() + ")");
+                kafka = EmbeddedKafkaBroker.startSecured(settings.kafkaData(), settings.kafkaPort(),
+                        settings.kafkaControllerPort(), users);
+            }
             started.kafka(kafka);
         } else {
             out.println("Using Kafka at " + settings.externalKafka().get());

@@ -62,6 +62,11 @@ public final class LocalStackProcesses implements AutoCloseable {
         return key;
     }
 
+    /** {@code BUDGET} for budget-service: how environment variables per service end. */
+    static String variableSuffix(String service) {
+        return service.replace("-service", "").toUpperCase(java.util.Locale.ROOT);
+    }
+
     public static LocalStackProcessesBuilder builder() {
         return new LocalStackProcessesBuilder();
     }
@@ -102,10 +107,11 @@ public final class LocalStackProcesses implements AutoCloseable {
         return pidFiles.stopOrphans();
     }
 
-    /** The three domain services in parallel, then the gateway, each awaited until healthy. */
+    /** Every domain service instance in parallel, then the gateway, each awaited until healthy. */
     public void startAll() {
         Map<String, Runnable> starts = new LinkedHashMap<>();
-        DOMAIN_SERVICES.forEach(name -> starts.put("start-" + name, () -> start(name)));
+        services().stream().map(ServiceProcess::name).filter(name -> !name.equals(GATEWAY))
+                .forEach(name -> starts.put("start-" + name, () -> start(name)));
         Parallel.run(starts);
         start(GATEWAY);
     }

@@ -29,6 +29,8 @@ public final class LocalStackProcessesBuilder {
             LocalStackProcesses.EVALUATION, "evaluation",
             LocalStackProcesses.DISCLOSURE, "disclosure");
     private static final int SERVICE_HEAP_MB = 256;
+    /** The port of a domain service's instance {@code i} (from 1) is its port + (i - 1) × this: 8091, 8092, 8093. */
+    static final int INSTANCE_PORT_STEP = 10;
     private static final int GATEWAY_HEAP_MB = 192;
 
     private Path servicesDirectory;
@@ -43,6 +45,7 @@ public final class LocalStackProcessesBuilder {
     private final Map<String, String> databases = new HashMap<>(DEFAULT_DATABASES);
     private final Map<String, Integer> heaps = new HashMap<>();
     private final Map<String, Map<String, String>> extraEnvironment = new HashMap<>();
+    private int instances = 1;
 
     LocalStackProcessesBuilder() {
     }
@@ -106,6 +109,20 @@ public final class LocalStackProcessesBuilder {
         return this;
     }
 
+    /**
+     * Instances of each domain service (default 1). With more, instance {@code i > 1} is named
+     * {@code <service>-<i>}, listens on the service's port + (i - 1) × 10 and has its own log and pid file, and
+     * the gateway reaches the service as {@code lb://<service>} over the listed instances
+     * ({@code SPRING_APPLICATION_JSON}), skipping those whose readiness probe does not answer.
+     */
+    public LocalStackProcessesBuilder instances(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("at least one instance per service, not " + count);
+        }
+        this.instances = count;
+        return this;
+    }
+
     public LocalStackProcessesBuilder healthTimeout(Duration timeout) {
         this.healthTimeout = timeout;
         return this;
@@ -123,8 +140,16 @@ public final class LocalStackProcessesBuilder {
                     ? gatewayEnvironment()
                     : domainEnvironment(name);
             environment.putAll(extraEnvironment.getOrDefault(name, Map.of()));
-            specs.put(name, new ServiceSpec(name, jars.resolve(name + ".jar").toAbsolutePath(),
-                    ports.get(name), heaps.getOrDefault(name, defaultHeap(name)), environment));
+            ServiceSpec spec = new ServiceSpec(name, jars.resolve(name + ".jar").toAbsolutePath(),
+                    ports.get(name), heaps.getOrDefault(name, defaultHeap(name)), environment);
+            specs.put(name, spec.withEnvironment("JIXIAO_INSTANCE_ID", name));
+            if (!LocalStackProcesses.GATEWAY.equals(name)) {
+                for (int i = 2; i <= instances; i++) {
+                    String instance = instanceName(name, i);
+                    specs.put(instance, spec.withName(instance).withPort(instancePort(name, i))
+                            .withEnvironment("JIXIAO_INSTANCE_ID", instance));
+                }
+            }
         }
         return new LocalStackProcesses(specs, homeDirectory, healthTimeout, Map.copyOf(callerKeys));
     }
@@ -141,11 +166,23 @@ public final class LocalStackProcessesBuilder {
 
     private Map<String, String> gatewayEnvironment() {
         Map<String, String> env = commonEnvironment(LocalStackProcesses.GATEWAY);
-        env.put("JIXIAO_ROUTES_BUDGET", url(LocalStackProcesses.BUDGET));
-        env.put("JIXIAO_ROUTES_EVALUATION", url(LocalStackProcesses.EVALUATION));
-        env.put("JIXIAO_ROUTES_DISCLOSURE", url(LocalStackProcesses.DISCLOSURE));
+        StringBuilder instanceList = new StringBuilder();
+        for (String service : LocalStackProcesses.DOMAIN_SERVICES) {
+            env.put("JIXIAO_ROUTES_" + LocalStackProcesses.variableSuffix(service), instances == 1 ? url(service) : "lb://" + service);
+            instanceList.append(instanceList.isEmpty() ? "" : ",").append('"').append(service).append("\":[");
+            for (int i = 1; i <= instances; i++) {
+                instanceList.append(i == 1 ? "" : ",").append("{\"uri\":\"http://localhost:")
+                        .append(instancePort(service, i)).append("\"}");
+            }
+            instanceList.append(']');
+        }
+        if (instances > 1) {
+            env.put("SPRING_APPLICATION_JSON",
+                    "{\"spring\":{\"cloud\":{\"discovery\":{\"client\":{\"simple\":{\"instances\":{"
+                            + instanceList + "}}}}}}}");
+        }
         callerKeys.forEach((service, key) -> env.put(
-                "JIXIAO_CALLER_KEY_" + service.replace("-service", "").toUpperCase(java.util.Locale.ROOT), key));
+                "JIXIAO_CALLER_KEY_" + LocalStackProcesses.variableSuffix(service), key));
         return env;
     }
 
@@ -162,6 +199,15 @@ public final class LocalStackProcessesBuilder {
 
     private String url(String service) {
         return "http://localhost:" + ports.get(service);
+    }
+
+    /** {@code budget-service} for instance 1, {@code budget-service-2} for instance 2. */
+    static String instanceName(String service, int instance) {
+        return instance == 1 ? service : service + "-" + instance;
+    }
+
+    private int instancePort(String service, int instance) {
+        return ports.get(service) + (instance - 1) * INSTANCE_PORT_STEP;
     }
 
     private static int defaultHeap(String name) {

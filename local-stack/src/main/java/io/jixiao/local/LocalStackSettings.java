@@ -10,7 +10,8 @@ import java.util.Optional;
  * What the launcher reads from its environment and arguments. Every variable is optional:
  *
  * <table>
- * <tr><td>{@code JIXIAO_DATA}</td><td>home of data and logs, default {@code ./.jixiao}</td></tr>
+ * <tr><td>{@code JIXIAO_DATA}</td><td>home of data and logs, default {@code ./.jixiao} ({@code ./.jixiao-cluster}
+ *     with {@code --cluster})</td></tr>
  * <tr><td>{@code JIXIAO_PG_PORT}</td><td>embedded PostgreSQL port, default 54329</td></tr>
  * <tr><td>{@code JIXIAO_KAFKA_PORT}</td><td>embedded Kafka port, default 29092</td></tr>
  * <tr><td>{@code JIXIAO_KAFKA_CONTROLLER_PORT}</td><td>its KRaft controller listener, default Kafka's port + 1</td></tr>
@@ -29,7 +30,9 @@ import java.util.Optional;
  * </table>
  *
  * Arguments: {@code --no-fixtures} (skip {@link LocalStack#afterStart}), {@code --infra-only}
- * (PostgreSQL and Kafka only, e.g. to run the services from an IDE).
+ * (PostgreSQL and Kafka only, e.g. to run the services from an IDE), {@code --cluster} (three Kafka nodes on
+ * Kafka's port, + 2 and + 4, controllers on + 1, + 3 and + 5; two instances of each domain service, the second on
+ * the service's port + 10; the gateway balancing over both).
  */
 record LocalStackSettings(
         Path home,
@@ -45,20 +48,27 @@ record LocalStackSettings(
         Optional<String> kafkaAdminPassword,
         Duration healthTimeout,
         boolean loadFixtures,
-        boolean infraOnly) {
+        boolean infraOnly,
+        boolean cluster) {
+
+    private static final List<String> ARGUMENTS = List.of("--no-fixtures", "--infra-only", "--cluster");
+    /** Instances of each domain service with {@code --cluster}. */
+    static final int CLUSTER_INSTANCES = 2;
 
     static final List<String> DATABASES = List.of("budget", "evaluation", "disclosure");
 
     static LocalStackSettings from(Map<String, String> env, List<String> arguments) {
         for (String argument : arguments) {
-            if (!argument.equals("--no-fixtures") && !argument.equals("--infra-only")) {
+            if (!ARGUMENTS.contains(argument)) {
                 throw new IllegalArgumentException("unknown argument " + argument
-                        + "; known: --no-fixtures, --infra-only");
+                        + "; known: " + String.join(", ", ARGUMENTS));
             }
         }
         int kafkaPort = number(env, "JIXIAO_KAFKA_PORT", 29092);
         return new LocalStackSettings(
-                Path.of(text(env, "JIXIAO_DATA").orElse(".jixiao")).toAbsolutePath().normalize(),
+                // a cluster keeps its own data: its Kafka topics and the offsets stored in PostgreSQL belong together
+                Path.of(text(env, "JIXIAO_DATA").orElse(arguments.contains("--cluster") ? ".jixiao-cluster" : ".jixiao"))
+                        .toAbsolutePath().normalize(),
                 number(env, "JIXIAO_PG_PORT", 54329),
                 kafkaPort,
                 number(env, "JIXIAO_KAFKA_CONTROLLER_PORT", kafkaPort + 1),
@@ -74,7 +84,19 @@ record LocalStackSettings(
                 text(env, "JIXIAO_KAFKA_ADMIN_PASSWORD"),
                 Duration.ofSeconds(number(env, "JIXIAO_START_TIMEOUT_SECONDS", 120)),
                 !arguments.contains("--no-fixtures"),
-                arguments.contains("--infra-only"));
+                arguments.contains("--infra-only"),
+                arguments.contains("--cluster"));
+    }
+
+    /** The client ports of the Kafka nodes: one, or with {@code --cluster} three (Kafka's port, + 2, + 4). */
+    int[] kafkaPorts() {
+        return cluster ? new int[] {kafkaPort, kafkaPort + 2, kafkaPort + 4} : new int[] {kafkaPort};
+    }
+
+    /** The controller ports of the Kafka nodes: the controller port, and with {@code --cluster} + 2 and + 4. */
+    int[] kafkaControllerPorts() {
+        return cluster ? new int[] {kafkaControllerPort, kafkaControllerPort + 2, kafkaControllerPort + 4}
+                : new int[] {kafkaControllerPort};
     }
 
     Path logs() {
@@ -99,7 +121,8 @@ record LocalStackSettings(
                 .postgres(infrastructure.postgresServerUrl(), infrastructure.postgresUser(),
                         infrastructure.postgresPassword())
                 .kafka(infrastructure.kafkaBootstrapServers())
-                .healthTimeout(healthTimeout);
+                .healthTimeout(healthTimeout)
+                .instances(cluster ? CLUSTER_INSTANCES : 1);
         ports.forEach(builder::port);
         callerKeys.forEach(builder::callerKey);
         for (String service : LocalStackProcesses.DOMAIN_SERVICES) {
@@ -112,7 +135,7 @@ record LocalStackSettings(
     private static Map<String, String> callerKeys(Map<String, String> env) {
         Map<String, String> keys = new java.util.HashMap<>();
         for (String service : LocalStackProcesses.DOMAIN_SERVICES) {
-            String variable = "JIXIAO_CALLER_KEY_" + service.replace("-service", "").toUpperCase(java.util.Locale.ROOT);
+            String variable = "JIXIAO_CALLER_KEY_" + LocalStackProcesses.variableSuffix(service);
             text(env, variable).ifPresent(key -> keys.put(service, key));
         }
         return Map.copyOf(keys);

@@ -16,6 +16,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -171,6 +174,42 @@ class LocalStackProcessesTest {
         assertThat(extra.pid()).isNotEqualTo(stack.service(BUDGET).pid());
         stack.stopAll();
         assertThat(extra.isAlive()).isFalse();
+    }
+
+    @Test
+    void twoInstancesOfEachServiceBehindALoadBalancingGateway() throws Exception {
+        stack = builder().port(BUDGET, 18081).instances(2).build();
+
+        assertThat(stack.services()).extracting(ServiceProcess::name).containsExactly(
+                BUDGET, "budget-service-2", EVALUATION, "evaluation-service-2", DISCLOSURE, "disclosure-service-2",
+                GATEWAY);
+        ServiceSpec second = stack.service("budget-service-2").spec();
+        assertThat(second.port()).isEqualTo(18091);
+        assertThat(second.environment()).containsEntry("SERVER_PORT", "18091")
+                .containsEntry("JIXIAO_INSTANCE_ID", "budget-service-2")
+                .containsEntry("JIXIAO_CALLER_KEY", stack.service(BUDGET).spec().environment().get("JIXIAO_CALLER_KEY"))
+                .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:5555/budget");
+        assertThat(stack.service(BUDGET).spec().environment()).containsEntry("JIXIAO_INSTANCE_ID", BUDGET);
+        Map<String, String> gateway = stack.service(GATEWAY).spec().environment();
+        assertThat(gateway).containsEntry("JIXIAO_ROUTES_BUDGET", "lb://budget-service")
+                .containsEntry("JIXIAO_ROUTES_DISCLOSURE", "lb://disclosure-service");
+        JsonNode instances = new ObjectMapper().readTree(gateway.get("SPRING_APPLICATION_JSON"))
+                .at("/spring/cloud/discovery/client/simple/instances");
+        assertThat(instances.get(BUDGET).findValuesAsText("uri"))
+                .containsExactly("http://localhost:18081", "http://localhost:18091");
+        int evaluation = stack.service(EVALUATION).port();
+        assertThat(instances.get(EVALUATION).findValuesAsText("uri")).containsExactly(
+                "http://localhost:" + evaluation, "http://localhost:" + (evaluation + 10));
+    }
+
+    @Test
+    void oneInstanceRoutesStraightToIt() {
+        stack = builder().build();
+
+        Map<String, String> gateway = stack.service(GATEWAY).spec().environment();
+        assertThat(gateway).containsEntry("JIXIAO_ROUTES_BUDGET", stack.service(BUDGET).baseUrl())
+                .doesNotContainKey("SPRING_APPLICATION_JSON");
+        assertThat(stack.services()).hasSize(4);
     }
 
     private LocalStackProcessesBuilder builder() {

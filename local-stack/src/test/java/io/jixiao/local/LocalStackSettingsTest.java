@@ -33,6 +33,18 @@ class LocalStackSettingsTest {
     }
 
     @Test
+    void clusterRunsThreeKafkaNodesAndTwoInstancesOnItsOwnData() {
+        LocalStackSettings settings = LocalStackSettings.from(Map.of(), List.of("--cluster", "--no-fixtures"));
+
+        assertThat(settings.cluster()).isTrue();
+        assertThat(settings.home()).isEqualTo(Path.of(".jixiao-cluster").toAbsolutePath().normalize());
+        assertThat(settings.kafkaPorts()).containsExactly(29092, 29094, 29096);
+        assertThat(settings.kafkaControllerPorts()).containsExactly(29093, 29095, 29097);
+        assertThat(LocalStackSettings.from(Map.of(), List.of()).kafkaPorts()).containsExactly(29092);
+        assertThat(LocalStackSettings.from(Map.of(), List.of()).cluster()).isFalse();
+    }
+
+    @Test
     void readsOverridesFromTheEnvironmentAndArguments() {
         LocalStackSettings settings = LocalStackSettings.from(Map.of(
                 "JIXIAO_DATA", "/srv/jixiao",
