@@ -31,7 +31,8 @@ public final class EventTypes {
             KeyEvaluationCompleted.class, EvaluationResultApplied.class,
             SelfEvaluationReturned.class, SelfEvaluationAccepted.class, SelfEvaluationSpotChecked.class,
             RectificationOpened.class, RectificationProgressed.class, RectificationCompleted.class,
-            RectificationSignedOff.class, RectificationReturned.class, RectificationOverdue.class);
+            RectificationSignedOff.class, RectificationReturned.class, RectificationOverdue.class,
+            DistrictRulesChanged.class);
 
     private static final Map<String, Class<? extends Record>> BY_NAME = index(
             java.util.stream.Stream.concat(BUDGET.stream(), EVALUATION.stream()).toList());
