@@ -34,6 +34,7 @@ public final class Keys {
     public static final String GOAL = "goal";
     public static final String EVALUATION = "evaluation";
     public static final String RECTIFICATION = "rectification";
+    public static final String DISTRICT_RULES = "district-rules";
 
     public static String goal(String districtCode, String goalId) {
         return aggregateKey(GOAL, districtCode, goalId);
@@ -45,6 +46,11 @@ public final class Keys {
 
     public static String rectification(String districtCode, String rectificationId) {
         return aggregateKey(RECTIFICATION, districtCode, rectificationId);
+    }
+
+    /** The one {@code DistrictRules} aggregate of a district: the published versions of its rules. */
+    public static String districtRules(String districtCode) {
+        return aggregateKey(DISTRICT_RULES, districtCode, "rules");
     }
 
     /** The identifier of an aggregate of {@code type}: the type, the district, the aggregate's own id. */
