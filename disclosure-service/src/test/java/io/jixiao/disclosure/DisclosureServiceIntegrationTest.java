@@ -465,7 +465,7 @@ class DisclosureServiceIntegrationTest {
         String asOf = "2025-01-01T00:00:00Z";
         JsonNode viaHttp = report("430202", 2022, asOf);
         DistrictReport pure = DistrictReportFold.report(DistrictReportFold.foldUpTo(hetang.events(),
-                Instant.parse(asOf)), 2022, DistrictSettings.defaults("430202"), Instant.parse(asOf));
+                Instant.parse(asOf)), 2022, DistrictSettings.unpublished("430202"), Instant.parse(asOf));
         assertThat(viaHttp).isEqualTo(json.readTree(json.writeValueAsString(pure)));
         assertThat(viaHttp.at("/threePublic/total/savedWan").asText()).isEqualTo("32.00");
 
