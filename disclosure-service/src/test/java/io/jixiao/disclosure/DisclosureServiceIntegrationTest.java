@@ -465,7 +465,7 @@ class DisclosureServiceIntegrationTest {
         String asOf = "2025-01-01T00:00:00Z";
         JsonNode viaHttp = report("430202", 2022, asOf);
         DistrictReport pure = DistrictReportFold.report(DistrictReportFold.foldUpTo(hetang.events(),
-                Instant.parse(asOf)), 2022, DistrictSettings.defaults("430202"), Instant.parse(asOf));
+                Instant.parse(asOf)), 2022, DistrictSettings.unpublished("430202"), Instant.parse(asOf));
         assertThat(viaHttp).isEqualTo(json.readTree(json.writeValueAsString(pure)));
         assertThat(viaHttp.at("/threePublic/total/savedWan").asText()).isEqualTo("32.00");
 
@@ -837,6 +837,49 @@ class DisclosureServiceIntegrationTest {
 
     private List<Map<String, Object>> rows(String sql) {
         return jdbc.queryForList(sql);
+    }
+
+    // ------------------------------------------------------------------ the district's rules, from evaluation-service
+
+    /**
+     * 渌口区's rules arrive on evaluation.events as evaluation-service publishes them: version 0 (1–8月), then a version
+     * with 1–9月 in force from an instant. The report and the findings from that instant on name and use the new
+     * version; the report as of an instant before it is, byte for byte, what it was before the change arrived.
+     */
+    @Test
+    @Order(11)
+    void aChangeOfTheDistrictsRulesAppliesFromItsInstantAndLeavesEarlierReportsAsTheyWere() throws Exception {
+        String d = "430212";
+        String rules = "district-rules:" + d + ":rules";
+        Instant earlier = Instant.parse("2025-01-01T00:00:00Z");
+        Instant changed = Instant.parse("2025-06-01T00:00:00Z");
+        long rows = journalRows(d);
+        send(envelope("rules-" + d + "-v0", rules, 0, Instant.parse("2024-12-01T00:00:00Z"),
+                io.jixiao.disclosure.fixture.PublishedRules.LUKOU_V0));
+        awaitJournal(d, rows + 1);
+        String reportPath = "/api/reports/districts/" + d + "/years/2023?asOf=" + q(earlier.toString());
+        byte[] before = call("GET", reportPath, null).bytes();
+        assertThat(report(d, 2023, null).get("ruleVersion").asText()).isEqualTo("disclosure-rules/1+430212:v0");
+        assertThat(report(d, 2023, null).at("/settings/monitoringCheckpointMonth").asInt()).isEqualTo(8);
+        String findings = "/api/disclosure/districts/" + d + "/years/2023/findings";
+        assertThat(get(findings).get("ruleVersion").asText()).isEqualTo("disclosure-rules/1+430212:v0");
+
+        send(envelope("rules-" + d + "-v1", rules, 1, changed, new io.jixiao.events.evaluation.DistrictRulesChanged(d,
+                d + ":v1", 1, changed, List.of(9), java.math.BigDecimal.valueOf(20), 8, 200_000_000L,
+                java.math.BigDecimal.valueOf(60), 20)));
+        awaitJournal(d, rows + 2);
+
+        Answer earlierAgain = call("GET", reportPath, null);
+        assertThat(earlierAgain.bytes()).isEqualTo(before);
+        assertThat(earlierAgain.body().get("ruleVersion").asText()).isEqualTo("disclosure-rules/1+430212:v0");
+        JsonNode live = report(d, 2023, null);
+        assertThat(live.get("ruleVersion").asText()).isEqualTo("disclosure-rules/1+430212:v1");
+        assertThat(live.at("/settings/monitoringCheckpointMonth").asInt()).isEqualTo(9);
+        assertThat(live.at("/performance/monitoring")).isNotEqualTo(earlierAgain.body().at("/performance/monitoring"));
+        JsonNode now = get(findings + "?status=open");   // resolved ones keep the version that raised them
+        assertThat(now.get("ruleVersion").asText()).isEqualTo("disclosure-rules/1+430212:v1");
+        assertThat(now.get("findings")).isNotEmpty().allSatisfy(f ->
+                assertThat(f.get("ruleVersion").asText()).isEqualTo("disclosure-rules/1+430212:v1"));
     }
 
     @Test

@@ -35,6 +35,7 @@ public final class Keys {
     public static final String EVALUATION = "evaluation";
     public static final String RECTIFICATION = "rectification";
     public static final String PERSON = "person";
+    public static final String DISTRICT_RULES = "district-rules";
 
     public static String goal(String districtCode, String goalId) {
         return aggregateKey(GOAL, districtCode, goalId);
@@ -51,6 +52,11 @@ public final class Keys {
     /** The erasure of a person's data in a district (加密删除). */
     public static String person(String districtCode, String personId) {
         return aggregateKey(PERSON, districtCode, personId);
+    }
+
+    /** The one {@code DistrictRules} aggregate of a district: the published versions of its rules. */
+    public static String districtRules(String districtCode) {
+        return aggregateKey(DISTRICT_RULES, districtCode, "rules");
     }
 
     /** The identifier of an aggregate of {@code type}: the type, the district, the aggregate's own id. */

@@ -554,6 +554,72 @@ class EvaluationServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(event.path("metadata").path("actor").asText()).isEqualTo("finance@" + d);
     }
 
+    // ------------------------------------------------------------------ the one owner of a district's rules
+
+    /**
+     * Every version of a district's rules is published as DistrictRulesChanged: 渌口区's built-in 1–8月 at start-up;
+     * a district's first change after its version 0, with the instant it came into force; a retry, a faulty
+     * document and a caller who is not the bureau publish nothing.
+     */
+    @Test
+    void eachVersionOfADistrictsRulesIsPublishedOnceWithTheInstantItCameIntoForce() throws Exception {
+        List<JsonNode> lukou = rulesPublished("430212", 1);
+        assertThat(lukou.get(0).path("payload").path("ruleVersion").asText()).isEqualTo("430212:v0");
+        assertThat(lukou.get(0).path("payload").path("monitoringCheckpointMonths").toString()).isEqualTo("[8]");
+        assertThat(lukou.get(0).path("payload").hasNonNull("effectiveAt")).isFalse();
+        assertThat(lukou.get(0).path("payload").path("goalsDeadlineDays").asInt()).isEqualTo(20);
+
+        String d = "430281";
+        String rulesKey = Keys.districtRules(d);
+        String body = "{\"monitoring\":{\"checkpointMonths\":[9]},\"disclosure\":{\"goalsDeadlineDays\":15}}";
+        AsGateway.Caller unit = AsGateway.Caller.everything("clerk@mzj").withRoles(Set.of("UNIT")).withUnits(Set.of("mzj"));
+        Answer refused = callAs(unit, "PUT", "/api/evaluation/districts/" + d + "/settings", body);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(events(rulesKey)).isZero();
+
+        Answer changed = call("PUT", "/api/evaluation/districts/" + d + "/settings", body, "Idempotency-Key", "rules-1");
+        assertThat(changed.status()).isEqualTo(201);
+        assertThat(changed.body().path("ruleVersion").asText()).isEqualTo(d + ":v1");
+        Answer retried = call("PUT", "/api/evaluation/districts/" + d + "/settings", body, "Idempotency-Key", "rules-1");
+        assertThat(retried.status()).isEqualTo(200);
+        Answer faulty = call("PUT", "/api/evaluation/districts/" + d + "/settings",
+                "{\"disclosure\":{\"goalsDeadlineDays\":0}}");
+        assertThat(faulty.status()).isEqualTo(422);
+        assertThat(faulty.contentType()).startsWith("application/problem+json");
+        assertThat(faulty.field(0)).isEqualTo("disclosure.goalsDeadlineDays");
+        assertThat(events(rulesKey)).isEqualTo(2);
+
+        List<JsonNode> published = rulesPublished(d, 2);
+        assertThat(published).extracting(e -> e.path("payload").path("ruleVersion").asText())
+                .containsExactly(d + ":v0", d + ":v1");
+        JsonNode v1 = published.get(1).path("payload");
+        assertThat(v1.path("monitoringCheckpointMonths").toString()).isEqualTo("[9]");
+        assertThat(v1.path("goalsDeadlineDays").asInt()).isEqualTo(15);
+        assertThat(Instant.parse(v1.path("effectiveAt").asText()))
+                .isEqualTo(Instant.parse(changed.body().path("createdAt").asText()));
+        assertThat(published.get(1).path("metadata").path("actor").asText()).isEqualTo("finance@" + d);
+    }
+
+    /** The DistrictRulesChanged events of a district on Kafka, once {@code count} of them arrived. */
+    private List<JsonNode> rulesPublished(String district, int count) {
+        Map<String, JsonNode> byVersion = new java.util.TreeMap<>();
+        try (KafkaConsumer<String, String> consumer = SharedTestInfra.kafka().readerFromStart()) {
+            consumer.subscribe(List.of(Topics.EVALUATION_EVENTS));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    JsonNode e = JSON.readTree(r.value());
+                    if ("DistrictRulesChanged".equals(e.path("type").asText())
+                            && Keys.districtRules(district).equals(r.key())) {
+                        byVersion.putIfAbsent(e.path("payload").path("ruleVersion").asText(), e);
+                    }
+                }
+                return byVersion.size() >= count;
+            });
+        }
+        return new ArrayList<>(byVersion.values());
+    }
+
     // ------------------------------------------------------------------ 结果应用预演 (a policy over a whole district)
 
     /**

@@ -32,7 +32,7 @@ public final class EventTypes {
             SelfEvaluationReturned.class, SelfEvaluationAccepted.class, SelfEvaluationSpotChecked.class,
             RectificationOpened.class, RectificationProgressed.class, RectificationCompleted.class,
             RectificationSignedOff.class, RectificationReturned.class, RectificationOverdue.class,
-            PersonalDataErased.class, MonitoringDecisionRecorded.class);
+            PersonalDataErased.class, MonitoringDecisionRecorded.class, DistrictRulesChanged.class);
 
     private static final Map<String, Class<? extends Record>> BY_NAME = index(
             java.util.stream.Stream.concat(BUDGET.stream(), EVALUATION.stream()).toList());

@@ -2,6 +2,7 @@ package io.jixiao.disclosure.document;
 
 import io.jixiao.disclosure.finding.FindingRecord;
 import io.jixiao.disclosure.finding.web.FindingService;
+import io.jixiao.disclosure.report.DistrictSettings;
 import io.jixiao.disclosure.report.web.DistrictReportService;
 import io.jixiao.disclosure.web.Params;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,10 +36,12 @@ public class FindingsWorkbookController {
         Params.district(districtCode);
         Params.year(year);
         List<FindingRecord> all = findings.list(districtCode, year);   // a download, like a GET, writes nothing
-        String ruleVersion = reports.settingsFor(districtCode).ruleVersion();
-        byte[] body = FindingsWorkbook.write(districtCode, year, ruleVersion, Instant.now(), all);
+        Instant now = Instant.now();
+        DistrictSettings settings = reports.settingsFor(districtCode, now);
+        String ruleVersion = settings.ruleVersion();
+        byte[] body = FindingsWorkbook.write(districtCode, year, ruleVersion, now, all);
         String name = districtCode + "-" + year + "-findings.xlsx";
-        String chinese = ContentDisposition.attachment().filename(reports.settingsFor(districtCode).districtName() + year
+        String chinese = ContentDisposition.attachment().filename(settings.districtName() + year
                 + "年度信息公开问题.xlsx", StandardCharsets.UTF_8).build().toString().substring("attachment; ".length());
         return ResponseEntity.ok().contentType(Downloads.XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"; " + chinese)

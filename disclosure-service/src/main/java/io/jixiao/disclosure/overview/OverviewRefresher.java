@@ -65,7 +65,7 @@ public class OverviewRefresher {
         Instant now = Instant.now();
         DistrictReportService.Folded folded = reports.fold(district, now);
         DistrictLedger ledger = folded.ledger();
-        DistrictSettings settings = reports.settingsFor(district);
+        DistrictSettings settings = reports.settingsFor(district, now);
         List<Object[]> rows = new java.util.ArrayList<>();
         for (int year : ledger.fiscalYears()) {
             DistrictReport report = reports.report(folded, district, year, now);

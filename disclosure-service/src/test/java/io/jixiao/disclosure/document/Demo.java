@@ -14,7 +14,7 @@ record Demo(String fixture, FixtureEvents events, DistrictLedger ledger, Distric
     static Demo of(String fixture, String districtCode, int year) {
         FixtureEvents events = FixtureEvents.load(fixture);
         DistrictLedger ledger = DistrictReportFold.foldUpTo(events.events(), AS_OF);
-        DistrictReport report = DistrictReportFold.report(ledger, year, DistrictSettings.defaults(districtCode), AS_OF);
+        DistrictReport report = DistrictReportFold.report(ledger, year, io.jixiao.disclosure.fixture.PublishedRules.v0(districtCode), AS_OF);
         return new Demo(fixture, events, ledger, report);
     }
 

@@ -78,7 +78,7 @@ class DocumentBenchmark {
         Instant asOf = Instant.parse("2024-01-01T00:00:00Z");
         FixtureEvents events = FixtureEvents.of(district(121, 5));
         DistrictLedger ledger = DistrictReportFold.foldUpTo(events.events(), asOf);
-        DistrictReport report = DistrictReportFold.report(ledger, 2022, DistrictSettings.defaults("430202"), asOf);
+        DistrictReport report = DistrictReportFold.report(ledger, 2022, DistrictSettings.unpublished("430202"), asOf);
         assertThat(report.units()).hasSize(121);
         assertThat(report.projects().items()).hasSize(605);
         System.out.printf("generated district: %d events, %d units, %d projects%n", events.events().size(),

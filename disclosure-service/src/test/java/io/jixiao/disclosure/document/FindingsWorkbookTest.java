@@ -22,7 +22,7 @@ class FindingsWorkbookTest {
                 new FindingRecord(2L, "DISC-003", "公开不完整", "COMPLETENESS", "SERIOUS", "xfj", "区消防救援大队",
                         "项目支出绩效目标表", "1", "0", "1", "补充公开", "预算项目未公开绩效目标表", "disclosure-rules/1",
                         Instant.parse("2023-04-01T02:00:00Z"), Instant.parse("2023-05-02T02:00:00Z"), "RESOLVED"));
-        byte[] xlsx = FindingsWorkbook.write("430212", 2023, "disclosure-rules/1+430212@default-1", now, findings);
+        byte[] xlsx = FindingsWorkbook.write("430212", 2023, "disclosure-rules/1+430212:v0", now, findings);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             var sheet = wb.getSheet("信息公开问题");
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("430212").contains("2023");

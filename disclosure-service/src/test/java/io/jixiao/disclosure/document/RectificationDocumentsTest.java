@@ -39,7 +39,7 @@ class RectificationDocumentsTest {
                 .signedOff("R1", LocalDate.parse("2024-04-30"), true, Instant.parse("2024-05-20T02:00:00Z"))
                 .events());
         DistrictReport r = DistrictReportFold.report(DistrictReportFold.foldUpTo(events, AS_OF), 2023,
-                DistrictSettings.defaults("430203"), AS_OF);
+                DistrictSettings.unpublished("430203"), AS_OF);
 
         List<Figure> figures = new ArrayList<>();
         Map.of("整改事项（个）", "2", "已完成（个）", "1", "已销号（个）", "1", "逾期（个）", "1", "逾期完成（个）", "1",

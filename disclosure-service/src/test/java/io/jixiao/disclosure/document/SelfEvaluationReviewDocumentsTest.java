@@ -45,7 +45,7 @@ class SelfEvaluationReviewDocumentsTest {
                 .accepted(id, at.plusSeconds(3 * 86_400)).spotChecked(id, financeScore, at.plusSeconds(4 * 86_400))
                 .events());
         DistrictReport r = DistrictReportFold.report(DistrictReportFold.foldUpTo(events, AS_OF), 2023,
-                DistrictSettings.defaults("430203"), AS_OF);
+                DistrictSettings.unpublished("430203"), AS_OF);
 
         String review = "自评审核";
         List<Figure> figures = new ArrayList<>();

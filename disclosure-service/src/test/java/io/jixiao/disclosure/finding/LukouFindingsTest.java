@@ -6,6 +6,7 @@ import io.jixiao.disclosure.events.DisclosureKind;
 import io.jixiao.disclosure.events.DisclosureRetracted;
 import io.jixiao.disclosure.fixture.Expectations;
 import io.jixiao.disclosure.fixture.FixtureEvents;
+import io.jixiao.disclosure.fixture.PublishedRules;
 import io.jixiao.disclosure.journal.JournalEvent;
 import io.jixiao.disclosure.report.DistrictLedger;
 import io.jixiao.disclosure.report.DistrictReport.ProjectLine;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** 渌口区 2023 (lukou-2023.json): monitoring against time progress, and exactly the disclosure findings it lists. */
 class LukouFindingsTest {
     private static final FixtureEvents FIXTURE = FixtureEvents.load("lukou-2023");
-    private static final DistrictSettings SETTINGS = DistrictSettings.defaults("430212");
+    private static final DistrictSettings SETTINGS = DistrictSettings.of(PublishedRules.LUKOU_V0);
     private static final Instant LATER = Instant.parse("2024-06-01T00:00:00Z");
     /** The end of 2023-08-31 in the bureau's day (what {@code asOf=2023-08-31} means). */
     private static final Instant END_OF_AUGUST = Instant.parse("2023-08-31T15:59:59.999999999Z");
@@ -72,7 +73,7 @@ class LukouFindingsTest {
         FindingRow mismatch = findings.stream().filter(f -> f.ruleId().equals("DISC-002")).findFirst().orElseThrow();
         assertThat(mismatch.difference()).isEqualTo("50.00 / -90.00");
         assertThat(mismatch.measure()).isEqualTo("万元");
-        assertThat(findings).extracting(FindingRow::ruleVersion).containsOnly("disclosure-rules/1+430212@default-1");
+        assertThat(findings).extracting(FindingRow::ruleVersion).containsOnly("disclosure-rules/1+430212:v0");
 
         monitoringAndExecution(expect);
         expect.allChecked();

@@ -29,7 +29,7 @@ public final class NarrativeBenchmark {
         long loadNanos = System.nanoTime() - t0;
         java.util.List<io.jixiao.disclosure.journal.JournalEvent> events = fixture.events();
         io.jixiao.disclosure.report.DistrictSettings settings =
-                io.jixiao.disclosure.report.DistrictSettings.defaults(fixture.district());
+                io.jixiao.disclosure.fixture.PublishedRules.v0(fixture.district());
         java.util.function.Supplier<NarrativeRecords> fold = () -> {
             var ledger = io.jixiao.disclosure.report.DistrictReportFold.foldUpTo(events, NarrativeSeeds.AS_OF);
             var report = io.jixiao.disclosure.report.DistrictReportFold.report(ledger, Seed.LUSONG.year, settings,

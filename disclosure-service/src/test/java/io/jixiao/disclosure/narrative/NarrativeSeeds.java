@@ -37,7 +37,7 @@ final class NarrativeSeeds {
 
         NarrativeRecords records() {
             FixtureEvents events = FixtureEvents.load(fixture);
-            DistrictSettings settings = DistrictSettings.defaults(events.district());
+            DistrictSettings settings = io.jixiao.disclosure.fixture.PublishedRules.v0(events.district());
             DistrictLedger ledger = DistrictReportFold.foldUpTo(events.events(), AS_OF);
             DistrictReport report = DistrictReportFold.report(ledger, year, settings, AS_OF);
             return NarrativeRecords.of(report, events.events());

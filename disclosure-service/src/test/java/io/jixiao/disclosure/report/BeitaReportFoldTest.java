@@ -22,7 +22,7 @@ class BeitaReportFoldTest {
     private static final FixtureEvents FIXTURE = FixtureEvents.load("beita-2022");
     private static final Instant AS_OF = Instant.parse("2024-01-01T00:00:00Z");
     private static final DistrictLedger LEDGER = DistrictReportFold.foldUpTo(FIXTURE.events(), AS_OF);
-    private static final DistrictSettings SETTINGS = DistrictSettings.defaults("430511");
+    private static final DistrictSettings SETTINGS = DistrictSettings.unpublished("430511");
     private static final DistrictReport REPORT_2022 = DistrictReportFold.report(LEDGER, 2022, SETTINGS, AS_OF);
     private static final DistrictReport REPORT_2021 = DistrictReportFold.report(LEDGER, 2021, SETTINGS, AS_OF);
 

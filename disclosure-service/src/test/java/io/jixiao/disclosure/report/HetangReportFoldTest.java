@@ -18,7 +18,7 @@ class HetangReportFoldTest {
     private static final FixtureEvents FIXTURE = FixtureEvents.load("hetang-2022");
     private static final Instant AS_OF = Instant.parse("2024-01-01T00:00:00Z");
     private static final DistrictReport REPORT = DistrictReportFold.report(
-            DistrictReportFold.foldUpTo(FIXTURE.events(), AS_OF), 2022, DistrictSettings.defaults("430202"), AS_OF);
+            DistrictReportFold.foldUpTo(FIXTURE.events(), AS_OF), 2022, DistrictSettings.unpublished("430202"), AS_OF);
 
     private static ThreePublicLine line(String id) {
         return REPORT.threePublic().lines().stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow();
@@ -112,7 +112,7 @@ class HetangReportFoldTest {
 
     @Test
     void theReportNamesTheRulesThatProducedIt() {
-        assertThat(REPORT.ruleVersion()).isEqualTo("disclosure-rules/1+430202@default-1");
+        assertThat(REPORT.ruleVersion()).isEqualTo("disclosure-rules/1+430202:unpublished");
         assertThat(REPORT.districtName()).isEqualTo("荷塘区");
         assertThat(REPORT.provenance().eventsFolded()).isEqualTo(FIXTURE.events().size());
     }

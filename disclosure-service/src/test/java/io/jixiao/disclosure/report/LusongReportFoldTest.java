@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class LusongReportFoldTest {
     private static final FixtureEvents FIXTURE = FixtureEvents.load("lusong-2023");
     private static final Instant AS_OF = Instant.parse("2025-01-01T00:00:00Z");
-    private static final DistrictSettings SETTINGS = DistrictSettings.defaults("430203");
+    private static final DistrictSettings SETTINGS = DistrictSettings.unpublished("430203");
     private static final DistrictLedger LEDGER = DistrictReportFold.foldUpTo(FIXTURE.events(), AS_OF);
     private static final DistrictReport REPORT = DistrictReportFold.report(LEDGER, 2023, SETTINGS, AS_OF);
 

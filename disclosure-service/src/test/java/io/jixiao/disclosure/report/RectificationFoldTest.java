@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class RectificationFoldTest {
     private static final String DISTRICT = "430203";
-    private static final DistrictSettings SETTINGS = DistrictSettings.defaults(DISTRICT);
+    private static final DistrictSettings SETTINGS = DistrictSettings.unpublished(DISTRICT);
     private static final LocalDate APRIL_15 = LocalDate.parse("2024-04-15");
     private static final Instant T1 = Instant.parse("2024-03-31T02:00:00Z");
     private static final Instant T2 = Instant.parse("2024-04-10T02:00:00Z");

@@ -33,7 +33,7 @@ class ReportCsvInjectionTest {
         assertThat(i).as("names replaced").isGreaterThanOrEqualTo(HOSTILE.size());
         FixtureEvents events = FixtureEvents.of(fixture);
         DistrictReport report = DistrictReportFold.report(DistrictReportFold.foldUpTo(events.events(), AS_OF), 2022,
-                DistrictSettings.defaults(events.district()), AS_OF);
+                io.jixiao.disclosure.fixture.PublishedRules.v0(events.district()), AS_OF);
 
         String csv = ReportCsv.all(ReportTables.of(report));
         List<List<String>> rows = Csv.parse(csv.substring(1));

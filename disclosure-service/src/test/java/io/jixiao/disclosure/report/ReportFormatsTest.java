@@ -31,7 +31,7 @@ class ReportFormatsTest {
     static DistrictReport report(String fixture, String district, int year) {
         FixtureEvents f = FixtureEvents.load(fixture);
         return DistrictReportFold.report(DistrictReportFold.foldUpTo(f.events(), AS_OF), year,
-                DistrictSettings.defaults(district), AS_OF);
+                io.jixiao.disclosure.fixture.PublishedRules.v0(district), AS_OF);
     }
 
     @Test

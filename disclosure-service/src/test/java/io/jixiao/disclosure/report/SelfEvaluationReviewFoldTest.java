@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class SelfEvaluationReviewFoldTest {
     private static final String DISTRICT = "430203";
-    private static final DistrictSettings SETTINGS = DistrictSettings.defaults(DISTRICT);
+    private static final DistrictSettings SETTINGS = DistrictSettings.unpublished(DISTRICT);
     private static final Instant T1 = Instant.parse("2024-03-31T02:00:00Z");
     private static final Instant T2 = Instant.parse("2024-04-10T02:00:00Z");
     private static final Instant T3 = Instant.parse("2024-04-20T02:00:00Z");

@@ -102,8 +102,7 @@ public class PolicyApplication {
                     + now.fingerprint() + "); preview again and apply what it shows");
         }
         EvaluationRules current = inForce.rules();
-        EvaluationRules next = new EvaluationRules(current.gradeBands(), candidate, current.monitoring(),
-                current.weights(), current.qualitativeBands());
+        EvaluationRules next = current.withResultApplication(candidate);
         String runId = UUID.randomUUID().toString();
         Run run = transaction.execute(status -> {
             RuleVersions.Saved saved = rules.save(districtCode, next, (long) inForce.number(), caller.actor(),

@@ -1,5 +1,6 @@
 package io.jixiao.evaluation.settings;
 
+import io.jixiao.evaluation.settings.EvaluationRules.DisclosureRules;
 import io.jixiao.evaluation.settings.EvaluationRules.GradeBands;
 import io.jixiao.evaluation.settings.EvaluationRules.MonitoringRules;
 import io.jixiao.evaluation.settings.EvaluationRules.QualitativeBand;
@@ -40,17 +41,16 @@ public final class DefaultRules {
                 new QualitativeBands(
                         new QualitativeBand(new BigDecimal("0.80"), new BigDecimal("1.00"), new BigDecimal("1.00")),
                         new QualitativeBand(new BigDecimal("0.60"), new BigDecimal("0.80"), new BigDecimal("0.70")),
-                        new QualitativeBand(new BigDecimal("0.00"), new BigDecimal("0.60"), new BigDecimal("0.30"))));
+                        new QualitativeBand(new BigDecimal("0.00"), new BigDecimal("0.60"), new BigDecimal("0.30"))),
+                new DisclosureRules(20));
     }
 
     public static EvaluationRules forDistrict(String districtCode) {
         EvaluationRules rules = standard();
         if (LUKOU.equals(districtCode)) {
             MonitoringRules m = rules.monitoring();
-            rules = new EvaluationRules(rules.gradeBands(), rules.resultApplication(),
-                    new MonitoringRules(List.of(8), m.tolerancePoints(), m.keyMinBudgetFen(),
-                            m.keyExecutionBelowPercent(), m.keyMonth()),
-                    rules.weights(), rules.qualitativeBands());
+            rules = rules.withMonitoring(new MonitoringRules(List.of(8), m.tolerancePoints(), m.keyMinBudgetFen(),
+                    m.keyExecutionBelowPercent(), m.keyMonth()));
         }
         return rules;
     }

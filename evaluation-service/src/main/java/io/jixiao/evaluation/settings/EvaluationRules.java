@@ -13,7 +13,26 @@ import java.util.Map;
  * {@code ExecutionCheck}, {@code ResultApplicationPolicy}) are pure functions in their feature packages.
  */
 public record EvaluationRules(GradeBands gradeBands, ResultApplicationRules resultApplication,
-                              MonitoringRules monitoring, WeightRules weights, QualitativeBands qualitativeBands) {
+                              MonitoringRules monitoring, WeightRules weights, QualitativeBands qualitativeBands,
+                              DisclosureRules disclosure) {
+
+    /** The same rules with other monitoring rules. */
+    public EvaluationRules withMonitoring(MonitoringRules other) {
+        return new EvaluationRules(gradeBands, resultApplication, other, weights, qualitativeBands, disclosure);
+    }
+
+    /** The same rules with another result-application policy. */
+    public EvaluationRules withResultApplication(ResultApplicationRules other) {
+        return new EvaluationRules(gradeBands, other, monitoring, weights, qualitativeBands, disclosure);
+    }
+
+    /**
+     * 预决算公开, 绩效信息公开: a department's performance goals are published within {@code goalsDeadlineDays} of
+     * the budget's approval (预算法 第十四条: 20). disclosure-service checks it; it is here so that a district's rules
+     * have one owner.
+     */
+    public record DisclosureRules(int goalsDeadlineDays) {
+    }
 
     /**
      * 评价等级 by total score: the lower bound of 优, 良 and 中 (差 is below 中). Default 90 / 80 / 60.

@@ -13,19 +13,28 @@ import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The versions of every district's rules (table {@code district_rule_version}). A change never overwrites:
- * it adds version n+1, so the version a score names can always be read again. Version 0 is built in.
+ * it adds version n+1, so the version a score names can always be read again. Version 0 is built in. Every version
+ * is published ({@link RulesPublisher}): evaluation-service is the one owner of a district's rules.
  */
 @Component
 public class RuleVersions {
     private final JdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
+    private final RulesPublisher publisher;
 
-    public RuleVersions(JdbcTemplate jdbc, ObjectMapper objectMapper) {
+    public RuleVersions(JdbcTemplate jdbc, ObjectMapper objectMapper, RulesPublisher publisher) {
         this.jdbc = jdbc;
         this.objectMapper = objectMapper;
+        this.publisher = publisher;
+    }
+
+    /** Every district with a stored version. */
+    public List<String> districts() {
+        return jdbc.queryForList("SELECT DISTINCT district_code FROM district_rule_version", String.class);
     }
 
     /** The rules in force for a district now. */
@@ -58,8 +67,11 @@ public class RuleVersions {
 
     /**
      * Records {@code rules} as the district's next version, unless they equal the current ones (then nothing
-     * changes). {@code expectedVersion} (from {@code If-Match}) must name the current version when given.
+     * changes). {@code expectedVersion} (from {@code If-Match}) must name the current version when given. A new
+     * version is published ({@code DistrictRulesChanged}, after the one it replaces if that was not published yet)
+     * in the transaction that stores it: stored and published, or neither.
      */
+    @Transactional
     public Saved save(String districtCode, EvaluationRules rules, Long expectedVersion, String actor,
                       String correlationId, String note) {
         RuleVersion current = current(districtCode);
@@ -79,7 +91,10 @@ public class RuleVersions {
             throw new Conflict("CONCURRENT_MODIFICATION", "another request changed the settings of " + districtCode
                     + " at the same time; read them again and retry");
         }
-        return new Saved(find(districtCode, next).orElseThrow(), true);
+        RuleVersion saved = find(districtCode, next).orElseThrow();
+        publisher.announce(current);
+        publisher.announce(saved);
+        return new Saved(saved, true);
     }
 
     /** The version a recorded score names, e.g. {@code 430212:v3}. */

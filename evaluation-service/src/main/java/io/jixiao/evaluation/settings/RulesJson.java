@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jixiao.evaluation.InvalidInput;
 import io.jixiao.evaluation.settings.EvaluationRules.GradeBands;
+import io.jixiao.evaluation.settings.EvaluationRules.DisclosureRules;
 import io.jixiao.evaluation.settings.EvaluationRules.MonitoringRules;
 import io.jixiao.evaluation.settings.EvaluationRules.QualitativeBand;
 import io.jixiao.evaluation.settings.EvaluationRules.QualitativeBands;
@@ -54,7 +55,8 @@ public final class RulesJson {
                 r.resultApplication(body.path("resultApplication"), base.resultApplication()),
                 r.monitoring(body.path("monitoring"), base.monitoring()),
                 r.weights(body.path("weights"), base.weights()),
-                r.qualitative(body.path("qualitativeBands"), base.qualitativeBands()));
+                r.qualitative(body.path("qualitativeBands"), base.qualitativeBands()),
+                r.disclosure(body.path("disclosure"), base.disclosure()));
         r.crossCheck(rules);
         r.problems.throwIfAny();
         return rules;
@@ -93,6 +95,7 @@ public final class RulesJson {
             band.put("max", plain(b.maxShare()));
             band.put("default", plain(b.defaultShare()));
         }
+        root.putObject("disclosure").put("goalsDeadlineDays", rules.disclosure().goalsDeadlineDays());
         return root;
     }
 
@@ -240,6 +243,19 @@ public final class RulesJson {
                     measures.put(grade, measure);
                 }
             }
+        }
+
+        DisclosureRules disclosure(JsonNode node, DisclosureRules base) {
+            if (!object(node, "disclosure") || !node.has("goalsDeadlineDays")) {
+                return base;
+            }
+            JsonNode days = node.path("goalsDeadlineDays");
+            if (!days.canConvertToInt() || !days.asText().matches("\\d{1,3}") || days.asInt() < 1
+                    || days.asInt() > 366) {
+                problems.add("disclosure.goalsDeadlineDays", "must be a number of days 1–366");
+                return base;
+            }
+            return new DisclosureRules(days.asInt());
         }
 
         MonitoringRules monitoring(JsonNode node, MonitoringRules base) {

@@ -113,6 +113,7 @@ public class SettingsController {
             WeightsDocument weights,
             @Schema(description = "达成 / 部分达成 / 未达成 → {min, max, default} shares of the weight (0–1)")
             Map<String, BandDocument> qualitativeBands,
+            DisclosureDocument disclosure,
             @Schema(description = "why the rules changed (kept with the version)") String note) {
     }
 
@@ -140,6 +141,10 @@ public class SettingsController {
     public record WeightsDocument(@Schema(example = "100") String total,
                                   @Schema(allowableValues = {"ALWAYS", "DECLARED_COMPLETE"}) String enforcement,
                                   @Schema(example = "10") String budgetExecutionDefault) {
+    }
+
+    public record DisclosureDocument(@Schema(description = "performance goals are published within this many days "
+            + "of the budget's approval (1–366)", example = "20") Integer goalsDeadlineDays) {
     }
 
     public record BandDocument(String min, String max, @Schema(name = "default") String defaultShare) {

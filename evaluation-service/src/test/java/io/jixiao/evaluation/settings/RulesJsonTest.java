@@ -76,9 +76,8 @@ class RulesJsonTest {
         assertThat(hetang.measures().get(Grade.GOOD)).isEqualTo(ResultMeasure.REDUCE);
         assertThat(hetang.cutRatios()).isEqualTo(base.cutRatios());
         assertThat(RulesJson.writeResultApplication(JSON.createObjectNode(), hetang))
-                .isEqualTo(RulesJson.write(new EvaluationRules(DefaultRules.standard().gradeBands(), hetang,
-                        DefaultRules.standard().monitoring(), DefaultRules.standard().weights(),
-                        DefaultRules.standard().qualitativeBands())).path("resultApplication"));
+                .isEqualTo(RulesJson.write(DefaultRules.standard().withResultApplication(hetang))
+                        .path("resultApplication"));
         InvalidInput e = catchThrowableOfType(InvalidInput.class, () -> RulesJson.readResultApplication(JSON.readTree("""
                 {"policy": "CUT_ALL", "measures": {"中": "砍掉"}, "cutShare": 2}"""), base, "POLICY_RULE"));
         assertThat(e.rule()).isEqualTo("POLICY_RULE");

@@ -70,7 +70,8 @@ public class FindingController {
                 .toList();
         int open = (int) shown.stream().filter(f -> f.resolvedAt() == null).count();
         int fatal = (int) shown.stream().filter(f -> f.resolvedAt() == null && f.severity().equals("FATAL")).count();
-        return new Findings(districtCode, year, Instant.now(), reports.settingsFor(districtCode).ruleVersion(), open,
+        Instant now = Instant.now();
+        return new Findings(districtCode, year, now, reports.settingsFor(districtCode, now).ruleVersion(), open,
                 fatal, shown);
     }
 
@@ -79,7 +80,7 @@ public class FindingController {
     public Catalogue rules(@PathVariable String districtCode, @PathVariable int year) {
         Params.district(districtCode);
         Params.year(year);
-        return new Catalogue(reports.settingsFor(districtCode).ruleVersion(), RuleCatalogue.rules().stream()
+        return new Catalogue(reports.settingsFor(districtCode, Instant.now()).ruleVersion(), RuleCatalogue.rules().stream()
                 .map(r -> new RuleView(r.id(), r.title(), r.category(), r.severity(), r.description())).toList());
     }
 }

@@ -36,7 +36,7 @@ public class FindingService {
     /** The rule results as the journal stands at {@code at} (pure evaluation, nothing written). */
     public List<FindingRow> evaluate(String districtCode, int year, Instant at) {
         Folded folded = reports.fold(districtCode, at);
-        return RuleCatalogue.evaluate(new DisclosureFacts(folded.ledger(), year, reports.settingsFor(districtCode), at));
+        return RuleCatalogue.evaluate(new DisclosureFacts(folded.ledger(), year, reports.settingsFor(districtCode, at), at));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.jixiao.disclosure.journal.store;
 
 import io.jixiao.disclosure.journal.EventCodec;
 import io.jixiao.disclosure.journal.JournalEvent;
+import io.jixiao.events.evaluation.DistrictRulesChanged;
 import io.jixiao.support.projection.ArrayBatch;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -99,6 +100,19 @@ public class DistrictJournal {
     public void append(Row row) {
         append(jdbc, row);
     }
+
+    /**
+     * Every {@code DistrictRulesChanged} of the district, whenever it arrived: a version's own {@code effectiveAt}
+     * says from when it is in force, and version 0 is in force since always, so the rules of an instant are chosen
+     * from all of them ({@code RulesInForce}), not only from those journaled by then.
+     */
+    public List<DistrictRulesChanged> rules(String districtCode) {
+        return jdbc.query("SELECT payload::text FROM district_event WHERE district_code = ? AND type = ? "
+                + "ORDER BY occurred_at, event_id", (rs, i) -> codec.decode(TYPE_RULES, rs.getString(1))
+                .map(DistrictRulesChanged.class::cast).orElseThrow(), districtCode, TYPE_RULES);
+    }
+
+    private static final String TYPE_RULES = DistrictRulesChanged.class.getSimpleName();
 
     /**
      * Streams the district's events with {@code occurred_at ≤ asOf} in journal order ({@link JournalEvent#ORDER}),

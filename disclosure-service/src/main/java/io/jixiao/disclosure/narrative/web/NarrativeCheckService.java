@@ -64,7 +64,7 @@ public class NarrativeCheckService {
             throw new NarrativeProblem(HttpStatus.NOT_FOUND, "NO_RECORDS", "year",
                     "no records of " + year + " for district " + districtCode + " up to " + asOf);
         }
-        DistrictReport report = DistrictReportFold.report(ledger, year, reports.settingsFor(districtCode), asOf,
+        DistrictReport report = DistrictReportFold.report(ledger, year, reports.settingsFor(districtCode, asOf), asOf,
                 read.skipped());
         NarrativeResult result = NarrativeChecker.check(draft.text(), NarrativeRecords.of(report, events));
         NarrativeCheckView view = new NarrativeCheckView(UUID.randomUUID().toString(), districtCode, report.districtName(), year,

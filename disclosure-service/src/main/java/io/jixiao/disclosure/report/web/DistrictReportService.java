@@ -35,11 +35,12 @@ public class DistrictReportService {
 
     /** The report of one year from a district already folded up to {@code asOf}, under its district's settings. */
     public DistrictReport report(Folded folded, String districtCode, int year, Instant asOf) {
-        return DistrictReportFold.report(folded.ledger(), year, settings.settingsFor(districtCode), asOf,
+        return DistrictReportFold.report(folded.ledger(), year, settings.settingsFor(districtCode, asOf), asOf,
                 folded.read().skipped());
     }
 
-    public DistrictSettings settingsFor(String districtCode) {
-        return settings.settingsFor(districtCode);
+    /** The settings of the version of the district's rules in force at {@code at}. */
+    public DistrictSettings settingsFor(String districtCode, Instant at) {
+        return settings.settingsFor(districtCode, at);
     }
 }

@@ -1,35 +1,24 @@
 package io.jixiao.disclosure.report.web;
 
+import io.jixiao.disclosure.journal.store.DistrictJournal;
 import io.jixiao.disclosure.report.DistrictSettings;
-import io.jixiao.events.Money;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import io.jixiao.disclosure.report.RulesInForce;
+import java.time.Instant;
 import org.springframework.stereotype.Component;
 
-/** The settings a district's report and findings are computed under: the defaults with the configured overrides. */
+/**
+ * The settings a district's report and findings at an instant are computed under: the version of the district's
+ * rules in force then, as evaluation-service published it (journaled like every other event).
+ */
 @Component
-@EnableConfigurationProperties(DisclosureProperties.class)
 public class SettingsCatalogue {
-    private final DisclosureProperties properties;
+    private final DistrictJournal journal;
 
-    public SettingsCatalogue(DisclosureProperties properties) {
-        this.properties = properties;
+    public SettingsCatalogue(DistrictJournal journal) {
+        this.journal = journal;
     }
 
-    public DistrictSettings settingsFor(String districtCode) {
-        DistrictSettings d = DistrictSettings.defaults(districtCode);
-        DisclosureProperties.DistrictOverride o = properties.districts().get(districtCode);
-        if (o == null) {
-            return d;
-        }
-        return new DistrictSettings(districtCode, o.name() != null ? o.name() : d.districtName(),
-                o.version() != null ? o.version() : districtCode + "-configured",
-                o.goalsDeadlineDays() != null ? o.goalsDeadlineDays() : d.goalsDeadlineDays(),
-                o.monitoringCheckpointMonth() != null ? o.monitoringCheckpointMonth() : d.monitoringCheckpointMonth(),
-                o.deviationTolerancePoints() != null ? o.deviationTolerancePoints() : d.deviationTolerancePoints(),
-                o.keyMonitoringMonth() != null ? o.keyMonitoringMonth() : d.keyMonitoringMonth(),
-                o.keyMonitoringMinBudgetWan() != null ? Money.wanToFen(o.keyMonitoringMinBudgetWan())
-                        : d.keyMonitoringMinBudgetFen(),
-                o.keyMonitoringMaxExecutionPercent() != null ? o.keyMonitoringMaxExecutionPercent()
-                        : d.keyMonitoringMaxExecutionPercent());
+    public DistrictSettings settingsFor(String districtCode, Instant at) {
+        return RulesInForce.at(districtCode, journal.rules(districtCode), at);
     }
 }
