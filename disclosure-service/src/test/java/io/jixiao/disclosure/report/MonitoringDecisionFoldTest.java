@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class MonitoringDecisionFoldTest {
     private static final FixtureEvents FIXTURE = FixtureEvents.load("lusong-2023");
     private static final Instant AS_OF = Instant.parse("2025-01-01T00:00:00Z");
-    private static final DistrictSettings SETTINGS = DistrictSettings.defaults("430203");
+    private static final DistrictSettings SETTINGS = DistrictSettings.unpublished("430203");
     private static final String GOAL = "goal:430203:g-x";
     private static final String OBS = "g-x.2023-06-30.SELF";
 
