@@ -6,7 +6,7 @@ import java.util.Comparator;
 /**
  * One event of a district's journal, its payload already decoded to the published record
  * (or to one of disclosure-service's own events). The fold reads nothing else. {@code actor}: the subject id of the
- * envelope's metadata, read only for the events whose report lines name their actors (rectification, 整改), else null.
+ * envelope's metadata, read only for the events whose report lines name their actors (整改, 红字冲销), else null.
  */
 public record JournalEvent(String eventId, String type, String aggregateId, long sequence, Instant occurredAt,
                            Object payload, String actor) {

@@ -4,6 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.disclosure.web.Params;
 import io.jixiao.events.Topics;
+import io.jixiao.events.evaluation.RectificationCompleted;
+import io.jixiao.events.evaluation.RectificationOpened;
+import io.jixiao.events.evaluation.RectificationOverdue;
+import io.jixiao.events.evaluation.RectificationProgressed;
+import io.jixiao.events.evaluation.RectificationReturned;
+import io.jixiao.events.evaluation.RectificationSignedOff;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -11,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,13 +25,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The evaluation events of one project, as journaled from {@code evaluation.events}: those that name the project
- * ({@code projectId}, or a key evaluation's {@code projectIds}) and the completions of key evaluations that cover it.
+ * ({@code projectId}, or a key evaluation's {@code projectIds}), the completions of key evaluations that cover it, and
+ * every act of a rectification item (整改) opened for a problem of the project (its source names the project, or a key
+ * evaluation that covers it): the later acts of an item name only the item, so they are found by its id.
  * The project page draws them on the funding timeline; a budget adjustment's {@code causeEventId} is one of these
  * events' ids when an evaluation's result caused it.
  */
 @RestController
 @Tag(name = "overview")
 public class ProjectEvaluationEvents {
+    /** The acts of a rectification item, each naming it by {@code rectificationId}. */
+    static final List<String> RECTIFICATION_TYPES = Stream.of(RectificationOpened.class, RectificationProgressed.class,
+            RectificationOverdue.class, RectificationCompleted.class, RectificationReturned.class,
+            RectificationSignedOff.class).map(Class::getSimpleName).toList();
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
@@ -68,8 +81,24 @@ public class ProjectEvaluationEvents {
                 statement.setArray(3, connection.createArrayOf("varchar", keyEvaluations.toArray()));
                 return statement;
             }, (org.springframework.jdbc.core.RowCallbackHandler) rs -> events.add(event(rs)));
-            events.sort(java.util.Comparator.comparing(EvaluationEvent::occurredAt));
         }
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("SELECT event_id, type, occurred_at, payload, metadata "
+                    + "FROM district_event WHERE district_code = ? AND topic = ? AND type = ANY (?) "
+                    + "AND payload::jsonb ->> 'rectificationId' IN (SELECT payload::jsonb ->> 'rectificationId' "
+                    + "FROM district_event WHERE district_code = ? AND topic = ? AND type = 'RectificationOpened' "
+                    + "AND (payload::jsonb -> 'source' ->> 'projectId' = ? "
+                    + "OR payload::jsonb -> 'source' ->> 'evaluationId' = ANY (?)))");
+            statement.setString(1, districtCode);
+            statement.setString(2, Topics.EVALUATION_EVENTS);
+            statement.setArray(3, connection.createArrayOf("varchar", RECTIFICATION_TYPES.toArray()));
+            statement.setString(4, districtCode);
+            statement.setString(5, Topics.EVALUATION_EVENTS);
+            statement.setString(6, projectId);
+            statement.setArray(7, connection.createArrayOf("varchar", keyEvaluations.toArray()));
+            return statement;
+        }, (org.springframework.jdbc.core.RowCallbackHandler) rs -> events.add(event(rs)));
+        events.sort(java.util.Comparator.comparing(EvaluationEvent::occurredAt));
         return new ProjectEvaluationEventList(districtCode, projectId, events);
     }
 

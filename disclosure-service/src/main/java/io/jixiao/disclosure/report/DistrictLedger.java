@@ -180,6 +180,10 @@ public final class DistrictLedger {
     public record Dated(LocalDate date, long fen) {
     }
 
+    /** A reversing entry (红字冲销) with its event id and who recorded it (the event's metadata actor). */
+    public record Reversal(EntryReversed entry, String eventId, String actor) {
+    }
+
     /** One project's funding. */
     public static final class Project {
         private final String projectId;
@@ -187,6 +191,7 @@ public final class DistrictLedger {
         private FundingFigures money = FundingFigures.NONE;
         private LocalDate firstAppropriationDate;
         private final List<Dated> expenditures = new ArrayList<>();
+        private final List<Reversal> reversals = new ArrayList<>();
 
         Project(String projectId) {
             this.projectId = projectId;
@@ -213,6 +218,11 @@ public final class DistrictLedger {
 
         public String projectId() {
             return projectId;
+        }
+
+        /** Its 红字冲销, in the order recorded. */
+        public List<Reversal> reversals() {
+            return List.copyOf(reversals);
         }
 
         /** Empty until its {@code ProjectRegistered} was seen. */
@@ -809,6 +819,7 @@ public final class DistrictLedger {
         m.on(EntryReversed.class, (l, e, ev) -> {
             Project p = l.project(e.projectId());
             p.moved(e);
+            p.reversals.add(new Reversal(e, ev.eventId(), ev.actor()));
             if (e.kind() == MoneyEntryKind.EXPENDITURE) {
                 // 红字冲销 of a payment: booked on the reversal's date, so execution before it still shows the payment
                 p.expenditures.add(new Dated(dayOf(e.date(), ev), -e.amountFen()));

@@ -16,7 +16,8 @@ public record DistrictReport(String districtCode, String districtName, int year,
 
     /**
      * The same report without the subject ids of who acted (the rectification items' openedBy, completedBy,
-     * signedOffBy): for readers the gateway keeps out of project histories, the wall dashboards (docs/rules.md, 整改).
+     * signedOffBy, the reversals' reversedBy): for readers the gateway keeps out of project histories, the wall
+     * dashboards (docs/rules.md, 整改).
      */
     public DistrictReport withoutActors() {
         Performance p = performance;
@@ -24,8 +25,11 @@ public record DistrictReport(String districtCode, String districtName, int year,
         Rectifications anonymous = new Rectifications(r.opened(), r.open(), r.inProgress(), r.done(), r.signedOff(),
                 r.overdueNow(), r.doneLate(), r.returned(), r.returns(),
                 r.items().stream().map(RectificationLine::withoutActors).toList());
+        Projects withoutReversers = new Projects(projects.count(), projects.projectCount(), projects.initialWan(),
+                projects.budgetWan(), projects.spentWan(), projects.executionRate(), projects.byCategory(),
+                projects.items(), projects.reversals().stream().map(ReversalLine::withoutActor).toList());
         return new DistrictReport(districtCode, districtName, year, asOf, ruleVersion, settings, provenance, threePublic,
-                transfers, debt, units, projects, new Performance(p.goals(), p.selfEvaluations(), p.keyEvaluations(),
+                transfers, debt, units, withoutReversers, new Performance(p.goals(), p.selfEvaluations(), p.keyEvaluations(),
                 p.resultApplications(), p.monitoring(), anonymous), summary, narrative);
     }
 
@@ -120,7 +124,23 @@ public record DistrictReport(String districtCode, String districtName, int year,
     }
 
     public record Projects(int count, int projectCount, String initialWan, String budgetWan, String spentWan,
-                           String executionRate, List<CategoryLine> byCategory, List<ProjectLine> items) {
+                           String executionRate, List<CategoryLine> byCategory, List<ProjectLine> items,
+                           List<ReversalLine> reversals) {
+    }
+
+    /**
+     * A 红字冲销 of one of the year's projects, beside the entry it reverses: the original's sequence number, event id
+     * and kind (label), the amount in yuan, the reversal's date and reason, its event id and the subject id of who
+     * recorded it ({@code reversedBy}; empty for the readers the gateway keeps out of project histories). The
+     * project's figures exclude both.
+     */
+    public record ReversalLine(String projectId, String unitId, long originalSequence, String originalEventId,
+                               String kind, String amount, LocalDate date, String reason, String eventId,
+                               String reversedBy) {
+        ReversalLine withoutActor() {
+            return new ReversalLine(projectId, unitId, originalSequence, originalEventId, kind, amount, date, reason,
+                    eventId, null);
+        }
     }
 
     // ------------------------------------------------------------------ 预算绩效管理

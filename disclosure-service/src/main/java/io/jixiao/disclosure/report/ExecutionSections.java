@@ -2,13 +2,18 @@ package io.jixiao.disclosure.report;
 
 import io.jixiao.disclosure.report.DistrictLedger.Goal;
 import io.jixiao.disclosure.report.DistrictLedger.Project;
+import io.jixiao.disclosure.report.DistrictLedger.Reversal;
 import io.jixiao.disclosure.report.DistrictLedger.UnitYear;
 import io.jixiao.disclosure.report.DistrictReport.CategoryLine;
 import io.jixiao.disclosure.report.DistrictReport.ProjectLine;
 import io.jixiao.disclosure.report.DistrictReport.Projects;
+import io.jixiao.disclosure.report.DistrictReport.ReversalLine;
 import io.jixiao.disclosure.report.DistrictReport.Summary;
 import io.jixiao.disclosure.report.DistrictReport.UnitLine;
+import io.jixiao.events.Money;
+import io.jixiao.events.budget.EntryReversed;
 import io.jixiao.events.budget.FundingFigures;
+import io.jixiao.events.budget.MoneyEntryKind;
 import io.jixiao.events.budget.ProjectCategory;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -66,6 +71,10 @@ final class ExecutionSections {
         return lines;
     }
 
+    /** The words a report uses for the kinds of money entry a 红字冲销 reverses. */
+    static final Map<MoneyEntryKind, String> KIND_LABELS = Map.of(MoneyEntryKind.APPROPRIATION, "年初预算",
+            MoneyEntryKind.ADJUSTMENT, "调整", MoneyEntryKind.CARRY_OVER, "结转", MoneyEntryKind.EXPENDITURE, "支出");
+
     static Projects projects(DistrictLedger ledger, int year) {
         List<Project> projects = projectsOf(ledger, year);
         List<ProjectLine> items = new ArrayList<>();
@@ -77,7 +86,14 @@ final class ExecutionSections {
         long budget = 0;
         long spent = 0;
         int projectCount = 0;
+        List<ReversalLine> reversals = new ArrayList<>();
         for (Project p : projects) {
+            for (Reversal r : p.reversals()) {
+                EntryReversed e = r.entry();
+                reversals.add(new ReversalLine(p.projectId(), p.unitId(), e.originalSequence(), e.originalEventId(),
+                        KIND_LABELS.get(e.kind()), Money.yuan(e.amountFen()), e.date(), e.reason(), r.eventId(),
+                        r.actor()));
+            }
             var reg = p.registration().orElseThrow();
             String category = reg.category() == null ? "未分类" : reg.category().label();
             Optional<Goal> goal = PublishedTables.goalOfProject(ledger, p.projectId(), year);
@@ -103,7 +119,7 @@ final class ExecutionSections {
             }
         });
         return new Projects(items.size(), projectCount, Wan.of(initial), Wan.of(budget), Wan.of(spent),
-                Wan.percent(spent, budget), categories, items);
+                Wan.percent(spent, budget), categories, items, reversals);
     }
 
     /** The year's totals over units and projects, and 支出不实: spending beyond a full-year budget. */

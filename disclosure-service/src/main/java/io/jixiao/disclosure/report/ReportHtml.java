@@ -21,7 +21,7 @@ public final class ReportHtml {
                     "key-evaluations", "self-evaluations", "self-evaluation-review", "spot-checks", "result-applications",
                     "monitoring", "checkpoint", "rectification-counts", "rectifications")),
             new Section("execution", "五、部门预算执行", List.of("units")),
-            new Section("projects", "六、项目支出", List.of("project-categories", "projects")));
+            new Section("projects", "六、项目支出", List.of("project-categories", "projects", "reversals")));
 
     private record Section(String id, String title, List<String> tables) {
     }

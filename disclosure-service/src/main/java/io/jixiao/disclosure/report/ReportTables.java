@@ -10,6 +10,7 @@ import io.jixiao.disclosure.report.DistrictReport.Performance;
 import io.jixiao.disclosure.report.DistrictReport.ProjectLine;
 import io.jixiao.disclosure.report.DistrictReport.RectificationLine;
 import io.jixiao.disclosure.report.DistrictReport.ResultApplicationLine;
+import io.jixiao.disclosure.report.DistrictReport.ReversalLine;
 import io.jixiao.disclosure.report.DistrictReport.SelfEvaluationLine;
 import io.jixiao.disclosure.report.DistrictReport.SpotCheckLine;
 import io.jixiao.disclosure.report.DistrictReport.Subject;
@@ -36,7 +37,7 @@ public final class ReportTables {
     public static final List<String> IDS = List.of("three-public", "transfers", "debt", "bonds", "performance",
             "key-evaluation-types", "key-evaluations", "self-evaluations", "self-evaluation-review", "spot-checks",
             "result-applications", "monitoring", "checkpoint", "rectification-counts", "rectifications", "units",
-            "project-categories", "projects");
+            "project-categories", "projects", "reversals");
 
     private ReportTables() {
     }
@@ -45,7 +46,7 @@ public final class ReportTables {
         return List.of(threePublic(r), transfers(r), debt(r), bonds(r), performance(r), keyEvaluationTypes(r),
                 keyEvaluations(r), selfEvaluations(r), selfEvaluationReview(r), spotChecks(r), resultApplications(r),
                 monitoring(r), checkpoint(r), rectificationCounts(r), rectifications(r), units(r), projectCategories(r),
-                projects(r));
+                projects(r), reversals(r));
     }
 
     public static Optional<ReportTable> byId(DistrictReport r, String id) {
@@ -287,6 +288,17 @@ public final class ReportTables {
         }
         return new ReportTable("rectifications", "整改情况", List.of("整改事项", "问题来源", "来源", "责任单位", "整改措施",
                 "整改期限", "状态", "逾期起始日", "完成日期", "逾期完成", "销号日期", "开立人", "完成报告人", "销号人"), rows);
+    }
+
+    /** 红字冲销 of the year's projects: each reversal beside the entry it reverses, and who recorded it. */
+    static ReportTable reversals(DistrictReport r) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ReversalLine l : r.projects().reversals()) {
+            rows.add(row(l.projectId(), l.unitId(), l.kind(), l.originalSequence(), l.amount(), l.date(), l.reason(),
+                    l.reversedBy()));
+        }
+        return new ReportTable("reversals", "红字冲销", List.of("项目", "单位", "冲销事项", "原记录序号", "金额（元）",
+                "冲销日期", "冲销原因", "冲销人"), rows);
     }
 
     // ------------------------------------------------------------------ execution

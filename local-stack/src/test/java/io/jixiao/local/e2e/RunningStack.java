@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -57,9 +58,14 @@ final class RunningStack implements AutoCloseable {
      * new stack's projections read the topics from the start, so the same district loaded twice would count twice).
      */
     static RunningStack startOnOwnBroker(String name) throws IOException {
+        return startOnOwnBroker(name, Map.of());
+    }
+
+    /** On a broker of its own, with extra environment variables per service (e.g. a shorter sweep interval). */
+    static RunningStack startOnOwnBroker(String name, Map<String, Map<String, String>> environment) throws IOException {
         EmbeddedKafkaBroker own = EmbeddedKafkaBroker.start(null, 0);
         try {
-            RunningStack stack = start(name, own);
+            RunningStack stack = start(name, own, environment);
             stack.ownedKafka = own;
             return stack;
         } catch (IOException | RuntimeException e) {
@@ -70,6 +76,11 @@ final class RunningStack implements AutoCloseable {
 
     /** On {@code kafka}; a secured broker gives each service its own user (the broker's ACLs name them). */
     static RunningStack start(String name, EmbeddedKafkaBroker kafka) throws IOException {
+        return start(name, kafka, Map.of());
+    }
+
+    private static RunningStack start(String name, EmbeddedKafkaBroker kafka,
+                                      Map<String, Map<String, String>> environment) throws IOException {
         EmbeddedPostgresServer postgres = SharedTestInfra.postgres();
         String prefix = name + "_" + UUID.randomUUID().toString().substring(0, 6);
         // under the module's build directory: the services' logs stay there for a failed run, and /tmp stays clean
@@ -80,7 +91,8 @@ final class RunningStack implements AutoCloseable {
                 .homeDirectory(home)
                 .postgres(postgres.serverUrl(), EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD)
                 .kafka(kafka.bootstrapServers())
-                .healthTimeout(Duration.ofSeconds(360));   // a loaded 2-core machine starts four JVMs slowly
+                // a loaded 2-core machine starts four JVMs slowly; -Djixiao.e2e.health-timeout=PT15M waits longer
+                .healthTimeout(Duration.parse(System.getProperty("jixiao.e2e.health-timeout", "PT6M")));
         int[] ports = FreePorts.pickDistinct(LocalStackProcesses.ALL_SERVICES.size());
         for (int i = 0; i < ports.length; i++) {
             builder.port(LocalStackProcesses.ALL_SERVICES.get(i), ports[i]);
@@ -91,6 +103,8 @@ final class RunningStack implements AutoCloseable {
             builder.database(service, db);
             kafka.serviceEnvironment(service).forEach((key, value) -> builder.environment(service, key, value));
         }
+        environment.forEach((service, variables) -> variables.forEach((key, value) ->
+                builder.environment(service, key, value)));
         LocalStackProcesses processes = builder.build();
         processes.startAll();
         String token = LocalTokens.mint(home, "e2e-tester", List.of("FINANCE", "UNIT", "AUDITOR", "INTEGRATION"),

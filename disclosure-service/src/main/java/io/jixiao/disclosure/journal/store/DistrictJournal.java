@@ -142,7 +142,8 @@ public class DistrictJournal {
             };
             jdbc.query(connection -> {
                 var statement = connection.prepareStatement("SELECT event_id, type, aggregate_id, sequence, "
-                        + "occurred_at, payload::text, CASE WHEN type LIKE 'Rectification%' THEN metadata->>'actor' END "
+                        + "occurred_at, payload::text, CASE WHEN type LIKE 'Rectification%' OR type = 'EntryReversed' "
+                        + "THEN metadata->>'actor' END "
                         + "FROM district_event WHERE district_code = ? AND occurred_at <= ? "
                         + "ORDER BY occurred_at, aggregate_id, sequence, event_id");
                 statement.setFetchSize(FETCH_SIZE);
