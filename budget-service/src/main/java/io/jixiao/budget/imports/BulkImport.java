@@ -1,5 +1,8 @@
 package io.jixiao.budget.imports;
 
+import io.jixiao.budget.common.CommandLine;
+import io.jixiao.budget.common.LineOutcome;
+import io.jixiao.budget.common.LineOutcome.NothingRecorded;
 import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.imports.ImportOps.Job;
 import io.jixiao.budget.imports.ImportResult.LineResult;
@@ -7,10 +10,13 @@ import io.jixiao.budget.imports.LineFields.LineProblem;
 import io.jixiao.budget.project.ProjectCommands.AdjustBudget;
 import io.jixiao.budget.project.ProjectCommands.AppropriateBudget;
 import io.jixiao.budget.project.ProjectCommands.CarryOverFunds;
-import io.jixiao.budget.project.ProjectCommands.LineOutcome;
-import io.jixiao.budget.project.ProjectCommands.ProjectLine;
 import io.jixiao.budget.project.ProjectCommands.RecordExpenditure;
 import io.jixiao.budget.project.ProjectCommands.RecordProjectLines;
+import io.jixiao.budget.project.ProjectCommands.RegisterProject;
+import io.jixiao.budget.unit.UnitCommands.AdjustBasicBudget;
+import io.jixiao.budget.unit.UnitCommands.AppropriateBasicBudget;
+import io.jixiao.budget.unit.UnitCommands.RecordBasicExpenditure;
+import io.jixiao.budget.unit.UnitCommands.RecordUnitYearLines;
 import io.jixiao.support.axon.CommandSender;
 import io.jixiao.support.context.CallerContext;
 import io.jixiao.support.domain.Conflict;
@@ -41,8 +47,8 @@ import org.springframework.stereotype.Component;
  * aggregate's request ledger: the id is scoped by the line's district and target). Order: unit registrations
  * first, then every other line; lines of the same target (project, unit-year, district-year …) apply in file
  * order, lines of different targets concurrently ({@code jixiao.imports.parallelism} workers). A project's
- * consecutive money lines go to it together ({@link #sendInOrder}); every other line is its own command and
- * transaction.
+ * consecutive registration and money lines, and a unit-year's consecutive basic budget lines, go to it together
+ * ({@link #sendInOrder}); every other line is its own command and transaction.
  */
 @Component
 public class BulkImport {
@@ -136,20 +142,23 @@ public class BulkImport {
     }
 
     /**
-     * A worker's lines in order. Consecutive money lines of one project without an expected version go to the
-     * project together ({@link RecordProjectLines}, at most {@value #LINES_PER_UNIT_OF_WORK} at a time): one load,
-     * one transaction and one batch of events instead of one each, with the same rules and answers per line.
+     * A worker's lines in order. Consecutive lines of one project (its registration and money lines without an
+     * expected version) or of one unit-year (basic budget lines without one) go to the aggregate together
+     * ({@link RecordProjectLines}, {@link RecordUnitYearLines}, at most {@value #LINES_PER_UNIT_OF_WORK} at a time):
+     * one load, one transaction and one batch of events instead of one each, with the same rules and answers per
+     * line.
      */
     private void sendInOrder(List<Integer> bucket, Job[] jobs, LineResult[] results, CallerContext caller) {
         List<Integer> batch = new ArrayList<>();
         for (int i : bucket) {
-            boolean joins = projectLine(jobs[i]) != null && (batch.isEmpty()
-                    || jobs[batch.get(0)].target().equals(jobs[i].target())) && batch.size() < LINES_PER_UNIT_OF_WORK;
+            boolean together = batchLine(jobs[i]) != null;
+            boolean joins = together && (batch.isEmpty() || jobs[batch.get(0)].target().equals(jobs[i].target()))
+                    && batch.size() < LINES_PER_UNIT_OF_WORK;
             if (!joins && !batch.isEmpty()) {
                 sendTogether(batch, jobs, results, caller);
                 batch.clear();
             }
-            if (projectLine(jobs[i]) != null) {
+            if (together) {
                 batch.add(i);
             } else {
                 results[i] = send(jobs[i], caller);
@@ -166,42 +175,56 @@ public class BulkImport {
             return;
         }
         Job first = jobs[batch.get(0)];
-        List<ProjectLine> lines = batch.stream().map(i -> projectLine(jobs[i])).toList();
+        List<CommandLine> lines = batch.stream().map(i -> batchLine(jobs[i])).toList();
+        Object command = first.command() instanceof RegisterProject || isProjectMoney(first.command())
+                ? new RecordProjectLines(first.target(), lines) : new RecordUnitYearLines(first.target(), lines);
         for (int attempt = 1; ; attempt++) {
+            List<LineOutcome> outcomes;
             try {
                 AtomicReference<List<LineOutcome>> answer = new AtomicReference<>();
-                caller.withRequestId(null).run(() -> answer.set(commands.send(
-                        new RecordProjectLines(first.target(), lines), first.districtCode())));
-                for (int k = 0; k < batch.size(); k++) {
-                    Job job = jobs[batch.get(k)];
-                    LineOutcome outcome = answer.get().get(k);
-                    results[batch.get(k)] = outcome.refusal() != null ? rejected(job, outcome.refusal())
-                            : result(job, outcome.recorded().replayed() ? "ALREADY_APPLIED" : "APPLIED",
-                            outcome.recorded().sequence(), null, null, null);
-                }
-                return;
+                caller.withRequestId(null).run(() -> answer.set(commands.send(command, first.districtCode())));
+                outcomes = answer.get();
             } catch (RuntimeException failure) {
                 Throwable cause = failure instanceof CommandExecutionException && failure.getCause() != null
                         ? failure.getCause() : failure;
                 if (cause instanceof ConcurrencyException && attempt < 3) {
-                    continue;  // another writer got there first: load the project again and redo the lines
+                    continue;  // another writer got there first: load the aggregate again and redo the lines
                 }
-                for (int i : batch) {
-                    results[i] = rejected(jobs[i], cause);
+                if (!(cause instanceof NothingRecorded nothing)) {
+                    for (int i : batch) {
+                        results[i] = rejected(jobs[i], cause);
+                    }
+                    return;
                 }
-                return;
+                outcomes = nothing.outcomes();
             }
+            for (int k = 0; k < batch.size(); k++) {
+                Job job = jobs[batch.get(k)];
+                LineOutcome outcome = outcomes.get(k);
+                results[batch.get(k)] = outcome.refusal() != null ? rejected(job, outcome.refusal())
+                        : result(job, outcome.recorded().replayed() ? "ALREADY_APPLIED" : "APPLIED",
+                        job.command() instanceof RegisterProject ? null : outcome.recorded().sequence(),
+                        null, null, null);
+            }
+            return;
         }
     }
 
-    /** The job as a line of {@link RecordProjectLines}, or null when it must go on its own. */
-    private static ProjectLine projectLine(Job job) {
+    /** The job as a line of {@link RecordProjectLines} or {@link RecordUnitYearLines}, or null when it goes alone. */
+    private static CommandLine batchLine(Job job) {
         Object c = job.command();
-        boolean money = (c instanceof AppropriateBudget a && a.expectedVersion() == null)
+        boolean together = c instanceof RegisterProject || isProjectMoney(c)
+                || (c instanceof AppropriateBasicBudget a && a.expectedVersion() == null)
+                || (c instanceof AdjustBasicBudget b && b.expectedVersion() == null)
+                || (c instanceof RecordBasicExpenditure e && e.expectedVersion() == null);
+        return together ? new CommandLine(c, job.lineId(), CommandSender.fingerprint(c)) : null;
+    }
+
+    private static boolean isProjectMoney(Object c) {
+        return (c instanceof AppropriateBudget a && a.expectedVersion() == null)
                 || (c instanceof AdjustBudget b && b.expectedVersion() == null && b.causeEventId() == null)
                 || (c instanceof CarryOverFunds o && o.expectedVersion() == null)
                 || (c instanceof RecordExpenditure e && e.expectedVersion() == null);
-        return money ? new ProjectLine(c, job.lineId(), CommandSender.fingerprint(c)) : null;
     }
 
     private LineResult send(Job job, CallerContext caller) {

@@ -5,13 +5,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.jixiao.budget.common.KnownUnits;
 import io.jixiao.budget.common.AppliedRequests;
+import io.jixiao.budget.common.CommandLine;
+import io.jixiao.budget.common.LineOutcome;
 import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.common.Rules;
 import io.jixiao.budget.project.ProjectCommands.AdjustBudget;
 import io.jixiao.budget.project.ProjectCommands.AppropriateBudget;
 import io.jixiao.budget.project.ProjectCommands.CarryOverFunds;
-import io.jixiao.budget.project.ProjectCommands.LineOutcome;
-import io.jixiao.budget.project.ProjectCommands.ProjectLine;
 import io.jixiao.budget.project.ProjectCommands.RecordExpenditure;
 import io.jixiao.budget.project.ProjectCommands.RecordProjectLines;
 import io.jixiao.budget.project.ProjectCommands.RegisterProject;
@@ -28,10 +28,10 @@ import io.jixiao.events.budget.MoneyEntryKind;
 import io.jixiao.events.budget.ProjectRegistered;
 import io.jixiao.support.domain.SnapshotState;
 import io.jixiao.support.domain.Conflict;
+import io.jixiao.support.domain.NotFound;
 import io.jixiao.support.domain.NotYetKnown;
 import io.jixiao.support.domain.RequestKey;
 import io.jixiao.support.domain.RuleViolation;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +92,12 @@ public class Project {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public boolean handle(RegisterProject command, KnownUnits units) {
+        return register(command, units, RequestKey.NONE);
+    }
+
+    /** As {@link #handle(RegisterProject, KnownUnits)}; the events carry {@code request} (a bulk import's line). */
+    private boolean register(RegisterProject command, KnownUnits units, RequestKey request) {
+        MetaData lineMetaData = MetaData.from(request.metaData());
         ProjectRegistered event = new ProjectRegistered(command.districtCode(), command.projectId(), command.unitId(),
                 command.name(), command.category(), command.fiscalYear(), command.projectCount());
         String link = command.previousProjectId();
@@ -108,16 +114,16 @@ public class Project {
             if (link == null || link.equals(previousProjectId)) {
                 return false;
             }
-            apply(new PreviousYearProjectLinked(command.districtCode(), command.projectId(), link));
+            apply(new PreviousYearProjectLinked(command.districtCode(), command.projectId(), link), lineMetaData);
             return true;
         }
         if (!units.isRegistered(command.districtCode(), command.unitId())) {
             throw new RuleViolation("UNKNOWN_UNIT", "unitId", "no unit '" + command.unitId()
                     + "' is registered in district " + command.districtCode());
         }
-        apply(event);
+        apply(event, lineMetaData);
         if (link != null) {
-            apply(new PreviousYearProjectLinked(command.districtCode(), command.projectId(), link));
+            apply(new PreviousYearProjectLinked(command.districtCode(), command.projectId(), link), lineMetaData);
         }
         return true;
     }
@@ -192,25 +198,28 @@ public class Project {
     }
 
     /**
-     * A bulk import's money lines for this project, in file order and in one unit of work: each line goes
-     * through the same rules as its own command would, against the figures the lines before it left; a line
-     * refused by a rule (or reusing a request id for other content) records nothing and the next one goes on.
+     * A bulk import's lines for this project, in file order and in one unit of work: its registration (which may
+     * create the project) and its money lines. Each line goes through the same rules as its own command would,
+     * against the figures the lines before it left; a line refused by a rule (or reusing a request id for other
+     * content) records nothing and the next one goes on. A money line before the project is registered is refused
+     * as not found; when no line of a new project was recorded, nothing is stored ({@link LineOutcome#each}).
      */
     @CommandHandler
-    public List<LineOutcome> handle(RecordProjectLines command, GoalRegister goals) {
-        List<LineOutcome> outcomes = new ArrayList<>(command.lines().size());
-        for (ProjectLine line : command.lines()) {
-            try {
-                outcomes.add(new LineOutcome(recordLine(line, goals), null));
-            } catch (RuleViolation | Conflict refused) {
-                outcomes.add(new LineOutcome(null, refused));
-            }
-        }
-        return outcomes;
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public List<LineOutcome> handle(RecordProjectLines command, GoalRegister goals, KnownUnits units) {
+        return LineOutcome.each(command.lines(), line -> recordLine(command.projectKey(), line, goals, units),
+                () -> registration == null);
     }
 
-    private Recorded recordLine(ProjectLine line, GoalRegister goals) {
+    private Recorded recordLine(String key, CommandLine line, GoalRegister goals, KnownUnits units) {
         Object command = line.command();
+        if (command instanceof RegisterProject c) {
+            boolean created = register(c, units, line.request());
+            return new Recorded(applied.lastSequence(), !created);
+        }
+        if (registration == null) {
+            throw new NotFound("projectId", "no such record: " + key);
+        }
         if (command instanceof AppropriateBudget c) {
             return appropriate(c, goals, line.request());
         }

@@ -1,7 +1,8 @@
 package io.jixiao.budget.project;
 
 import io.jixiao.budget.common.Ids;
-import io.jixiao.budget.common.Recorded;
+import io.jixiao.budget.common.CommandLine;
+import io.jixiao.budget.common.LineOutcome;
 import io.jixiao.support.domain.CanonicalForm;
 import java.util.List;
 
@@ -91,36 +92,23 @@ public final class ProjectCommands {
     }
 
     /**
-     * Money lines of one bulk import for one project, in file order, recorded in one unit of work (one
-     * transaction): each line is checked and recorded on its own, so a refused line records nothing and the
-     * next line still goes; the answer is one {@link LineOutcome} per line, in order.
+     * Lines of one bulk import for one project, in file order, recorded in one unit of work (one load, one
+     * transaction): its registration ({@link RegisterProject}) and its money lines ({@link AppropriateBudget},
+     * {@link AdjustBudget}, {@link CarryOverFunds}, {@link RecordExpenditure} without expected version). Each line is
+     * checked and recorded on its own, so a refused line records nothing and the next line still goes; the answer
+     * is one {@link LineOutcome} per line, in order.
      */
-    public record RecordProjectLines(@TargetAggregateIdentifier String projectKey, List<ProjectLine> lines) {
+    public record RecordProjectLines(@TargetAggregateIdentifier String projectKey, List<CommandLine> lines) {
         public RecordProjectLines {
             lines = List.copyOf(lines);
-        }
-    }
-
-    /**
-     * One line: an {@link AppropriateBudget}, {@link AdjustBudget}, {@link CarryOverFunds} or
-     * {@link RecordExpenditure} without expected version, with the line's request id and the command's fingerprint.
-     */
-    public record ProjectLine(Object command, String requestId, String fingerprint) {
-        /** The request this line answers. */
-        public io.jixiao.support.domain.RequestKey request() {
-            return io.jixiao.support.domain.RequestKey.of(requestId, fingerprint);
-        }
-
-        public ProjectLine {
-            if (!(command instanceof AppropriateBudget || command instanceof AdjustBudget
-                    || command instanceof CarryOverFunds || command instanceof RecordExpenditure)) {
-                throw new IllegalArgumentException("not a money command of a project: " + command);
+            for (CommandLine line : lines) {
+                Object c = line.command();
+                if (!(c instanceof RegisterProject || c instanceof AppropriateBudget || c instanceof AdjustBudget
+                        || c instanceof CarryOverFunds || c instanceof RecordExpenditure)) {
+                    throw new IllegalArgumentException("not a registration or money command of a project: " + c);
+                }
             }
         }
-    }
-
-    /** What became of one line: recorded (or replayed), or refused with the rule it broke. */
-    public record LineOutcome(Recorded recorded, RuntimeException refusal) {
     }
 
     /** The aggregate id of a project: ids are unique within a district (and never contain ':'). */

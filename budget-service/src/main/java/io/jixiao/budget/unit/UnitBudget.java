@@ -2,11 +2,13 @@ package io.jixiao.budget.unit;
 
 import io.jixiao.budget.common.KnownUnits;
 import io.jixiao.budget.common.AppliedRequests;
+import io.jixiao.budget.common.LineOutcome;
 import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.common.Rules;
 import io.jixiao.budget.unit.UnitCommands.AdjustBasicBudget;
 import io.jixiao.budget.unit.UnitCommands.AppropriateBasicBudget;
 import io.jixiao.budget.unit.UnitCommands.RecordBasicExpenditure;
+import io.jixiao.budget.unit.UnitCommands.RecordUnitYearLines;
 import io.jixiao.events.Money;
 import io.jixiao.events.budget.BasicBudgetAdjusted;
 import io.jixiao.events.budget.BasicBudgetAppropriated;
@@ -14,6 +16,7 @@ import io.jixiao.events.budget.BasicExpenditureRecorded;
 import io.jixiao.support.domain.SnapshotState;
 import io.jixiao.support.domain.RequestKey;
 import io.jixiao.support.domain.RuleViolation;
+import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -47,20 +50,55 @@ public class UnitBudget {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Recorded handle(AppropriateBasicBudget command, KnownUnits units,
                            RequestKey request) {
-        return applied.unlessReplay(request, () -> {
-            requireUnit(units, command.districtCode(), command.unitId());
-            Rules.requirePositive(command.amountFen(), "amount");
-            BasicBudgetAppropriated event = new BasicBudgetAppropriated(command.districtCode(), command.unitId(),
-                    command.fiscalYear(), command.amountFen(), command.docNo(), Rules.dateOrToday(command.date()));
-            Rules.requireDateIn(event.date(), "date", command.fiscalYear() - 1, command.fiscalYear());
-            return applied.record(event);
-        });
+        return appropriate(command, units, request);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Recorded handle(AdjustBasicBudget command, KnownUnits units,
                            RequestKey request) {
+        return adjust(command, units, request);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Recorded handle(RecordBasicExpenditure command, KnownUnits units,
+                           RequestKey request) {
+        return spend(command, units, request);
+    }
+
+    /**
+     * A bulk import's lines for this unit-year, in file order and in one unit of work (one load, one transaction):
+     * each line goes through the same rules as its own command would, against the figures the lines before it
+     * left; a refused line records nothing and the next one goes on. When no line of a new unit-year was recorded,
+     * nothing is stored ({@link LineOutcome#each}).
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public List<LineOutcome> handle(RecordUnitYearLines command, KnownUnits units) {
+        return LineOutcome.each(command.lines(), line -> {
+            if (line.command() instanceof AppropriateBasicBudget c) {
+                return appropriate(c, units, line.request());
+            }
+            if (line.command() instanceof AdjustBasicBudget c) {
+                return adjust(c, units, line.request());
+            }
+            return spend((RecordBasicExpenditure) line.command(), units, line.request());
+        }, applied::isNew);
+    }
+
+    private Recorded appropriate(AppropriateBasicBudget command, KnownUnits units, RequestKey request) {
+        return applied.unlessReplay(request, () -> {
+            requireUnit(units, command.districtCode(), command.unitId());
+            Rules.requirePositive(command.amountFen(), "amount");
+            BasicBudgetAppropriated event = new BasicBudgetAppropriated(command.districtCode(), command.unitId(),
+                    command.fiscalYear(), command.amountFen(), command.docNo(), Rules.dateOrToday(command.date()));
+            Rules.requireDateIn(event.date(), "date", command.fiscalYear() - 1, command.fiscalYear());
+            return applied.record(event, request);
+        });
+    }
+
+    private Recorded adjust(AdjustBasicBudget command, KnownUnits units, RequestKey request) {
         return applied.unlessReplay(request, () -> {
             requireUnit(units, command.districtCode(), command.unitId());
             if (command.amountFen() == 0) {
@@ -74,14 +112,11 @@ public class UnitBudget {
                 throw new RuleViolation("BUDGET_BELOW_SPENT", "amount", "the basic budget would become "
                         + Money.yuan(budgetAfter) + " yuan, below the " + Money.yuan(spentFen) + " yuan already spent");
             }
-            return applied.record(event);
+            return applied.record(event, request);
         });
     }
 
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Recorded handle(RecordBasicExpenditure command, KnownUnits units,
-                           RequestKey request) {
+    private Recorded spend(RecordBasicExpenditure command, KnownUnits units, RequestKey request) {
         return applied.unlessReplay(request, () -> {
             requireUnit(units, command.districtCode(), command.unitId());
             Rules.requirePositive(command.amountFen(), "amount");
@@ -94,7 +129,7 @@ public class UnitBudget {
                         + Money.yuan(command.amountFen()) + " yuan exceeds the " + Money.yuan(budget() - spentFen)
                         + " yuan of basic budget available");
             }
-            return applied.record(event);
+            return applied.record(event, request);
         });
     }
 

@@ -211,6 +211,66 @@ class BulkImportIntegrationTest extends ServiceIntegrationTest {
         assertThat(wrongType.status()).isEqualTo(415);
     }
 
+    /**
+     * A project's registration with its money lines, and a unit-year's lines, each go to their aggregate in one
+     * unit of work: every line keeps its own answer and line number; a new project or unit-year none of whose lines
+     * was recorded stores nothing (its unit registered later, the same lines apply); a resent file applies nothing.
+     */
+    @Test
+    void linesOfOneAggregateGoTogetherKeepTheirOwnAnswersAndAreSafeToResend() {
+        String file = line("g1", "registerUnit", "\"unitId\":\"grp-u\",\"name\":\"单位\"")
+                + line("g2", "registerProject", "\"projectId\":\"grp-p\",\"unitId\":\"grp-u\",\"name\":\"项目\","
+                + "\"category\":\"专项资金\",\"fiscalYear\":2023")
+                + line("g3", "appropriate", "\"projectId\":\"grp-p\",\"amount\":\"100.00\",\"source\":\"一般公共预算\","
+                + "\"date\":\"2023-01-20\"")
+                + line("g4", "spend", "\"projectId\":\"grp-p\",\"amount\":\"150.00\",\"date\":\"2023-05-01\"")
+                + line("g5", "spend", "\"projectId\":\"grp-p\",\"amount\":\"60.00\",\"date\":\"2023-05-01\"")
+                + line("g6", "basicBudget", "\"unitId\":\"grp-u\",\"year\":2023,\"amount\":\"80.00\",\"date\":\"2023-01-01\"")
+                + line("g7", "basicSpend", "\"unitId\":\"grp-u\",\"year\":2023,\"amount\":\"90.00\",\"class\":\"PUBLIC\","
+                + "\"date\":\"2023-03-01\"")
+                + line("g8", "basicSpend", "\"unitId\":\"grp-u\",\"year\":2023,\"amount\":\"30.00\",\"class\":\"PUBLIC\","
+                + "\"date\":\"2023-03-01\"")
+                + line("g9", "registerProject", "\"projectId\":\"grp-orphan\",\"unitId\":\"grp-late\",\"name\":\"项目\","
+                + "\"category\":\"专项资金\",\"fiscalYear\":2023")
+                + line("g10", "appropriate", "\"projectId\":\"grp-orphan\",\"amount\":\"5.00\",\"source\":\"一般公共预算\","
+                + "\"date\":\"2023-01-20\"")
+                + line("g11", "basicBudget", "\"unitId\":\"grp-late\",\"year\":2023,\"amount\":\"8.00\",\"date\":\"2023-01-01\"")
+                + line("g12", "basicBudget", "\"unitId\":\"grp-late\",\"year\":2023,\"amount\":\"9.00\",\"date\":\"2023-01-01\"");
+        long before = allEvents();
+        Answer first = importLines("application/x-ndjson", file, D);
+        assertThat(first.status()).as(String.valueOf(first.body())).isEqualTo(200);
+        List<String> statuses = new ArrayList<>();
+        List<String> rules = new ArrayList<>();
+        first.body().get("results").forEach(r -> {
+            statuses.add(r.get("line").asText() + " " + r.get("status").asText());
+            rules.add(r.path("rule").asText("") + "/" + r.path("field").asText(""));
+        });
+        assertThat(statuses).containsExactly("1 APPLIED", "2 APPLIED", "3 APPLIED", "4 REJECTED", "5 APPLIED",
+                "6 APPLIED", "7 REJECTED", "8 APPLIED", "9 REJECTED", "10 REJECTED", "11 REJECTED", "12 REJECTED");
+        assertThat(rules).containsExactly("/", "/", "/", "SPENDING_ABOVE_AVAILABLE/amount", "/", "/",
+                "SPENDING_ABOVE_AVAILABLE/amount", "/", "UNKNOWN_UNIT/unitId", "NOT_FOUND/projectId",
+                "UNKNOWN_UNIT/unitId", "UNKNOWN_UNIT/unitId");
+        assertThat(first.text("results.2.sequence")).isEqualTo("1");
+        assertThat(allEvents() - before).isEqualTo(6);
+        Answer history = api.expect(200, "GET", "/api/budget/districts/" + D + "/projects/grp-p/history", null);
+        assertThat(history.text("events.0.requestId")).isEqualTo("g2");
+        assertThat(history.text("events.2.requestId")).isEqualTo("g5");
+
+        Answer resent = importLines("application/x-ndjson", file, D);
+        assertThat(resent.text("applied")).isEqualTo("0");
+        assertThat(resent.text("alreadyApplied")).isEqualTo("6");
+        assertThat(resent.text("rejected")).isEqualTo("6");
+        assertThat(allEvents() - before).isEqualTo(6);
+
+        Answer late = importLines("application/x-ndjson",
+                line("g13", "registerUnit", "\"unitId\":\"grp-late\",\"name\":\"后来的单位\"") + file, D);
+        assertThat(late.text("applied")).isEqualTo("5");   // g13, g9, g10, g11, g12
+        assertThat(late.text("alreadyApplied")).isEqualTo("6");
+        assertThat(api.expect(200, "GET", "/api/budget/districts/" + D + "/projects/grp-orphan", null).text("budget"))
+                .isEqualTo("5.00");
+        assertThat(allEvents() - before).isEqualTo(11);
+    }
+
     /** Found by the fault suite's bad-input run: a NUL after an id was trimmed away, a huge exponent failed the file. */
     @Test
     void controlCharactersAndAbsurdNumbersRefuseTheirLineAloneAndRecordNothing() {

@@ -8,12 +8,12 @@ import io.jixiao.events.budget.FundingFigures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jixiao.budget.common.KnownUnits;
+import io.jixiao.budget.common.CommandLine;
+import io.jixiao.budget.common.LineOutcome;
 import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.project.ProjectCommands.AdjustBudget;
 import io.jixiao.budget.project.ProjectCommands.AppropriateBudget;
 import io.jixiao.budget.project.ProjectCommands.CarryOverFunds;
-import io.jixiao.budget.project.ProjectCommands.LineOutcome;
-import io.jixiao.budget.project.ProjectCommands.ProjectLine;
 import io.jixiao.budget.project.ProjectCommands.RecordExpenditure;
 import io.jixiao.budget.project.ProjectCommands.RecordProjectLines;
 import io.jixiao.budget.project.ProjectCommands.RegisterProject;
@@ -28,6 +28,7 @@ import io.jixiao.events.budget.ProjectCategory;
 import io.jixiao.events.budget.ProjectRegistered;
 import io.jixiao.support.axon.CommandSender;
 import io.jixiao.support.domain.Conflict;
+import io.jixiao.support.domain.NotFound;
 import io.jixiao.support.domain.RuleViolation;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -314,6 +315,65 @@ class ProjectTest {
                 });
     }
 
+    @Test
+    void aProjectsRegistrationAndItsMoneyLinesAreOneUnitOfWorkEachLineAnsweredOnItsOwn() {
+        RegisterProject register = new RegisterProject(KEY, "430203", "P1", "czj", "财政信息化建设",
+                ProjectCategory.SPECIAL_FUND, 2023, 1, null);
+        AppropriateBudget appropriate = new AppropriateBudget(KEY, 55_000_000, FundSource.GENERAL_PUBLIC_BUDGET,
+                "渌财通【2023】22号", DAY, null);
+        RecordExpenditure tooMuch = new RecordExpenditure(KEY, 60_000_000, DAY, null);
+        RecordExpenditure spend = new RecordExpenditure(KEY, 1_000_000, DAY, null);
+        RecordProjectLines lines = new RecordProjectLines(KEY, List.of(line(register, "line-1"),
+                line(appropriate, "line-2"), line(tooMuch, "line-3"), line(spend, "line-4")));
+
+        fixture.givenNoPriorActivity().when(lines)
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                        withRequest(ProjectRegistered.class, "line-1"), withRequest(BudgetAppropriated.class, "line-2"),
+                        withRequest(ExpenditureRecorded.class, "line-4"),
+                        org.axonframework.test.matchers.Matchers.andNoMore()))
+                .expectResultMessagePayloadMatching(new org.hamcrest.CustomTypeSafeMatcher<List<LineOutcome>>(
+                        "registered at 0, appropriated at 1, SPENDING_ABOVE_AVAILABLE, spent at 2") {
+                    @Override
+                    protected boolean matchesSafely(List<LineOutcome> outcomes) {
+                        return outcomes.size() == 4
+                                && new Recorded(0, false).equals(outcomes.get(0).recorded())
+                                && new Recorded(1, false).equals(outcomes.get(1).recorded())
+                                && outcomes.get(2).refusal() instanceof RuleViolation v
+                                && v.rule().equals("SPENDING_ABOVE_AVAILABLE")
+                                && new Recorded(2, false).equals(outcomes.get(3).recorded());
+                    }
+                });
+        // the same file again: the registration is a no-op, the money lines replays
+        GenericDomainEventMessage<BudgetAppropriated> appropriated = new GenericDomainEventMessage<>("Project", KEY, 1,
+                APPROPRIATED, MetaData.from(Map.of(EventMetadata.REQUEST_ID, "line-2",
+                CommandSender.REQUEST_FINGERPRINT, CommandSender.fingerprint(appropriate))));
+        fixture.given(REGISTERED).andGiven(appropriated)
+                .when(new RecordProjectLines(KEY, List.of(line(register, "line-1"), line(appropriate, "line-2"))))
+                .expectNoEvents()
+                .expectResultMessagePayload(List.of(new LineOutcome(new Recorded(1, true), null),
+                        new LineOutcome(new Recorded(1, true), null)));
+    }
+
+    @Test
+    void aNewProjectNoneOfWhoseLinesIsRecordedIsNotStoredAndEachLineSaysWhy() {
+        RegisterProject unknownUnit = new RegisterProject(KEY, "430203", "P1", "nobody", "财政信息化建设",
+                ProjectCategory.SPECIAL_FUND, 2023, 1, null);
+        RecordExpenditure spend = new RecordExpenditure(KEY, 1_000_000, DAY, null);
+        fixture.givenNoPriorActivity()
+                .when(new RecordProjectLines(KEY, List.of(line(unknownUnit, "line-1"), line(spend, "line-2"))))
+                .expectNoEvents()
+                .expectException(new org.hamcrest.CustomTypeSafeMatcher<LineOutcome.NothingRecorded>(
+                        "UNKNOWN_UNIT, then projectId not found") {
+                    @Override
+                    protected boolean matchesSafely(LineOutcome.NothingRecorded nothing) {
+                        List<LineOutcome> outcomes = nothing.outcomes();
+                        return outcomes.size() == 2 && outcomes.get(0).refusal() instanceof RuleViolation v
+                                && v.rule().equals("UNKNOWN_UNIT")
+                                && outcomes.get(1).refusal() instanceof NotFound n && n.field().equals("projectId");
+                    }
+                });
+    }
+
     /** A stored event of this project with a known identifier (a reversal names its original's). */
     private static GenericDomainEventMessage<?> stored(long sequence, Object payload, String id) {
         return new GenericDomainEventMessage<>("Project", KEY, sequence, payload, MetaData.emptyInstance(), id,
@@ -418,8 +478,19 @@ class ProjectTest {
         return java.util.HexFormat.of().formatHex(digest, 0, 16);
     }
 
-    private static ProjectLine line(Object command, String requestId) {
-        return new ProjectLine(command, requestId, CommandSender.fingerprint(command));
+    private static CommandLine line(Object command, String requestId) {
+        return new CommandLine(command, requestId, CommandSender.fingerprint(command));
+    }
+
+    private static org.hamcrest.Matcher<org.axonframework.eventhandling.EventMessage<?>> withRequest(Class<?> type,
+                                                                                                 String requestId) {
+        return new org.hamcrest.CustomTypeSafeMatcher<>(type.getSimpleName() + " for " + requestId) {
+            @Override
+            protected boolean matchesSafely(org.axonframework.eventhandling.EventMessage<?> event) {
+                return type.isInstance(event.getPayload())
+                        && requestId.equals(event.getMetaData().get(EventMetadata.REQUEST_ID));
+            }
+        };
     }
 
     private static org.hamcrest.Matcher<org.axonframework.eventhandling.EventMessage<?>> spentWithRequest(long fen,

@@ -1,10 +1,13 @@
 package io.jixiao.budget.unit;
 
 import io.jixiao.budget.common.KnownUnits;
+import io.jixiao.budget.common.CommandLine;
+import io.jixiao.budget.common.LineOutcome;
 import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.unit.UnitCommands.AdjustBasicBudget;
 import io.jixiao.budget.unit.UnitCommands.AppropriateBasicBudget;
 import io.jixiao.budget.unit.UnitCommands.RecordBasicExpenditure;
+import io.jixiao.budget.unit.UnitCommands.RecordUnitYearLines;
 import io.jixiao.budget.unit.UnitCommands.RegisterUnit;
 import io.jixiao.events.EventMetadata;
 import io.jixiao.events.budget.AdjustmentBasis;
@@ -72,6 +75,63 @@ class UnitAggregatesTest {
                         620_030_000L, LocalDate.of(2023, 12, 31), null))
                 .expectEvents(new BasicExpenditureRecorded("430203", "czj", 2023, BasicExpenditureClass.PERSONNEL,
                         620_030_000L, LocalDate.of(2023, 12, 31)));
+    }
+
+    @Test
+    void aUnitYearsLinesAreOneUnitOfWorkEachLineAnsweredOnItsOwnAndReplayedWhenSentAgain() {
+        AppropriateBasicBudget appropriate = new AppropriateBasicBudget(YEAR_KEY, "430203", "czj", 2023, 614_030_000L,
+                null, DAY, null);
+        RecordBasicExpenditure tooMuch = new RecordBasicExpenditure(YEAR_KEY, "430203", "czj", 2023,
+                BasicExpenditureClass.PERSONNEL, 700_000_000L, LocalDate.of(2023, 12, 31), null);
+        RecordBasicExpenditure spend = new RecordBasicExpenditure(YEAR_KEY, "430203", "czj", 2023,
+                BasicExpenditureClass.PERSONNEL, 600_000_000L, LocalDate.of(2023, 12, 31), null);
+        RecordUnitYearLines lines = new RecordUnitYearLines(YEAR_KEY, List.of(line(appropriate, "line-1"),
+                line(tooMuch, "line-2"), line(spend, "line-3")));
+        budgets.givenNoPriorActivity().when(lines)
+                .expectEvents(BASIC, new BasicExpenditureRecorded("430203", "czj", 2023,
+                        BasicExpenditureClass.PERSONNEL, 600_000_000L, LocalDate.of(2023, 12, 31)))
+                .expectResultMessagePayloadMatching(new org.hamcrest.CustomTypeSafeMatcher<List<LineOutcome>>(
+                        "appropriated at 0, SPENDING_ABOVE_AVAILABLE, spent at 1") {
+                    @Override
+                    protected boolean matchesSafely(List<LineOutcome> outcomes) {
+                        return outcomes.size() == 3 && new Recorded(0, false).equals(outcomes.get(0).recorded())
+                                && outcomes.get(1).refusal() instanceof RuleViolation v
+                                && v.rule().equals("SPENDING_ABOVE_AVAILABLE")
+                                && new Recorded(1, false).equals(outcomes.get(2).recorded());
+                    }
+                });
+        budgets.given(stored(0, BASIC, appropriate, "line-1"))
+                .when(new RecordUnitYearLines(YEAR_KEY, List.of(line(appropriate, "line-1"))))
+                .expectNoEvents()
+                .expectResultMessagePayload(List.of(new LineOutcome(new Recorded(0, true), null)));
+    }
+
+    @Test
+    void aNewUnitYearNoneOfWhoseLinesIsRecordedIsNotStored() {
+        String otherKey = UnitCommands.unitYearKey("430203", "nobody", 2023);
+        AppropriateBasicBudget appropriate = new AppropriateBasicBudget(otherKey, "430203", "nobody", 2023, 100L,
+                null, DAY, null);
+        budgets.givenNoPriorActivity()
+                .when(new RecordUnitYearLines(otherKey, List.of(line(appropriate, "line-1"), line(appropriate, "line-2"))))
+                .expectNoEvents()
+                .expectException(new org.hamcrest.CustomTypeSafeMatcher<LineOutcome.NothingRecorded>(
+                        "UNKNOWN_UNIT twice") {
+                    @Override
+                    protected boolean matchesSafely(LineOutcome.NothingRecorded nothing) {
+                        return nothing.outcomes().size() == 2 && nothing.outcomes().stream().allMatch(o ->
+                                o.refusal() instanceof RuleViolation v && v.rule().equals("UNKNOWN_UNIT"));
+                    }
+                });
+    }
+
+    private static CommandLine line(Object command, String requestId) {
+        return new CommandLine(command, requestId, CommandSender.fingerprint(command));
+    }
+
+    private static GenericDomainEventMessage<?> stored(long sequence, Object payload, Object command, String requestId) {
+        return new GenericDomainEventMessage<>("UnitBudget", YEAR_KEY, sequence, payload, MetaData.from(Map.of(
+                EventMetadata.REQUEST_ID, requestId, CommandSender.REQUEST_FINGERPRINT,
+                CommandSender.fingerprint(command))));
     }
 
     @Test
