@@ -10,6 +10,7 @@ import io.jixiao.fixtures.LocalTokens;
 import io.jixiao.gateway.security.TokenSpec;
 import io.jixiao.local.LocalStackProcesses;
 import io.jixiao.local.e2e.RunningStack.Answer;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * The bureau's year on the 渌口区 (430212) demo, through the gateway, each act by the role that owns it (UNIT of 渌口区公安局,
  * FINANCE of 430212, the commissioned agency's EVALUATOR): a self-evaluation returned with a reason per indicator,
  * revised, accepted and spot-checked; a key evaluation's finding rectified (整改) past its deadline, recorded overdue by
- * the sweeper, completed late and signed off; a mistaken expenditure reversed (红字冲销). Then the project's history
+ * the sweeper, completed late and signed off; a mistaken expenditure reversed (红字冲销); a monitoring deviation followed
+ * by a withdrawal (收回) whose BudgetAdjusted names the decision as its cause. Then the project's history
  * (budget-service's and disclosure-service's evaluation events, the two the workbench's project page reads) shows each
  * act with its actor and cause, and the district report (JSON, zh-CN HTML, CSV) counts and lists them.
  */
@@ -83,6 +85,7 @@ class BureauCycleIT {
         budgetHistoryShowsTheReversalPairWithItsActor(reversal);
         evaluationEventsOfTheProjectShowEachActWithItsActor(keyEvaluationCompleted);
         districtReportCountsAndListsTheActs(reversal);
+        districtReportCountsTheWithdrawal();
     }
 
     // ------------------------------------------------------------------ the acts
@@ -228,11 +231,69 @@ class BureauCycleIT {
     }
 
     /**
-     * Here goes a deviation flagged by monitoring followed by a withdrawal decision (收回) whose BudgetAdjusted names
-     * the deviation as its cause: the command that records the decision is being added separately, and this step is
-     * written once it is there. Until then this method records nothing.
+     * The demo's 1–8月 monitoring of the project flagged a deviation (35.00% executed against 66.67% of the year);
+     * FINANCE decides to withdraw (收回) 300,000.00 of its budget. budget-service records the cut as a
+     * {@code BudgetAdjusted} (basis MONITORING_DECISION) whose cause is the decision's event; UNIT and another district's
+     * FINANCE are refused with nothing recorded; a retry is answered as recorded. Answers the decision's event id.
      */
-    private static void deviationFollowedByWithdrawal() {
+    private static String deviationFollowedByWithdrawal() throws Exception {
+        String monitoring = "/api/evaluation/districts/" + D + "/goals/g-gaj-pacs/monitoring";
+        JsonNode flagged = null;
+        for (JsonNode observation : stack.callAs(finance, "GET", monitoring, null).body()) {
+            if (observation.path("deviating").asBoolean()) {
+                flagged = observation;
+            }
+        }
+        assertThat(flagged).as("the demo's flagged observation of " + PROJECT).isNotNull();
+        String decisions = monitoring + "/" + flagged.path("observationId").asText() + "/deviations/"
+                + flagged.path("deviation").path("deviationId").asText() + "/decisions";
+        String withdrawal = "{\"decisionId\":\"d-withdraw-1\",\"kind\":\"WITHDRAW\",\"amount\":\"300000.00\","
+                + "\"reason\":\"执行进度滞后，收回部分资金\",\"docNo\":\"渌财绩〔2023〕15号\",\"decidedOn\":\"2023-09-25\"}";
+        long evaluationEvents = stack.queryLong("evaluation", "SELECT count(*) FROM domainevententry");
+        refused(stack.callAs(unit, "POST", decisions, withdrawal), "UNIT decides on a deviation");
+        refused(stack.callAs(otherDistrictFinance, "POST", decisions, withdrawal), "FINANCE of 430203 decides");
+        assertThat(stack.queryLong("evaluation", "SELECT count(*) FROM domainevententry")).isEqualTo(evaluationEvents);
+
+        BigDecimal budgetBefore = new BigDecimal(stack.callAs(finance, "GET", MONEY, null).body().path("budget").asText());
+        Answer decided = stack.callAs(finance, "POST", decisions, withdrawal, "Idempotency-Key", "bureau-withdraw-1");
+        created(decided, "the withdrawal");
+        assertThat(decided.body().path("kindLabel").asText()).isEqualTo("收回");
+        assertThat(decided.body().path("budgetChange").asText()).isEqualTo("-300000.00");
+        Answer retried = stack.callAs(finance, "POST", decisions, withdrawal, "Idempotency-Key", "bureau-withdraw-1");
+        assertThat(retried.status()).as("a retry of the decision").isEqualTo(200);
+        assertThat(stack.queryLong("evaluation", "SELECT count(*) FROM domainevententry")).isEqualTo(evaluationEvents + 1);
+
+        // observation → deviation → decision in the project's evaluation events, with the decision's event id …
+        String path = "/api/disclosure/districts/" + D + "/projects/" + PROJECT + "/evaluation-events";
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertThat(types(stack.callAs(finance, "GET", path, null).body())).contains(
+                        "MonitoringObservationRecorded", "DeviationFlagged", "MonitoringDecisionRecorded"));
+        JsonNode decision = first(stack.callAs(finance, "GET", path, null).body().path("events"),
+                "MonitoringDecisionRecorded");
+        assertThat(decision.path("actor").asText()).isEqualTo("finance-lukou");
+        assertThat(decision.path("event").path("deviationId").asText())
+                .isEqualTo(flagged.path("deviation").path("deviationId").asText());
+        String decisionEventId = decision.path("eventId").asText();
+        // … and the money: one BudgetAdjusted caused by it, the budget 300,000.00 lower
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertThat(adjustmentsCausedBy(decisionEventId)).hasSize(1));
+        JsonNode money = adjustmentsCausedBy(decisionEventId).get(0);
+        assertThat(money.path("basis").asText()).isEqualTo("MONITORING_DECISION");
+        assertThat(money.path("amount").asText()).isEqualTo("-300000.00");
+        assertThat(money.path("reason").asText()).contains("收回", "d-withdraw-1", "执行进度滞后");
+        assertThat(new BigDecimal(stack.callAs(finance, "GET", MONEY, null).body().path("budget").asText()))
+                .isEqualByComparingTo(budgetBefore.subtract(new BigDecimal("300000.00")));
+        return decisionEventId;
+    }
+
+    private static List<JsonNode> adjustmentsCausedBy(String eventId) {
+        List<JsonNode> found = new ArrayList<>();
+        stack.callAs(finance, "GET", MONEY + "/history?limit=5000", null).body().path("events").forEach(e -> {
+            if (e.path("type").asText().equals("BudgetAdjusted") && eventId.equals(e.path("causeEventId").asText())) {
+                found.add(e);
+            }
+        });
+        return found;
     }
 
     // ------------------------------------------------------------------ what the readers see
@@ -279,6 +340,16 @@ class BureauCycleIT {
         assertThat(opened.path("evaluationId").asText()).isEqualTo(keyEvaluationId);
         assertThat(opened.path("findingIndex").asInt()).isZero();
         assertThat(opened.path("problem").asText()).isEqualTo("视频监控点位运维合同未约定考核指标");
+    }
+
+    private static void districtReportCountsTheWithdrawal() {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() ->
+                stack.callAs(finance, "GET", REPORT, null).body().path("performance").path("monitoring")
+                        .path("decisions").path("count").asInt() == 1);
+        JsonNode decisions = stack.callAs(finance, "GET", REPORT, null).body().path("performance").path("monitoring")
+                .path("decisions");
+        assertThat(decisions.path("kinds").get(0).path("kind").asText()).isEqualTo("收回");
+        assertThat(decisions.path("budgetChangeWan").asText()).isEqualTo("-30.00");
     }
 
     private static void districtReportCountsAndListsTheActs(long[] reversal) {
