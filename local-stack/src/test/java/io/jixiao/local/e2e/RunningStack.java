@@ -80,7 +80,8 @@ final class RunningStack implements AutoCloseable {
                 .homeDirectory(home)
                 .postgres(postgres.serverUrl(), EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD)
                 .kafka(kafka.bootstrapServers())
-                .healthTimeout(Duration.ofSeconds(360));   // a loaded 2-core machine starts four JVMs slowly
+                // a loaded 2-core machine starts four JVMs slowly; -Djixiao.e2e.health-seconds= for a busier one
+                .healthTimeout(Duration.ofSeconds(Long.getLong("jixiao.e2e.health-seconds", 360)));
         int[] ports = FreePorts.pickDistinct(LocalStackProcesses.ALL_SERVICES.size());
         for (int i = 0; i < ports.length; i++) {
             builder.port(LocalStackProcesses.ALL_SERVICES.get(i), ports[i]);
