@@ -8,9 +8,11 @@ import io.jixiao.support.domain.Forbidden;
 import io.jixiao.support.domain.NotFound;
 import io.jixiao.support.web.CsvCells;
 import io.jixiao.support.web.Paging;
+import io.jixiao.support.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -23,7 +25,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,13 +45,18 @@ import org.springframework.web.bind.annotation.RestController;
 public class ImportJobController {
     private static final List<String> READERS = List.of("FINANCE", "INTEGRATION", "AUDITOR");
     private static final String CSV_HEADER = "line,lineId,op,district,target,status,sequence,rule,field,message";
+    private static final String GONE = "410 IMPORT_FILES_REMOVED once the job's files were removed, "
+            + "jixiao.imports.jobs.retention (30 days) after it finished; the job itself stays readable "
+            + "(filesRemoved: true).";
 
     private final ImportJobs jobs;
     private final ObjectMapper json;
+    private final Problems problems;
 
-    public ImportJobController(ImportJobs jobs, ObjectMapper json) {
+    public ImportJobController(ImportJobs jobs, ObjectMapper json, Problems problems) {
         this.jobs = jobs;
         this.json = json;
+        this.problems = problems;
     }
 
     /** A page of jobs. */
@@ -82,13 +93,14 @@ public class ImportJobController {
     }
 
     @GetMapping("/api/budget/imports/{jobId}/results")
-    @Operation(summary = "A job's line results so far, in line order, a page at a time (after = a line number)")
+    @Operation(summary = "A job's line results so far, in line order, a page at a time (after = a line number)",
+            description = GONE)
     public ResponseEntity<ResultPage> results(
             @PathVariable String jobId,
             @Parameter(description = Paging.LIMIT_DOC) @RequestParam(required = false) Integer limit,
             @Parameter(description = Paging.AFTER_DOC + " (a line number)") @RequestParam(required = false)
             String after) {
-        Job job = readable(jobId);
+        Job job = withResults(jobId);
         Paging.PageRequest page = Paging.request(limit, after);
         Paging.Page<LineResult> shown = Paging.of(jobs.results(job.no(), page.afterNumber(), page.limit() + 1), page,
                 LineResult::line);
@@ -97,9 +109,10 @@ public class ImportJobController {
     }
 
     @GetMapping(path = "/api/budget/imports/{jobId}/results.ndjson")
-    @Operation(summary = "Every line result so far as JSON lines (application/x-ndjson), streamed, in line order")
+    @Operation(summary = "Every line result so far as JSON lines (application/x-ndjson), streamed, in line order",
+            description = GONE)
     public void resultsAsJsonLines(@PathVariable String jobId, HttpServletResponse response) throws IOException {
-        Job job = readable(jobId);
+        Job job = withResults(jobId);
         download(job, response, ImportController.NDJSON, "ndjson", null, r -> {
             try {
                 return json.writeValueAsString(r);
@@ -112,9 +125,9 @@ public class ImportJobController {
     @GetMapping(path = "/api/budget/imports/{jobId}/results.csv")
     @Operation(summary = "Every line result so far as CSV (text/csv, UTF-8), streamed, in line order",
             description = "Columns: " + CSV_HEADER + ". Cells a spreadsheet would read as a formula are written as "
-                    + "text.")
+                    + "text. " + GONE)
     public void resultsAsCsv(@PathVariable String jobId, HttpServletResponse response) throws IOException {
-        Job job = readable(jobId);
+        Job job = withResults(jobId);
         download(job, response, ImportController.CSV, "csv", CSV_HEADER, r -> Stream.of(String.valueOf(r.line()),
                 r.lineId(), r.op(), r.district(), r.target(), r.status(),
                 r.sequence() == null ? null : String.valueOf(r.sequence()), r.rule(), r.field(), r.message())
@@ -145,6 +158,31 @@ public class ImportJobController {
             throw e.getCause();
         }
         out.flush();
+    }
+
+    /** A job's results were removed after the retention period ({@link ImportJobRetention}). */
+    static final class FilesRemoved extends RuntimeException {
+        FilesRemoved(Job job) {
+            super("the files and line results of import job " + job.id() + " were removed at "
+                    + job.filesRemovedAt() + ", after the retention period; its counts are at "
+                    + ImportJobView.PATH + job.id());
+        }
+    }
+
+    @ExceptionHandler(FilesRemoved.class)
+    ResponseEntity<ProblemDetail> filesRemoved(FilesRemoved e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.GONE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problems.build(HttpStatus.GONE, "Gone", e.getMessage(), "IMPORT_FILES_REMOVED",
+                        List.of(new Problems.FieldProblem("jobId", e.getMessage())), request.getRequestURI()));
+    }
+
+    /** The job, if the caller may read it and its results are still kept (410 {@code IMPORT_FILES_REMOVED}). */
+    private Job withResults(String jobId) {
+        Job job = readable(jobId);
+        if (job.filesRemovedAt() != null) {
+            throw new FilesRemoved(job);
+        }
+        return job;
     }
 
     /** The job, if the caller may read it (404 unknown, 403 otherwise). */

@@ -18,12 +18,14 @@ import java.util.List;
  *                             before the first chunk
  * @param estimatedSecondsLeft at that rate; 0 when done, null while no rate is known
  * @param runs                 how many times a worker took the job up (more than 1: it was resumed)
+ * @param filesRemoved         the retention period after the job finished has passed: its uploaded file and line
+ *                             results were removed (the counts stay); {@code results} is then null
  */
 @Schema(name = "ImportJob")
 public record ImportJobView(String jobId, String status, int total, int done, int applied, int alreadyApplied,
                             int rejected, BigDecimal linesPerSecond, Long estimatedSecondsLeft, Instant submittedAt,
                             Instant startedAt, Instant finishedAt, String submittedBy, List<String> districts,
-                            int runs, String results) {
+                            int runs, String results, boolean filesRemoved) {
     static final String PATH = "/api/budget/imports/";
 
     static ImportJobView of(Job job) {
@@ -41,6 +43,6 @@ public record ImportJobView(String jobId, String status, int total, int done, in
         return new ImportJobView(job.id().toString(), job.status(), job.total(), job.done(), job.applied(),
                 job.alreadyApplied(), job.rejected(), rate, left, job.submittedAt(), job.startedAt(),
                 job.finishedAt(), job.actor(), List.copyOf(job.districts()), job.runs(),
-                PATH + job.id() + "/results");
+                job.filesRemovedAt() == null ? PATH + job.id() + "/results" : null, job.filesRemovedAt() != null);
     }
 }

@@ -50,7 +50,7 @@ public class ImportJobs {
     /** A job as stored, without its file. */
     public record Job(int no, UUID id, String actor, Set<String> districts, String status, int total, int done,
                       int applied, int alreadyApplied, int rejected, int sentThrough, long activeMillis, int runs,
-                      Instant submittedAt, Instant startedAt, Instant finishedAt) {
+                      Instant submittedAt, Instant startedAt, Instant finishedAt, Instant filesRemovedAt) {
         String correlationId() {
             return CORRELATION_PREFIX + id;
         }
@@ -132,14 +132,15 @@ public class ImportJobs {
     }
 
     private static final String SELECT = "SELECT job_no, job_id, actor, districts, status, total, done, applied, "
-            + "already_applied, rejected, sent_through, active_millis, runs, submitted_at, started_at, finished_at "
-            + "FROM import_job ";
+            + "already_applied, rejected, sent_through, active_millis, runs, submitted_at, started_at, finished_at, "
+            + "files_removed_at FROM import_job ";
 
     private static final RowMapper<Job> JOB = (rs, n) -> new Job(rs.getInt("job_no"), rs.getObject("job_id",
             UUID.class), rs.getString("actor"), strings(rs.getArray("districts")), rs.getString("status"),
             rs.getInt("total"), rs.getInt("done"), rs.getInt("applied"), rs.getInt("already_applied"),
             rs.getInt("rejected"), rs.getInt("sent_through"), rs.getLong("active_millis"), rs.getInt("runs"),
-            instant(rs, "submitted_at"), instant(rs, "started_at"), instant(rs, "finished_at"));
+            instant(rs, "submitted_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
+            instant(rs, "files_removed_at"));
 
     public Optional<Job> find(UUID id) {
         return jdbc.query(SELECT + "WHERE job_id = ?", JOB, id).stream().findFirst();
@@ -237,6 +238,25 @@ public class ImportJobs {
     void finished(int jobNo) {
         jdbc.update("UPDATE import_job SET status = ?, finished_at = now(), updated_at = now() WHERE job_no = ?",
                 DONE, jobNo);
+    }
+
+    /**
+     * Removes the uploaded file and the line results of every job that finished before {@code finishedBefore} and
+     * still has them, keeping the job's row and counts; returns the job numbers swept. Several instances may sweep at
+     * once: a job another one is sweeping is left to it.
+     */
+    List<Integer> removeFiles(Instant finishedBefore) {
+        return tx.execute(status -> {
+            List<Integer> swept = jdbc.queryForList("SELECT job_no FROM import_job WHERE status = 'DONE' AND "
+                    + "files_removed_at IS NULL AND finished_at < ? ORDER BY job_no FOR UPDATE SKIP LOCKED",
+                    Integer.class, Timestamp.from(finishedBefore));
+            for (Integer no : swept) {
+                jdbc.update("DELETE FROM import_job_result WHERE job_no = ?", no);
+                jdbc.update("UPDATE import_job SET body = NULL, files_removed_at = now(), updated_at = now() "
+                        + "WHERE job_no = ?", no);
+            }
+            return swept;
+        });
     }
 
     /** Up to {@code limit} results after line {@code afterLine}, in line order. */

@@ -73,6 +73,8 @@ class FeedIntegrationTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    io.jixiao.disclosure.feed.web.FeedReader reader;
 
     // ------------------------------------------------------------------ plumbing
 
@@ -253,6 +255,24 @@ class FeedIntegrationTest {
     }
 
     @Test
+    void aClientPollingAgainAndAgainReusesTheReadersConsumers() throws Exception {
+        String d = "439110";
+        project(d, "p1");
+        Caller caller = caller("platform-a", "INTEGRATION", d);
+        String next = readToEnd(caller, d, null, 100).next();
+        long opened = reader.consumersOpened();
+        for (int poll = 0; poll < 10; poll++) {
+            JsonNode answer = feed(caller, d, "?wait=0&cursor=" + q(next));
+            assertThat(answer.path("events")).isEmpty();
+            next = answer.path("next").asText();
+        }
+        long more = reader.consumersOpened() - opened;
+        System.out.printf("10 polls opened %d consumers%n", more);
+        // a webhook deliverer of another test may borrow one at the same moment; never one per poll
+        assertThat(more).isLessThanOrEqualTo(2);
+    }
+
+    @Test
     void anotherDistrictAnotherRoleAndBadParametersAreRefusedNamingTheField() throws Exception {
         String d = "439105";
         Caller integration = caller("platform-a", "INTEGRATION", d);
@@ -301,10 +321,7 @@ class FeedIntegrationTest {
         String d = "439107";
         String other = "439108";
         Caller integration = caller("platform-w", "INTEGRATION", d);
-        int receiverPort;
-        try (ServerSocket free = new ServerSocket(0)) {
-            receiverPort = free.getLocalPort();
-        }
+        int receiverPort = freePort();
         String url = "http://127.0.0.1:" + receiverPort + "/hook";
 
         // refusals record nothing
@@ -348,21 +365,8 @@ class FeedIntegrationTest {
         assertThat(down.path("failures").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(down.has("secret")).isFalse();
 
-        List<JsonNode> received = new CopyOnWriteArrayList<>();
-        AtomicInteger badSignatures = new AtomicInteger();
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", receiverPort), 0);
-        receiver.createContext("/hook", exchange -> {
-            byte[] bytes = exchange.getRequestBody().readAllBytes();
-            JsonNode event = JSON.readTree(bytes);
-            if (!WebhookSignature.verifies(secret, bytes, exchange.getRequestHeaders().getFirst("Jixiao-Signature"))
-                    || !event.path("eventId").asText().equals(exchange.getRequestHeaders().getFirst("Jixiao-Event-Id"))) {
-                badSignatures.incrementAndGet();
-            }
-            received.add(event);
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
+        Receiver receiver = Receiver.start(receiverPort, secret);
+        List<JsonNode> received = receiver.received();
         long up = System.nanoTime();
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= sent.size());
@@ -372,12 +376,101 @@ class FeedIntegrationTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= sent.size());
             Thread.sleep(1000);
         } finally {
-            receiver.stop(0);
+            receiver.server().stop(0);
         }
-        assertThat(badSignatures.get()).isZero();
+        assertThat(receiver.badSignatures().get()).isZero();
         assertThat(received).allSatisfy(e ->
                 assertThat(e.path("metadata").path("districtCode").asText()).isEqualTo(d));
         assertThat(idsInAggregateOrder(received)).containsExactlyInAnyOrderElementsOf(sent);
+        JsonNode state = call(integration, "GET", "/api/feed/webhooks/" + id, null).body();
+        assertThat(state.path("delivered").asLong()).isEqualTo(sent.size());
+        assertThat(state.path("failures").asInt()).isZero();
+    }
+
+    /** A receiver on {@code port} that keeps what arrives and counts deliveries whose signature does not verify. */
+    private record Receiver(HttpServer server, List<JsonNode> received, AtomicInteger badSignatures) {
+        static Receiver start(int port, String secret) throws Exception {
+            List<JsonNode> received = new CopyOnWriteArrayList<>();
+            AtomicInteger bad = new AtomicInteger();
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+            server.createContext("/hook", exchange -> {
+                byte[] bytes = exchange.getRequestBody().readAllBytes();
+                JsonNode event = JSON.readTree(bytes);
+                if (!WebhookSignature.verifies(secret, bytes, exchange.getRequestHeaders().getFirst("Jixiao-Signature"))
+                        || !event.path("eventId").asText()
+                        .equals(exchange.getRequestHeaders().getFirst("Jixiao-Event-Id"))) {
+                    bad.incrementAndGet();
+                }
+                received.add(event);
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            server.start();
+            return new Receiver(server, received, bad);
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
+    }
+
+    /**
+     * The first arrival of each event, checking that each aggregate's events first arrive in their order (a
+     * redelivery of an event already received is allowed: at least once).
+     */
+    private static List<String> firstArrivalsInAggregateOrder(List<JsonNode> arrivals) {
+        Map<String, JsonNode> first = new java.util.LinkedHashMap<>();
+        arrivals.forEach(e -> first.putIfAbsent(e.path("eventId").asText(), e));
+        return idsInAggregateOrder(new ArrayList<>(first.values()));
+    }
+
+    @Test
+    void aReceiverDownForThirtySecondsGetsEveryEventProducedMeanwhileSignedInOrderAndNoneOfAnotherDistrict()
+            throws Exception {
+        String d = "439111";
+        String other = "439112";
+        Caller integration = caller("platform-o", "INTEGRATION", d);
+        int receiverPort = freePort();
+        Answer registered = call(integration, "POST", "/api/feed/webhooks", "{\"url\":\"http://127.0.0.1:"
+                + receiverPort + "/hook\",\"districts\":[\"" + d + "\"]}", "Idempotency-Key", "outage-1");
+        assertThat(registered.status()).as("%s", registered.body()).isEqualTo(201);
+        String id = registered.body().path("webhook").path("id").asText();
+        String secret = registered.body().path("secret").asText();
+
+        // the receiver is down for 30 s; events of both districts are produced all through it
+        List<String> sent = new ArrayList<>();
+        long down = System.nanoTime();
+        for (int p = 1; p <= 5; p++) {
+            sent.addAll(project(d, "p" + p));
+            project(other, "p" + p);
+            Thread.sleep(5000);
+        }
+        sent.add(publish(d, "p1", 3, new ExpenditureRecorded(d, "p1", 2, LocalDate.of(2024, 7, 2))).eventId());
+        Thread.sleep(Math.max(0, 30_000 - (System.nanoTime() - down) / 1_000_000));
+        JsonNode meanwhile = call(integration, "GET", "/api/feed/webhooks/" + id, null).body();
+        System.out.printf("after %.1f s down: %d failures in a row, last error %s%n",
+                (System.nanoTime() - down) / 1e9, meanwhile.path("failures").asInt(), meanwhile.path("lastError").asText());
+        assertThat(meanwhile.path("delivered").asLong()).isZero();
+        assertThat(meanwhile.path("failures").asInt()).as("retried all along (back-off capped at 1 s here)")
+                .isGreaterThanOrEqualTo(10);
+
+        Receiver receiver = Receiver.start(receiverPort, secret);
+        long up = System.nanoTime();
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received().stream()
+                    .map(e -> e.path("eventId").asText()).distinct().count() >= sent.size());
+            System.out.printf("receiver up after 30 s down: %d events (%d distinct) within %.2f s%n",
+                    receiver.received().size(), sent.size(), (System.nanoTime() - up) / 1e9);
+            Thread.sleep(1000);   // nothing else is on its way
+        } finally {
+            receiver.server().stop(0);
+        }
+        assertThat(receiver.badSignatures().get()).isZero();
+        assertThat(receiver.received()).allSatisfy(e ->
+                assertThat(e.path("metadata").path("districtCode").asText()).isEqualTo(d));
+        assertThat(firstArrivalsInAggregateOrder(receiver.received())).containsExactlyInAnyOrderElementsOf(sent);
         JsonNode state = call(integration, "GET", "/api/feed/webhooks/" + id, null).body();
         assertThat(state.path("delivered").asLong()).isEqualTo(sent.size());
         assertThat(state.path("failures").asInt()).isZero();

@@ -49,14 +49,14 @@ class FeedReaderSecuredBrokerTest {
             KafkaUsers users = broker.users().orElseThrow();
             KafkaSettings disclosure = new KafkaSettings(broker.bootstrapServers(), null, null, "disclosure-service",
                     users.password("disclosure-service"), "SASL_PLAINTEXT", "PLAIN");
-            FeedReader reader = new FeedReader(disclosure, JSON, Duration.ofSeconds(5));
+            try (FeedReader reader = new FeedReader(disclosure, JSON, Duration.ofSeconds(5), 1)) {
+                FeedReader.Batch batch = reader.read(FeedCursor.start(),
+                        new FeedReader.Filter(Set.of("439201"), Set.of()), 10, Duration.ofSeconds(10));
 
-            FeedReader.Batch batch = reader.read(FeedCursor.start(), new FeedReader.Filter(Set.of("439201"), Set.of()),
-                    10, Duration.ofSeconds(10));
-
-            assertThat(batch.events()).extracting(FeedReader.Item::eventId).containsExactly("e-1");
-            assertThat(batch.next().next(Topics.BUDGET_EVENTS, 0) + batch.next().next(Topics.BUDGET_EVENTS, 1)
-                    + batch.next().next(Topics.BUDGET_EVENTS, 2)).as("past the one record").isEqualTo(1);
+                assertThat(batch.events()).extracting(FeedReader.Item::eventId).containsExactly("e-1");
+                assertThat(batch.next().next(Topics.BUDGET_EVENTS, 0) + batch.next().next(Topics.BUDGET_EVENTS, 1)
+                        + batch.next().next(Topics.BUDGET_EVENTS, 2)).as("past the one record").isEqualTo(1);
+            }
         }
     }
 }

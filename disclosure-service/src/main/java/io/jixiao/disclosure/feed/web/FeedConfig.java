@@ -15,7 +15,9 @@ public class FeedConfig {
 
     @Bean
     FeedReader feedReader(KafkaSettings kafka, ObjectMapper json, FeedProperties properties) {
-        return new FeedReader(kafka, json, properties.catchUp());
+        // a consumer kept for each read that may run at once: the feed's requests and the webhook deliverer's workers
+        return new FeedReader(kafka, json, properties.catchUp(),
+                properties.maxConcurrentReads() + WebhookDeliverer.WORKERS);
     }
 
     @Bean

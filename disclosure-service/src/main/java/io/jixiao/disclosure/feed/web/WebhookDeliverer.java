@@ -38,7 +38,7 @@ import org.springframework.context.SmartLifecycle;
 public class WebhookDeliverer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(WebhookDeliverer.class);
     private static final int LEASED_PER_ROUND = 8;
-    private static final int WORKERS = 2;
+    static final int WORKERS = 2;
     public static final String EVENT_ID = "Jixiao-Event-Id";
     public static final String EVENT_TYPE = "Jixiao-Event-Type";
     public static final String SIGNATURE = "Jixiao-Signature";
