@@ -30,18 +30,10 @@ import org.springframework.stereotype.Component;
  * district is funded or on {@code POST …/result-applications/retry}.
  */
 @Component
-public class MonitoringDecisionApplication {
+public record MonitoringDecisionApplication(JdbcTemplate jdbc, CausedCommands caused) {
     private static final Logger log = LoggerFactory.getLogger(MonitoringDecisionApplication.class);
     public static final String ACTOR = "system:monitoring-decision";
     private static final String SYSTEM_NAME = "monitoring-decision";
-
-    private final JdbcTemplate jdbc;
-    private final CausedCommands caused;
-
-    public MonitoringDecisionApplication(JdbcTemplate jdbc, CausedCommands caused) {
-        this.jdbc = jdbc;
-        this.caused = caused;
-    }
 
     /** One received decision and what became of it. */
     public record Row(String eventId, String districtCode, String decisionId, String goalId, String observationId,

@@ -17,15 +17,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(Views.PROCESSING_GROUP)
-public class ErasureView {
-    private final PersonalData personal;
-    private final JdbcTemplate jdbc;
-
-    public ErasureView(PersonalData personal, JdbcTemplate jdbc) {
-        this.personal = personal;
-        this.jdbc = jdbc;
-    }
-
+public record ErasureView(PersonalData personal, JdbcTemplate jdbc) {
     /** An erasure as recorded. */
     public record Erasure(String districtCode, String personId, String reason, Instant erasedAt) {
     }

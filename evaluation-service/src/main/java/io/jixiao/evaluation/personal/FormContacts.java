@@ -19,15 +19,7 @@ import org.springframework.stereotype.Component;
  * person was erased.
  */
 @Component
-public class FormContacts {
-    private final PersonalData personal;
-    private final JdbcTemplate jdbc;
-
-    public FormContacts(PersonalData personal, JdbcTemplate jdbc) {
-        this.personal = personal;
-        this.jdbc = jdbc;
-    }
-
+public record FormContacts(PersonalData personal, JdbcTemplate jdbc) {
     @Schema(description = "The form's contacts (填报人, 联系人, 联系电话), stored only encrypted under the data key of "
             + "personId; erasing that person (加密删除) makes them read 已删除")
     public record ContactsRequest(
