@@ -12,6 +12,8 @@ import io.jixiao.local.LocalStackProcesses;
 import io.jixiao.local.e2e.RunningStack.Answer;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * FINANCE of 430212, the commissioned agency's EVALUATOR): a self-evaluation returned with a reason per indicator,
  * revised, accepted and spot-checked; a key evaluation's finding rectified (整改) past its deadline, recorded overdue by
  * the sweeper, completed late and signed off; a mistaken expenditure reversed (红字冲销); a monitoring deviation followed
- * by a withdrawal (收回) whose BudgetAdjusted names the decision as its cause. Then the project's history
+ * by a withdrawal (收回) whose BudgetAdjusted names the decision as its cause; the monitoring month changed through the
+ * API, which changes the report and findings from then on and leaves the report as of an earlier instant as it was. Then the project's history
  * (budget-service's and disclosure-service's evaluation events, the two the workbench's project page reads) shows each
  * act with its actor and cause, and the district report (JSON, zh-CN HTML, CSV) counts and lists them.
  */
@@ -86,6 +89,7 @@ class BureauCycleIT {
         evaluationEventsOfTheProjectShowEachActWithItsActor(keyEvaluationCompleted);
         districtReportCountsAndListsTheActs(reversal);
         districtReportCountsTheWithdrawal();
+        monitoringMonthChangedThroughTheApi();
     }
 
     // ------------------------------------------------------------------ the acts
@@ -340,6 +344,39 @@ class BureauCycleIT {
         assertThat(opened.path("evaluationId").asText()).isEqualTo(keyEvaluationId);
         assertThat(opened.path("findingIndex").asInt()).isZero();
         assertThat(opened.path("problem").asText()).isEqualTo("视频监控点位运维合同未约定考核指标");
+    }
+
+    /**
+     * 渌口区 moves its monitoring checkpoint from the end of 8月 to the end of 9月 through evaluation-service's API: the
+     * report and the findings from that instant on name version 1 and compute under it; the report as of an instant
+     * before the change is what it was, and names version 0.
+     */
+    private static void monitoringMonthChangedThroughTheApi() {
+        String findings = "/api/disclosure/districts/" + D + "/years/2023/findings";
+        String earlierReport = REPORT + "?asOf=" + Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        JsonNode before = stack.callAs(finance, "GET", earlierReport, null).body();
+        assertThat(before.path("ruleVersion").asText()).isEqualTo("disclosure-rules/1+" + D + ":v0");
+        assertThat(before.at("/settings/monitoringCheckpointMonth").asInt()).isEqualTo(8);
+        assertThat(stack.callAs(finance, "GET", findings, null).body().path("ruleVersion").asText())
+                .isEqualTo("disclosure-rules/1+" + D + ":v0");
+
+        String september = "{\"monitoring\":{\"checkpointMonths\":[9]}}";
+        refused(stack.callAs(unit, "PUT", "/api/evaluation/districts/" + D + "/settings", september), "UNIT sets rules");
+        Answer changed = stack.callAs(finance, "PUT", "/api/evaluation/districts/" + D + "/settings", september,
+                "Idempotency-Key", "bureau-rules-1");
+        created(changed, "the rules' version 1");
+        assertThat(changed.body().path("ruleVersion").asText()).isEqualTo(D + ":v1");
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() ->
+                stack.callAs(finance, "GET", REPORT, null).body().path("ruleVersion").asText().endsWith(":v1"));
+        JsonNode live = stack.callAs(finance, "GET", REPORT, null).body();
+        assertThat(live.path("ruleVersion").asText()).isEqualTo("disclosure-rules/1+" + D + ":v1");
+        assertThat(live.at("/settings/monitoringCheckpointMonth").asInt()).isEqualTo(9);
+        assertThat(live.at("/performance/monitoring")).isNotEqualTo(before.at("/performance/monitoring"));
+        assertThat(stack.callAs(finance, "GET", findings, null).body().path("ruleVersion").asText())
+                .isEqualTo("disclosure-rules/1+" + D + ":v1");
+        JsonNode earlierAgain = stack.callAs(finance, "GET", earlierReport, null).body();
+        assertThat(earlierAgain.toString()).isEqualTo(before.toString());
     }
 
     private static void districtReportCountsTheWithdrawal() {
