@@ -950,9 +950,8 @@ public final class BadInput {
         }
         String last = parts[parts.length - 1];
         if (last.endsWith("]")) {
-            String name = last.substring(0, last.indexOf('['));
-            int index = Integer.parseInt(last.substring(last.indexOf('[') + 1, last.length() - 1));
-            ArrayNode array = node.has(name) && node.get(name).isArray() ? (ArrayNode) node.get(name) : node.putArray(name);
+            ArrayNode array = arrayNamedIn(node, last);
+            int index = indexIn(last);
             while (array.size() <= index) {
                 array.addNull();
             }
@@ -964,9 +963,8 @@ public final class BadInput {
 
     private static ObjectNode child(ObjectNode node, String part) {
         if (part.endsWith("]")) {
-            String name = part.substring(0, part.indexOf('['));
-            int index = Integer.parseInt(part.substring(part.indexOf('[') + 1, part.length() - 1));
-            ArrayNode array = node.has(name) && node.get(name).isArray() ? (ArrayNode) node.get(name) : node.putArray(name);
+            ArrayNode array = arrayNamedIn(node, part);
+            int index = indexIn(part);
             while (array.size() <= index) {
                 array.addObject();
             }
@@ -979,6 +977,17 @@ public final class BadInput {
             node.putObject(part);
         }
         return (ObjectNode) node.get(part);
+    }
+
+    /** The array {@code name} of a path part {@code name[i]} in {@code node}, created when it is missing. */
+    private static ArrayNode arrayNamedIn(ObjectNode node, String part) {
+        String name = part.substring(0, part.indexOf('['));
+        return node.has(name) && node.get(name).isArray() ? (ArrayNode) node.get(name) : node.putArray(name);
+    }
+
+    /** The {@code i} of a path part {@code name[i]}. */
+    private static int indexIn(String part) {
+        return Integer.parseInt(part.substring(part.indexOf('[') + 1, part.length() - 1));
     }
 
     /** A number written exactly as given (not through double). */
