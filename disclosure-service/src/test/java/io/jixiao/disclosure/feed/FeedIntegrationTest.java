@@ -463,7 +463,9 @@ class FeedIntegrationTest {
                     .map(e -> e.path("eventId").asText()).distinct().count() >= sent.size());
             System.out.printf("receiver up after 30 s down: %d events (%d distinct) within %.2f s%n",
                     receiver.received().size(), sent.size(), (System.nanoTime() - up) / 1e9);
-            Thread.sleep(1000);   // nothing else is on its way
+            // for a further second nothing arrives of a district the client may not read
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> receiver.received()
+                    .stream().allMatch(e -> d.equals(e.path("metadata").path("districtCode").asText())));
         } finally {
             receiver.server().stop(0);
         }
