@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jixiao.budget.common.KnownUnits;
 import io.jixiao.budget.common.CommandLine;
 import io.jixiao.budget.common.LineOutcome;
+import io.jixiao.budget.common.LineOutcomeMatchers;
 import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.project.ProjectCommands.AdjustBudget;
 import io.jixiao.budget.project.ProjectCommands.AppropriateBudget;
@@ -281,17 +282,12 @@ class ProjectTest {
                 .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
                         spentWithRequest(6_000, "line-1"), spentWithRequest(4_000, "line-3"),
                         org.axonframework.test.matchers.Matchers.andNoMore()))
-                .expectResultMessagePayloadMatching(new org.hamcrest.CustomTypeSafeMatcher<List<LineOutcome>>(
-                        "applied, refused SPENDING_ABOVE_AVAILABLE, applied") {
-                    @Override
-                    protected boolean matchesSafely(List<LineOutcome> outcomes) {
-                        return outcomes.size() == 3
+                .expectResultMessagePayloadMatching(LineOutcomeMatchers.outcomes("applied, refused SPENDING_ABOVE_AVAILABLE, applied", outcomes ->
+                        outcomes.size() == 3
                                 && new Recorded(2, false).equals(outcomes.get(0).recorded())
                                 && outcomes.get(1).refusal() instanceof RuleViolation v
                                 && v.rule().equals("SPENDING_ABOVE_AVAILABLE")
-                                && new Recorded(3, false).equals(outcomes.get(2).recorded());
-                    }
-                });
+                                && new Recorded(3, false).equals(outcomes.get(2).recorded())));
     }
 
     @Test
@@ -305,14 +301,9 @@ class ProjectTest {
         fixture.given(REGISTERED, APPROPRIATED).andGiven(earlier)
                 .when(new RecordProjectLines(KEY, List.of(line(spend, "line-1"), line(otherContent, "line-1"))))
                 .expectNoEvents()
-                .expectResultMessagePayloadMatching(new org.hamcrest.CustomTypeSafeMatcher<List<LineOutcome>>(
-                        "replayed at 2, then a conflict") {
-                    @Override
-                    protected boolean matchesSafely(List<LineOutcome> outcomes) {
-                        return outcomes.size() == 2 && new Recorded(2, true).equals(outcomes.get(0).recorded())
-                                && outcomes.get(1).refusal() instanceof Conflict;
-                    }
-                });
+                .expectResultMessagePayloadMatching(LineOutcomeMatchers.outcomes("replayed at 2, then a conflict", outcomes ->
+                        outcomes.size() == 2 && new Recorded(2, true).equals(outcomes.get(0).recorded())
+                                && outcomes.get(1).refusal() instanceof Conflict));
     }
 
     @Test
@@ -331,18 +322,13 @@ class ProjectTest {
                         withRequest(ProjectRegistered.class, "line-1"), withRequest(BudgetAppropriated.class, "line-2"),
                         withRequest(ExpenditureRecorded.class, "line-4"),
                         org.axonframework.test.matchers.Matchers.andNoMore()))
-                .expectResultMessagePayloadMatching(new org.hamcrest.CustomTypeSafeMatcher<List<LineOutcome>>(
-                        "registered at 0, appropriated at 1, SPENDING_ABOVE_AVAILABLE, spent at 2") {
-                    @Override
-                    protected boolean matchesSafely(List<LineOutcome> outcomes) {
-                        return outcomes.size() == 4
+                .expectResultMessagePayloadMatching(LineOutcomeMatchers.outcomes("registered at 0, appropriated at 1, SPENDING_ABOVE_AVAILABLE, spent at 2", outcomes ->
+                        outcomes.size() == 4
                                 && new Recorded(0, false).equals(outcomes.get(0).recorded())
                                 && new Recorded(1, false).equals(outcomes.get(1).recorded())
                                 && outcomes.get(2).refusal() instanceof RuleViolation v
                                 && v.rule().equals("SPENDING_ABOVE_AVAILABLE")
-                                && new Recorded(2, false).equals(outcomes.get(3).recorded());
-                    }
-                });
+                                && new Recorded(2, false).equals(outcomes.get(3).recorded())));
         // the same file again: the registration is a no-op, the money lines replays
         GenericDomainEventMessage<BudgetAppropriated> appropriated = new GenericDomainEventMessage<>("Project", KEY, 1,
                 APPROPRIATED, MetaData.from(Map.of(EventMetadata.REQUEST_ID, "line-2",
@@ -362,16 +348,10 @@ class ProjectTest {
         fixture.givenNoPriorActivity()
                 .when(new RecordProjectLines(KEY, List.of(line(unknownUnit, "line-1"), line(spend, "line-2"))))
                 .expectNoEvents()
-                .expectException(new org.hamcrest.CustomTypeSafeMatcher<LineOutcome.NothingRecorded>(
-                        "UNKNOWN_UNIT, then projectId not found") {
-                    @Override
-                    protected boolean matchesSafely(LineOutcome.NothingRecorded nothing) {
-                        List<LineOutcome> outcomes = nothing.outcomes();
-                        return outcomes.size() == 2 && outcomes.get(0).refusal() instanceof RuleViolation v
+                .expectException(LineOutcomeMatchers.nothingRecorded("UNKNOWN_UNIT, then projectId not found", outcomes ->
+                        outcomes.size() == 2 && outcomes.get(0).refusal() instanceof RuleViolation v
                                 && v.rule().equals("UNKNOWN_UNIT")
-                                && outcomes.get(1).refusal() instanceof NotFound n && n.field().equals("projectId");
-                    }
-                });
+                                && outcomes.get(1).refusal() instanceof NotFound n && n.field().equals("projectId")));
     }
 
     /** A stored event of this project with a known identifier (a reversal names its original's). */

@@ -3,6 +3,7 @@ package io.jixiao.budget.unit;
 import io.jixiao.budget.common.KnownUnits;
 import io.jixiao.budget.common.CommandLine;
 import io.jixiao.budget.common.LineOutcome;
+import io.jixiao.budget.common.LineOutcomeMatchers;
 import io.jixiao.budget.common.Recorded;
 import io.jixiao.budget.unit.UnitCommands.AdjustBasicBudget;
 import io.jixiao.budget.unit.UnitCommands.AppropriateBasicBudget;
@@ -90,16 +91,11 @@ class UnitAggregatesTest {
         budgets.givenNoPriorActivity().when(lines)
                 .expectEvents(BASIC, new BasicExpenditureRecorded("430203", "czj", 2023,
                         BasicExpenditureClass.PERSONNEL, 600_000_000L, LocalDate.of(2023, 12, 31)))
-                .expectResultMessagePayloadMatching(new org.hamcrest.CustomTypeSafeMatcher<List<LineOutcome>>(
-                        "appropriated at 0, SPENDING_ABOVE_AVAILABLE, spent at 1") {
-                    @Override
-                    protected boolean matchesSafely(List<LineOutcome> outcomes) {
-                        return outcomes.size() == 3 && new Recorded(0, false).equals(outcomes.get(0).recorded())
+                .expectResultMessagePayloadMatching(LineOutcomeMatchers.outcomes("appropriated at 0, SPENDING_ABOVE_AVAILABLE, spent at 1", outcomes ->
+                        outcomes.size() == 3 && new Recorded(0, false).equals(outcomes.get(0).recorded())
                                 && outcomes.get(1).refusal() instanceof RuleViolation v
                                 && v.rule().equals("SPENDING_ABOVE_AVAILABLE")
-                                && new Recorded(1, false).equals(outcomes.get(2).recorded());
-                    }
-                });
+                                && new Recorded(1, false).equals(outcomes.get(2).recorded())));
         budgets.given(stored(0, BASIC, appropriate, "line-1"))
                 .when(new RecordUnitYearLines(YEAR_KEY, List.of(line(appropriate, "line-1"))))
                 .expectNoEvents()
@@ -114,14 +110,9 @@ class UnitAggregatesTest {
         budgets.givenNoPriorActivity()
                 .when(new RecordUnitYearLines(otherKey, List.of(line(appropriate, "line-1"), line(appropriate, "line-2"))))
                 .expectNoEvents()
-                .expectException(new org.hamcrest.CustomTypeSafeMatcher<LineOutcome.NothingRecorded>(
-                        "UNKNOWN_UNIT twice") {
-                    @Override
-                    protected boolean matchesSafely(LineOutcome.NothingRecorded nothing) {
-                        return nothing.outcomes().size() == 2 && nothing.outcomes().stream().allMatch(o ->
-                                o.refusal() instanceof RuleViolation v && v.rule().equals("UNKNOWN_UNIT"));
-                    }
-                });
+                .expectException(LineOutcomeMatchers.nothingRecorded("UNKNOWN_UNIT twice", outcomes ->
+                        outcomes.size() == 2 && outcomes.stream().allMatch(o ->
+                                o.refusal() instanceof RuleViolation v && v.rule().equals("UNKNOWN_UNIT"))));
     }
 
     private static CommandLine line(Object command, String requestId) {
