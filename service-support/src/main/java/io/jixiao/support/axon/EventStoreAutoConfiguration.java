@@ -3,6 +3,9 @@ package io.jixiao.support.axon;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -38,6 +41,24 @@ public class EventStoreAutoConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema.getIfAvailable(EventSchema::new))
                 .batchSize(batchSize)
+                .build();
+    }
+
+    /**
+     * Axon's JDBC token store as its auto-configuration builds it, but with this instance's name as the owner of its
+     * claims ({@code tokenentry.owner}), so that the claims of each instance can be told apart in the database.
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer defaultSerializer,
+                          org.springframework.beans.factory.ObjectProvider<TokenSchema> tokenSchema,
+                          io.jixiao.support.cluster.InstanceId instance,
+                          @Value("${axon.eventhandling.tokenstore.claim-timeout:PT10S}") java.time.Duration claimTimeout) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(defaultSerializer)
+                .schema(tokenSchema.getIfAvailable(() -> TokenSchema.builder().build()))
+                .claimTimeout(claimTimeout)
+                .nodeId(instance.value())
                 .build();
     }
 }

@@ -14,6 +14,8 @@ import org.springframework.core.env.MapPropertySource;
  * read (no order = last), so that {@code jixiao.admin.path} can follow {@code spring.application.name}.
  */
 public class SupportDefaults implements EnvironmentPostProcessor {
+    /** Segments (and threads) of every tracking processor; a service's own processors refer to it in application.yml. */
+    static final String TRACKING_SEGMENTS = "4";
 
     /**
      * The default of {@code jixiao.admin.path}: {@code /api/<name>/admin} for {@code spring.application.name}
@@ -45,8 +47,11 @@ public class SupportDefaults implements EnvironmentPostProcessor {
         defaults.put("axon.serializer.messages", "jackson");
         defaults.put("axon.eventhandling.processors.kafka-publisher.mode", "tracking");
         defaults.put("axon.eventhandling.processors.kafka-publisher.batch-size", "200");
-        defaults.put("axon.eventhandling.processors.kafka-publisher.thread-count", "1");
-        defaults.put("axon.eventhandling.processors.kafka-publisher.initial-segment-count", "1");
+        // segments shared between the live instances (SegmentBalancer); a thread per segment, so that one survivor
+        // holds them all. Events of one aggregate stay in one segment (Axon's sequencing per aggregate), so
+        // Kafka keeps their order. The count applies to a new token store only (docs/operations.md, "Cluster").
+        defaults.put("axon.eventhandling.processors.kafka-publisher.thread-count", TRACKING_SEGMENTS);
+        defaults.put("axon.eventhandling.processors.kafka-publisher.initial-segment-count", TRACKING_SEGMENTS);
         // Axon's handler timeouts (4.11+) capture a stack trace per handler invocation, including every
         // event replayed into an aggregate: 7% of budget-service's CPU under load (docs/benchmarks.md).
         defaults.put("axon.timeout.enabled", "false");
@@ -71,6 +76,7 @@ public class SupportDefaults implements EnvironmentPostProcessor {
         defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("springdoc.api-docs.path", "/v3/api-docs");
         defaults.put("jixiao.kafka.bootstrap-servers", "localhost:29092");
+        defaults.put("jixiao.cluster.tracking-segments", TRACKING_SEGMENTS);
         adminPath(environment.getProperty("spring.application.name")).ifPresent(p -> defaults.put("jixiao.admin.path", p));
         apiPath(environment.getProperty("spring.application.name")).ifPresent(p -> defaults.put("jixiao.api.path", p));
         environment.getPropertySources().addLast(new MapPropertySource("jixiaoSupportDefaults", defaults));
