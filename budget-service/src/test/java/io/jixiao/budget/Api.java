@@ -29,7 +29,8 @@ public final class Api {
         this.caller = caller;
     }
 
-    public record Answer(int status, String contentType, JsonNode body, String etag, String next) {
+    /** @param instance the answering instance ({@code X-Jixiao-Instance}) */
+    public record Answer(int status, String contentType, JsonNode body, String etag, String next, String instance) {
         public String text(String path) {
             JsonNode node = body;
             for (String part : path.split("\\.")) {
@@ -55,7 +56,8 @@ public final class Api {
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body().isEmpty() ? null : JSON.readTree(response.body()),
                     response.headers().firstValue("ETag").orElse(null),
-                    response.headers().firstValue("Link").map(Api::nextOf).orElse(null));
+                    response.headers().firstValue("Link").map(Api::nextOf).orElse(null),
+                    response.headers().firstValue("X-Jixiao-Instance").orElse(null));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -127,6 +127,36 @@ class BudgetServiceIntegrationTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void theAnsweringInstanceNamesItselfAndShowsTheSegmentsItHoldsToCallersOfEveryDistrict() {
+        // alone, this instance holds all 4 segments of each tracking processor (docs/operations.md, "Cluster")
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2)).untilAsserted(() -> {
+            Answer processors = api.expect(200, "GET", "/api/budget/admin/processors", null);
+            assertThat(processors.instance()).isNotBlank().isEqualTo(processors.text("instance"));
+            assertThat(processors.body().get("liveInstances").asInt()).isEqualTo(1);
+            assertThat(processors.body().get("processors").findValuesAsText("processor"))
+                    .containsExactly("kafka-publisher", "result-application-retry");
+            for (JsonNode processor : processors.body().get("processors")) {
+                assertThat(processor.get("segmentCount").asInt()).isEqualTo(4);
+                assertThat(processor.get("share").asInt()).isEqualTo(4);
+                assertThat(processor.get("segments").toString()).isEqualTo("[0,1,2,3]");
+            }
+            assertThat(jdbc.queryForList("SELECT DISTINCT owner FROM tokenentry", String.class))
+                    .containsExactly(processors.instance());
+        });
+
+        Answer refused = new Api(port, Api.ALICE.withDistricts(java.util.Set.of("430203")))
+                .call("GET", "/api/budget/admin/processors", null);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.text("errors.0.field")).isEqualTo("districtCode");
+        assertThat(refused.instance()).as("refusals name the instance too").isNotBlank();
+        Answer unit = new Api(port, Api.ALICE.withRoles(java.util.Set.of("UNIT")))
+                .call("GET", "/api/budget/admin/processors", null);
+        assertThat(unit.status()).isEqualTo(403);
+        assertThat(unit.text("errors.0.field")).isEqualTo("role");
+    }
+
+    @Test
     void brokenRulesAnswerProblemJsonNamingTheRuleAndRecordNothing() {
         String id = id("R");
         String path = project(id);

@@ -192,6 +192,8 @@ class AccessMatrixTest extends GatewayWithStubTest {
                     Set.of(FINANCE, AUDITOR), true),
             new Family("admin: disclosure dead letters", HttpMethod.GET, "/api/disclosure/admin/dead-letters",
                     Set.of(FINANCE, AUDITOR), true),
+            new Family("admin: budget processors' segments", HttpMethod.GET, "/api/budget/admin/processors",
+                    Set.of(FINANCE, AUDITOR), true),
             new Family("admin: retry a dead letter", HttpMethod.POST, "/api/budget/admin/dead-letters/7/retry",
                     Set.of(FINANCE), true),
             new Family("admin: rebuild projections", HttpMethod.POST, "/api/disclosure/admin/projections/rebuild",
