@@ -73,11 +73,13 @@ class SegmentBalancerTest {
 
         Instance a = start("a:1");
         await().atMost(Duration.ofSeconds(60)).until(() -> a.held().size() == 4);
+        long joining = System.nanoTime();
         Instance b = start("b:2");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(a.held()).hasSize(2);
             assertThat(b.held()).hasSize(2);
         });
+        report("a second instance holds its share", joining);
         assertThat(owners()).containsOnlyKeys("a:1", "b:2");
 
         // commands on each instance: 20 aggregates, 3 events each, alternately stored by a and b
@@ -88,8 +90,10 @@ class SegmentBalancerTest {
         assertThat(jdbc.queryForObject("SELECT count(DISTINCT instance_id) FROM handled", Integer.class))
                 .as("events handled on both instances").isEqualTo(2);
 
+        long stopping = System.nanoTime();
         b.stop();
         await().atMost(Duration.ofSeconds(60)).until(() -> a.held().size() == 4);
+        report("a stopped instance's segments are held by the other", stopping);
         assertThat(owners()).containsOnlyKeys("a:1");
         for (int i = 0; i < 20; i++) {
             a.record("430203:agg-" + i, 3, 2);
@@ -112,8 +116,7 @@ class SegmentBalancerTest {
         long died = System.nanoTime();
         c.die();
         await().atMost(Duration.ofSeconds(60)).until(() -> a.held().size() == 4);
-        System.out.printf("takeover of a dead instance's segments: %d ms (claim timeout %d ms)%n",
-                (System.nanoTime() - died) / 1_000_000, CLAIM_TIMEOUT.toMillis());
+        report("a dead instance's segments are held by the other", died);
         assertThat(owners()).containsOnlyKeys("a:1");
         for (int i = 0; i < 20; i++) {
             a.record("430203:agg-" + i, 6, 1);
@@ -126,6 +129,11 @@ class SegmentBalancerTest {
                 + "ON e.eventidentifier = h.event_id) x GROUP BY aggregate) y "
                 + "WHERE ns <> (SELECT array_agg(s ORDER BY s) FROM unnest(ns) s)", Integer.class);
         assertThat(orderBroken).as("aggregates handled out of order").isEmpty();
+    }
+
+    private static void report(String what, long since) {
+        System.out.printf("%s after %d ms (heartbeat 300 ms, claim interval 300 ms, claim timeout %d ms)%n", what,
+                (System.nanoTime() - since) / 1_000_000, CLAIM_TIMEOUT.toMillis());
     }
 
     /** Waits until {@code events} were handled, then checks none twice and none missing. */
