@@ -90,11 +90,7 @@ class SegmentBalancerTest {
         assertThat(jdbc.queryForObject("SELECT count(DISTINCT instance_id) FROM handled", Integer.class))
                 .as("events handled on both instances").isEqualTo(2);
 
-        long stopping = System.nanoTime();
-        b.stop();
-        await().atMost(Duration.ofSeconds(60)).until(() -> a.held().size() == 4);
-        report("a stopped instance's segments are held by the other", stopping);
-        assertThat(owners()).containsOnlyKeys("a:1");
+        aloneAfter(a, b::stop, "a stopped instance's segments are held by the other");
         for (int i = 0; i < 20; i++) {
             a.record("430203:agg-" + i, 3, 2);
         }
@@ -113,11 +109,7 @@ class SegmentBalancerTest {
         awaitHandled(120);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM handled WHERE instance_id = 'c:3'", Integer.class))
                 .isPositive();
-        long died = System.nanoTime();
-        c.die();
-        await().atMost(Duration.ofSeconds(60)).until(() -> a.held().size() == 4);
-        report("a dead instance's segments are held by the other", died);
-        assertThat(owners()).containsOnlyKeys("a:1");
+        aloneAfter(a, c::die, "a dead instance's segments are held by the other");
         for (int i = 0; i < 20; i++) {
             a.record("430203:agg-" + i, 6, 1);
         }
@@ -129,6 +121,15 @@ class SegmentBalancerTest {
                 + "ON e.eventidentifier = h.event_id) x GROUP BY aggregate) y "
                 + "WHERE ns <> (SELECT array_agg(s ORDER BY s) FROM unnest(ns) s)", Integer.class);
         assertThat(orderBroken).as("aggregates handled out of order").isEmpty();
+    }
+
+    /** Does {@code end} to the other instance, then waits until {@code survivor} holds every segment. */
+    private void aloneAfter(Instance survivor, Runnable end, String what) {
+        long since = System.nanoTime();
+        end.run();
+        await().atMost(Duration.ofSeconds(60)).until(() -> survivor.held().size() == 4);
+        report(what, since);
+        assertThat(owners()).containsOnlyKeys(survivor.id);
     }
 
     private static void report(String what, long since) {
