@@ -28,6 +28,8 @@ import java.util.UUID;
  */
 final class RunningStack implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Tables rewritten by the services on their own every few seconds: token claims and instance heartbeats. */
+    private static final java.util.Set<String> RENEWING = java.util.Set.of("token_entry", "tokenentry", "cluster_instance");
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     final LocalStackProcesses processes;
     final EmbeddedKafkaBroker kafka;
@@ -36,7 +38,8 @@ final class RunningStack implements AutoCloseable {
     final String prefix;
     private final String token;
 
-    record Answer(int status, String contentType, JsonNode body) {
+    /** @param instance the instance that answered ({@code X-Jixiao-Instance}), null without one */
+    record Answer(int status, String contentType, JsonNode body, String instance) {
     }
 
     private RunningStack(LocalStackProcesses processes, EmbeddedKafkaBroker kafka, Path home, String prefix,
@@ -81,6 +84,27 @@ final class RunningStack implements AutoCloseable {
 
     private static RunningStack start(String name, EmbeddedKafkaBroker kafka,
                                       Map<String, Map<String, String>> environment) throws IOException {
+        return start(name, kafka, environment, 1, LocalStackProcesses::startAll);
+    }
+
+    /**
+     * Two instances of budget-service ({@code budget-service}, {@code budget-service-2}, each its
+     * {@code JIXIAO_INSTANCE_ID}) sharing one database, and the gateway balancing over them; the other services are
+     * not started (their routes answer 503).
+     */
+    static RunningStack startBudgetCluster(String name) throws IOException {
+        return start(name, SharedTestInfra.kafka(), Map.of(), 2, processes -> {
+            var second = java.util.concurrent.CompletableFuture.runAsync(
+                    () -> processes.start(LocalStackProcesses.BUDGET + "-2"));
+            processes.start(LocalStackProcesses.BUDGET);
+            second.join();
+            processes.start(LocalStackProcesses.GATEWAY);
+        });
+    }
+
+    private static RunningStack start(String name, EmbeddedKafkaBroker kafka,
+                                      Map<String, Map<String, String>> environment, int instances,
+                                      java.util.function.Consumer<LocalStackProcesses> startServices) throws IOException {
         EmbeddedPostgresServer postgres = SharedTestInfra.postgres();
         String prefix = name + "_" + UUID.randomUUID().toString().substring(0, 6);
         // under the module's build directory: the services' logs stay there for a failed run, and /tmp stays clean
@@ -92,7 +116,8 @@ final class RunningStack implements AutoCloseable {
                 .postgres(postgres.serverUrl(), EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD)
                 .kafka(kafka.bootstrapServers())
                 // a loaded 2-core machine starts four JVMs slowly; -Djixiao.e2e.health-timeout=PT15M waits longer
-                .healthTimeout(Duration.parse(System.getProperty("jixiao.e2e.health-timeout", "PT6M")));
+                .healthTimeout(Duration.parse(System.getProperty("jixiao.e2e.health-timeout", "PT6M")))
+                .instances(instances);
         int[] ports = FreePorts.pickDistinct(LocalStackProcesses.ALL_SERVICES.size());
         for (int i = 0; i < ports.length; i++) {
             builder.port(LocalStackProcesses.ALL_SERVICES.get(i), ports[i]);
@@ -106,7 +131,12 @@ final class RunningStack implements AutoCloseable {
         environment.forEach((service, variables) -> variables.forEach((key, value) ->
                 builder.environment(service, key, value)));
         LocalStackProcesses processes = builder.build();
-        processes.startAll();
+        try {
+            startServices.accept(processes);
+        } catch (RuntimeException e) {
+            processes.close();
+            throw e;
+        }
         String token = LocalTokens.mint(home, "e2e-tester", List.of("FINANCE", "UNIT", "AUDITOR", "INTEGRATION"),
                 List.of("*"));
         return new RunningStack(processes, kafka, home, prefix, token);
@@ -161,9 +191,10 @@ final class RunningStack implements AutoCloseable {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String text = response.body();
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    text == null || text.isBlank() || !(text.startsWith("{") || text.startsWith("[")) ? null : JSON.readTree(text));
+                    text == null || text.isBlank() || !(text.startsWith("{") || text.startsWith("[")) ? null : JSON.readTree(text),
+                    response.headers().firstValue("X-Jixiao-Instance").orElse(null));
         } catch (IOException e) {
-            return new Answer(599, "", null);
+            return new Answer(599, "", null, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -186,7 +217,8 @@ final class RunningStack implements AutoCloseable {
 
     /**
      * Every table of the stack's three databases as {@code database.table → row count and digest of its rows}, for
-     * "nothing was recorded" checks; Axon's token claims (which renew themselves) are left out.
+     * "nothing was recorded" checks; Axon's token claims and the instances' heartbeats (which renew themselves) are
+     * left out.
      */
     java.util.SortedMap<String, String> snapshot() throws Exception {
         java.util.SortedMap<String, String> digests = new java.util.TreeMap<>();
@@ -200,7 +232,7 @@ final class RunningStack implements AutoCloseable {
                     }
                 }
                 for (String table : tables) {
-                    if (table.equalsIgnoreCase("token_entry") || table.equalsIgnoreCase("tokenentry")) {
+                    if (RENEWING.contains(table.toLowerCase(java.util.Locale.ROOT))) {
                         continue;
                     }
                     try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*), md5(coalesce(string_agg("
