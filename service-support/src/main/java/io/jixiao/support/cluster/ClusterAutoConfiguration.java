@@ -5,6 +5,8 @@ import org.axonframework.config.Configuration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -40,7 +42,16 @@ public class ClusterAutoConfiguration {
         SegmentBalancer.Settings settings =
                 new SegmentBalancer.Settings(instance.value(), heartbeat, expiry, claimTimeout).within(claimTimeout);
         return new SegmentBalancer(jdbc, () -> axon.getObject().eventProcessingConfiguration().eventProcessors(),
-                settings).start();
+                settings);
+    }
+
+    /**
+     * Balances only once the application is ready: its processors have started, and the balancer's thread never
+     * asks for Axon's configuration while the context is still creating beans.
+     */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> segmentBalancerStart(SegmentBalancer balancer) {
+        return ready -> balancer.start();
     }
 
     @Bean
