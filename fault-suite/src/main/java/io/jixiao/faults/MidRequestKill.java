@@ -24,6 +24,8 @@ final class MidRequestKill {
     static final List<String> DISTRICTS = List.of("430221", "430223", "430224");
     static final int ATTEMPTS = DISTRICTS.size();
     private static final Duration RETRY_FOR = Duration.ofSeconds(180);
+    /** The gateway gives imports 10 minutes (their own route); the client waits as long. */
+    private static final Duration IMPORT_TIMEOUT = Duration.ofMinutes(10);
 
     private final FaultStack stack;
     private final Http http;
@@ -31,7 +33,7 @@ final class MidRequestKill {
 
     MidRequestKill(FaultStack stack, Http http, Log log) {
         this.stack = stack;
-        this.http = http;
+        this.http = new Http(http.baseUrl(), stack.token(), IMPORT_TIMEOUT);
         this.log = log;
     }
 
