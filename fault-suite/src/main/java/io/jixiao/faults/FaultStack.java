@@ -131,9 +131,12 @@ public final class FaultStack implements AutoCloseable {
             }
             if (kafka != null) {
                 kafka.stop();
+                copyLogs(home, kafka);   // why a service did not start is in its log
             }
             postgres.stop();
-            deleteQuietly(home);
+            if (!keep) {
+                deleteQuietly(home);
+            }
             throw e;
         }
     }
@@ -249,7 +252,7 @@ public final class FaultStack implements AutoCloseable {
                 kafka.stop();
             } finally {
                 postgres.stop();
-                copyLogs();
+                copyLogs(home, kafka);
                 if (!keep) {
                     deleteQuietly(home);
                 }
@@ -258,7 +261,7 @@ public final class FaultStack implements AutoCloseable {
     }
 
     /** The services' and PostgreSQL's logs to {@code -Djixiao.fault-suite.logs} (the tests keep them under target/). */
-    private void copyLogs() {
+    private static void copyLogs(Path home, EmbeddedKafkaBroker kafka) {
         String target = System.getProperty("jixiao.fault-suite.logs");
         if (target == null || target.isBlank()) {
             return;
