@@ -1,6 +1,10 @@
 package io.jixiao.infra;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,6 +57,9 @@ import org.apache.kafka.common.utils.Time;
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    /** A node process starts a JVM first: more time on a loaded machine. */
+    private static final Duration PROCESS_READY_TIMEOUT = Duration.ofSeconds(240);
+    private static final Duration PROCESS_STOP_TIMEOUT = Duration.ofSeconds(60);
 
     /** Nodes of a cluster started with {@link #startCluster}. */
     public static final int CLUSTER_SIZE = 3;
@@ -61,20 +68,30 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final boolean temporary;
     private final KafkaUsers users;
     private final List<Node> nodes;
+    /** Whether each node runs as a process of its own ({@link KafkaNode}) instead of in this JVM. */
+    private final boolean processes;
 
-    /** One KRaft node: its id, log directory, client and controller ports, and the server while it runs. */
+    /**
+     * One KRaft node: its id, log directory, client and controller ports, and the server (in this JVM) or the
+     * process while it runs.
+     */
     private static final class Node {
         final int id;
         final Path logDirectory;
         final int port;
         final int controllerPort;
         KafkaRaftServer server;
+        Process process;
 
         Node(int id, Path logDirectory, int port, int controllerPort) {
             this.id = id;
             this.logDirectory = logDirectory;
             this.port = port;
             this.controllerPort = controllerPort;
+        }
+
+        synchronized boolean runs() {
+            return server != null || (process != null && process.isAlive());
         }
     }
 
@@ -83,7 +100,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * {@code logDirectory} itself, several in {@code node-<id>} under it.
      */
     private EmbeddedKafkaBroker(Path logDirectory, int[] ports, int[] controllerPorts, KafkaUsers users) {
+        this(logDirectory, ports, controllerPorts, users, false);
+    }
+
+    private EmbeddedKafkaBroker(Path logDirectory, int[] ports, int[] controllerPorts, KafkaUsers users,
+                                boolean processes) {
         this.users = users;
+        this.processes = processes;
         this.temporary = logDirectory == null;
         this.logDirectory = temporary
                 ? Directories.createTemp("jixiao-kafka-")
@@ -128,10 +151,26 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      */
     public static EmbeddedKafkaBroker startCluster(Path logDirectory, int[] ports, int[] controllerPorts,
             KafkaUsers users) {
+        return startCluster(logDirectory, ports, controllerPorts, users, false);
+    }
+
+    /**
+     * As {@link #startCluster}, each node a child process of this JVM ({@link KafkaNode}, its output in
+     * {@code node-<id>.log} beside the nodes' log directories), so that {@link #killNode(int)} can kill one with
+     * SIGKILL. The nodes stop when this JVM ends, even by SIGKILL (they watch their standard input).
+     */
+    public static EmbeddedKafkaBroker startClusterProcesses(Path logDirectory, int[] ports, int[] controllerPorts,
+            KafkaUsers users) {
+        return startCluster(logDirectory, ports, controllerPorts, users, true);
+    }
+
+    private static EmbeddedKafkaBroker startCluster(Path logDirectory, int[] ports, int[] controllerPorts,
+            KafkaUsers users, boolean processes) {
         if (ports.length != CLUSTER_SIZE || controllerPorts.length != CLUSTER_SIZE) {
             throw new IllegalArgumentException("a cluster needs " + CLUSTER_SIZE + " ports and controller ports");
         }
-        EmbeddedKafkaBroker cluster = start(new EmbeddedKafkaBroker(logDirectory, ports, controllerPorts, users));
+        EmbeddedKafkaBroker cluster = start(new EmbeddedKafkaBroker(logDirectory, ports, controllerPorts, users,
+                processes));
         if (users != null) {
             cluster.createTopicsAndAclsOrStop();
         }
@@ -276,12 +315,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** Whether any node runs. */
     public synchronized boolean isRunning() {
-        return nodes.stream().anyMatch(node -> node.server != null);
+        return nodes.stream().anyMatch(Node::runs);
     }
 
     /** Whether node {@code id} (1..{@link #size()}) runs. */
     public synchronized boolean isRunning(int id) {
-        return node(id).server != null;
+        return node(id).runs();
+    }
+
+    /** Whether the nodes run as processes of their own ({@link #startClusterProcesses}). */
+    public boolean runsNodesAsProcesses() {
+        return processes;
     }
 
     /**
@@ -325,10 +369,41 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         shutdown(node(id));
     }
 
+    /**
+     * Kills node {@code id} with SIGKILL (no controlled shutdown, nothing flushed): only for nodes that run as
+     * processes ({@link #startClusterProcesses}). {@link #startNode(int)} starts it again on its ports and log.
+     */
+    public synchronized void killNode(int id) {
+        Node node = node(id);
+        if (!processes) {
+            throw new IllegalStateException("node " + id + " runs in this JVM; only a node process can be killed");
+        }
+        Process process;
+        synchronized (node) {
+            process = node.process;
+            node.process = null;
+        }
+        if (process != null) {
+            process.destroyForcibly();
+            awaitExit(process, node);
+        }
+    }
+
+    /** Where the process of node {@code id} writes its output ({@link #startClusterProcesses}). */
+    public Path nodeLog(int id) {
+        return logDirectory.resolve("node-" + node(id).id + ".log");
+    }
+
+    /** The process id of node {@code id} while it runs as a process. */
+    public synchronized java.util.OptionalLong pid(int id) {
+        Node node = node(id);
+        return node.process == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(node.process.pid());
+    }
+
     /** Starts node {@code id} again on its ports and log directory and waits until every node is registered. */
     public synchronized void startNode(int id) {
         Node node = node(id);
-        if (node.server != null) {
+        if (node.runs()) {
             return;
         }
         startServer(node);
@@ -337,7 +412,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** Starts the broker (every node of a cluster, together: a quorum needs two) on the same ports and log directory. */
     public synchronized void startAgain() {
-        List<Node> stopped = nodes.stream().filter(node -> node.server == null).toList();
+        List<Node> stopped = nodes.stream().filter(node -> !node.runs()).toList();
         if (stopped.isEmpty()) {
             return;
         }
@@ -368,6 +443,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     private void startServer(Node node, Properties settings) {
+        if (processes) {
+            startProcess(node, settings);
+            return;
+        }
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(settings), Time.SYSTEM);
         try {
             server.startup();
@@ -378,6 +457,43 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         synchronized (node) {
             node.server = server;
+        }
+    }
+
+    /** Starts {@link KafkaNode} with {@code settings} (a file readable by its owner only: it holds passwords). */
+    private void startProcess(Node node, Properties settings) {
+        Path file = logDirectory.resolve("node-" + node.id + ".properties");
+        try {
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try (java.io.OutputStream out = Files.newOutputStream(file)) {
+                settings.store(out, "Kafka node " + node.id + " (written by EmbeddedKafkaBroker)");
+            }
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), KafkaNode.class.getName(),
+                    file.toString());
+            builder.redirectErrorStream(true);
+            builder.redirectOutput(ProcessBuilder.Redirect.appendTo(nodeLog(node.id).toFile()));
+            Process process = builder.start();
+            synchronized (node) {
+                node.process = process;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start Kafka node " + node.id, e);
+        }
+    }
+
+    private static void awaitExit(Process process, Node node) {
+        try {
+            if (!process.waitFor(PROCESS_STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(PROCESS_STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping Kafka node " + node.id, e);
         }
     }
 
@@ -426,9 +542,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static void shutdown(Node node) {
         KafkaRaftServer server;
+        Process process;
         synchronized (node) {
             server = node.server;
             node.server = null;
+            process = node.process;
+            node.process = null;
+        }
+        if (process != null) {
+            process.destroy();   // SIGTERM: the node's shutdown hook stops its server cleanly
+            awaitExit(process, node);
         }
         if (server != null) {
             server.shutdown();
@@ -514,12 +637,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** Waits until every running node is registered as a broker. */
     private void awaitReady() {
-        long running = nodes.stream().filter(node -> node.server != null).count();
+        long running = nodes.stream().filter(Node::runs).count();
+        Duration timeout = processes ? PROCESS_READY_TIMEOUT : READY_TIMEOUT;
         try (Admin admin = admin()) {
-            long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+            long deadline = System.nanoTime() + timeout.toNanos();
             while (brokersListed(admin) < running) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the brokers did not register within " + READY_TIMEOUT);
+                    throw new IllegalStateException("the brokers did not register within " + timeout);
+                }
+                for (Node node : nodes) {
+                    Process process = node.process;
+                    if (process != null && !process.isAlive()) {
+                        throw new IllegalStateException("Kafka node " + node.id + " exited with " + process.exitValue()
+                                + "; see " + nodeLog(node.id));
+                    }
                 }
                 pause();
             }

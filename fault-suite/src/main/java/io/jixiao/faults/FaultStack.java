@@ -6,6 +6,7 @@ import io.jixiao.infra.Directories;
 import io.jixiao.infra.EmbeddedKafkaBroker;
 import io.jixiao.infra.EmbeddedPostgresServer;
 import io.jixiao.infra.FreePorts;
+import io.jixiao.infra.KafkaUsers;
 import io.jixiao.local.LocalStackProcesses;
 import io.jixiao.local.LocalStackProcessesBuilder;
 import io.jixiao.local.ServiceProcess;
@@ -53,8 +54,21 @@ public final class FaultStack implements AutoCloseable {
         this.keep = keep;
     }
 
+    /** Instances of each domain service in the cluster mode. */
+    static final int CLUSTER_INSTANCES = 2;
+
     /** Starts PostgreSQL, Kafka and the four services (each awaited until healthy). */
     public static FaultStack start(boolean keep, Log log) {
+        return start(keep, log, false);
+    }
+
+    /**
+     * Starts PostgreSQL, Kafka and the four services (each awaited until healthy); {@code cluster}: Kafka as three
+     * node processes ({@link EmbeddedKafkaBroker#startClusterProcesses}, secured as the single broker: SASL/PLAIN,
+     * ACLs; replication factor 3, {@code min.insync.replicas=2}), two instances of each domain service and the
+     * gateway balancing over them ({@code lb://}, readiness checks), as {@code local-stack --cluster} runs them.
+     */
+    public static FaultStack start(boolean keep, Log log, boolean cluster) {
         Path home;
         try {
             home = Files.createTempDirectory("jixiao-faults-");
@@ -72,7 +86,10 @@ public final class FaultStack implements AutoCloseable {
         EmbeddedKafkaBroker kafka = null;
         LocalStackProcesses processes = null;
         try {
-            kafka = EmbeddedKafkaBroker.start(home.resolve("kafka"), 0);
+            kafka = cluster
+                    ? EmbeddedKafkaBroker.startClusterProcesses(home.resolve("kafka"), new int[3], new int[3],
+                            KafkaUsers.jixiao())
+                    : EmbeddedKafkaBroker.start(home.resolve("kafka"), 0);
             kafka.createTopicIfMissing(Topics.BUDGET_EVENTS, 3);
             kafka.createTopicIfMissing(Topics.EVALUATION_EVENTS, 3);
             log.line("PostgreSQL on port %d, Kafka on %s (%s)", postgres.port(), kafka.bootstrapServers(), home);
@@ -83,10 +100,16 @@ public final class FaultStack implements AutoCloseable {
                     .homeDirectory(home)
                     .postgres(postgres.serverUrl(), EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD)
                     .kafka(kafka.bootstrapServers())
-                    .healthTimeout(Duration.ofSeconds(240))
+                    .healthTimeout(healthTimeout(cluster))
                     .environment(LocalStackProcesses.GATEWAY, "JIXIAO_DATA", home.toString())
                     .environment(LocalStackProcesses.GATEWAY, "SPRING_APPLICATION_JSON", NO_RATE_LIMIT);
-            int[] ports = FreePorts.pickDistinct(LocalStackProcesses.ALL_SERVICES.size());
+            if (cluster) {
+                builder.instances(CLUSTER_INSTANCES);
+                for (String service : LocalStackProcesses.DOMAIN_SERVICES) {
+                    kafka.serviceEnvironment(service).forEach((k, v) -> builder.environment(service, k, v));
+                }
+            }
+            int[] ports = cluster ? clusterPorts() : FreePorts.pickDistinct(LocalStackProcesses.ALL_SERVICES.size());
             for (int i = 0; i < ports.length; i++) {
                 builder.port(LocalStackProcesses.ALL_SERVICES.get(i), ports[i]);
             }
@@ -97,7 +120,8 @@ public final class FaultStack implements AutoCloseable {
             processes = builder.build();
             String token = LocalTokens.mint(home, "fault-suite", ROLES, List.of("*"));
             processes.startAll();
-            log.line("four services up in %d s; gateway %s; logs in %s",
+            log.line("%s up in %d s; gateway %s; logs in %s", cluster ? "Kafka's three nodes and the services' "
+                            + processes.services().size() + " instances" : "four services",
                     Duration.ofNanos(System.nanoTime() - t0).toSeconds(), processes.gatewayUrl(),
                     processes.logsDirectory());
             return new FaultStack(home, postgres, kafka, processes, databases, token, keep);
@@ -107,11 +131,46 @@ public final class FaultStack implements AutoCloseable {
             }
             if (kafka != null) {
                 kafka.stop();
+                copyLogs(home, kafka);   // why a service did not start is in its log
             }
             postgres.stop();
-            deleteQuietly(home);
+            if (!keep) {
+                deleteQuietly(home);
+            }
             throw e;
         }
+    }
+
+    /**
+     * How long a service may take to become healthy: {@code -Djixiao.e2e.health-timeout} (e.g. {@code PT15M} on a
+     * loaded machine), else 4 minutes, 8 on the cluster (seven service JVMs and three Kafka nodes start together).
+     */
+    static Duration healthTimeout(boolean cluster) {
+        String given = System.getProperty("jixiao.e2e.health-timeout");
+        return given != null && !given.isBlank() ? Duration.parse(given) : Duration.ofMinutes(cluster ? 8 : 4);
+    }
+
+    /**
+     * Free ports for the four services where the second instance's port (the service's + 10, the launcher's rule)
+     * is free as well.
+     */
+    private static int[] clusterPorts() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int[] ports = FreePorts.pickDistinct(LocalStackProcesses.ALL_SERVICES.size());
+            boolean secondsFree = true;
+            for (int port : ports) {
+                secondsFree &= !FreePorts.inUse(port + 10) && java.util.Arrays.stream(ports).noneMatch(p -> p == port + 10);
+            }
+            if (secondsFree) {
+                return ports;
+            }
+        }
+        throw new IllegalStateException("no free ports for two instances of each service");
+    }
+
+    /** Whether this stack runs Kafka as three node processes and two instances of each domain service. */
+    public boolean isCluster() {
+        return kafka.runsNodesAsProcesses();
     }
 
     /**
@@ -193,7 +252,7 @@ public final class FaultStack implements AutoCloseable {
                 kafka.stop();
             } finally {
                 postgres.stop();
-                copyLogs();
+                copyLogs(home, kafka);
                 if (!keep) {
                     deleteQuietly(home);
                 }
@@ -202,15 +261,21 @@ public final class FaultStack implements AutoCloseable {
     }
 
     /** The services' and PostgreSQL's logs to {@code -Djixiao.fault-suite.logs} (the tests keep them under target/). */
-    private void copyLogs() {
+    private static void copyLogs(Path home, EmbeddedKafkaBroker kafka) {
         String target = System.getProperty("jixiao.fault-suite.logs");
         if (target == null || target.isBlank()) {
             return;
         }
         try (Stream<Path> logs = Files.list(home.resolve("logs"))) {
             Path dir = Files.createDirectories(Path.of(target));
-            for (Path log : logs.toList()) {
-                Files.copy(log, dir.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            List<Path> files = new java.util.ArrayList<>(logs.toList());
+            for (int node = 1; kafka.runsNodesAsProcesses() && node <= kafka.size(); node++) {
+                files.add(kafka.nodeLog(node));
+            }
+            for (Path log : files) {
+                if (Files.isRegularFile(log)) {
+                    Files.copy(log, dir.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
             }
         } catch (IOException | UncheckedIOException e) {
             // the logs are a help, not a result

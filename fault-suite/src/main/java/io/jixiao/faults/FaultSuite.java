@@ -12,7 +12,7 @@ import java.util.List;
  * The fault suite as one command:
  *
  * <pre>
- * java -jar fault-suite/target/fault-suite.jar [--short] [--faults=1,2,3,4,5,6] [--bad-requests=N] [--workers=N]
+ * java -jar fault-suite/target/fault-suite.jar [--short] [--cluster] [--faults=1,2,3,4,5,6] [--bad-requests=N] [--workers=N]
  *                                              [--import-job-lines=N] [--no-import-job]
  *                                              [--no-bad-input] [--no-poison] [--keep] [--report=FILE]
  * </pre>
@@ -20,9 +20,17 @@ import java.util.List;
  * It starts PostgreSQL and Kafka in this JVM and the four service jars as processes (free ports, temporary
  * directories), drives a steady load, injects the six faults one at a time and compares the ledger with the
  * stores and read models after each, runs an import job killed at half ({@link ImportJobCrash}), sends the bad requests, runs the poison-event scenario, prints the figures
- * and exits 0 only if everything held. {@code --short} is the mode the tests run.
+ * and exits 0 only if everything held. {@code --short} is the mode the tests run. {@code --cluster} runs on three
+ * Kafka node processes and two instances of each domain service, with the cluster's faults (7: a Kafka node killed,
+ * 8: one instance of each service killed, 9: the instance serving a request killed mid-request) and neither the import job, the bad input nor the poison events.
  */
 public final class FaultSuite {
+    /**
+     * The faults of {@code --cluster}: a Kafka node killed, one instance of each service killed, the instance serving
+     * a request killed mid-request.
+     */
+    static final List<Integer> CLUSTER_FAULTS = List.of(7, 8, 9);
+
     private FaultSuite() {
     }
 
@@ -45,12 +53,17 @@ public final class FaultSuite {
         Integer workers = null;
         Integer importLines = null;
         boolean importJob = true;
+        boolean cluster = false;
+        boolean faultsGiven = false;
         Path report = null;
         for (String arg : args) {
             if (arg.equals("--short")) {
                 settings = Settings.shortMode();
+            } else if (arg.equals("--cluster")) {
+                cluster = true;
             } else if (arg.startsWith("--faults=")) {
                 faults = Arrays.stream(arg.substring(9).split(",")).filter(s -> !s.isBlank()).map(Integer::valueOf).toList();
+                faultsGiven = true;
             } else if (arg.startsWith("--bad-requests=")) {
                 badRequests = Integer.valueOf(arg.substring(15));
             } else if (arg.startsWith("--workers=")) {
@@ -68,7 +81,7 @@ public final class FaultSuite {
             } else if (arg.startsWith("--report=")) {
                 report = Path.of(arg.substring(9));
             } else {
-                System.err.println("usage: java -jar fault-suite.jar [--short] [--faults=1,2,3,4,5,6] [--bad-requests=N] "
+                System.err.println("usage: java -jar fault-suite.jar [--short] [--cluster] [--faults=1,2,3,4,5,6] [--bad-requests=N] "
                         + "[--workers=N] [--import-job-lines=N] [--no-import-job] [--no-bad-input] [--no-poison] [--keep] "
                         + "[--report=FILE]");
                 System.exit(2);
@@ -83,13 +96,18 @@ public final class FaultSuite {
         if (importLines != null) {
             settings = settings.withImportJobLines(importLines);
         }
-        if (!importJob) {
+        if (cluster) {
+            faults = faultsGiven ? faults : CLUSTER_FAULTS;
+            badInput = false;
+            poison = false;
+        }
+        if (!importJob || cluster) {
             settings = settings.withImportJobLines(0);
         }
         Log log = Log.toStdout();
         Outcome outcome;
         try {
-            outcome = run(settings, faults, badInput, poison, keep, log);
+            outcome = run(settings, faults, badInput, poison, keep, cluster, log);
         } catch (RuntimeException e) {
             log.line("the suite could not run: %s", e);
             e.printStackTrace();
@@ -110,10 +128,21 @@ public final class FaultSuite {
     /** Runs the whole suite on a fresh stack and stops it afterwards. */
     public static Outcome run(Settings settings, List<Integer> faultNumbers, boolean badInput, boolean poison,
                               boolean keep, Log log) {
-        log.line("fault suite, %s mode: %d workers, Kafka down %d s, PostgreSQL down %d s, %d bad requests",
-                settings.name(), settings.workers(), settings.kafkaOutage().toSeconds(),
-                settings.postgresOutage().toSeconds(), settings.badRequests());
-        try (Suite suite = Suite.start(settings, log, keep)) {
+        return run(settings, faultNumbers, badInput, poison, keep, false, log);
+    }
+
+    /** As {@link #run(Settings, List, boolean, boolean, boolean, Log)}; {@code cluster}: on the cluster. */
+    public static Outcome run(Settings settings, List<Integer> faultNumbers, boolean badInput, boolean poison,
+                              boolean keep, boolean cluster, Log log) {
+        if (cluster) {
+            log.line("fault suite on the cluster, %s mode: %d workers, a Kafka node killed for %d s, faults %s",
+                    settings.name(), settings.workers(), settings.brokerOutage().toSeconds(), faultNumbers);
+        } else {
+            log.line("fault suite, %s mode: %d workers, Kafka down %d s, PostgreSQL down %d s, %d bad requests",
+                    settings.name(), settings.workers(), settings.kafkaOutage().toSeconds(),
+                    settings.postgresOutage().toSeconds(), settings.badRequests());
+        }
+        try (Suite suite = Suite.start(settings, log, keep, cluster)) {
             Thread stopOnCtrlC = new Thread(suite::close, "fault-suite-stop");
             Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
             try {

@@ -35,17 +35,24 @@ public final class Faults {
     private final Http http;
     private final Log log;
     private final Map<Integer, Integer> rounds = new java.util.HashMap<>();
+    /** What a fault's own checks found wrong (fault 9), besides the comparison every fault gets. */
+    private final List<String> injectionFailures = java.util.Collections.synchronizedList(new ArrayList<>());
 
     /** What one fault did and what the comparison found. */
     public record FaultResult(int number, String title, String phase, Duration outage, List<String> notes,
                               long sent, long acknowledged, long acknowledgedDuringOutage, long refused,
                               Map<String, Long> refusals, long unresolved, long retries, long firstAnswersDiscarded,
                               String writesDuringOutage, String readsDuringOutage, long violations,
+                              double okShareDuringOutage, double requiredOkShare, List<String> failures,
                               Verifier.Verification verification) {
         public boolean passed() {
-            return violations == 0 && unresolved == 0 && verification.passed();
+            return violations == 0 && unresolved == 0 && verification.passed()
+                    && okShareDuringOutage >= requiredOkShare && failures.isEmpty();
         }
     }
+
+    /** The share of writes answered 2xx while a cluster's Kafka node is down (fault 7); the rest are retried 503s. */
+    static final double REQUIRED_OK_SHARE_NODE_DOWN = 0.95;
 
     public Faults(FaultStack stack, Settings settings, Ledger ledger, LoadDriver driver, Verifier verifier,
                   StatusCounts writes, StatusCounts reads, Http http, Log log) {
@@ -60,7 +67,7 @@ public final class Faults {
         this.log = log;
     }
 
-    /** Runs fault {@code number} (1–6). */
+    /** Runs fault {@code number} (1–6 on the single stack, 7 to 9 on the cluster). */
     public FaultResult run(int number) {
         return switch (number) {
             case 1 -> killBudgetService();
@@ -69,7 +76,10 @@ public final class Faults {
             case 4 -> postgresOutage();
             case 5 -> twoDisclosureInstancesOneKilled();
             case 6 -> lostResponses();
-            default -> throw new IllegalArgumentException("no fault " + number + " (1–6)");
+            case 7 -> killKafkaNode();
+            case 8 -> killOneInstanceOfEachService();
+            case 9 -> killTheInstanceServingARequest();
+            default -> throw new IllegalArgumentException("no fault " + number + " (1–9)");
         };
     }
 
@@ -79,7 +89,12 @@ public final class Faults {
     }
 
     private FaultResult fault(int number, String title, Injection injection) {
+        return fault(number, title, 0, injection);
+    }
+
+    private FaultResult fault(int number, String title, double requiredOkShare, Injection injection) {
         int round = rounds.merge(number, 1, Integer::sum);
+        injectionFailures.clear();
         String phase = "f" + number + (round > 1 ? "r" + round : "");
         log.line("fault %d: %s", number, title);
         driver.start(phase, phase + " before");
@@ -110,7 +125,8 @@ public final class Faults {
                 stats.acknowledged.get(), writes.count(outageWindow, StatusCounts.Bucket.OK_2XX)
                 + writes.count(outageWindow, StatusCounts.Bucket.REPLAYED_2XX), stats.refused.get(), refusals,
                 stats.unresolved.get(), stats.retries.get(), stats.firstAnswersDiscarded.get(),
-                writes.describe(outageWindow), reads.describe(outageWindow), violations, v);
+                writes.describe(outageWindow), reads.describe(outageWindow), violations,
+                writes.okShare(outageWindow), requiredOkShare, List.copyOf(injectionFailures), v);
         log.line("fault %d: %s", number, result.passed() ? "passed" : "FAILED");
         return result;
     }
@@ -211,7 +227,86 @@ public final class Faults {
         });
     }
 
+    /**
+     * Cluster mode: the Kafka node that leads partition 0 of budget.events is killed with SIGKILL, stays down for the
+     * broker outage and is started again on its ports and log; the services' {@code acks=all} publishers go on with
+     * the two others ({@code min.insync.replicas=2}).
+     */
+    FaultResult killKafkaNode() {
+        requireCluster(7);
+        return fault(7, "one Kafka node killed (SIGKILL), down " + settings.brokerOutage().toSeconds()
+                + " s, restarted", REQUIRED_OK_SHARE_NODE_DOWN, () -> {
+            int node = leaderOfBudgetPartitionZero();
+            long pid = stack.kafka().pid(node).orElseThrow();
+            long journalAtKill = journalCount();
+            stack.kafka().killNode(node);
+            long killed = System.nanoTime();
+            Waits.holdFor(settings.brokerOutage(), "Kafka node " + node + " down", () -> !stack.kafka().isRunning(node));
+            long projectedMeanwhile = journalCount() - journalAtKill;
+            long restarting = System.nanoTime();
+            stack.kafka().startNode(node);
+            return List.of("node " + node + " (leader of budget.events-0, pid " + pid + ") killed with SIGKILL and down "
+                    + seconds(restarting - killed), projectedMeanwhile + " budget events published and journalled "
+                    + "while it was down", "node registered again " + seconds(System.nanoTime() - restarting)
+                    + " after its restart");
+        });
+    }
+
+    /**
+     * Cluster mode: the first instance of budget-, evaluation- and disclosure-service killed together with SIGKILL
+     * (the gateway keeps sending to them until its next readiness check; those requests answer 503 and are
+     * retried), the survivors take over the tracking segments and the partitions, then the three are started again.
+     */
+    FaultResult killOneInstanceOfEachService() {
+        requireCluster(8);
+        return fault(8, "one instance of each domain service killed (SIGKILL), restarted", () -> {
+            List<String> notes = new ArrayList<>();
+            for (String service : LocalStackProcesses.DOMAIN_SERVICES) {
+                stack.processes().kill(service);
+            }
+            long killed = System.nanoTime();
+            Waits.until(Duration.ofSeconds(60), "the gateway answers from the survivors",
+                    () -> http.get("/api/budget/districts/" + settings.districts().get(0) + "/projects/fs-p0").ok());
+            notes.add("instance 1 of each service killed; the gateway answered from the survivors after "
+                    + seconds(System.nanoTime() - killed));
+            Waits.holdFor(Duration.ofSeconds(2), "commands stored by the survivors", () -> true);
+            long target = storedPublishedBudgetEvents();
+            Waits.until(Duration.ofSeconds(180), "the survivors publish and journal what they store",
+                    () -> journalCount() >= target);
+            notes.add("budget events stored up to 2 s after the kill journalled after "
+                    + seconds(System.nanoTime() - killed) + " (publisher segment claim + partition takeover)");
+            long restarting = System.nanoTime();
+            List<java.util.concurrent.CompletableFuture<Void>> starts = LocalStackProcesses.DOMAIN_SERVICES.stream()
+                    .map(service -> java.util.concurrent.CompletableFuture.runAsync(
+                            () -> stack.processes().start(service))).toList();
+            starts.forEach(java.util.concurrent.CompletableFuture::join);
+            notes.add("the three healthy again " + seconds(System.nanoTime() - restarting) + " after their restart");
+            return notes;
+        });
+    }
+
+    /** Cluster mode: {@link MidRequestKill}, with the load running. */
+    FaultResult killTheInstanceServingARequest() {
+        requireCluster(9);
+        int lines = settings.isShort() ? 5_000 : 10_000;
+        return fault(9, "the budget-service instance serving a " + lines + "-line import killed (SIGKILL) mid-request",
+                () -> new MidRequestKill(stack, http, log).run(lines, injectionFailures));
+    }
+
+    private void requireCluster(int number) {
+        if (!stack.isCluster()) {
+            throw new IllegalStateException("fault " + number + " needs the cluster (--cluster)");
+        }
+    }
+
     // ------------------------------------------------------------------------------------------- helpers
+
+    private int leaderOfBudgetPartitionZero() throws Exception {
+        try (Admin admin = stack.kafka().admin()) {
+            return admin.describeTopics(List.of(Topics.BUDGET_EVENTS)).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get(Topics.BUDGET_EVENTS).partitions().get(0).leader().id();
+        }
+    }
 
     private long storedBudgetEvents() throws Exception {
         try (Connection c = stack.connect(LocalStackProcesses.BUDGET); Statement s = c.createStatement();
@@ -256,7 +351,11 @@ public final class Faults {
 
     /** Stored published budget events of the suite's districts minus those in the district journal. */
     private long journalLag() throws Exception {
-        long journal;
+        return storedPublishedBudgetEvents() - journalCount();
+    }
+
+    /** Budget events of the suite's districts in the district journal. */
+    private long journalCount() throws Exception {
         try (Connection c = stack.connect(LocalStackProcesses.DISCLOSURE);
              java.sql.PreparedStatement q = c.prepareStatement("SELECT count(*) FROM district_event WHERE topic = ? "
                      + "AND district_code = ANY(?)")) {
@@ -264,10 +363,9 @@ public final class Faults {
             q.setArray(2, c.createArrayOf("varchar", settings.districts().toArray()));
             try (ResultSet rs = q.executeQuery()) {
                 rs.next();
-                journal = rs.getLong(1);
+                return rs.getLong(1);
             }
         }
-        return storedPublishedBudgetEvents() - journal;
     }
 
     private long storedPublishedBudgetEvents() throws Exception {

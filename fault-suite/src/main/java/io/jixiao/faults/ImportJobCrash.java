@@ -57,6 +57,11 @@ public final class ImportJobCrash {
     }
 
     static ImportFile file(int lines) {
+        return file(lines, DISTRICT);
+    }
+
+    /** As {@link #file(int)}, into {@code district}. */
+    static ImportFile file(int lines, String district) {
         StringBuilder csv = new StringBuilder("lineId,op,district,projectId,amount,date,unitId,name,category,"
                 + "fiscalYear,source\n");
         List<String> ids = new ArrayList<>(lines);
@@ -64,16 +69,16 @@ public final class ImportJobCrash {
         String year = String.valueOf(Settings.FISCAL_YEAR);
         for (int u = 0; u < UNITS && ids.size() < lines; u++) {
             String id = "iu" + u;
-            csv.append(id).append(",registerUnit,").append(DISTRICT).append(",,,,u").append(u).append(",导入单位")
+            csv.append(id).append(",registerUnit,").append(district).append(",,,,u").append(u).append(",导入单位")
                     .append(u).append('\n');
             ids.add(id);
         }
         for (int p = 0; p < PROJECTS && ids.size() + 1 < lines; p++) {
             String project = "p" + p;
-            csv.append("ip").append(p).append(",registerProject,").append(DISTRICT).append(',').append(project)
+            csv.append("ip").append(p).append(",registerProject,").append(district).append(',').append(project)
                     .append(",,,u").append(p % UNITS).append(",导入项目").append(p).append(",专项资金,").append(year)
                     .append('\n');
-            csv.append("ia").append(p).append(",appropriate,").append(DISTRICT).append(',').append(project).append(',')
+            csv.append("ia").append(p).append(",appropriate,").append(district).append(',').append(project).append(',')
                     .append(yuan(APPROPRIATION_FEN)).append(',').append(year).append("-01-10,,,,,一般公共预算\n");
             ids.add("ip" + p);
             ids.add("ia" + p);
@@ -82,7 +87,7 @@ public final class ImportJobCrash {
         for (int i = 0; ids.size() < lines; i++) {
             String project = "p" + (i % fen.size());
             long amount = 100 + (i * 7_919L) % 9_900;  // 1.00 to 99.99 yuan, every fen digit used
-            csv.append("is").append(i).append(",spend,").append(DISTRICT).append(',').append(project).append(',')
+            csv.append("is").append(i).append(",spend,").append(district).append(',').append(project).append(',')
                     .append(yuan(amount)).append(',').append(year).append("-05-01\n");
             ids.add("is" + i);
             fen.get(project)[1] += amount;
@@ -219,12 +224,20 @@ public final class ImportJobCrash {
 
     /** How many of the file's line ids have one event, more, none (budget-service's event store, this district). */
     private long[] eventsPerLine(List<String> lineIds, List<String> failures) {
+        return eventsPerLine(stack, DISTRICT, lineIds, failures);
+    }
+
+    /**
+     * How many of {@code lineIds} have one event, more, none in budget-service's event store ({@code district}); a
+     * failure for each line recorded more than once or not at all.
+     */
+    static long[] eventsPerLine(FaultStack stack, String district, List<String> lineIds, List<String> failures) {
         Map<String, Long> counts = new TreeMap<>();
         try (Connection c = stack.connect(LocalStackProcesses.BUDGET);
              PreparedStatement q = c.prepareStatement("SELECT m ->> 'requestId', count(*) FROM (SELECT "
                      + "convert_from(metadata, 'UTF8')::jsonb AS m FROM domainevententry) e WHERE m ->> 'districtCode' "
                      + "= ? AND m ->> 'requestId' IS NOT NULL GROUP BY 1")) {
-            q.setString(1, DISTRICT);
+            q.setString(1, district);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     counts.put(rs.getString(1), rs.getLong(2));

@@ -24,7 +24,12 @@ public final class Report {
                         + "%d unresolved%s%n", f.sent(), f.acknowledged(), f.acknowledgedDuringOutage(), v.replayedAnswers(),
                 f.refused(), f.refusals().isEmpty() ? "" : f.refusals().toString(), f.retries(), f.unresolved(),
                 f.firstAnswersDiscarded() > 0 ? ", " + f.firstAnswersDiscarded() + " first answers thrown away" : ""));
-        out.append("  answers during the outage — writes: ").append(f.writesDuringOutage()).append('\n');
+        out.append("  answers during the outage — writes: ").append(f.writesDuringOutage());
+        if (f.requiredOkShare() > 0) {
+            out.append(String.format(Locale.ROOT, " — %.1f %% 2xx (at least %.0f %% required)",
+                    100 * f.okShareDuringOutage(), 100 * f.requiredOkShare()));
+        }
+        out.append('\n');
         out.append("                             reads:  ").append(f.readsDuringOutage()).append('\n');
         out.append(String.format(Locale.ROOT, "  event stores: %d acknowledged → lost %d, duplicated %d; stored but never "
                         + "acknowledged (whole run) %d%n", v.acknowledged(), v.lost().size(), v.duplicated().size(),
@@ -37,6 +42,7 @@ public final class Report {
                 v.phantoms(), v.timelineDuplicates(), v.caughtUp() ? "in " + seconds(v.quiescence()) : "NOT within "
                         + seconds(v.quiescence())));
         out.append("  totals, whole run (yuan): ").append(totals(v)).append('\n');
+        f.failures().forEach(failure -> out.append("  FAILED: ").append(failure).append('\n'));
         out.append(String.format(Locale.ROOT, "  honest answers: %d violations (500, 503 without Retry-After, error not "
                 + "problem+json)%n", f.violations()));
         if (!v.lost().isEmpty() || !v.duplicated().isEmpty() || !v.storedUnacknowledged().isEmpty()) {

@@ -79,6 +79,16 @@ public final class StatusCounts {
         return windows.getOrDefault(window, Map.of()).values().stream().mapToLong(AtomicLong::get).sum();
     }
 
+    /**
+     * Of the answers in {@code window} that were not refusals (4xx), the share that were 2xx (1 when there were
+     * none): the rest were 5xx or no answer, retried with the same key.
+     */
+    public double okShare(String window) {
+        long ok = count(window, Bucket.OK_2XX) + count(window, Bucket.REPLAYED_2XX);
+        long answered = total(window) - count(window, Bucket.CLIENT_4XX);
+        return answered == 0 ? 1 : (double) ok / answered;
+    }
+
     public long violations(String window) {
         AtomicLong n = violationsByWindow.get(window);
         return n == null ? 0 : n.get();

@@ -34,8 +34,13 @@ public final class Suite implements AutoCloseable {
 
     /** Starts PostgreSQL, Kafka and the four services, and sets the districts up. */
     public static Suite start(Settings settings, Log log, boolean keep) {
+        return start(settings, log, keep, false);
+    }
+
+    /** As {@link #start(Settings, Log, boolean)}; {@code cluster}: on the cluster ({@link FaultStack#start}). */
+    public static Suite start(Settings settings, Log log, boolean keep, boolean cluster) {
         long t0 = System.nanoTime();
-        FaultStack stack = FaultStack.start(keep, log);
+        FaultStack stack = FaultStack.start(keep, log, cluster);
         try {
             return new Suite(settings, log, stack, Duration.ofNanos(System.nanoTime() - t0));
         } catch (RuntimeException e) {

@@ -19,21 +19,7 @@ class FaultsIT {
     private static Faults.FaultResult run(int number) {
         Faults.FaultResult result = SharedSuite.get().fault(number);
         SharedSuite.report(Report.fault(result));
-        Verifier.Verification v = result.verification();
-        assertThat(result.acknowledged()).as("commands acknowledged during fault %d", number).isPositive();
-        assertThat(v.lost()).as("acknowledged but not stored").isEmpty();
-        assertThat(v.duplicated()).as("stored more than once").isEmpty();
-        assertThat(v.storedUnacknowledged()).as("stored but never acknowledged").isEmpty();
-        assertThat(v.caughtUp()).as("projections caught up").isTrue();
-        assertThat(v.missingInJournal()).as("stored events missing in the district journal").isEmpty();
-        assertThat(v.missingInTimeline()).as("stored events missing in the project timeline").isEmpty();
-        assertThat(v.missingInEvaluation()).as("stored events missing in evaluation's budget copy").isEmpty();
-        assertThat(v.phantoms()).as("projected rows without a stored event").isZero();
-        assertThat(v.totalsMatch()).as("totals: %s", Report.totals(v)).isTrue();
-        assertThat(result.violations()).as("500s, 503s without Retry-After, errors not problem+json: %s",
-                SharedSuite.get().writes().violationSamples()).isZero();
-        assertThat(result.unresolved()).as("commands without a definitive answer").isZero();
-        return result;
+        return FaultChecks.assertHeld(result, SharedSuite.get());
     }
 
     @Test

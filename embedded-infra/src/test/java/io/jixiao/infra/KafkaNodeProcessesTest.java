@@ -1,0 +1,92 @@
+package io.jixiao.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jixiao.events.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three KRaft nodes as processes of their own, secured as the single broker: one killed with SIGKILL, acks=all
+ * writes go on, the node comes back on its ports and log, and every acknowledged record is there.
+ */
+class KafkaNodeProcessesTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final int[] FREE = {0, 0, 0};
+
+    @Test
+    void aNodeKilledWithSigkillComesBackAndNothingAcknowledgedIsLost() throws Exception {
+        long started = System.nanoTime();
+        try (EmbeddedKafkaBroker cluster = EmbeddedKafkaBroker.startClusterProcesses(null, FREE, FREE,
+                KafkaUsers.jixiao())) {
+            System.out.printf("three node processes up in %d ms%n", millisSince(started));
+            assertThat(cluster.runsNodesAsProcesses()).isTrue();
+            List<String> sent = new ArrayList<>();
+            send(cluster, "before", 3, sent);
+
+            long pid = cluster.pid(2).orElseThrow();
+            long killing = System.nanoTime();
+            cluster.killNode(2);
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(cluster.isRunning(2)).isFalse();
+            send(cluster, "node-2-killed", 3, sent);
+            System.out.printf("node 2 killed (SIGKILL) and 3 acks=all sends without it: %d ms%n", millisSince(killing));
+
+            long restarting = System.nanoTime();
+            cluster.startNode(2);
+            System.out.printf("node 2 registered again after %d ms%n", millisSince(restarting));
+            assertThat(cluster.isRunning(2)).isTrue();
+            assertThat(cluster.pid(2).orElseThrow()).isNotEqualTo(pid);
+            send(cluster, "after", 1, sent);
+
+            assertThat(readAll(cluster, sent.size())).containsExactlyInAnyOrderElementsOf(sent);
+            assertThat(java.nio.file.Files.getPosixFilePermissions(cluster.logDirectory().resolve("node-1.properties")))
+                    .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        }
+    }
+
+    private static void send(EmbeddedKafkaBroker cluster, String prefix, int count, List<String> sent)
+            throws Exception {
+        Map<String, Object> config = new HashMap<>(cluster.clientProperties(Topics.BUDGET_SERVICE));
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 90_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new StringSerializer())) {
+            for (int i = 0; i < count; i++) {
+                producer.send(new ProducerRecord<>(Topics.BUDGET_EVENTS, "P-" + i, prefix + "-" + i))
+                        .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                sent.add(prefix + "-" + i);
+            }
+        }
+    }
+
+    private static List<String> readAll(EmbeddedKafkaBroker cluster, int count) {
+        List<String> values = new ArrayList<>();
+        try (KafkaConsumer<String, String> reader = cluster.readerFromStart()) {
+            reader.subscribe(List.of(Topics.BUDGET_EVENTS));
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (values.size() < count && System.nanoTime() < deadline) {
+                reader.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+            }
+        }
+        return values;
+    }
+
+    private static long millisSince(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
+    }
+}
