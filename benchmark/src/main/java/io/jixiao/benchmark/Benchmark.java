@@ -36,8 +36,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * {@code java -jar benchmark/target/benchmark.jar [--smoke] [--out FILE]}: starts the local stack and
- * prints every performance figure next to its target and its raw baseline, then writes them as JSON.
+ * {@code java -jar benchmark/target/benchmark.jar [--smoke] [--out FILE] [--cluster]}: starts the local stack (with
+ * {@code --cluster} as {@code local-stack --cluster}) and prints every performance figure next to its target and its
+ * raw baseline, then writes them as JSON.
  */
 public final class Benchmark {
     /** As the services write events: dates and instants as ISO-8601 text (evaluation-service parks an array date). */
@@ -86,6 +87,8 @@ public final class Benchmark {
     private int overviewDistricts = 100;
     private int overviewProjects = 300;
 
+    /** {@code --cluster}: the stack as {@code local-stack --cluster}. */
+    private boolean cluster;
     private final Sizes sizes;
     private final java.util.Set<Part> parts;
     private final Results results = new Results();
@@ -99,6 +102,12 @@ public final class Benchmark {
         this.parts = java.util.EnumSet.copyOf(parts);
     }
 
+    /** The same run against {@code local-stack --cluster}. */
+    public Benchmark onCluster() {
+        this.cluster = true;
+        return this;
+    }
+
     public static void main(String[] args) throws Exception {
         boolean smoke = List.of(args).contains("--smoke");
         Path out = Path.of("benchmark/target/benchmark-results.json");
@@ -106,6 +115,7 @@ public final class Benchmark {
         java.util.Set<Part> parts = java.util.EnumSet.complementOf(java.util.EnumSet.of(Part.OVERVIEW));
         int overviewDistricts = 100;
         int overviewProjects = 300;
+        boolean cluster = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(args[++i]);
@@ -122,10 +132,11 @@ public final class Benchmark {
                 case "--overview-districts" -> overviewDistricts = Integer.parseInt(args[++i]);
                 case "--overview-projects" -> overviewProjects = Integer.parseInt(args[++i]);
                 case "--smoke" -> { }
+                case "--cluster" -> cluster = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
                         + "; known: --smoke, --out F, --rebuild-events N, --level-seconds S, --concurrency 4,16,"
                         + " --only baselines,commands,lag,bulk,history,report,rebuild,overview,"
-                        + " --overview-districts N, --overview-projects M");
+                        + " --overview-districts N, --overview-projects M, --cluster");
             }
         }
         Results results;
@@ -133,6 +144,9 @@ public final class Benchmark {
             Benchmark benchmark = new Benchmark(sizes, parts);
             benchmark.overviewDistricts = overviewDistricts;
             benchmark.overviewProjects = overviewProjects;
+            if (cluster) {
+                benchmark.onCluster();
+            }
             results = benchmark.run(locateLauncher());
         } catch (Exception | Error e) {
             // the stack is already stopped; HTTP and Kafka client threads would keep the JVM alive
@@ -163,9 +177,13 @@ public final class Benchmark {
         results.context("java", System.getProperty("java.version"));
         results.context("started", Instant.now().toString());
         results.context("sizes", sizes.toString());
+        results.context("topology", cluster ? "cluster: 3 Kafka nodes, 2 instances per service, gateway balancing"
+                : "single node: 1 Kafka broker, 1 instance per service");
+        results.context("load average at start", loadAverage());
         Path data = Files.createTempDirectory("jixiao-bench");
-        System.out.println("starting the local stack (data in " + data + ")");
-        try (LauncherProcess stack = LauncherProcess.start(launcherJar, data, Duration.ofMinutes(5))) {
+        System.out.println("starting the local stack" + (cluster ? " --cluster" : "") + " (data in " + data + ")");
+        try (LauncherProcess stack = LauncherProcess.start(launcherJar, data, Duration.ofMinutes(20),
+                cluster)) {
             results.add("start", "ready (launch to 'Jixiao is up')", stack.startTime().toMillis() / 1000.0, "s",
                     "≤ 60 s warm", null, null);
             memory(stack, "idle");
@@ -201,10 +219,21 @@ public final class Benchmark {
                 OverviewBenchmark.run(stack, gateway, results, overviewDistricts, overviewProjects);
             }
             requireNothingParked(stack);
+            results.context("load average at end", loadAverage());
         }
         // a failed run keeps its data and logs for a look; a passed one leaves nothing behind
         Directories.deleteRecursively(data);
         return results;
+    }
+
+    /** /proc/loadavg's 1, 5 and 15 minute figures: the machine is shared, figures are read beside it. */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     /** What the stack burns doing nothing: its consumers' polling, the event processors, housekeeping. */
@@ -586,12 +615,15 @@ public final class Benchmark {
     private void memory(LauncherProcess stack, String when) {
         Map<String, Double> tree = ProcessMemory.residentTree(stack.pid(), stack.dataDir());
         double postgres = 0;
+        Map<String, Integer> seen = new java.util.HashMap<>();
         for (Map.Entry<String, Double> e : tree.entrySet()) {
             if (e.getKey().startsWith("postgres")) {
                 postgres += e.getValue();
             } else {
-                results.add("memory", e.getKey().replaceAll(" \\(\\d+\\)", "") + " resident, " + when, e.getValue(),
-                        "MiB", null, null, null);
+                String name = e.getKey().replaceAll(" \\(\\d+\\)", "");
+                int instance = seen.merge(name, 1, Integer::sum);   // a cluster's second instance: "… #2"
+                results.add("memory", name + (instance > 1 ? " #" + instance : "") + " resident, " + when,
+                        e.getValue(), "MiB", null, null, null);
             }
         }
         results.add("memory", "postgres (all processes) resident, " + when, postgres, "MiB", null, null, null);

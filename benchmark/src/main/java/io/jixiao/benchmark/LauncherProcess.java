@@ -26,6 +26,7 @@ public final class LauncherProcess implements AutoCloseable {
     private final Path dataDir;
     private final Map<String, Integer> ports;
     private final Duration startTime;
+    private final boolean cluster;
     private static final String KAFKA_ADMIN_PASSWORD = io.jixiao.infra.KafkaUsers.randomPassword();
     /** Fresh for each benchmark run; never printed. */
     private static final Map<String, String> CALLER_KEYS = Map.of(
@@ -33,7 +34,9 @@ public final class LauncherProcess implements AutoCloseable {
             "evaluation", io.jixiao.identity.CallerKey.random(),
             "disclosure", io.jixiao.identity.CallerKey.random());
 
-    private LauncherProcess(Process process, Path dataDir, Map<String, Integer> ports, Duration startTime) {
+    private LauncherProcess(Process process, Path dataDir, Map<String, Integer> ports, Duration startTime,
+                            boolean cluster) {
+        this.cluster = cluster;
         this.process = process;
         this.dataDir = dataDir;
         this.ports = ports;
@@ -41,10 +44,20 @@ public final class LauncherProcess implements AutoCloseable {
     }
 
     public static LauncherProcess start(Path launcherJar, Path dataDir, Duration timeout) throws Exception {
-        int[] free = FreePorts.pickDistinct(7);
-        Map<String, Integer> ports = Map.of("gateway", free[0], "budget", free[1], "evaluation", free[2],
-                "disclosure", free[3], "pg", free[4], "kafka", free[5], "kafka-controller", free[6]);
+        return start(launcherJar, dataDir, timeout, false);
+    }
+
+    /**
+     * As {@link #start(Path, Path, Duration)}; {@code cluster}: {@code local-stack.jar --cluster} (three Kafka nodes,
+     * two instances of each domain service, the gateway balancing over them).
+     */
+    public static LauncherProcess start(Path launcherJar, Path dataDir, Duration timeout, boolean cluster)
+            throws Exception {
+        Map<String, Integer> ports = pickPorts(cluster);
         List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", launcherJar.toString(), "--no-fixtures"));
+        if (cluster) {
+            command.add("--cluster");
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.put("JIXIAO_DATA", dataDir.toString());
@@ -97,7 +110,46 @@ public final class LauncherProcess implements AutoCloseable {
             throw new IllegalStateException("the local stack did not come up; its output: " + log + "\n"
                     + String.join("\n", tail(log, 40)));
         }
-        return new LauncherProcess(process, dataDir, ports, Duration.ofNanos(System.nanoTime() - started));
+        return new LauncherProcess(process, dataDir, ports, Duration.ofNanos(System.nanoTime() - started), cluster);
+    }
+
+    /**
+     * Free ports for the stack. A cluster also takes Kafka's and its controller's port + 2 and + 4 and each domain
+     * service's port + 10 (the second instance; local-stack's README): those must be free and distinct too.
+     */
+    static Map<String, Integer> pickPorts(boolean cluster) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int[] free = FreePorts.pickDistinct(7);
+            Map<String, Integer> ports = Map.of("gateway", free[0], "budget", free[1], "evaluation", free[2],
+                    "disclosure", free[3], "pg", free[4], "kafka", free[5], "kafka-controller", free[6]);
+            if (!cluster || derivedPortsFree(ports)) {
+                return ports;
+            }
+        }
+        throw new IllegalStateException("no free block of ports for a cluster after 100 attempts");
+    }
+
+    private static boolean derivedPortsFree(Map<String, Integer> ports) {
+        List<Integer> all = clusterPorts(ports);
+        return all.stream().distinct().count() == all.size()
+                && all.subList(ports.size(), all.size()).stream().noneMatch(FreePorts::inUse);
+    }
+
+    /** Every port a cluster started with {@code ports} listens on: those seven, then the derived ones. */
+    static List<Integer> clusterPorts(Map<String, Integer> ports) {
+        List<Integer> all = new ArrayList<>(ports.values());
+        for (String service : List.of("budget", "evaluation", "disclosure")) {
+            all.add(ports.get(service) + 10);   // the second instance
+        }
+        for (String kafka : List.of("kafka", "kafka-controller")) {
+            all.add(ports.get(kafka) + 2);
+            all.add(ports.get(kafka) + 4);
+        }
+        return all;
+    }
+
+    public boolean cluster() {
+        return cluster;
     }
 
     public String gatewayUrl() {
@@ -117,9 +169,15 @@ public final class LauncherProcess implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + ports.get("pg") + "/" + database;
     }
 
-    /** Client properties of the stack's broker as its admin: every client logs in (the launcher's broker has ACLs). */
+    /**
+     * Client properties of the stack's broker (every node of a cluster) as its admin: every client logs in (the
+     * launcher's broker has ACLs).
+     */
     public Map<String, Object> kafkaClient() {
-        return Map.of("bootstrap.servers", "localhost:" + ports.get("kafka"), "security.protocol", "SASL_PLAINTEXT",
+        int kafka = ports.get("kafka");
+        String bootstrap = cluster ? "localhost:" + kafka + ",localhost:" + (kafka + 2) + ",localhost:" + (kafka + 4)
+                : "localhost:" + kafka;
+        return Map.of("bootstrap.servers", bootstrap, "security.protocol", "SASL_PLAINTEXT",
                 "sasl.mechanism", "PLAIN", "sasl.jaas.config",
                 io.jixiao.infra.KafkaUsers.clientJaasConfig("admin", KAFKA_ADMIN_PASSWORD));
     }

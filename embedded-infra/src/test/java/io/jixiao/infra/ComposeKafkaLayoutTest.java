@@ -2,9 +2,6 @@ package io.jixiao.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,11 +46,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Time;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 /**
- * docker-compose.yml's Kafka, without Docker: the broker settings of its {@code kafka} service (the KAFKA_ variables,
- * named as the apache/kafka image turns them into properties), the topics, SCRAM users and ACLs its
+ * docker-compose.yml's Kafka, without Docker: its three nodes ({@code kafka-1} … {@code kafka-3}) with their broker
+ * settings (the KAFKA_ variables, named as the apache/kafka image turns them into properties; every listener, the
+ * controllers' included, takes SASL logins only), the topics, SCRAM users and ACLs its
  * {@code kafka-init} script creates (read from the script, created with the Admin API that kafka-topics.sh,
  * kafka-configs.sh and kafka-acls.sh call), and each service's credentials from its environment. Ports and host
  * names are local; everything about security is the file's.
@@ -68,32 +65,40 @@ class ComposeKafkaLayoutTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @Test
-    @SuppressWarnings("unchecked")
-    void theComposeBrokerLetsEachServiceWriteOnlyItsOwnTopic() throws Exception {
-        Map<String, Object> compose = readCompose();
-        Map<String, Object> services = (Map<String, Object>) compose.get("services");
-        Path logDirectory = Directories.createTemp("jixiao-compose-kafka-");
-        int[] ports = FreePorts.pickDistinct(3);   // client (9092), admin (9094), controller (9093)
-        Properties settings = brokerSettings((Map<String, Object>) services.get("kafka"), logDirectory, ports);
-        assertThat(settings).containsEntry("authorizer.class.name",
+    void theComposeClusterLetsEachServiceWriteOnlyItsOwnTopicAndGoesOnWithOneNodeDown() throws Exception {
+        ComposeFile compose = ComposeFile.read();
+        List<String> brokers = compose.brokers();
+        int[] free = FreePorts.pickDistinct(3 * brokers.size());
+        Map<String, int[]> ports = new LinkedHashMap<>();   // node → client (9092), admin (9094), controller (9093)
+        for (int i = 0; i < brokers.size(); i++) {
+            ports.put(brokers.get(i), new int[] {free[3 * i], free[3 * i + 1], free[3 * i + 2]});
+        }
+        String clusterId = String.valueOf(compose.environment(brokers.get(0)).get("CLUSTER_ID"));
+        Map<String, Path> logDirectories = new LinkedHashMap<>();
+        Map<String, Properties> settings = new LinkedHashMap<>();
+        for (String broker : brokers) {
+            Path logDirectory = Directories.createTemp("jixiao-compose-" + broker + "-");
+            logDirectories.put(broker, logDirectory);
+            settings.put(broker, brokerSettings(compose.environment(broker), logDirectory, broker, ports));
+            KafkaStorage.formatIfNeeded(logDirectory, settings.get(broker), clusterId);
+        }
+        assertThat(settings.get(brokers.get(0))).containsEntry("authorizer.class.name",
                         "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
                 .containsEntry("allow.everyone.if.no.acl.found", "false")
-                .containsEntry("listener.name.client.sasl.enabled.mechanisms", "SCRAM-SHA-512");
+                .containsEntry("listener.name.client.sasl.enabled.mechanisms", "SCRAM-SHA-512")
+                .containsEntry("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
 
-        KafkaStorage.formatIfNeeded(logDirectory, settings);
-        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(settings), Time.SYSTEM);
-        server.startup();
+        Map<String, KafkaRaftServer> servers = startTogether(settings);
         try {
-            Map<String, Object> admin = login("localhost:" + ports[1], "PLAIN", "admin",
+            Map<String, Object> admin = login(addresses(ports, 1), "PLAIN", "admin",
                     SECRETS.get("JIXIAO_KAFKA_ADMIN_PASSWORD"));
-            String script = (String) ((List<Object>) ((Map<String, Object>) services.get("kafka-init"))
-                    .get("command")).get(0);
-            runInitScript(admin, script);
+            List<String> topics = runInitScript(admin, compose.kafkaInitScript());
+            Map<String, List<Integer>> replicas = replicasByPartition(admin, topics);
 
-            String client = "localhost:" + ports[0];
-            Map<String, Object> budget = serviceLogin(services, "budget-service", client);
-            Map<String, Object> evaluation = serviceLogin(services, "evaluation-service", client);
-            Map<String, Object> disclosure = serviceLogin(services, "disclosure-service", client);
+            String client = addresses(ports, 0);
+            Map<String, Object> budget = serviceLogin(compose, "budget-service", client);
+            Map<String, Object> evaluation = serviceLogin(compose, "evaluation-service", client);
+            Map<String, Object> disclosure = serviceLogin(compose, "disclosure-service", client);
 
             RecordMetadata budgetSent = send(budget, "budget.events", "P-1");
             RecordMetadata evaluationSent = send(evaluation, "evaluation.events", "E-1");
@@ -103,47 +108,112 @@ class ComposeKafkaLayoutTest {
             Map<String, Object> wrongPassword = new HashMap<>(budget);
             wrongPassword.put("sasl.jaas.config", jaas("SCRAM-SHA-512", "budget-service", "guessed"));
             Throwable notLoggedIn = refusal(wrongPassword, "budget.events");
+            String stopped = brokers.get(brokers.size() - 1);
+            long s0 = System.nanoTime();
+            stop(servers.remove(stopped));
+            RecordMetadata sentWithOneDown = send(budget, "budget.events", "P-2");
+            double secondsWithOneDown = (System.nanoTime() - s0) / 1e9;
 
+            assertThat(replicas).as("partitions of " + topics)
+                    .hasSize(topics.size() * compose.initNumber("--partitions (\\d+)"))
+                    .allSatisfy((partition, nodes) -> assertThat(nodes).hasSize(brokers.size()));
             assertThat(budgetSent.hasOffset()).isTrue();
             assertThat(evaluationSent.hasOffset()).isTrue();
             assertThat(budgetToEvaluation).isInstanceOf(TopicAuthorizationException.class);
             assertThat(evaluationToBudget).isInstanceOf(TopicAuthorizationException.class);
             assertThat(disclosureToBudget).isInstanceOf(ClusterAuthorizationException.class);
             assertThat(notLoggedIn).isInstanceOf(SaslAuthenticationException.class);
-            assertThat(readInGroup(disclosure, "jixiao-district-journal", "budget.events"))
-                    .extracting(ConsumerRecord::key).containsExactly("P-1");
-            System.out.println("compose layout: owners wrote " + budgetSent + " and " + evaluationSent + "; refused "
-                    + List.of(budgetToEvaluation, evaluationToBudget, disclosureToBudget, notLoggedIn).stream()
-                    .map(t -> t.getClass().getSimpleName()).toList());
+            assertThat(sentWithOneDown.hasOffset()).as("acks=all with " + stopped + " down").isTrue();
+            assertThat(readInGroup(disclosure, "jixiao-district-journal", "budget.events", 2))
+                    .extracting(ConsumerRecord::key).containsExactlyInAnyOrder("P-1", "P-2");
+            System.out.println("compose layout: " + brokers.size() + " nodes, " + replicas.size()
+                    + " partitions of " + brokers.size() + " replicas; owners wrote " + budgetSent + " and "
+                    + evaluationSent + "; refused " + List.of(budgetToEvaluation, evaluationToBudget,
+                    disclosureToBudget, notLoggedIn).stream().map(t -> t.getClass().getSimpleName()).toList()
+                    + "; " + stopped + " stopped and one more write acknowledged in "
+                    + String.format(Locale.ROOT, "%.1f s", secondsWithOneDown));
         } finally {
-            server.shutdown();
-            server.awaitShutdown();
-            Directories.deleteRecursively(logDirectory);
+            together(servers.values(), ComposeKafkaLayoutTest::stop);
+            logDirectories.values().forEach(Directories::deleteRecursively);
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> readCompose() throws IOException {
-        Path file = Path.of(System.getProperty("user.dir")).getParent().resolve("docker-compose.yml");
-        try (Reader reader = Files.newBufferedReader(file)) {
-            return (Map<String, Object>) new Yaml().load(reader);
+    /** Every node in its own thread: each one's broker waits in startup until the controller quorum is there. */
+    private static Map<String, KafkaRaftServer> startTogether(Map<String, Properties> settings) throws Exception {
+        Map<String, KafkaRaftServer> servers = new LinkedHashMap<>();
+        settings.forEach((broker, properties) -> servers.put(broker,
+                new KafkaRaftServer(KafkaConfig.fromProps(properties), Time.SYSTEM)));
+        try {
+            together(servers.values(), KafkaRaftServer::startup);
+        } catch (RuntimeException e) {
+            together(servers.values(), ComposeKafkaLayoutTest::stop);
+            throw new AssertionError("the compose Kafka nodes did not start", e);
+        }
+        return servers;
+    }
+
+    /**
+     * {@code action} on every server at once; rethrows the first failure. Stopping together matters too: a
+     * controller left alone waits for a quorum to approve its shutdown until that times out (minutes).
+     */
+    private static void together(java.util.Collection<KafkaRaftServer> servers,
+                                 java.util.function.Consumer<KafkaRaftServer> action) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(servers.size());
+        try {
+            java.util.concurrent.CompletableFuture.allOf(servers.stream()
+                    .map(server -> java.util.concurrent.CompletableFuture.runAsync(() -> action.accept(server), pool))
+                    .toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        } finally {
+            pool.shutdown();
         }
     }
 
-    /** {@code KAFKA_A_B__C___D} → {@code a.b_c-d}, as the apache/kafka image does; local ports and directory. */
-    @SuppressWarnings("unchecked")
-    private static Properties brokerSettings(Map<String, Object> kafka, Path logDirectory, int[] ports) {
-        Properties settings = KafkaBrokerSettings.of(logDirectory, ports[0], ports[2]);   // the small footprint
-        Map<String, Object> environment = (Map<String, Object>) kafka.get("environment");
-        environment.forEach((name, value) -> {
+    private static void stop(KafkaRaftServer server) {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+
+    /** {@code localhost:port} of every node for listener {@code index} (0 client, 1 admin, 2 controller). */
+    private static String addresses(Map<String, int[]> ports, int index) {
+        return String.join(",", ports.values().stream().map(p -> "localhost:" + p[index]).toList());
+    }
+
+    private static Map<String, List<Integer>> replicasByPartition(Map<String, Object> admin, List<String> topics)
+            throws Exception {
+        Map<String, List<Integer>> replicas = new LinkedHashMap<>();
+        try (Admin client = Admin.create(admin)) {
+            client.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).forEach((topic, description) ->
+                    description.partitions().forEach(partition -> replicas.put(topic + "-" + partition.partition(),
+                            partition.replicas().stream().map(node -> node.id()).toList())));
+        }
+        return replicas;
+    }
+
+    /**
+     * {@code KAFKA_A_B__C___D} → {@code a.b_c-d}, as the apache/kafka image does; every node's host and ports
+     * ({@code kafka-2:9093}, and the node's own {@code :9092} in its listeners) local, and the local directory.
+     */
+    private static Properties brokerSettings(Map<String, Object> kafka, Path logDirectory, String broker,
+                                             Map<String, int[]> ports) {
+        int[] own = ports.get(broker);
+        Properties settings = KafkaBrokerSettings.of(logDirectory, own[0], own[2]);   // the small footprint
+        kafka.forEach((name, value) -> {
             if (!name.startsWith("KAFKA_")) {
                 return;
             }
             String property = name.substring("KAFKA_".length()).toLowerCase(Locale.ROOT)
                     .replace("___", "\u0001").replace("__", "\u0002").replace('_', '.')
                     .replace('\u0001', '-').replace('\u0002', '_');
-            String local = interpolate(String.valueOf(value)).replace(":9092", ":" + ports[0])
-                    .replace(":9094", ":" + ports[1]).replace(":9093", ":" + ports[2]).replace("kafka:", "localhost:");
+            String local = interpolate(String.valueOf(value));
+            for (Map.Entry<String, int[]> node : ports.entrySet()) {
+                local = local.replace(node.getKey() + ":9092", "localhost:" + node.getValue()[0])
+                        .replace(node.getKey() + ":9094", "localhost:" + node.getValue()[1])
+                        .replace(node.getKey() + ":9093", "localhost:" + node.getValue()[2]);
+            }
+            local = local.replace("://:9092", "://localhost:" + own[0]).replace("://:9094", "://localhost:" + own[1])
+                    .replace("://:9093", "://localhost:" + own[2]);
             settings.put(property, local);
         });
         settings.put("log.dirs", logDirectory.toString());
@@ -151,11 +221,18 @@ class ComposeKafkaLayoutTest {
     }
 
     /** The topics, SCRAM users and ACLs of the kafka-init script, created as its commands create them. */
-    private static void runInitScript(Map<String, Object> admin, String script) throws Exception {
+    private static List<String> runInitScript(Map<String, Object> admin, String script) throws Exception {
         Matcher topics = Pattern.compile("for topic in ([^;]+); do").matcher(script);
         assertThat(topics.find()).as("the topic loop in kafka-init").isTrue();
         Matcher partitions = Pattern.compile("--partitions (\\d+)").matcher(script);
         assertThat(partitions.find()).isTrue();
+        Matcher replication = Pattern.compile("--replication-factor (\\d+)").matcher(script);
+        assertThat(replication.find()).isTrue();
+        Map<String, String> topicConfigs = new HashMap<>();
+        Matcher config = Pattern.compile("--config ([\\w.]+)=(\\S+)").matcher(script);
+        while (config.find()) {
+            topicConfigs.put(config.group(1), config.group(2));
+        }
         Matcher iterations = Pattern.compile("SCRAM-SHA-512=\\[iterations=(\\d+)").matcher(script);
         assertThat(iterations.find()).isTrue();
         List<UserScramCredentialAlteration> users = new ArrayList<>();
@@ -173,10 +250,12 @@ class ComposeKafkaLayoutTest {
             }
         }
         assertThat(users).hasSize(3);
+        List<String> names = List.of(topics.group(1).trim().split("\\s+"));
         try (Admin client = Admin.create(admin)) {
             List<NewTopic> newTopics = new ArrayList<>();
-            for (String topic : topics.group(1).trim().split("\\s+")) {
-                newTopics.add(new NewTopic(topic, Integer.parseInt(partitions.group(1)), (short) 1));
+            for (String topic : names) {
+                newTopics.add(new NewTopic(topic, Integer.parseInt(partitions.group(1)),
+                        Short.parseShort(replication.group(1))).configs(topicConfigs));
             }
             client.createTopics(newTopics).all().get(60, TimeUnit.SECONDS);
             client.alterUserScramCredentials(users).all().get(30, TimeUnit.SECONDS);
@@ -187,6 +266,7 @@ class ComposeKafkaLayoutTest {
                 TimeUnit.MILLISECONDS.sleep(100);
             }
         }
+        return names;
     }
 
     /** {@code --operation Read --operation Describe --topic t --group g} → one ACL per operation and resource. */
@@ -214,10 +294,8 @@ class ComposeKafkaLayoutTest {
     }
 
     /** The service's Kafka login from its environment (and the shared x-service-env), as KafkaSettings builds it. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> serviceLogin(Map<String, Object> services, String service, String bootstrap) {
-        Map<String, Object> environment = (Map<String, Object>) ((Map<String, Object>) services.get(service))
-                .get("environment");
+    private static Map<String, Object> serviceLogin(ComposeFile compose, String service, String bootstrap) {
+        Map<String, Object> environment = compose.environment(service);
         String mechanism = (String) environment.get("JIXIAO_KAFKA_SASL_MECHANISM");
         Map<String, Object> login = login(bootstrap, mechanism, (String) environment.get("JIXIAO_KAFKA_USERNAME"),
                 interpolate((String) environment.get("JIXIAO_KAFKA_PASSWORD")));
@@ -275,7 +353,7 @@ class ComposeKafkaLayoutTest {
     }
 
     private static List<ConsumerRecord<String, String>> readInGroup(Map<String, Object> login, String group,
-                                                                   String topic) {
+                                                                   String topic, int records) {
         Map<String, Object> config = new LinkedHashMap<>(login);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -285,7 +363,7 @@ class ComposeKafkaLayoutTest {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (read.isEmpty() && System.nanoTime() < deadline) {
+            while (read.size() < records && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(read::add);
             }
             consumer.commitSync();
