@@ -207,9 +207,15 @@ public final class ImportJobCrash {
                 }
                 if (System.nanoTime() - lastLog > 2_000_000_000L) {
                     lastLog = System.nanoTime();
-                    log.line("import job: %s, %d of %d lines done, %s lines/s, about %s s left", j.path("status")
-                            .asText(), j.path("done").asInt(), j.path("total").asInt(), j.path("linesPerSecond")
-                            .asText(), j.path("estimatedSecondsLeft").asText());
+                    JsonNode queue = j.path("queue");
+                    if (queue.isObject()) {  // PENDING: no worker has taken it up yet
+                        log.line("import job: queued, %d jobs ahead, waiting %d s, %d lines", queue.path("jobsAhead")
+                                .asLong(), queue.path("waitingSeconds").asLong(), j.path("total").asInt());
+                    } else {
+                        log.line("import job: %s, %d of %d lines done, %s lines/s, about %s s left", j.path("status")
+                                .asText(), j.path("done").asInt(), j.path("total").asInt(), j.path("linesPerSecond")
+                                .asText(), j.path("estimatedSecondsLeft").asText());
+                    }
                 }
             }
             try {

@@ -85,7 +85,7 @@ public class ImportJobController {
 
     @GetMapping("/api/budget/imports/{jobId}")
     @Operation(summary = "An import job: status, lines done of total, applied / already applied / rejected so far, "
-            + "rate and estimated time left",
+            + "rate and estimated time left; while PENDING its place in the queue (jobs ahead, seconds waiting)",
             description = "404 for an unknown job; 403 DISTRICT_NOT_PERMITTED when the caller neither sent it nor "
                     + "acts in every district of its lines.")
     public ImportJobView job(@PathVariable String jobId) {

@@ -4,6 +4,7 @@ import io.jixiao.budget.imports.ImportJobs.Job;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,13 +21,24 @@ import java.util.List;
  * @param runs                 how many times a worker took the job up (more than 1: it was resumed)
  * @param filesRemoved         the retention period after the job finished has passed: its uploaded file and line
  *                             results were removed (the counts stay); {@code results} is then null
+ * @param queue                while PENDING: where the job waits (null once a worker took it up)
  */
 @Schema(name = "ImportJob")
 public record ImportJobView(String jobId, String status, int total, int done, int applied, int alreadyApplied,
                             int rejected, BigDecimal linesPerSecond, Long estimatedSecondsLeft, Instant submittedAt,
                             Instant startedAt, Instant finishedAt, String submittedBy, List<String> districts,
-                            int runs, String results, boolean filesRemoved) {
+                            int runs, String results, boolean filesRemoved, Queue queue) {
     static final String PATH = "/api/budget/imports/";
+
+    /**
+     * A job not yet taken up by a worker.
+     *
+     * @param jobsAhead      jobs not done yet that were submitted before this one: a worker takes them first
+     * @param waitingSeconds since the job was submitted
+     */
+    @Schema(name = "ImportJobQueue")
+    public record Queue(long jobsAhead, long waitingSeconds) {
+    }
 
     static ImportJobView of(Job job) {
         BigDecimal rate = job.activeMillis() <= 0 || job.done() == 0 ? null
@@ -40,9 +52,12 @@ public record ImportJobView(String jobId, String status, int total, int done, in
         } else {
             left = BigDecimal.valueOf(job.total() - job.done()).divide(rate, 0, RoundingMode.CEILING).longValue();
         }
+        Queue queue = job.jobsAhead() == null ? null : new Queue(job.jobsAhead(),
+                Math.max(0, Duration.between(job.submittedAt(), Instant.now()).toSeconds()));
         return new ImportJobView(job.id().toString(), job.status(), job.total(), job.done(), job.applied(),
                 job.alreadyApplied(), job.rejected(), rate, left, job.submittedAt(), job.startedAt(),
                 job.finishedAt(), job.actor(), List.copyOf(job.districts()), job.runs(),
-                job.filesRemovedAt() == null ? PATH + job.id() + "/results" : null, job.filesRemovedAt() != null);
+                job.filesRemovedAt() == null ? PATH + job.id() + "/results" : null, job.filesRemovedAt() != null,
+                queue);
     }
 }

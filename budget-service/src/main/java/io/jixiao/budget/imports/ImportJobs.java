@@ -47,10 +47,14 @@ public class ImportJobs {
         this.json = json;
     }
 
-    /** A job as stored, without its file. */
+    /**
+     * A job as stored, without its file; {@code jobsAhead}: while PENDING, the jobs not done yet that were submitted
+     * before it (a worker takes them first, oldest first), else null.
+     */
     public record Job(int no, UUID id, String actor, Set<String> districts, String status, int total, int done,
                       int applied, int alreadyApplied, int rejected, int sentThrough, long activeMillis, int runs,
-                      Instant submittedAt, Instant startedAt, Instant finishedAt, Instant filesRemovedAt) {
+                      Instant submittedAt, Instant startedAt, Instant finishedAt, Instant filesRemovedAt,
+                      Long jobsAhead) {
         String correlationId() {
             return CORRELATION_PREFIX + id;
         }
@@ -133,14 +137,15 @@ public class ImportJobs {
 
     private static final String SELECT = "SELECT job_no, job_id, actor, districts, status, total, done, applied, "
             + "already_applied, rejected, sent_through, active_millis, runs, submitted_at, started_at, finished_at, "
-            + "files_removed_at FROM import_job ";
+            + "files_removed_at, CASE WHEN status = 'PENDING' THEN (SELECT count(*) FROM import_job ahead WHERE "
+            + "ahead.status <> 'DONE' AND ahead.job_no < import_job.job_no) END AS jobs_ahead FROM import_job ";
 
     private static final RowMapper<Job> JOB = (rs, n) -> new Job(rs.getInt("job_no"), rs.getObject("job_id",
             UUID.class), rs.getString("actor"), strings(rs.getArray("districts")), rs.getString("status"),
             rs.getInt("total"), rs.getInt("done"), rs.getInt("applied"), rs.getInt("already_applied"),
             rs.getInt("rejected"), rs.getInt("sent_through"), rs.getLong("active_millis"), rs.getInt("runs"),
             instant(rs, "submitted_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
-            instant(rs, "files_removed_at"));
+            instant(rs, "files_removed_at"), (Long) rs.getObject("jobs_ahead"));
 
     public Optional<Job> find(UUID id) {
         return jdbc.query(SELECT + "WHERE job_id = ?", JOB, id).stream().findFirst();

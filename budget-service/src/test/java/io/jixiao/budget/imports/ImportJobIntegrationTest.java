@@ -330,6 +330,55 @@ class ImportJobIntegrationTest extends ServiceIntegrationTest {
     }
 
     /**
+     * Two jobs no worker can take yet (their advisory locks held here): each answers PENDING with where it waits (the
+     * later one behind the earlier) and since when, and no queue once a worker has run it.
+     */
+    @Test
+    void aJobNotYetTakenUpSaysItIsQueuedBehindTheJobsBeforeIt() throws Exception {
+        CallerContext uploader = new CallerContext("alice@czj", Set.of("INTEGRATION"), Set.of(D), Set.of("*"), null,
+                null, null);
+        try (Connection claim = dataSource.getConnection()) {
+            List<ImportJobs.Job> queued = tx.execute(status -> List.of(queuedJob(uploader, "q", claim),
+                    queuedJob(uploader, "r", claim)));
+            Raw first = get(PLATFORM, "/api/budget/imports/" + queued.get(0).id());
+            Raw second = get(PLATFORM, "/api/budget/imports/" + queued.get(1).id());
+
+            assertThat(first.text("status")).isEqualTo("PENDING");
+            assertThat(second.text("status")).isEqualTo("PENDING");
+            long ahead = first.json().path("queue").path("jobsAhead").asLong(-1);
+            assertThat(ahead).isGreaterThanOrEqualTo(0);
+            assertThat(second.json().path("queue").path("jobsAhead").asLong()).isEqualTo(ahead + 1);
+            assertThat(second.json().path("queue").path("waitingSeconds").isIntegralNumber()).isTrue();
+            assertThat(second.json().path("queue").path("waitingSeconds").asLong()).isBetween(0L, 60L);
+            assertThat(get(PLATFORM, "/api/budget/imports").json().path("jobs").path(0).path("queue")
+                    .path("jobsAhead").asLong()).isEqualTo(ahead + 1);
+
+            try (PreparedStatement unlock = claim.prepareStatement("SELECT pg_advisory_unlock_all()")) {
+                unlock.execute();
+            }
+            for (ImportJobs.Job job : queued) {
+                Raw done = awaitDone("/api/budget/imports/" + job.id());
+                assertThat(done.json().has("queue")).as(done.body()).isFalse();
+                assertThat(done.text("applied")).isEqualTo("90");
+            }
+        }
+    }
+
+    /** A job of 90 lines created PENDING and locked on {@code claim}, so that no worker takes it up. */
+    private ImportJobs.Job queuedJob(CallerContext uploader, String prefix, Connection claim) {
+        byte[] body = file(prefix, 6).getBytes(StandardCharsets.UTF_8);
+        ImportJobs.Job created = jobs.create(new ImportJobs.Upload(uploader, "f-" + prefix, Set.of(D),
+                ImportController.NDJSON, "UTF-8", body, 90)).job();
+        try (PreparedStatement lock = claim.prepareStatement("SELECT pg_advisory_lock(hashtext('import_job'), ?)")) {
+            lock.setInt(1, created.no());
+            lock.execute();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return created;
+    }
+
+    /**
      * A run that died: the first chunk recorded, the second applied by the job but not recorded, the rest not sent.
      * Resumed by the worker, the job applies the rest, answers the second chunk's lines as APPLIED (its own events),
      * and every line is applied and counted once.

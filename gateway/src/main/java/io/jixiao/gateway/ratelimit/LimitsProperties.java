@@ -13,6 +13,9 @@ import org.springframework.util.unit.DataSize;
  * @param failedAuthenticationsPerSecond sustained rate of refused tokens per IP address; above it (after
  *                          {@code failedAuthenticationBurst}) the address gets 429 before any token is verified
  * @param failedAuthenticationBurst refused tokens an address may send at once
+ * @param maxImportSize     largest body of a bulk import upload ({@code POST /api/budget/imports}, 413 above): a job
+ *                          holds up to 200,000 lines, about 30 MB as JSON lines; every other route keeps
+ *                          {@code maxRequestSize}
  */
 @ConfigurationProperties("jixiao.limits")
 public record LimitsProperties(
@@ -20,5 +23,6 @@ public record LimitsProperties(
         @DefaultValue("200") double requestsPerSecond,
         @DefaultValue("400") int burst,
         @DefaultValue("5") double failedAuthenticationsPerSecond,
-        @DefaultValue("20") int failedAuthenticationBurst) {
+        @DefaultValue("20") int failedAuthenticationBurst,
+        @DefaultValue("40MB") DataSize maxImportSize) {
 }

@@ -32,6 +32,8 @@ class DownstreamFailureTest {
     private static final StubService STUB = StubService.start();
     private static final TestTokens TOKENS = TestTokens.inFreshKeysDir();
     private static final int SIZE_LIMIT_BYTES = 1024;
+    /** A route under the general body limit (the import upload has its own: {@code ImportSizeLimitTest}). */
+    private static final String APPROPRIATIONS = "/api/budget/districts/430203/projects/p-1/appropriations";
 
     @LocalServerPort
     private int port;
@@ -92,7 +94,7 @@ class DownstreamFailureTest {
 
     @Test
     void aDeclaredBodyOverTheLimitIsA413ProblemAndNeverForwarded() {
-        client.post().uri("/api/budget/imports")
+        client.post().uri(APPROPRIATIONS)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("x".repeat(SIZE_LIMIT_BYTES + 1))
                 .exchange()
@@ -106,7 +108,7 @@ class DownstreamFailureTest {
 
     @Test
     void aChunkedBodyOverTheLimitIsA413Problem() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/budget/imports"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + APPROPRIATIONS))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + TOKENS.superuser("test-superuser"))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(
@@ -123,7 +125,7 @@ class DownstreamFailureTest {
 
     @Test
     void aBodyWithinTheLimitIsForwarded() throws InterruptedException {
-        client.post().uri("/api/budget/imports")
+        client.post().uri(APPROPRIATIONS)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("x".repeat(SIZE_LIMIT_BYTES))
                 .exchange()

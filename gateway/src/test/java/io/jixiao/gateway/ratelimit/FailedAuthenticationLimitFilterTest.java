@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 class FailedAuthenticationLimitFilterTest {
 
     private final FailedAuthenticationLimitFilter filter = new FailedAuthenticationLimitFilter(
-            new LimitsProperties(DataSize.ofMegabytes(5), 200, 400, 0.001, 3), new ProblemWriter(new ObjectMapper()));
+            new LimitsProperties(DataSize.ofMegabytes(5), 200, 400, 0.001, 3, DataSize.ofMegabytes(40)), new ProblemWriter(new ObjectMapper()));
 
     private MockServerWebExchange from(String address) {
         return MockServerWebExchange.from(MockServerHttpRequest.get("/api/budget/districts/430203/projects/p")
