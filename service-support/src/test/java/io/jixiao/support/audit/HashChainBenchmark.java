@@ -118,7 +118,9 @@ class HashChainBenchmark {
         AuditStore store = new AuditStore(dataSource, new DataSourceTransactionManager(dataSource));
         // kept for the cold-JVM check: java -jar audit-verifier/target/audit-verifier.jar service-support/target/audit-bench-10000.json
         Path file = Path.of("target", "audit-bench-10000.json");
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int run = 0; run < 3; run++) {
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 AuditExport.Streamer streamer = new AuditExport.Streamer(out,
@@ -134,12 +136,24 @@ class HashChainBenchmark {
                 streamer.finish();
             }
             long t1 = System.nanoTime();
+            long c1 = threads.getCurrentThreadCpuTime();
             AuditExport.Result result = AuditExport.verify(file);
             long t2 = System.nanoTime();
+            long c2 = threads.getCurrentThreadCpuTime();
             assertThat(result.ok()).isTrue();
             assertThat(result.events()).isEqualTo(10_000);
-            System.out.printf("BENCH 10,000-event project (run %d): export %d ms, offline verify %d ms, total %d ms, file %d KB%n",
-                    run + 1, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t2 - t0) / 1_000_000, Files.size(file) / 1024);
+            System.out.printf("BENCH 10,000-event project (run %d): export %d ms, offline verify %d ms, total %d ms, file %d KB;"
+                            + " CPU of the thread: export %d ms, verify %d ms; load average %s%n",
+                    run + 1, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t2 - t0) / 1_000_000, Files.size(file) / 1024,
+                    (c1 - c0) / 1_000_000, (c2 - c1) / 1_000_000, loadAverage());
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "?";
         }
     }
 
@@ -161,8 +175,8 @@ class HashChainBenchmark {
                 assertThat(verifier.firstBroken()).isEmpty();
                 assertThat(verifier.events()).isEqualTo(events);
                 System.out.printf("BENCH verify district of %d events in %d chains, %d connection(s) (run %d): %d ms, "
-                                + "%.0f events/s%n", verifier.events(), verifier.aggregates(), parallelism, run + 1,
-                        (e - s) / 1_000_000, verifier.events() * 1e9 / (e - s));
+                                + "%.0f events/s; load average %s%n", verifier.events(), verifier.aggregates(), parallelism,
+                        run + 1, (e - s) / 1_000_000, verifier.events() * 1e9 / (e - s), loadAverage());
             }
         }
     }
