@@ -149,6 +149,34 @@ class HashChainBenchmark {
         }
     }
 
+    /** The JVM's CPU time (all threads). */
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * PostgreSQL's CPU ticks: the postmaster's own and its reaped children's (cutime, cstime: backends that ended),
+     * plus every live backend's.
+     */
+    private static long postgresTicks(long postmaster) throws IOException {
+        long ticks = field(postmaster, 11) + field(postmaster, 12) + field(postmaster, 13) + field(postmaster, 14);
+        for (ProcessHandle child : ProcessHandle.of(postmaster).orElseThrow().children().toList()) {
+            try {
+                ticks += field(child.pid(), 11) + field(child.pid(), 12);
+            } catch (IOException ended) {
+                // reaped meanwhile: counted in the postmaster's cutime next time
+            }
+        }
+        return ticks;
+    }
+
+    /** Field {@code index} of /proc/pid/stat after the command name (0 = state, 1 = ppid, 11 = utime …). */
+    private static long field(long pid, int index) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[index]);
+    }
+
     private static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim();
@@ -157,7 +185,7 @@ class HashChainBenchmark {
         }
     }
 
-    private void districtVerify(DriverManagerDataSource dataSource, JdbcTemplate jdbc, long events) {
+    private void districtVerify(DriverManagerDataSource dataSource, JdbcTemplate jdbc, long events) throws IOException {
         int aggregates = 1_000;
         long t0 = System.nanoTime();
         generate(jdbc, "project:439999:A", aggregates, events / aggregates);
@@ -165,18 +193,31 @@ class HashChainBenchmark {
         System.out.printf("BENCH trigger: %d events appended by INSERT … SELECT in %d ms (%.0f events/s hashed and linked)%n",
                 events, (t1 - t0) / 1_000_000, events * 1e9 / (t1 - t0));
         jdbc.execute("VACUUM ANALYZE domainevententry");
+        long postmaster;
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            postmaster = field(rs.getLong(1), 1);  // the backend's parent, while the backend lives
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
         // one connection (a single pass in order) against the ranges in parallel, alternating, three times each
         for (int run = 0; run < 3; run++) {
             for (int parallelism : new int[] {1, Integer.getInteger("jixiao.bench.parallelism", 2)}) {
                 AuditStore store = new AuditStore(dataSource, new DataSourceTransactionManager(dataSource), parallelism);
+                long pg0 = postgresTicks(postmaster);
+                long jvm0 = jvmCpuNanos();
                 long s = System.nanoTime();
                 AuditStore.Checked verifier = store.verifyDistrict("439999");
                 long e = System.nanoTime();
+                double jvmMicros = (jvmCpuNanos() - jvm0) / 1000.0 / events;
+                double pgMicros = (postgresTicks(postmaster) - pg0) * 10_000.0 / events;
                 assertThat(verifier.firstBroken()).isEmpty();
                 assertThat(verifier.events()).isEqualTo(events);
                 System.out.printf("BENCH verify district of %d events in %d chains, %d connection(s) (run %d): %d ms, "
-                                + "%.0f events/s; load average %s%n", verifier.events(), verifier.aggregates(), parallelism,
-                        run + 1, (e - s) / 1_000_000, verifier.events() * 1e9 / (e - s), loadAverage());
+                                + "%.0f events/s; CPU per event: JVM %.2f µs, PostgreSQL %.2f µs; load average %s%n",
+                        verifier.events(), verifier.aggregates(), parallelism, run + 1, (e - s) / 1_000_000,
+                        verifier.events() * 1e9 / (e - s), jvmMicros, pgMicros, loadAverage());
             }
         }
     }
