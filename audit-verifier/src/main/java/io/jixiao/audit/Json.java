@@ -44,15 +44,7 @@ final class Json {
 
     /** Reads an object member by member: {@code member} is called with each name, positioned at its value. */
     void members(java.util.function.Consumer<String> member) {
-        space();
-        expect('{');
-        space();
-        if (peek() == '}') {
-            i++;
-            return;
-        }
-        while (true) {
-            space();
+        sequence('{', '}', () -> {
             if (peek() != '"') {
                 throw error("expected a member name");
             }
@@ -61,36 +53,33 @@ final class Json {
             expect(':');
             space();
             member.accept(key);
-            space();
-            byte c = next();
-            if (c == '}') {
-                return;
-            }
-            if (c != ',') {
-                throw error("expected , or }");
-            }
-        }
+        });
     }
 
     /** Reads an array element by element: {@code element} is called positioned at each element. */
     void elements(Runnable element) {
+        sequence('[', ']', element);
+    }
+
+    /** {@code open} item {@code ,} item … {@code close}, possibly empty. */
+    private void sequence(char open, char close, Runnable item) {
         space();
-        expect('[');
+        expect(open);
         space();
-        if (peek() == ']') {
+        if (peek() == close) {
             i++;
             return;
         }
         while (true) {
             space();
-            element.run();
+            item.run();
             space();
             byte c = next();
-            if (c == ']') {
+            if (c == close) {
                 return;
             }
             if (c != ',') {
-                throw error("expected , or ]");
+                throw error("expected , or " + close);
             }
         }
     }
