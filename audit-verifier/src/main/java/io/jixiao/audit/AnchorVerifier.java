@@ -88,15 +88,25 @@ public final class AnchorVerifier {
         if (broken != null) {
             return false;
         }
+        broken = headMismatch(e);
+        return broken == null;
+    }
+
+    /**
+     * The {@code anchor.head} failure at {@code e}, if the event is an anchored head that differs from what the anchor
+     * signed, without recording it: for a caller that checks chains in parallel and picks the first failure itself.
+     * Safe from several threads after {@link #checkAnchors} as long as each aggregate is checked by one thread only.
+     */
+    public BrokenLink headMismatch(ChainedEvent e) {
         Map<Long, Expected> ofAggregate = expected.get(e.aggregateId());
         Expected wanted = ofAggregate == null ? null : ofAggregate.remove(e.sequence());
         if (wanted != null && !Arrays.equals(wanted.hash(), e.hash())) {
-            return fail(wanted.anchor(), "anchor.head", e.aggregateId() + "@" + e.sequence() + "/"
+            return link(wanted.anchor(), "anchor.head", e.aggregateId() + "@" + e.sequence() + "/"
                     + CanonicalForm.hex(wanted.hash()), e.aggregateId() + "@" + e.sequence() + "/"
                     + CanonicalForm.hex(e.hash()), "the stored event differs from the head the anchor signed: the chain "
                     + "was rewritten (every hash recomputed) after the anchor");
         }
-        return true;
+        return null;
     }
 
     /** After every event was read: an anchored head never met was removed. */
@@ -123,8 +133,12 @@ public final class AnchorVerifier {
     }
 
     private boolean fail(Anchor a, String field, String expectedValue, String found, String explanation) {
-        broken = new BrokenLink("anchor:" + a.district(), a.sequence(), null, -1, null, field, expectedValue, found,
-                explanation);
+        broken = link(a, field, expectedValue, found, explanation);
         return false;
+    }
+
+    private static BrokenLink link(Anchor a, String field, String expectedValue, String found, String explanation) {
+        return new BrokenLink("anchor:" + a.district(), a.sequence(), null, -1, null, field, expectedValue, found,
+                explanation);
     }
 }

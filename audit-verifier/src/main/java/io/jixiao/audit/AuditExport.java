@@ -79,20 +79,28 @@ public final class AuditExport {
         }
 
         public void event(ChainedEvent e) throws IOException {
-            out.write(n++ == 0 ? "\n" : ",\n");
-            out.write("{\"globalIndex\":" + e.globalIndex()
-                    + ",\"aggregateId\":" + Json.quote(e.aggregateId())
-                    + ",\"sequence\":" + e.sequence()
-                    + ",\"type\":" + Json.quote(e.type())
-                    + ",\"eventId\":" + Json.quote(e.eventId())
-                    + ",\"payloadType\":" + Json.quote(e.payloadType())
-                    + ",\"payloadRevision\":" + Json.quote(e.payloadRevision())
-                    + ",\"timestamp\":" + Json.quote(e.timestamp())
-                    + ",\"metadata\":" + (e.metadata() == null ? "null" : "\"" + base64.encodeToString(e.metadata()) + "\"")
-                    + ",\"payload\":" + (e.payload() == null ? "null" : "\"" + base64.encodeToString(e.payload()) + "\"")
-                    + ",\"previousHash\":" + Json.quote(CanonicalForm.hex(e.previousHash()))
-                    + ",\"hash\":" + Json.quote(CanonicalForm.hex(e.hash())) + "}");
+            out.write(n++ == 0 ? "\n{\"globalIndex\":" : ",\n{\"globalIndex\":");
+            out.write(Long.toString(e.globalIndex()));
+            member("aggregateId", Json.quote(e.aggregateId()));
+            member("sequence", Long.toString(e.sequence()));
+            member("type", Json.quote(e.type()));
+            member("eventId", Json.quote(e.eventId()));
+            member("payloadType", Json.quote(e.payloadType()));
+            member("payloadRevision", Json.quote(e.payloadRevision()));
+            member("timestamp", Json.quote(e.timestamp()));
+            member("metadata", e.metadata() == null ? "null" : "\"" + base64.encodeToString(e.metadata()) + "\"");
+            member("payload", e.payload() == null ? "null" : "\"" + base64.encodeToString(e.payload()) + "\"");
+            member("previousHash", Json.quote(CanonicalForm.hex(e.previousHash())));
+            member("hash", Json.quote(CanonicalForm.hex(e.hash())));
+            out.write('}');
             heads.put(e.aggregateId(), e);
+        }
+
+        private void member(String name, String json) throws IOException {
+            out.write(",\"");
+            out.write(name);
+            out.write("\":");
+            out.write(json);
         }
 
         /** Ends the file; returns the number of events written. */
@@ -144,21 +152,42 @@ public final class AuditExport {
 
     /** Reads and verifies a file: every chain, then the event count and the heads the file states. */
     public static Result verify(Path file) throws IOException {
-        return verify(Files.readString(file, StandardCharsets.UTF_8));
+        return verify(Files.readAllBytes(file));
     }
 
-    @SuppressWarnings("unchecked")
     public static Result verify(String text) {
-        Map<String, Object> root = (Map<String, Object>) Json.parse(text);
+        return verify(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Verifies a file's UTF-8 bytes. The events are read member by member straight into {@link ChainedEvent}s
+     * (base64 and hex decoded from the bytes), the other members as plain JSON values.
+     */
+    @SuppressWarnings("unchecked")
+    public static Result verify(byte[] utf8) {
+        Json parser = new Json(utf8);
+        Map<String, Object> root = new LinkedHashMap<>();
+        List<ChainedEvent> events = new ArrayList<>();
+        parser.members(member -> {
+            if ("events".equals(member)) {
+                parser.elements(() -> events.add(event(parser)));
+                root.put(member, Boolean.TRUE);
+            } else {
+                root.put(member, parser.value());
+            }
+        });
+        parser.end();
         if (!FORMAT.equals(root.get("format"))) {
             throw new IllegalArgumentException("not a " + FORMAT + " file (format: " + root.get("format") + ")");
         }
         if (!"SHA-256".equals(root.get("hashAlgorithm"))) {
             throw new IllegalArgumentException("unknown hashAlgorithm " + root.get("hashAlgorithm"));
         }
+        if (!root.containsKey("events")) {
+            throw new IllegalArgumentException("the file has no member events");
+        }
         Header header = new Header((String) root.get("service"), (String) root.get("district"),
                 (String) root.get("project"), (String) root.get("exportedAt"));
-        List<Object> events = (List<Object>) root.get("events");
         PublicKeys keys = new PublicKeys();
         for (Object item : (List<Object>) root.getOrDefault("publicKeys", List.of())) {
             keys.add((String) ((Map<String, Object>) item).get("publicKey"));
@@ -174,8 +203,7 @@ public final class AuditExport {
         ChainVerifier verifier = new ChainVerifier();
         Map<String, ChainedEvent> heads = new LinkedHashMap<>();
         if (anchors.checkAnchors(stated)) {
-            for (Object item : events) {
-                ChainedEvent e = event((Map<String, Object>) item);
+            for (ChainedEvent e : events) {
                 if (!verifier.accept(e) || !anchors.accept(e)) {
                     break;
                 }
@@ -220,14 +248,48 @@ public final class AuditExport {
         return Optional.empty();
     }
 
-    private static ChainedEvent event(Map<String, Object> m) {
-        Base64.Decoder base64 = Base64.getDecoder();
-        return new ChainedEvent(number(m, "globalIndex"), (String) m.get("aggregateId"), number(m, "sequence"),
-                (String) m.get("type"), (String) m.get("eventId"), (String) m.get("payloadType"),
-                (String) m.get("payloadRevision"), (String) m.get("timestamp"),
-                m.get("metadata") == null ? null : base64.decode((String) m.get("metadata")),
-                m.get("payload") == null ? null : base64.decode((String) m.get("payload")),
-                CanonicalForm.unhex((String) m.get("previousHash")), CanonicalForm.unhex((String) m.get("hash")));
+    /** One event object, member by member; unknown members are read and ignored. */
+    private static ChainedEvent event(Json parser) {
+        EventMembers m = new EventMembers();
+        parser.members(member -> {
+            switch (member) {
+                case "globalIndex" -> m.globalIndex = parser.integer(member);
+                case "aggregateId" -> m.aggregateId = parser.text();
+                case "sequence" -> m.sequence = parser.integer(member);
+                case "type" -> m.type = parser.text();
+                case "eventId" -> m.eventId = parser.text();
+                case "payloadType" -> m.payloadType = parser.text();
+                case "payloadRevision" -> m.payloadRevision = parser.text();
+                case "timestamp" -> m.timestamp = parser.text();
+                case "metadata" -> m.metadata = parser.base64();
+                case "payload" -> m.payload = parser.base64();
+                case "previousHash" -> m.previousHash = parser.hex();
+                case "hash" -> m.hash = parser.hex();
+                default -> parser.value();
+            }
+        });
+        if (m.globalIndex == null || m.sequence == null) {
+            throw new IllegalArgumentException("event member " + (m.globalIndex == null ? "globalIndex" : "sequence")
+                    + " is not an integer: null");
+        }
+        return new ChainedEvent(m.globalIndex, m.aggregateId, m.sequence, m.type, m.eventId, m.payloadType,
+                m.payloadRevision, m.timestamp, m.metadata, m.payload, m.previousHash, m.hash);
+    }
+
+    /** The members of an event object as they are read. */
+    private static final class EventMembers {
+        Long globalIndex;
+        String aggregateId;
+        Long sequence;
+        String type;
+        String eventId;
+        String payloadType;
+        String payloadRevision;
+        String timestamp;
+        byte[] metadata;
+        byte[] payload;
+        byte[] previousHash;
+        byte[] hash;
     }
 
     @SuppressWarnings("unchecked")

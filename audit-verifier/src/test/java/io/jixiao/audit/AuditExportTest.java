@@ -128,6 +128,22 @@ class AuditExportTest {
                 new byte[] {0, 0, 0, 1, 't'}, new byte[] {-1, -1, -1, -1}, new byte[] {0, 0, 0, 1, 1},
                 new byte[] {-1, -1, -1, -1});
         assertThat(CanonicalForm.bytes(e, null)).isEqualTo(expected);
+        assertThat(CanonicalForm.hash(e, null)).isEqualTo(sha256(expected));
+        // lengths above one byte, a previous hash, non-ASCII text: the digest fed field by field hashes the same bytes
+        byte[] payload = "{\"原因\":\"年中调减\"}".repeat(40).getBytes(StandardCharsets.UTF_8);
+        byte[] previous = sha256(expected);
+        ChainedEvent longer = new ChainedEvent(2, "project:430203:中文", 300, "Project", "e2", "T", "1", "t",
+                new byte[0], payload, previous, null);
+        assertThat(CanonicalForm.hash(longer)).isEqualTo(sha256(CanonicalForm.bytes(longer, previous)))
+                .isNotEqualTo(sha256(CanonicalForm.bytes(longer, null)));
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static ChainedEvent renumber(ChainedEvent e, long seq) {

@@ -21,10 +21,20 @@ public final class ProcessCpu {
 
     /** name → CPU seconds consumed so far. */
     public static Map<String, Double> secondsByName(long root, Path dataDir) {
+        return secondsByName(root, dataDir, false);
+    }
+
+    /**
+     * As {@link #secondsByName(long, Path)}; with {@code postgresByDatabase}, PostgreSQL's backends are named by the
+     * database they serve ({@code postgres budget}; its own processes {@code postgres}), from their process title.
+     */
+    public static Map<String, Double> secondsByName(long root, Path dataDir, boolean postgresByDatabase) {
         Map<String, Double> out = new TreeMap<>();
         for (String key : ProcessMemory.residentTree(root, dataDir).keySet()) {
             long pid = Long.parseLong(key.substring(key.lastIndexOf('(') + 1, key.length() - 1));
-            out.merge(ProcessMemory.name(pid), seconds(pid), Double::sum);
+            String name = ProcessMemory.name(pid);
+            out.merge(postgresByDatabase && name.equals("postgres") ? postgresName(pid) : name, seconds(pid),
+                    Double::sum);
         }
         out.put("benchmark client", seconds(ProcessHandle.current().pid()));
         return out;
@@ -35,6 +45,13 @@ public final class ProcessCpu {
         Map<String, Double> out = new TreeMap<>();
         after.forEach((name, seconds) -> out.put(name, seconds - before.getOrDefault(name, 0.0)));
         return out;
+    }
+
+    /** A backend's title is "postgres: USER DATABASE HOST(PORT) STATE". */
+    private static String postgresName(long pid) {
+        String[] title = ProcessMemory.cmdline(pid).trim().split(" +");
+        return title.length >= 4 && title[0].equals("postgres:") && title[3].contains("(")
+                ? "postgres " + title[2] : "postgres";
     }
 
     static double seconds(long pid) {

@@ -5,7 +5,6 @@ import io.jixiao.audit.AnchorVerifier;
 import io.jixiao.audit.AuditExport;
 import io.jixiao.audit.BrokenLink;
 import io.jixiao.audit.CanonicalForm;
-import io.jixiao.audit.ChainVerifier;
 import io.jixiao.audit.PublicKeys;
 import io.jixiao.support.context.CallerContext;
 import io.jixiao.support.domain.Forbidden;
@@ -172,18 +171,14 @@ public class AuditController {
         String aggregate = project == null ? null : projectAggregate(district, project);
         Predicate<String> inScope = aggregate == null ? a -> true : aggregate::equals;
         AnchorVerifier anchorVerifier = new AnchorVerifier(anchors.keys().publicKeys(), inScope);
-        ChainVerifier verifier = new ChainVerifier();
+        AuditStore.Checked checked = new AuditStore.Checked(0, 0, Optional.empty());
         if (anchorVerifier.checkAnchors(anchors.anchors(district))) {
-            Predicate<io.jixiao.audit.ChainedEvent> sink = e -> verifier.accept(e) && anchorVerifier.accept(e);
-            if (aggregate == null) {
-                store.district(district, sink);
-            } else {
-                store.aggregate(aggregate, sink);
-            }
+            checked = aggregate == null ? store.verifyDistrict(district, anchorVerifier)
+                    : store.verifyAggregate(aggregate, anchorVerifier);
         }
-        Optional<BrokenLink> broken = anchorVerifier.firstBroken().or(verifier::firstBroken).or(anchorVerifier::finish);
-        return new Verification(service, district, project, broken.isEmpty(), verifier.events(),
-                verifier.aggregates(), anchorVerifier.anchors(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
+        Optional<BrokenLink> broken = anchorVerifier.firstBroken().or(checked::firstBroken).or(anchorVerifier::finish);
+        return new Verification(service, district, project, broken.isEmpty(), checked.events(),
+                checked.aggregates(), anchorVerifier.anchors(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
                 broken.orElse(null));
     }
 

@@ -3,7 +3,6 @@ package io.jixiao.support.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jixiao.audit.AuditExport;
-import io.jixiao.audit.ChainVerifier;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,13 +22,15 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * The figures of docs/benchmarks.md "Hash chain" (a benchmark, not a timed test: it asserts only that what it timed
  * was intact). Runs on the embedded PostgreSQL:
- * {@code ./mvnw -pl service-support test -Dtest=HashChainBenchmark -Djixiao.bench=true [-Djixiao.bench.events=1000000]}
+ * {@code ./mvnw -pl service-support test -Dtest=HashChainBenchmark -Djixiao.bench=true [-Djixiao.bench.events=1000000]
+ * [-Djixiao.bench.parallelism=2] [-Djixiao.bench.skip-append=true]}
  * <ol>
  *   <li>append A/B: single-event transactions, as a command appends, alternating rounds into the chained
  *   {@code domainevententry} (trigger + index) and an identical table without them; PostgreSQL backend CPU
  *   (/proc/&lt;pid&gt;/stat) and wall time per append;</li>
  *   <li>a 10,000-event project: export (store → file) and offline verification of the file;</li>
- *   <li>a district of {@code jixiao.bench.events} events (1,000 aggregates): verification in the store.</li>
+ *   <li>a district of {@code jixiao.bench.events} events (1,000 aggregates): verification in the store, on one
+ *   connection and on {@code jixiao.bench.parallelism} connections, alternating, three runs each.</li>
  * </ol>
  */
 @EnabledIfSystemProperty(named = "jixiao.bench", matches = "true")
@@ -50,7 +51,9 @@ class HashChainBenchmark {
         jdbc.execute("CREATE SEQUENCE plain_entry_seq");
         jdbc.execute("ALTER TABLE plain_entry ALTER COLUMN globalindex SET DEFAULT nextval('plain_entry_seq')");
 
-        appendAB(dataSource);
+        if (!Boolean.getBoolean("jixiao.bench.skip-append")) {
+            appendAB(dataSource);
+        }
         projectExport(dataSource, jdbc);
         districtVerify(dataSource, jdbc, Long.getLong("jixiao.bench.events", 1_000_000L));
     }
@@ -113,8 +116,11 @@ class HashChainBenchmark {
     private void projectExport(DriverManagerDataSource dataSource, JdbcTemplate jdbc) throws Exception {
         generate(jdbc, "439998:P", 1, 10_000);
         AuditStore store = new AuditStore(dataSource, new DataSourceTransactionManager(dataSource));
-        Path file = Files.createTempFile("audit-bench", ".json");
+        // kept for the cold-JVM check: java -jar audit-verifier/target/audit-verifier.jar service-support/target/audit-bench-10000.json
+        Path file = Path.of("target", "audit-bench-10000.json");
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int run = 0; run < 3; run++) {
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 AuditExport.Streamer streamer = new AuditExport.Streamer(out,
@@ -130,33 +136,91 @@ class HashChainBenchmark {
                 streamer.finish();
             }
             long t1 = System.nanoTime();
+            long c1 = threads.getCurrentThreadCpuTime();
             AuditExport.Result result = AuditExport.verify(file);
             long t2 = System.nanoTime();
+            long c2 = threads.getCurrentThreadCpuTime();
             assertThat(result.ok()).isTrue();
             assertThat(result.events()).isEqualTo(10_000);
-            System.out.printf("BENCH 10,000-event project (run %d): export %d ms, offline verify %d ms, total %d ms, file %d KB%n",
-                    run + 1, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t2 - t0) / 1_000_000, Files.size(file) / 1024);
+            System.out.printf("BENCH 10,000-event project (run %d): export %d ms, offline verify %d ms, total %d ms, file %d KB;"
+                            + " CPU of the thread: export %d ms, verify %d ms; load average %s%n",
+                    run + 1, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t2 - t0) / 1_000_000, Files.size(file) / 1024,
+                    (c1 - c0) / 1_000_000, (c2 - c1) / 1_000_000, loadAverage());
         }
-        Files.delete(file);
     }
 
-    private void districtVerify(DriverManagerDataSource dataSource, JdbcTemplate jdbc, long events) {
+    /** The JVM's CPU time (all threads). */
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * PostgreSQL's CPU ticks: the postmaster's own and its reaped children's (cutime, cstime: backends that ended),
+     * plus every live child's. The whole server: autovacuum and background writers count too, so it is an upper
+     * bound of the verification's share, not the share itself.
+     */
+    private static long postgresTicks(long postmaster) throws IOException {
+        long ticks = field(postmaster, 11) + field(postmaster, 12) + field(postmaster, 13) + field(postmaster, 14);
+        for (ProcessHandle child : ProcessHandle.of(postmaster).orElseThrow().children().toList()) {
+            try {
+                ticks += field(child.pid(), 11) + field(child.pid(), 12);
+            } catch (IOException ended) {
+                // reaped meanwhile: counted in the postmaster's cutime next time
+            }
+        }
+        return ticks;
+    }
+
+    /** Field {@code index} of /proc/pid/stat after the command name (0 = state, 1 = ppid, 11 = utime …). */
+    private static long field(long pid, int index) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[index]);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private void districtVerify(DriverManagerDataSource dataSource, JdbcTemplate jdbc, long events) throws IOException {
         int aggregates = 1_000;
         long t0 = System.nanoTime();
-        generate(jdbc, "439999:A", aggregates, events / aggregates);
+        generate(jdbc, "project:439999:A", aggregates, events / aggregates);
         long t1 = System.nanoTime();
         System.out.printf("BENCH trigger: %d events appended by INSERT … SELECT in %d ms (%.0f events/s hashed and linked)%n",
                 events, (t1 - t0) / 1_000_000, events * 1e9 / (t1 - t0));
         jdbc.execute("VACUUM ANALYZE domainevententry");
-        AuditStore store = new AuditStore(dataSource, new DataSourceTransactionManager(dataSource));
-        for (int run = 0; run < 2; run++) {
-            long s = System.nanoTime();
-            ChainVerifier verifier = store.verifyDistrict("439999");
-            long e = System.nanoTime();
-            assertThat(verifier.firstBroken()).isEmpty();
-            assertThat(verifier.events()).isEqualTo(events);
-            System.out.printf("BENCH verify district of %d events in %d chains (run %d): %d ms, %.0f events/s%n",
-                    verifier.events(), verifier.aggregates(), run + 1, (e - s) / 1_000_000, verifier.events() * 1e9 / (e - s));
+        long postmaster;
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            postmaster = field(rs.getLong(1), 1);  // the backend's parent, while the backend lives
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        // one connection (a single pass in order) against the ranges in parallel, alternating, three times each
+        for (int run = 0; run < 3; run++) {
+            for (int parallelism : new int[] {1, Integer.getInteger("jixiao.bench.parallelism", 2)}) {
+                AuditStore store = new AuditStore(dataSource, new DataSourceTransactionManager(dataSource), parallelism);
+                long pg0 = postgresTicks(postmaster);
+                long jvm0 = jvmCpuNanos();
+                long s = System.nanoTime();
+                AuditStore.Checked verifier = store.verifyDistrict("439999");
+                long e = System.nanoTime();
+                double jvmMicros = (jvmCpuNanos() - jvm0) / 1000.0 / events;
+                double pgMicros = (postgresTicks(postmaster) - pg0) * 10_000.0 / events;
+                assertThat(verifier.firstBroken()).isEmpty();
+                assertThat(verifier.events()).isEqualTo(events);
+                System.out.printf("BENCH verify district of %d events in %d chains, %d connection(s) (run %d): %d ms, "
+                                + "%.0f events/s; CPU per event: JVM %.2f µs, whole PostgreSQL server (autovacuum included) %.2f µs; "
+                                + "load average %s%n",
+                        verifier.events(), verifier.aggregates(), parallelism, run + 1, (e - s) / 1_000_000,
+                        verifier.events() * 1e9 / (e - s), jvmMicros, pgMicros, loadAverage());
+            }
         }
     }
 
