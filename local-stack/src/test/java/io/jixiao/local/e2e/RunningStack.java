@@ -214,6 +214,18 @@ final class RunningStack implements AutoCloseable {
         return digests;
     }
 
+    /**
+     * Waits until every projection has caught up with what was recorded before: two snapshots a poll interval apart
+     * agree. A test that compares the whole stack before and after an act starts from here.
+     */
+    void awaitSettled() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<java.util.SortedMap<String, String>> previous =
+                new java.util.concurrent.atomic.AtomicReference<>(snapshot());
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ofMillis(1500))
+                .pollInterval(Duration.ofMillis(1500))
+                .until(() -> previous.getAndSet(snapshot()).equals(previous.get()));
+    }
+
     @Override
     public void close() {
         processes.close();
