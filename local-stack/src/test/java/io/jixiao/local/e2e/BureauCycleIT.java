@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The bureau's year on the 渌口区 (430212) demo, through the gateway, each act by the role that owns it (UNIT of 渌口区公安局,
@@ -31,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (budget-service's and disclosure-service's evaluation events, the two the workbench's project page reads) shows each
  * act with its actor and cause, and the district report (JSON, zh-CN HTML, CSV) counts and lists them.
  */
-@ExtendWith(SharedStacks.class)
+@SharedStacks.On(Kind.PLAIN)
 class BureauCycleIT {
     private static final String D = "430212";
     private static final String UNIT = "gaj";
@@ -57,7 +56,7 @@ class BureauCycleIT {
     private static String evaluator;
 
     @BeforeAll
-    static void start(@SharedStacks.Of(Kind.PLAIN) RunningStack shared) throws Exception {
+    static void start(RunningStack shared) throws Exception {
         // the shared plain stack runs the sweeper every second, so the overdue item is recorded within a second of
         // the test reaching it; 430212 is this test's district there
         stack = shared;

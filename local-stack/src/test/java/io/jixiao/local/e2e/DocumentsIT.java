@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
 import io.jixiao.local.e2e.SharedStacks.Kind;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The four demo district-years loaded through the gateway, then their report downloaded as .docx, .xlsx and PDF
@@ -33,14 +32,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * its table, row and column (the figures and the readers are disclosure-service's, shared with its
  * DemoDocumentsTest through its test-jar); file names, content types, and the data package.
  */
-@ExtendWith(SharedStacks.class)
+@SharedStacks.On(Kind.DEMOS)
 class DocumentsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static RunningStack stack;
     private static String auditor;
 
     @BeforeAll
-    static void start(@SharedStacks.Of(Kind.DEMOS) RunningStack shared) throws Exception {
+    static void start(RunningStack shared) throws Exception {
         stack = shared;
         auditor = stack.token(TokenSpec.of("auditor", List.of("AUDITOR"), List.of("*")));
     }

@@ -25,7 +25,6 @@ import javax.crypto.spec.SecretKeySpec;
 import io.jixiao.local.e2e.SharedStacks.Kind;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs the examples of {@code docs/integration.md} as they are written: every {@code bash} block, command by command,
@@ -35,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * from the answer before. The doc's CSV block is the file uploaded. Each command's answer is checked; a command the
  * test does not expect (the doc changed) fails it.
  */
-@ExtendWith(SharedStacks.class)
+@SharedStacks.On(Kind.PLAIN)
 class IntegrationDocIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path CURL = Path.of("/usr/bin/curl");
@@ -49,7 +48,7 @@ class IntegrationDocIT {
     private static Path work;
 
     @BeforeAll
-    static void start(@SharedStacks.Of(Kind.PLAIN) RunningStack shared) throws Exception {
+    static void start(RunningStack shared) throws Exception {
         assertThat(Files.isExecutable(CURL)).as("this test runs the doc's examples with " + CURL
                 + ", which is missing: install Debian's curl (apt-get install curl; .ci/run does)").isTrue();
         stack = shared;

@@ -22,7 +22,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Result application, end to end across both services and both topics: goals approved in evaluation-service gate
@@ -30,13 +29,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * BudgetAdjusted of −10% on next year's project, even when the event is delivered again and
  * budget-service is killed in between.
  */
-@ExtendWith(SharedStacks.class)
+@SharedStacks.On(Kind.PLAIN)
 class ResultApplicationIT {
     private static final String D = "430299";
     private static RunningStack stack;
 
     @BeforeAll
-    static void start(@SharedStacks.Of(Kind.PLAIN) RunningStack shared) throws Exception {
+    static void start(RunningStack shared) throws Exception {
         stack = shared;
     }
 

@@ -221,7 +221,7 @@ final class RunningStack implements AutoCloseable {
     void awaitSettled() throws Exception {
         java.util.concurrent.atomic.AtomicReference<java.util.SortedMap<String, String>> previous =
                 new java.util.concurrent.atomic.AtomicReference<>(snapshot());
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ofMillis(1500))
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(5)).pollDelay(Duration.ofMillis(1500))
                 .pollInterval(Duration.ofMillis(1500))
                 .until(() -> previous.getAndSet(snapshot()).equals(previous.get()));
     }

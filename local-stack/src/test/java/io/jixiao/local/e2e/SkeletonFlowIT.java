@@ -21,21 +21,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The skeleton flow, end to end: the four service jars as processes, a real Kafka broker and a
  * real PostgreSQL, every call through the gateway with a token.
  */
-@ExtendWith(SharedStacks.class)
+@SharedStacks.On(Kind.PLAIN)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SkeletonFlowIT {
     private static final String DISTRICT = "430204";
     private static RunningStack stack;
 
     @BeforeAll
-    static void start(@SharedStacks.Of(Kind.PLAIN) RunningStack shared) throws Exception {
+    static void start(RunningStack shared) throws Exception {
         stack = shared;
         prepareDistrict(DISTRICT);
     }

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -36,7 +35,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * (a screenshot of each under {@code target/workbench/}), a command showing on open pages within a second, the
  * roles' limits, and the project page's as-of slider against {@code GET …/history?asOf=} on 1,000 events.
  */
-@ExtendWith(SharedStacks.class)
+@SharedStacks.On(Kind.DEMOS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkbenchBrowserIT {
     private static final Path SHOTS = Path.of("target", "workbench");
@@ -45,7 +44,7 @@ class WorkbenchBrowserIT {
     private static Browser browser;
 
     @BeforeAll
-    static void start(@SharedStacks.Of(Kind.DEMOS) RunningStack shared) throws Exception {
+    static void start(RunningStack shared) throws Exception {
         assertThat(Browser.available()).as("Debian's chromium and chromium-driver (.ci/run installs them)").isTrue();
         stack = shared;
         browser = Browser.start();
