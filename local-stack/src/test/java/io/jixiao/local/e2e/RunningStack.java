@@ -106,7 +106,12 @@ final class RunningStack implements AutoCloseable {
         environment.forEach((service, variables) -> variables.forEach((key, value) ->
                 builder.environment(service, key, value)));
         LocalStackProcesses processes = builder.build();
-        processes.startAll();
+        try {
+            processes.startAll();
+        } catch (RuntimeException | Error e) {
+            processes.close();   // a service that did not get healthy in time must not outlive the failed start
+            throw e;
+        }
         String token = LocalTokens.mint(home, "e2e-tester", List.of("FINANCE", "UNIT", "AUDITOR", "INTEGRATION"),
                 List.of("*"));
         return new RunningStack(processes, kafka, home, prefix, token);
