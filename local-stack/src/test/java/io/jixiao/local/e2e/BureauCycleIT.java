@@ -8,8 +8,8 @@ import io.jixiao.fixtures.GatewayClient;
 import io.jixiao.fixtures.LoadFixtures;
 import io.jixiao.fixtures.LocalTokens;
 import io.jixiao.gateway.security.TokenSpec;
-import io.jixiao.local.LocalStackProcesses;
 import io.jixiao.local.e2e.RunningStack.Answer;
+import io.jixiao.local.e2e.SharedStacks.Kind;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +17,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * (budget-service's and disclosure-service's evaluation events, the two the workbench's project page reads) shows each
  * act with its actor and cause, and the district report (JSON, zh-CN HTML, CSV) counts and lists them.
  */
+@SharedStacks.On(Kind.PLAIN)
 class BureauCycleIT {
     private static final String D = "430212";
     private static final String UNIT = "gaj";
@@ -56,25 +56,19 @@ class BureauCycleIT {
     private static String evaluator;
 
     @BeforeAll
-    static void start() throws Exception {
-        // the sweeper every second, so the overdue item is recorded within a second of the test reaching it
-        stack = RunningStack.startOnOwnBroker("bureau", Map.of(LocalStackProcesses.EVALUATION,
-                Map.of("JIXIAO_RECTIFICATION_SWEEP_INTERVAL", "PT1S")));
+    static void start(RunningStack shared) throws Exception {
+        // the shared plain stack runs the sweeper every second, so the overdue item is recorded within a second of
+        // the test reaching it; 430212 is this test's district there
+        stack = shared;
         assertThat(LoadFixtures.loadAll(new GatewayClient(stack.processes.gatewayUrl(), LocalTokens.loader(stack.home)),
                 List.of("lukou-2023"), false)).isTrue();
+        stack.awaitSettled();   // the counts of the whole stack compared below move only with this test's acts
         finance = stack.token(TokenSpec.of("finance-lukou", List.of("FINANCE"), List.of(D)));
         unit = stack.token(TokenSpec.of("clerk-gaj", List.of("UNIT"), List.of(D)).withUnits(List.of(UNIT)));
         otherUnit = stack.token(TokenSpec.of("clerk-hwzx", List.of("UNIT"), List.of(D)).withUnits(List.of("hwzx")));
         otherDistrictFinance = stack.token(TokenSpec.of("finance-lusong", List.of("FINANCE"), List.of("430203")));
         dashboard = stack.token(TokenSpec.of("wall", List.of("DASHBOARD"), List.of(D)));
         evaluator = stack.token(TokenSpec.of("evaluator-lukou", List.of("EVALUATOR"), List.of(D)).withAgency(AGENCY));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test

@@ -9,9 +9,6 @@ import io.jixiao.disclosure.document.readback.DemoFigures;
 import io.jixiao.disclosure.document.readback.DocumentReaders;
 import io.jixiao.disclosure.document.readback.Figure;
 import io.jixiao.disclosure.document.readback.FigureChecks;
-import io.jixiao.fixtures.GatewayClient;
-import io.jixiao.fixtures.LoadFixtures;
-import io.jixiao.fixtures.LocalTokens;
 import io.jixiao.gateway.security.TokenSpec;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -25,7 +22,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
+import io.jixiao.local.e2e.SharedStacks.Kind;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,24 +32,16 @@ import org.junit.jupiter.api.Test;
  * its table, row and column (the figures and the readers are disclosure-service's, shared with its
  * DemoDocumentsTest through its test-jar); file names, content types, and the data package.
  */
+@SharedStacks.On(Kind.DEMOS)
 class DocumentsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static RunningStack stack;
     private static String auditor;
 
     @BeforeAll
-    static void start() throws Exception {
-        stack = RunningStack.startOnOwnBroker("documents");
-        assertThat(LoadFixtures.loadAll(new GatewayClient(stack.processes.gatewayUrl(), LocalTokens.loader(stack.home)),
-                DemoFigures.FIXTURES, false)).isTrue();
+    static void start(RunningStack shared) throws Exception {
+        stack = shared;
         auditor = stack.token(TokenSpec.of("auditor", List.of("AUDITOR"), List.of("*")));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     /**

@@ -22,18 +22,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
+import io.jixiao.local.e2e.SharedStacks.Kind;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Runs the examples of {@code docs/integration.md} as they are written: every {@code bash} block, command by command,
- * through {@code bash -c} with {@code /usr/bin/curl}, against the four service jars (a broker of its own, so the feed
- * holds this test's events only). The placeholders get live values: {@code $GATEWAY}, the token the doc's own line
+ * through {@code bash -c} with {@code /usr/bin/curl}, against the shared plain stack, where the doc's district 430203 is
+ * this test's alone (so its feed holds this test's events only). The placeholders get live values: {@code $GATEWAY}, the token the doc's own line
  * prints (the gateway's token CLI with the stack's {@code JIXIAO_DATA}), {@code $JOB}, {@code $NEXT} and {@code $ID}
  * from the answer before. The doc's CSV block is the file uploaded. Each command's answer is checked; a command the
  * test does not expect (the doc changed) fails it.
  */
+@SharedStacks.On(Kind.PLAIN)
 class IntegrationDocIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path CURL = Path.of("/usr/bin/curl");
@@ -47,10 +48,10 @@ class IntegrationDocIT {
     private static Path work;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start(RunningStack shared) throws Exception {
         assertThat(Files.isExecutable(CURL)).as("this test runs the doc's examples with " + CURL
                 + ", which is missing: install Debian's curl (apt-get install curl; .ci/run does)").isTrue();
-        stack = RunningStack.startOnOwnBroker("integrationdoc");
+        stack = shared;
         assertThat(stack.call("PUT", "/api/budget/districts/" + DISTRICT + "/settings", "{\"goalBeforeBudget\":false}")
                 .status()).isBetween(200, 201);
         work = Files.createDirectories(stack.home.resolve("client"));
@@ -58,13 +59,6 @@ class IntegrationDocIT {
         Path jar = Files.createDirectories(work.resolve("gateway/target")).resolve("gateway-exec.jar");
         Files.createSymbolicLink(jar, Path.of(System.getProperty("jixiao.home", "target"), "services", "gateway.jar")
                 .toAbsolutePath());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     /** A command's output: its status (the last line, for a curl) and what it printed before. */

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jixiao.events.Topics;
-import io.jixiao.infra.SharedTestInfra;
 import io.jixiao.local.LocalStackProcesses;
 import io.jixiao.local.e2e.RunningStack.Answer;
+import io.jixiao.local.e2e.SharedStacks.Kind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,20 +29,14 @@ import org.junit.jupiter.api.Test;
  * BudgetAdjusted of −10% on next year's project, even when the event is delivered again and
  * budget-service is killed in between.
  */
+@SharedStacks.On(Kind.PLAIN)
 class ResultApplicationIT {
     private static final String D = "430299";
     private static RunningStack stack;
 
     @BeforeAll
-    static void start() throws Exception {
-        stack = RunningStack.start("result");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
+    static void start(RunningStack shared) throws Exception {
+        stack = shared;
     }
 
     private static void ok(Answer answer) {
@@ -138,7 +131,7 @@ class ResultApplicationIT {
     }
 
     private static String publishedEnvelope(String eventId) {
-        try (KafkaConsumer<String, String> consumer = SharedTestInfra.kafka().readerFromStart()) {
+        try (KafkaConsumer<String, String> consumer = stack.kafka.readerFromStart()) {
             consumer.subscribe(List.of(Topics.EVALUATION_EVENTS));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (System.nanoTime() < deadline) {
@@ -154,7 +147,7 @@ class ResultApplicationIT {
 
     private static long endOffsets() {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfra.kafka().bootstrapServers());
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka.bootstrapServers());
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
@@ -167,7 +160,7 @@ class ResultApplicationIT {
     private static void redeliver(String keyAndValue) throws Exception {
         String[] parts = keyAndValue.split("\n", 2);
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfra.kafka().bootstrapServers());
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka.bootstrapServers());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {

@@ -133,8 +133,8 @@ final class RunningStack implements AutoCloseable {
         LocalStackProcesses processes = builder.build();
         try {
             startServices.accept(processes);
-        } catch (RuntimeException e) {
-            processes.close();
+        } catch (RuntimeException | Error e) {
+            processes.close();   // a service that did not get healthy in time must not outlive the failed start
             throw e;
         }
         String token = LocalTokens.mint(home, "e2e-tester", List.of("FINANCE", "UNIT", "AUDITOR", "INTEGRATION"),
@@ -244,6 +244,18 @@ final class RunningStack implements AutoCloseable {
             }
         }
         return digests;
+    }
+
+    /**
+     * Waits until every projection has caught up with what was recorded before: two snapshots a poll interval apart
+     * agree. A test that compares the whole stack before and after an act starts from here.
+     */
+    void awaitSettled() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<java.util.SortedMap<String, String>> previous =
+                new java.util.concurrent.atomic.AtomicReference<>(snapshot());
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(5)).pollDelay(Duration.ofMillis(1500))
+                .pollInterval(Duration.ofMillis(1500))
+                .until(() -> previous.getAndSet(snapshot()).equals(previous.get()));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.jixiao.local.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jixiao.fixtures.Fixture;
@@ -21,7 +20,6 @@ import java.io.InputStreamReader;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,12 +96,8 @@ class SecurityRegressionIT {
         Answer money = stack.callAs(finance, "POST", "/api/budget/districts/" + D + "/projects/evil-p/appropriations",
                 "{\"amount\":\"100.00\",\"source\":\"一般公共预算\",\"date\":\"2023-03-01\"}");
         assertThat(money.status()).as("appropriation: %s", money.body()).isEqualTo(201);
-        // every projection has caught up with what was loaded before anything is compared: two snapshots a poll
-        // interval apart agree
-        java.util.concurrent.atomic.AtomicReference<SortedMap<String, String>> previous =
-                new java.util.concurrent.atomic.AtomicReference<>(stack.snapshot());
-        await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ofMillis(1500)).pollInterval(Duration.ofMillis(1500))
-                .until(() -> previous.getAndSet(stack.snapshot()).equals(previous.get()));
+        // every projection has caught up with what was loaded before anything is compared
+        stack.awaitSettled();
     }
 
     @AfterAll

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jixiao.fixtures.GatewayClient;
-import io.jixiao.fixtures.LoadFixtures;
-import io.jixiao.fixtures.LocalTokens;
 import io.jixiao.gateway.security.TokenSpec;
 import io.jixiao.gateway.web.SignInCli;
 import io.jixiao.gateway.web.SignInCodes;
 import io.jixiao.local.e2e.RunningStack.Answer;
+import io.jixiao.local.e2e.SharedStacks.Kind;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -37,6 +35,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * (a screenshot of each under {@code target/workbench/}), a command showing on open pages within a second, the
  * roles' limits, and the project page's as-of slider against {@code GET …/history?asOf=} on 1,000 events.
  */
+@SharedStacks.On(Kind.DEMOS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkbenchBrowserIT {
     private static final Path SHOTS = Path.of("target", "workbench");
@@ -45,11 +44,9 @@ class WorkbenchBrowserIT {
     private static Browser browser;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start(RunningStack shared) throws Exception {
         assertThat(Browser.available()).as("Debian's chromium and chromium-driver (.ci/run installs them)").isTrue();
-        stack = RunningStack.startOnOwnBroker("workbench");
-        GatewayClient loader = new GatewayClient(stack.processes.gatewayUrl(), LocalTokens.loader(stack.home));
-        assertThat(LoadFixtures.loadAll(loader, LoadFixtures.DEMOS, false)).isTrue();
+        stack = shared;
         browser = Browser.start();
     }
 
@@ -57,9 +54,6 @@ class WorkbenchBrowserIT {
     static void stop() {
         if (browser != null) {
             browser.close();
-        }
-        if (stack != null) {
-            stack.close();
         }
     }
 
