@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 public class FormContacts {
     @Bean
-    Contacts formContacts(PersonalData personal, JdbcTemplate jdbc) {
+    Contacts goalContacts(PersonalData personal, JdbcTemplate jdbc) {
         return new Contacts(personal, (districtCode, personId) -> Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM personal_data_erasure WHERE district_code = ? AND person_id = ?)",
                 Boolean.class, districtCode, personId)));
