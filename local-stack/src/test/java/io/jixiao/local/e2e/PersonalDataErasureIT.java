@@ -43,11 +43,13 @@ class PersonalDataErasureIT {
         }
         finance = stack.token(TokenSpec.of("finance-e2e", List.of("FINANCE", "UNIT", "AUDITOR"), List.of(D))
                 .withUnits(List.of("*")));
-        ok(stack.call("PUT", "/api/budget/districts/" + D + "/settings", "{\"goalBeforeBudget\":false}"));
-        ok(stack.call("PUT", "/api/budget/districts/" + D + "/units/czj", "{\"name\":\"株洲市芦淞区财政局\"}"));
-        ok(stack.call("PUT", "/api/budget/districts/" + D + "/projects/P",
+        // each call is safe to repeat (a PUT, or a POST under its Idempotency-Key): on a loaded machine the first
+        // calls after start-up may time out at the gateway (504) and are sent again
+        settled(() -> stack.call("PUT", "/api/budget/districts/" + D + "/settings", "{\"goalBeforeBudget\":false}"));
+        settled(() -> stack.call("PUT", "/api/budget/districts/" + D + "/units/czj", "{\"name\":\"株洲市芦淞区财政局\"}"));
+        settled(() -> stack.call("PUT", "/api/budget/districts/" + D + "/projects/P",
                 "{\"unitId\":\"czj\",\"name\":\"示例项目\",\"category\":\"专项资金\",\"fiscalYear\":2026}"));
-        ok(stack.call("POST", "/api/budget/districts/" + D + "/projects/P/appropriations",
+        settled(() -> stack.call("POST", "/api/budget/districts/" + D + "/projects/P/appropriations",
                 "{\"amount\":\"550000.00\",\"source\":\"一般公共预算\"}", "Idempotency-Key", "erasure-a1"));
     }
 
@@ -144,6 +146,12 @@ class PersonalDataErasureIT {
             assertThat(PlainTextScan.contains(dump.toByteArray(), value)).as(value + " in a database").isFalse();
             assertThat(PlainTextScan.contains(segments, value)).as(value + " in Kafka's files").isFalse();
         }
+    }
+
+    /** Sends {@code call} until it answers 200 or 201 (a repeatable call), for at most five minutes. */
+    private static void settled(java.util.function.Supplier<Answer> call) {
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(5))
+                .until(() -> call.get().status() / 100 == 2);
     }
 
     private static void ok(Answer answer) {
