@@ -2,6 +2,8 @@ package io.jixiao.disclosure.publication;
 
 import io.jixiao.disclosure.events.DisclosureKind;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.jixiao.support.personal.Contacts;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +26,8 @@ public final class PackageRequests {
      * @param tables       table name → the project ids or goal ids it lists (an empty list for an empty table)
      * @param explanations table name → the written explanation (required for an empty table)
      * @param figures      figures the package states that the records can confirm (编制数, 实有人数)
+     * @param contacts     the package's 填报人, 联系人 and 联系电话: sealed under the person's data key before the command
+     *                     is sent, never stored as text (加密删除)
      */
     public record Publish(
             @Schema(example = "pkg-wjj-goals-2023") @NotNull @Pattern(regexp = ID, message = "must match " + ID)
@@ -37,7 +41,8 @@ public final class PackageRequests {
             @Schema(example = "{\"部门整体支出绩效目标表\": \"本单位无项目支出\"}")
             Map<@NotBlank @Size(max = 100) String, @NotNull @Size(max = 4000) String> explanations,
             @Schema(example = "{\"编制数\": \"36\"}")
-            Map<@NotBlank @Size(max = 100) String, @NotNull @Size(max = 100) String> figures) {
+            Map<@NotBlank @Size(max = 100) String, @NotNull @Size(max = 100) String> figures,
+            @Valid Contacts.Request contacts) {
     }
 
     /** Why a package is withdrawn, and on which day (default: today in Asia/Shanghai). */

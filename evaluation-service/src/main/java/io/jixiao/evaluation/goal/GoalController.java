@@ -5,7 +5,7 @@ import io.jixiao.evaluation.Answers;
 import io.jixiao.evaluation.Keys;
 import io.jixiao.evaluation.RecordId;
 import io.jixiao.evaluation.access.Act;
-import io.jixiao.evaluation.personal.FormContacts;
+import io.jixiao.support.personal.Contacts;
 import io.jixiao.evaluation.goal.GoalCommands.ApproveGoal;
 import io.jixiao.evaluation.goal.GoalCommands.DeclareGoal;
 import io.jixiao.evaluation.goal.GoalCommands.GoalResult;
@@ -45,10 +45,10 @@ public class GoalController {
     private final GoalView view;
     private final RuleVersions rules;
     private final GoalOwners owners;
-    private final FormContacts contacts;
+    private final Contacts contacts;
 
     public GoalController(CommandSender commands, GoalView view, RuleVersions rules, GoalOwners owners,
-                          FormContacts contacts) {
+                          Contacts contacts) {
         this.commands = commands;
         this.view = view;
         this.rules = rules;

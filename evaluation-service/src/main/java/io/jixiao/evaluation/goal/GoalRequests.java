@@ -2,7 +2,7 @@ package io.jixiao.evaluation.goal;
 
 import io.jixiao.evaluation.Keys;
 import io.jixiao.evaluation.RecordId;
-import io.jixiao.evaluation.personal.FormContacts.ContactsRequest;
+import io.jixiao.support.personal.Contacts;
 import io.jixiao.events.evaluation.GoalScope;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -40,7 +40,7 @@ public final class GoalRequests {
                     + "total (under weights.enforcement DECLARED_COMPLETE; under ALWAYS every tree must)")
             Boolean complete,
             @Size(max = 1000) @Pattern(regexp = Keys.TEXT, message = Keys.TEXT_MESSAGE) String revisionReason,
-            @Valid ContactsRequest contacts) {
+            @Valid Contacts.Request contacts) {
     }
 
     @Schema(description = "One row of the indicator tree (every text one line: no control characters)")

@@ -1,7 +1,7 @@
 package io.jixiao.evaluation.goal;
 
 import io.jixiao.evaluation.goal.GoalView.GoalRecord;
-import io.jixiao.evaluation.personal.FormContacts.ContactsState;
+import io.jixiao.support.personal.Contacts;
 import io.jixiao.events.Money;
 import io.jixiao.events.evaluation.Indicator;
 import java.math.BigDecimal;
@@ -32,8 +32,8 @@ public final class GoalResponses {
                             String budgetExecutionWeight, String declaredProjectSpending, String weightSum,
                             boolean weightsComplete, String status, LocalDate approvedOn, List<String> returnReasons,
                             int revisions, String lastRevisionReason, String ruleVersion, long version,
-                            Instant declaredAt, Instant updatedAt, ContactsState contacts) {
-        static GoalState of(GoalRecord g, BigDecimal weightTotal, ContactsState contacts) {
+                            Instant declaredAt, Instant updatedAt, Contacts.State contacts) {
+        static GoalState of(GoalRecord g, BigDecimal weightTotal, Contacts.State contacts) {
             return new GoalState(g.districtCode(), g.goalId(), g.scope().name(), g.projectId(), g.unitId(),
                     g.fiscalYear(), Money.yuan(g.amountFen()), g.indicators().stream().map(IndicatorState::of).toList(),
                     g.budgetExecutionWeight() == null ? null : g.budgetExecutionWeight().toPlainString(),

@@ -7,26 +7,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.evaluation.EvaluationServiceApplication;
 import io.jixiao.evaluation.Keys;
 import io.jixiao.evaluation.ServiceCalls;
+import io.jixiao.infra.PlainTextScan;
 import io.jixiao.infra.SharedTestInfra;
 import io.jixiao.support.testing.AsGateway;
 import io.jixiao.support.testing.AsGateway.Caller;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -181,57 +175,20 @@ class PersonalDataErasureIntegrationTest {
 
     /** Every row of every table of the service's database ({@code COPY … TO STDOUT}, bytea as hex, as pg_dump does). */
     private static byte[] databaseDump() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Connection connection = DriverManager.getConnection(DB, "postgres", "postgres")) {
-            List<String> tables = new ArrayList<>();
-            try (var rs = connection.createStatement().executeQuery("SELECT quote_ident(table_schema) || '.' || "
-                    + "quote_ident(table_name) FROM information_schema.tables WHERE table_type = 'BASE TABLE' "
-                    + "AND table_schema NOT IN ('pg_catalog', 'information_schema')")) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
-            assertThat(tables).contains("public.domainevententry", "public.goal_view", "public.personal_data_key");
-            for (String table : tables) {
-                connection.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY " + table + " TO STDOUT", out);
-            }
+            assertThat(PlainTextScan.tables(connection))
+                    .contains("public.domainevententry", "public.goal_view", "public.personal_data_key");
+            return PlainTextScan.databaseDump(connection);
         }
-        return out.toByteArray();
     }
 
     /** The bytes of every file in the embedded broker's log directory (segments, indexes, checkpoints). */
     private static byte[] kafkaSegments() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Stream<Path> files = Files.walk(SharedTestInfra.kafka().logDirectory())) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                try {
-                    out.write(Files.readAllBytes(file));
-                } catch (IOException e) {
-                    // a segment rolled or deleted while walking
-                }
-            }
-        }
-        return out.toByteArray();
+        return PlainTextScan.files(SharedTestInfra.kafka().logDirectory());
     }
 
-    /** Whether {@code bytes} hold {@code text} as UTF-8, or its UTF-8 as hex (a bytea column in COPY's text form). */
     private static boolean contains(byte[] bytes, String text) {
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        byte[] hex = HexFormat.of().formatHex(utf8).getBytes(StandardCharsets.US_ASCII);
-        return indexOf(bytes, utf8) >= 0 || indexOf(bytes, hex) >= 0;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
+        return PlainTextScan.contains(bytes, text);
     }
 
     private static JdbcTemplate jdbc() {

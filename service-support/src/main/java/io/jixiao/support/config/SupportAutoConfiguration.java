@@ -116,10 +116,29 @@ public class SupportAutoConfiguration {
      */
     @Bean
     io.jixiao.support.personal.PersonalData personalData(@Value("${jixiao.personal.master-key:}") String masterKey,
+            @Value("${jixiao.personal.previous-master-keys:}") String previousMasterKeys,
             @Value("${jixiao.local-mode:false}") boolean localMode, JdbcTemplate jdbc) {
         return new io.jixiao.support.personal.PersonalData(
                 io.jixiao.support.personal.PersonalData.masterKey(masterKey, localMode),
+                io.jixiao.support.personal.PersonalData.previousMasterKeys(previousMasterKeys),
                 new io.jixiao.support.personal.JdbcPersonalKeyStore(jdbc));
+    }
+
+    /**
+     * Master-key rotation (docs/operations.md): with {@code jixiao.personal.previous-master-keys} set, every data key
+     * still wrapped with one of them is wrapped again with {@code jixiao.personal.master-key} when the service starts.
+     */
+    @Bean
+    org.springframework.boot.ApplicationRunner personalKeyRotation(io.jixiao.support.personal.PersonalData personal,
+            @Value("${jixiao.personal.previous-master-keys:}") String previousMasterKeys) {
+        return args -> {
+            if (!previousMasterKeys.isBlank()) {
+                io.jixiao.support.personal.PersonalData.Rotation done = personal.rewrapAll();
+                org.slf4j.LoggerFactory.getLogger(io.jixiao.support.personal.PersonalData.class).info(
+                        "master-key rotation: {} data keys re-wrapped, {} already under the master key, {} opened by "
+                                + "no configured master key", done.rewrapped(), done.current(), done.unreadable());
+            }
+        };
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.jixiao.support.personal;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -28,5 +29,18 @@ public class JdbcPersonalKeyStore implements PersonalKeyStore {
     public boolean delete(String districtCode, String personId) {
         return jdbc.update("DELETE FROM personal_data_key WHERE district_code = ? AND person_id = ?", districtCode,
                 personId) > 0;
+    }
+
+    @Override
+    public List<WrappedKey> all() {
+        return jdbc.query("SELECT district_code, person_id, wrapped_key FROM personal_data_key "
+                + "ORDER BY district_code, person_id", (rs, i) -> new WrappedKey(rs.getString(1), rs.getString(2),
+                rs.getBytes(3)));
+    }
+
+    @Override
+    public boolean replace(String districtCode, String personId, byte[] wrapped, byte[] rewrapped) {
+        return jdbc.update("UPDATE personal_data_key SET wrapped_key = ? WHERE district_code = ? AND person_id = ? "
+                + "AND wrapped_key = ?", rewrapped, districtCode, personId, wrapped) > 0;
     }
 }

@@ -2,7 +2,9 @@ package io.jixiao.support.personal;
 
 import io.jixiao.events.SealedText;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,14 +25,55 @@ public final class PersonalData {
             Base64.getEncoder().encodeToString("jixiao-local-personal-master-key".getBytes(StandardCharsets.US_ASCII));
 
     private final byte[] masterKey;
+    private final List<byte[]> previousMasterKeys;
     private final PersonalKeyStore keys;
 
     public PersonalData(byte[] masterKey, PersonalKeyStore keys) {
-        if (masterKey.length != PersonalCipher.KEY_BYTES) {
-            throw new IllegalArgumentException("the master key must be 32 bytes");
+        this(masterKey, List.of(), keys);
+    }
+
+    /**
+     * @param previousMasterKeys master keys replaced by {@code masterKey} whose wrapped data keys are still read
+     *                           while a rotation is under way ({@link #rewrapAll})
+     */
+    public PersonalData(byte[] masterKey, List<byte[]> previousMasterKeys, PersonalKeyStore keys) {
+        if (masterKey.length != PersonalCipher.KEY_BYTES
+                || previousMasterKeys.stream().anyMatch(k -> k.length != PersonalCipher.KEY_BYTES)) {
+            throw new IllegalArgumentException("a master key must be 32 bytes");
         }
         this.masterKey = masterKey.clone();
+        this.previousMasterKeys = previousMasterKeys.stream().map(byte[]::clone).toList();
         this.keys = keys;
+    }
+
+    /** What {@link #rewrapAll} did: keys re-wrapped, keys already under the master key, keys no master key opens. */
+    public record Rotation(int rewrapped, int current, int unreadable) {
+    }
+
+    /**
+     * The previous master keys from {@code jixiao.personal.previous-master-keys}: base64 of 32 bytes each, separated
+     * by commas; none when empty.
+     */
+    public static List<byte[]> previousMasterKeys(String configured) {
+        List<byte[]> previous = new ArrayList<>();
+        if (configured == null || configured.isBlank()) {
+            return previous;
+        }
+        for (String value : configured.split(",")) {
+            byte[] key;
+            try {
+                key = Base64.getDecoder().decode(value.trim());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("jixiao.personal.previous-master-keys "
+                        + "(JIXIAO_PERSONAL_PREVIOUS_MASTER_KEYS) holds a value that is not base64");
+            }
+            if (key.length != PersonalCipher.KEY_BYTES) {
+                throw new IllegalStateException("jixiao.personal.previous-master-keys "
+                        + "(JIXIAO_PERSONAL_PREVIOUS_MASTER_KEYS) holds a key of " + key.length + " bytes; each is 32");
+            }
+            previous.add(key);
+        }
+        return previous;
     }
 
     /**
@@ -120,7 +163,44 @@ public final class PersonalData {
                 .flatMap(wrapped -> unwrap(PersonalCipher.scope(districtCode, personId), wrapped));
     }
 
+    /**
+     * Master-key rotation (主密钥轮换): every data key that only a previous master key opens is wrapped again under the
+     * master key, row by row (a row changed meanwhile, e.g. erased, is left alone). The values sealed under the data
+     * keys, and so every event and its hash, do not change. Repeating it re-wraps nothing more.
+     */
+    public Rotation rewrapAll() {
+        int rewrapped = 0;
+        int current = 0;
+        int unreadable = 0;
+        for (PersonalKeyStore.WrappedKey row : keys.all()) {
+            byte[] scope = PersonalCipher.scope(row.districtCode(), row.personId());
+            if (PersonalCipher.decrypt(masterKey, scope, row.wrapped()).isPresent()) {
+                current++;
+                continue;
+            }
+            Optional<byte[]> dataKey = unwrapWithPrevious(scope, row.wrapped());
+            if (dataKey.isEmpty()) {
+                unreadable++;
+            } else if (keys.replace(row.districtCode(), row.personId(), row.wrapped(),
+                    PersonalCipher.encrypt(masterKey, scope, dataKey.get()))) {
+                rewrapped++;
+            }
+        }
+        return new Rotation(rewrapped, current, unreadable);
+    }
+
+    /** With the master key, else (during a rotation) with a previous one. */
     private Optional<byte[]> unwrap(byte[] scope, byte[] wrapped) {
-        return PersonalCipher.decrypt(masterKey, scope, wrapped);
+        return PersonalCipher.decrypt(masterKey, scope, wrapped).or(() -> unwrapWithPrevious(scope, wrapped));
+    }
+
+    private Optional<byte[]> unwrapWithPrevious(byte[] scope, byte[] wrapped) {
+        for (byte[] previous : previousMasterKeys) {
+            Optional<byte[]> key = PersonalCipher.decrypt(previous, scope, wrapped);
+            if (key.isPresent()) {
+                return key;
+            }
+        }
+        return Optional.empty();
     }
 }

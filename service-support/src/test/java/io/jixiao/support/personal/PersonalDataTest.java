@@ -7,6 +7,7 @@ import io.jixiao.events.SealedText;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,17 @@ class PersonalDataTest {
         @Override
         public boolean delete(String districtCode, String personId) {
             return rows.remove(districtCode + "/" + personId) != null;
+        }
+
+        @Override
+        public List<WrappedKey> all() {
+            return rows.entrySet().stream().map(e -> new WrappedKey(e.getKey().split("/")[0], e.getKey().split("/")[1],
+                    e.getValue())).toList();
+        }
+
+        @Override
+        public boolean replace(String districtCode, String personId, byte[] wrapped, byte[] rewrapped) {
+            return rows.replace(districtCode + "/" + personId, wrapped, rewrapped);
         }
     };
     private final PersonalData personal = new PersonalData(PersonalCipher.newKey(), store);
@@ -66,6 +78,44 @@ class PersonalDataTest {
         assertThat(personal.sealAgain("430203", "p-1", "13800001111", a)).isSameAs(a);
         assertThat(personal.sealAgain("430203", "p-1", "13800002222", a).ciphertext()).isNotEqualTo(a.ciphertext());
         assertThat(personal.sealAgain("430203", "p-2", "13800001111", a).personId()).isEqualTo("p-2");
+    }
+
+    @Test
+    void aRotationRewrapsEveryDataKeyUnderTheNewMasterKeyWhileTheOldOneStillReadsAndNoValueChanges() {
+        byte[] oldMaster = PersonalCipher.newKey();
+        byte[] newMaster = PersonalCipher.newKey();
+        PersonalData before = new PersonalData(oldMaster, store);
+        SealedText name = before.seal("430203", "p-1", "张小明");
+        SealedText phone = before.seal("430211", "p-2", "13800001111");
+        before.seal("430203", "p-3", "x");
+        before.erase("430203", "p-3");
+        byte[] wrappedBefore = rows.get("430203/p-1").clone();
+
+        PersonalData rotating = new PersonalData(newMaster, List.of(oldMaster), store);
+        assertThat(rotating.open("430203", name)).contains("张小明");  // read during the rotation, before re-wrapping
+        assertThat(rotating.rewrapAll()).isEqualTo(new PersonalData.Rotation(2, 0, 0));
+        assertThat(rotating.rewrapAll()).isEqualTo(new PersonalData.Rotation(0, 2, 0));
+        assertThat(rows.get("430203/p-1")).isNotEqualTo(wrappedBefore);
+
+        PersonalData after = new PersonalData(newMaster, store);  // the old master key removed from the configuration
+        assertThat(after.open("430203", name)).contains("张小明");
+        assertThat(after.open("430211", phone)).contains("13800001111");
+        assertThat(new PersonalData(oldMaster, store).open("430203", name)).isEmpty();
+        assertThat(after.show("430203", new SealedText("p-3", name.ciphertext()))).isEqualTo(PersonalData.ERASED);
+        assertThat(new PersonalData(PersonalCipher.newKey(), store).rewrapAll())
+                .isEqualTo(new PersonalData.Rotation(0, 0, 2));
+    }
+
+    @Test
+    void previousMasterKeysAreBase64Of32BytesSeparatedByCommas() {
+        String one = Base64.getEncoder().encodeToString(PersonalCipher.newKey());
+        String two = Base64.getEncoder().encodeToString(PersonalCipher.newKey());
+        assertThat(PersonalData.previousMasterKeys(one + ", " + two)).hasSize(2);
+        assertThat(PersonalData.previousMasterKeys(" ")).isEmpty();
+        assertThatThrownBy(() -> PersonalData.previousMasterKeys(one + ",c2hvcnQ="))
+                .hasMessageContaining("previous-master-keys").hasMessageContaining("5 bytes");
+        assertThatThrownBy(() -> PersonalData.previousMasterKeys("not base64!"))
+                .hasMessageContaining("not base64");
     }
 
     @Test

@@ -5,6 +5,8 @@ import io.jixiao.disclosure.journal.EventCodec;
 import io.jixiao.events.EventEnvelope;
 import io.jixiao.events.EventTypes;
 import io.jixiao.events.Topics;
+import io.jixiao.events.evaluation.PersonalDataErased;
+import io.jixiao.support.personal.JdbcPersonalKeyStore;
 import io.jixiao.support.projection.Projection;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,9 @@ import org.springframework.stereotype.Component;
  * The district journal's Kafka side: every event of {@code budget.events} and {@code evaluation.events} becomes
  * one {@code district_event} row (source {@code topics}), in the runner's transaction with the offsets. A payload
  * that does not read as its type, or an event without a district, is refused and so parked by the runner.
- * Types this service does not know yet are kept too: the fold passes over them until it learns them.
+ * Types this service does not know yet are kept too: the fold passes over them until it learns them. A
+ * {@code PersonalDataErased} also deletes this service's data key of that person (加密删除) in the same transaction;
+ * repeating it deletes nothing more.
  */
 @Component
 public class DistrictEventProjection implements Projection {
@@ -53,6 +57,7 @@ public class DistrictEventProjection implements Projection {
     @Override
     public void apply(EventEnvelope event, JdbcTemplate jdbc) {
         DistrictJournal.append(jdbc, row(event));
+        destroyKeyOfErased(event, jdbc);
     }
 
     /** The batch as one multi-row insert; one refused event fails it (the runner then parks that one alone). */
@@ -63,6 +68,16 @@ public class DistrictEventProjection implements Projection {
             rows.add(row(event));
         }
         DistrictJournal.appendAll(jdbc, rows);
+        for (EventEnvelope event : events) {
+            destroyKeyOfErased(event, jdbc);
+        }
+    }
+
+    private void destroyKeyOfErased(EventEnvelope event, JdbcTemplate jdbc) {
+        if (PersonalDataErased.class.getSimpleName().equals(event.type())) {
+            PersonalDataErased erased = (PersonalDataErased) codec.decode(event.type(), event.payload()).orElseThrow();
+            new JdbcPersonalKeyStore(jdbc).delete(erased.districtCode(), erased.personId());
+        }
     }
 
     private DistrictJournal.Row row(EventEnvelope event) {

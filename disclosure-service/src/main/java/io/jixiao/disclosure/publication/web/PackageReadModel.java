@@ -5,6 +5,8 @@ import io.jixiao.disclosure.events.DisclosureRetracted;
 import io.jixiao.disclosure.journal.EventCodec;
 import io.jixiao.disclosure.journal.store.OwnEventJournal;
 import io.jixiao.disclosure.publication.PackageView;
+import io.jixiao.disclosure.web.PersonReaders;
+import io.jixiao.support.personal.Contacts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -28,9 +30,11 @@ public class PackageReadModel {
     private static final String COLUMNS = "published, published_at, retracted, retracted_at";
     private final JdbcTemplate jdbc;
     private final EventCodec codec = EventCodec.shared();
+    private final Contacts contacts;
 
-    public PackageReadModel(JdbcTemplate jdbc) {
+    public PackageReadModel(JdbcTemplate jdbc, Contacts contacts) {
         this.jdbc = jdbc;
+        this.contacts = contacts;
     }
 
     @EventHandler
@@ -65,11 +69,21 @@ public class PackageReadModel {
                 + "AND unit_id = ? ORDER BY package_id", this::view, districtCode, year, unitId);
     }
 
+    /** The package's publication as recorded (its contacts sealed), if it was published. */
+    public Optional<DisclosurePublished> publication(String districtCode, String packageId) {
+        return jdbc.query("SELECT published FROM disclosure_package WHERE district_code = ? AND package_id = ?",
+                (rs, i) -> decode(DisclosurePublished.class, rs.getString(1)), districtCode, packageId).stream()
+                .findFirst();
+    }
+
+    /** The row as the caller may read it: contacts opened (已删除 once erased), none for a DASHBOARD. */
     private PackageView view(ResultSet rs, int row) throws SQLException {
         String retracted = rs.getString("retracted");
-        return PackageView.of(decode(DisclosurePublished.class, rs.getString("published")),
-                instant(rs, "published_at"),
-                retracted == null ? null : decode(DisclosureRetracted.class, retracted), instant(rs, "retracted_at"));
+        DisclosurePublished published = decode(DisclosurePublished.class, rs.getString("published"));
+        return PackageView.of(published, instant(rs, "published_at"),
+                retracted == null ? null : decode(DisclosureRetracted.class, retracted), instant(rs, "retracted_at"))
+                .withContacts(PersonReaders.callerMay()
+                        ? contacts.show(published.districtCode(), published.contacts()) : null);
     }
 
     private <T> T decode(Class<T> type, String json) {

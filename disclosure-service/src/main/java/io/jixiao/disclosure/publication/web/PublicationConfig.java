@@ -3,10 +3,13 @@ package io.jixiao.disclosure.publication.web;
 import io.jixiao.disclosure.journal.store.OwnEventJournal;
 import io.jixiao.disclosure.publication.DisclosurePackage;
 import io.jixiao.disclosure.publication.MovedEventTypes;
+import io.jixiao.support.personal.Contacts;
+import io.jixiao.support.personal.PersonalData;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Registers the Spring-free {@link DisclosurePackage} aggregate with Axon, and makes journal failures roll back. */
 @Configuration
@@ -16,6 +19,17 @@ class PublicationConfig {
     @Bean
     MovedEventTypes movedEventTypes() {
         return new MovedEventTypes();
+    }
+
+    /**
+     * A package's contacts (加密删除): a person is erased once evaluation-service's {@code PersonalDataErased} of them
+     * is in the district's journal (its data key row is deleted in the same transaction, by the journal's projection).
+     */
+    @Bean
+    Contacts packageContacts(PersonalData personal, JdbcTemplate jdbc) {
+        return new Contacts(personal, (districtCode, personId) -> Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM district_event WHERE district_code = ? AND type = 'PersonalDataErased' "
+                        + "AND payload ->> 'personId' = ?)", Boolean.class, districtCode, personId)));
     }
 
     @Bean

@@ -11,9 +11,11 @@ import io.jixiao.disclosure.publication.PackageCommands.RetractPackage;
 import io.jixiao.disclosure.publication.PackageCommands;
 import io.jixiao.disclosure.publication.PackageRequests;
 import io.jixiao.disclosure.publication.PackageView;
+import io.jixiao.events.ContactDetails;
 import io.jixiao.support.axon.CommandSender;
 import io.jixiao.support.domain.NotFound;
 import io.jixiao.support.domain.RuleViolation;
+import io.jixiao.support.personal.Contacts;
 import io.jixiao.support.web.AsOf;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,9 +40,12 @@ public class PublicationService {
     private final FindingHistory history;
     private final PackageReadModel packages;
     private final TransactionTemplate tx;
+    private final Contacts contacts;
 
     public PublicationService(CommandSender commands, FindingService findings, FindingHistory history,
-                              PackageReadModel packages, PlatformTransactionManager transactionManager) {
+                              PackageReadModel packages, PlatformTransactionManager transactionManager,
+                              Contacts contacts) {
+        this.contacts = contacts;
         this.commands = commands;
         this.findings = findings;
         this.history = history;
@@ -52,9 +57,12 @@ public class PublicationService {
     }
 
     public PackageView publish(String districtCode, int year, String unitId, PackageRequests.Publish request) {
+        // sealed before the command (加密删除); the text of a recorded package again keeps its recorded ciphertext
+        ContactDetails sealed = contacts.seal(districtCode, request.contacts(), packages
+                .publication(districtCode, request.packageId()).map(DisclosurePublished::contacts).orElse(null));
         DisclosurePublished event = new DisclosurePublished(districtCode, year, unitId, request.packageId(),
                 request.kind(), request.publishedOn(), copy(request.tables()), copy(request.explanations()),
-                copy(request.figures()));
+                copy(request.figures()), sealed);
         Attempt attempt = tx.execute(status -> {
             history.lock(districtCode, year);
             if (!recorded(districtCode, request.packageId())) {

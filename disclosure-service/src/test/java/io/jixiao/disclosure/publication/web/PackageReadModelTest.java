@@ -7,7 +7,19 @@ import io.jixiao.disclosure.fixture.Databases;
 import io.jixiao.disclosure.events.DisclosureKind;
 import io.jixiao.disclosure.events.DisclosurePublished;
 import io.jixiao.disclosure.events.DisclosureRetracted;
+import io.jixiao.disclosure.journal.store.DistrictEventProjection;
 import io.jixiao.disclosure.publication.PackageView;
+import io.jixiao.events.ContactDetails;
+import io.jixiao.events.EventEnvelope;
+import io.jixiao.events.EventMetadata;
+import io.jixiao.events.evaluation.PersonalDataErased;
+import io.jixiao.support.context.CallerContext;
+import io.jixiao.support.personal.Contacts;
+import io.jixiao.support.personal.JdbcPersonalKeyStore;
+import io.jixiao.support.personal.PersonalData;
+import java.util.Base64;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,10 +30,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The disclosure_package read model on a real PostgreSQL: packages journaled before it existed are carried over by
- * its migration, and a package event applied twice changes the row once.
+ * its migration, and a package event applied twice changes the row once; a package's contacts are stored sealed,
+ * read opened, 已删除 once evaluation-service's erasure of their person is journaled, and never by a DASHBOARD.
  */
 class PackageReadModelTest {
     private static final Instant PUBLISHED_AT = Instant.parse("2023-02-01T02:00:00Z");
@@ -40,8 +54,12 @@ class PackageReadModelTest {
         journal("old-r", "DisclosureRetracted", RETRACTED_AT, "{\"districtCode\":\"430212\",\"year\":2023,"
                 + "\"unitId\":\"wjj\",\"packageId\":\"pkg-old\",\"reason\":\"表格有误\",\"retractedOn\":\"2023-02-03\"}");
         Databases.migrate(dataSource, null);
-        packages = new PackageReadModel(jdbc);
+        contacts = new Contacts(new PersonalData(Base64.getDecoder().decode(PersonalData.LOCAL_MASTER_KEY),
+                new JdbcPersonalKeyStore(jdbc)), (district, person) -> false);
+        packages = new PackageReadModel(jdbc, contacts);
     }
+
+    private static Contacts contacts;
 
     private static void journal(String eventId, String type, Instant at, String payload) {
         jdbc.update("INSERT INTO district_event (event_id, source, district_code, topic, type, aggregate_type, "
@@ -86,6 +104,38 @@ class PackageReadModelTest {
         assertThat(view.tables()).containsEntry("表1", List.of("p1"));
         assertThat(packages.list("430211", 2024, "jyj")).extracting(PackageView::packageId).containsExactly("pkg-1");
         assertThat(packages.list("430211", 2024, "other")).isEmpty();
+    }
+
+    @Test
+    void contactsAreStoredSealedReadOpenedErasedByTheJournaledErasureAndNeverShownToADashboard() {
+        ContactDetails sealed = contacts.seal("430211", new Contacts.Request("clerk-7", "李秀英", "李秀英",
+                "0731-22334455"), null);
+        DisclosurePublished published = new DisclosurePublished("430211", 2024, "jyj", "pkg-c",
+                DisclosureKind.GOALS, LocalDate.parse("2024-03-01"), Map.of("表1", List.of("p1")), null, null, sealed);
+        packages.on(published, message("pc-1", published, PUBLISHED_AT));
+
+        assertThat(jdbc.queryForObject("SELECT published::text FROM disclosure_package WHERE package_id = 'pkg-c'",
+                String.class)).contains("clerk-7").doesNotContain("李秀英").doesNotContain("0731-22334455");
+        assertThat(as("UNIT").contacts()).isEqualTo(new Contacts.State("clerk-7", "李秀英", "李秀英", "0731-22334455"));
+        assertThat(as("DASHBOARD").contacts()).isNull();
+        assertThat(packages.publication("430211", "pkg-c").orElseThrow().contacts()).isEqualTo(sealed);
+
+        EventEnvelope erasure = new EventEnvelope("erase-1", "PersonalDataErased", "person", "person:430211:clerk-7",
+                0, RETRACTED_AT, new EventMetadata("430211", "fin", "c", "c", null),
+                new ObjectMapper().valueToTree(new PersonalDataErased("430211", "clerk-7", "本人申请")));
+        DistrictEventProjection journal = new DistrictEventProjection();
+        journal.apply(erasure, jdbc);
+        journal.applyAll(List.of(erasure), jdbc);  // redelivered: nothing more to delete, nothing fails
+
+        assertThat(new JdbcPersonalKeyStore(jdbc).find("430211", "clerk-7")).isEmpty();
+        assertThat(as("AUDITOR").contacts()).isEqualTo(new Contacts.State("clerk-7", "已删除", "已删除", "已删除"));
+    }
+
+    private static PackageView as(String role) {
+        AtomicReference<PackageView> seen = new AtomicReference<>();
+        new CallerContext("reader", Set.of(role), Set.of("430211"), Set.of("*"), null, "c", null)
+                .run(() -> seen.set(packages.find("430211", "pkg-c").orElseThrow()));
+        return seen.get();
     }
 
     private static <T> EventMessage<T> message(String id, T payload, Instant at) {
