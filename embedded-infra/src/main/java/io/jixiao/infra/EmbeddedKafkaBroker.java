@@ -612,11 +612,31 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         try (Admin admin = admin()) {
             admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
-            // the controller stores them; wait until the broker's authorizer (what describeAcls answers from) has them
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot create the ACLs of " + users, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating ACLs", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("timed out creating ACLs", e);
+        }
+        // the controller stores them and each node's authorizer learns them from the metadata log in its own time:
+        // ask every node (an admin client bootstrapped on that node alone answers from it) until each has them all
+        for (Node node : nodes) {
+            awaitAcls(node, acls);
+        }
+    }
+
+    private void awaitAcls(Node node, List<AclBinding> acls) {
+        Map<String, Object> properties = new HashMap<>(clientProperties(users.adminName()));
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + node.port);
+        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        try (Admin admin = Admin.create(properties)) {
             long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
             while (!admin.describeAcls(AclBindingFilter.ANY).values().get(10, TimeUnit.SECONDS).containsAll(acls)) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the broker did not apply the ACLs within " + READY_TIMEOUT);
+                    throw new IllegalStateException("node on port " + node.port + " did not apply the ACLs within "
+                            + READY_TIMEOUT);
                 }
                 pause();
             }
