@@ -81,8 +81,13 @@ class PersonalDataErasureIT {
         assertThat(onTheWall.body().path("contacts").isNull() || onTheWall.body().path("contacts").isMissingNode())
                 .as(onTheWall.body().toString()).isTrue();
         assertThat(onTheWall.body().toString()).doesNotContain(PERSON).doesNotContain(NAME);
-        String reportPath = "/api/reports/districts/" + D + "/years/2026";
+        // the report as of a fixed instant, so that before and after the erasure it folds the same events (the erasure
+        // is an event too, and an as-of-now report would name it in its provenance)
+        stack.awaitSettled();
+        String reportNow = "/api/reports/districts/" + D + "/years/2026";
+        String reportPath = reportNow + "?asOf=" + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String reportBefore = stack.fetchText(finance, reportPath);
+        String reportNowBefore = stack.fetchText(finance, reportNow);
         assertThat(reportBefore).contains("示例项目");
         assertThat(stack.queryLong("disclosure", "SELECT count(*) FROM personal_data_key WHERE person_id = ?", PERSON))
                 .isEqualTo(1);
@@ -103,12 +108,22 @@ class PersonalDataErasureIT {
                 .isEqualTo("已删除");
         assertThat(stack.fetchText(finance, reportPath)).isEqualTo(reportBefore.replace(NAME, "已删除")
                 .replace(PHONE, "已删除"));
+        // as of now: the same apart from the instant and the provenance, which counts the erasure among the events
+        assertThat(withoutAsOfAndProvenance(stack.fetchText(finance, reportNow)))
+                .isEqualTo(withoutAsOfAndProvenance(reportNowBefore.replace(NAME, "已删除").replace(PHONE, "已删除")));
         for (String service : List.of("budget", "evaluation", "disclosure")) {
             Answer verified = stack.callAs(finance, "GET", "/api/" + service + "/districts/" + D + "/audit/verify", null);
             assertThat(verified.status()).as(service + " " + verified.body()).isEqualTo(200);
             assertThat(verified.body().path("ok").asBoolean()).as(service + " " + verified.body()).isTrue();
         }
         assertScans(false);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode withoutAsOfAndProvenance(String report) throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(report);
+        tree.remove(List.of("asOf", "provenance"));
+        return tree;
     }
 
     private static String goal(long yuan) {
