@@ -612,6 +612,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         try (Admin admin = admin()) {
             admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
+            // the controller stores them and each node's authorizer learns them from the metadata log in its own
+            // time: ask every node (an admin client bootstrapped on that node alone answers from it) until each has
+            // them all
+            for (Node node : nodes) {
+                awaitAcls(node, acls);
+            }
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create the ACLs of " + users, e.getCause());
         } catch (InterruptedException e) {
@@ -620,14 +626,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new IllegalStateException("timed out creating ACLs", e);
         }
-        // the controller stores them and each node's authorizer learns them from the metadata log in its own time:
-        // ask every node (an admin client bootstrapped on that node alone answers from it) until each has them all
-        for (Node node : nodes) {
-            awaitAcls(node, acls);
-        }
     }
 
-    private void awaitAcls(Node node, List<AclBinding> acls) {
+    private void awaitAcls(Node node, List<AclBinding> acls)
+            throws ExecutionException, InterruptedException, TimeoutException {
         Map<String, Object> properties = new HashMap<>(clientProperties(users.adminName()));
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + node.port);
         properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
@@ -640,13 +642,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 }
                 pause();
             }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot create the ACLs of " + users, e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating ACLs", e);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("timed out creating ACLs", e);
         }
     }
 
