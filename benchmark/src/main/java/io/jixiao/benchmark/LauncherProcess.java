@@ -74,8 +74,8 @@ public final class LauncherProcess implements AutoCloseable {
             env.put("JIXIAO_CALLER_KEY_" + service.toUpperCase(java.util.Locale.ROOT), CALLER_KEYS.get(service));
         }
         // the load generator is one client: lift the gateway's per-client rate limit for this run
-        env.put("SPRING_APPLICATION_JSON", "{\"jixiao\":{\"limits\":{\"requests-per-second\":1000000,\"burst\":1000000,"
-            + "\"failed-authentications-per-second\":1000000,\"failed-authentication-burst\":1000000}}}");
+        // (as variables the gateway inherits: with --cluster its SPRING_APPLICATION_JSON lists the instances)
+        env.putAll(io.jixiao.local.LocalStackProcesses.GATEWAY_WITHOUT_RATE_LIMITS);
         Files.createDirectories(dataDir);
         long started = System.nanoTime();
         Process process = builder.start();

@@ -32,8 +32,6 @@ import java.util.stream.Stream;
 public final class FaultStack implements AutoCloseable {
     /** Roles of the suite's token: every role, every district (the admin endpoints need {@code *}). */
     static final List<String> ROLES = List.of("FINANCE", "UNIT", "EVALUATOR", "AUDITOR", "INTEGRATION");
-    static final String NO_RATE_LIMIT = "{\"jixiao\":{\"limits\":{\"requests-per-second\":1000000,\"burst\":1000000,"
-            + "\"failed-authentications-per-second\":1000000,\"failed-authentication-burst\":1000000}}}";
 
     private final Path home;
     private final EmbeddedPostgresServer postgres;
@@ -101,8 +99,8 @@ public final class FaultStack implements AutoCloseable {
                     .postgres(postgres.serverUrl(), EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD)
                     .kafka(kafka.bootstrapServers())
                     .healthTimeout(healthTimeout(cluster))
-                    .environment(LocalStackProcesses.GATEWAY, "JIXIAO_DATA", home.toString())
-                    .environment(LocalStackProcesses.GATEWAY, "SPRING_APPLICATION_JSON", NO_RATE_LIMIT);
+                    .environment(LocalStackProcesses.GATEWAY, "JIXIAO_DATA", home.toString());
+            LocalStackProcesses.GATEWAY_WITHOUT_RATE_LIMITS.forEach((key, value) -> builder.environment(LocalStackProcesses.GATEWAY, key, value));
             if (cluster) {
                 builder.instances(CLUSTER_INSTANCES);
                 for (String service : LocalStackProcesses.DOMAIN_SERVICES) {

@@ -51,9 +51,10 @@ final class LocalInfrastructure {
             // as production runs it: every client logs in, and only a topic's owning service may write it
             KafkaUsers users = KafkaUsers.jixiao(settings.kafkaAdminPassword().orElseGet(KafkaUsers::randomPassword));
             if (settings.cluster()) {
-                out.println("Starting a Kafka cluster of three nodes on ports "
+                // each node a process of its own, as the operators of a real cluster run them: one can die alone
+                out.println("Starting a Kafka cluster of three node processes on ports "
                         + java.util.Arrays.toString(settings.kafkaPorts()) + " (data: " + settings.kafkaData() + ")");
-                kafka = EmbeddedKafkaBroker.startCluster(settings.kafkaData(), settings.kafkaPorts(),
+                kafka = EmbeddedKafkaBroker.startClusterProcesses(settings.kafkaData(), settings.kafkaPorts(),
                         settings.kafkaControllerPorts(), users);
             } else {
                 out.println("Starting Kafka on port " + settings.kafkaPort() + " (data: " + settings.kafkaData() + ")");

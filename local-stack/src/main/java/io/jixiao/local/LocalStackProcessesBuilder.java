@@ -139,7 +139,13 @@ public final class LocalStackProcessesBuilder {
             Map<String, String> environment = LocalStackProcesses.GATEWAY.equals(name)
                     ? gatewayEnvironment()
                     : domainEnvironment(name);
-            environment.putAll(extraEnvironment.getOrDefault(name, Map.of()));
+            Map<String, String> extra = extraEnvironment.getOrDefault(name, Map.of());
+            if (instances > 1 && LocalStackProcesses.GATEWAY.equals(name) && extra.containsKey("SPRING_APPLICATION_JSON")) {
+                // it would replace the list of instances, and the gateway would answer every request with 503
+                throw new IllegalArgumentException("with several instances the gateway's SPRING_APPLICATION_JSON lists"
+                        + " them; give other gateway settings as environment variables");
+            }
+            environment.putAll(extra);
             ServiceSpec spec = new ServiceSpec(name, jars.resolve(name + ".jar").toAbsolutePath(),
                     ports.get(name), heaps.getOrDefault(name, defaultHeap(name)), environment);
             specs.put(name, spec.withEnvironment("JIXIAO_INSTANCE_ID", name));

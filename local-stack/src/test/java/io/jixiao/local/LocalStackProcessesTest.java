@@ -203,6 +203,18 @@ class LocalStackProcessesTest {
     }
 
     @Test
+    void refusesGatewaySettingsThatWouldHideTheInstances() {
+        assertThatThrownBy(() -> builder().instances(2)
+                .environment(GATEWAY, "SPRING_APPLICATION_JSON", "{\"jixiao\":{\"limits\":{\"burst\":1}}}")
+                .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SPRING_APPLICATION_JSON");
+        stack = builder().instances(2).environment(GATEWAY, "JIXIAO_LIMITS_BURST", "1").build();
+        assertThat(stack.service(GATEWAY).spec().environment()).containsEntry("JIXIAO_LIMITS_BURST", "1")
+                .containsKey("SPRING_APPLICATION_JSON");
+    }
+
+    @Test
     void oneInstanceRoutesStraightToIt() {
         stack = builder().build();
 
