@@ -78,6 +78,14 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
             logDownstreamFailure(exchange, error);
             return problemWriter.write(exchange, GatewayProblem.DOWNSTREAM_TIMEOUT, timeoutDetail(exchange));
         }
+        if (status.value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            // the load balancer found no instance of the service ready (all down, or none answered its last
+            // readiness check): the same answer as an instance that cannot be reached
+            logDownstreamFailure(exchange, error);
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, UNAVAILABLE_RETRY_AFTER_SECONDS);
+            return problemWriter.write(exchange, GatewayProblem.DOWNSTREAM_UNAVAILABLE,
+                    "No instance of the service for " + describe(request) + " is ready; retry later");
+        }
         if (status.value() == HttpStatus.PAYLOAD_TOO_LARGE.value()) {
             return problemWriter.write(exchange, GatewayProblem.PAYLOAD_TOO_LARGE, error.getReason());
         }

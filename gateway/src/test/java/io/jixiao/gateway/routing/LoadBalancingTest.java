@@ -20,7 +20,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * budget-service as {@code lb://budget-service} over three listed instances: two live stubs and one port where
  * nothing listens. Requests go round robin to the instances whose readiness probe answers; a stopped one is
- * skipped from its next health check on.
+ * skipped from its next health check on; with none ready the answer is 503 problem+json with {@code Retry-After}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LoadBalancingTest {
@@ -53,7 +53,7 @@ class LoadBalancingTest {
     }
 
     @Test
-    void spreadsRequestsOverTheLiveInstancesAndSkipsOneThatStops() throws Exception {
+    void spreadsRequestsOverTheLiveInstancesSkipsOneThatStopsAndAnswers503WhenNoneIsReady() throws Exception {
         WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(10))
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TOKENS.superuser("lb-test"))
@@ -79,6 +79,16 @@ class LoadBalancingTest {
         }
         assertThat(statuses).containsOnly(200);
         assertThat(apiRequests(FIRST)).isEqualTo(10);
+
+        FIRST.close();
+        TimeUnit.MILLISECONDS.sleep(2500);
+        // no instance ready: the gateway's own unavailable answer, which a client may retry after the given delay
+        client.get().uri(PATH).exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
+                .expectHeader().contentTypeCompatibleWith("application/problem+json")
+                .expectBody().jsonPath("$.detail").value(detail ->
+                        assertThat((String) detail).contains("No instance of the service for GET " + PATH));
     }
 
     /** Sends requests until each live instance has answered one (the first health checks have run). */

@@ -9,17 +9,24 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 
 /**
  * Sends a command with the caller's identity attached, so that every event it causes records
- * district, actor, correlation id, causation id and request id (see {@link MetadataCorrelation}).
+ * district, actor, correlation id, causation id and request id (see {@link MetadataCorrelation}). A command whose
+ * append meets an event another instance stored at the same sequence first is sent again, up to
+ * {@value #ATTEMPTS_ON_CONFLICT} attempts in all (docs/decisions/0049-retry-appends-that-meet-another-instance.md).
  */
 public class CommandSender {
     /** Metadata key: a digest of the command as requested, to tell a retry from a reuse of its request id. */
     public static final String REQUEST_FINGERPRINT = io.jixiao.support.domain.RequestKey.FINGERPRINT;
+    /** Attempts of a command whose append met another instance's append to the same stream. */
+    static final int ATTEMPTS_ON_CONFLICT = 4;
     private final CommandGateway commandGateway;
 
     public CommandSender(CommandGateway commandGateway) {
@@ -47,7 +54,40 @@ public class CommandSender {
         GenericCommandMessage<Object> message = new GenericCommandMessage<>(
                 new org.axonframework.messaging.GenericMessage<>(commandId, command, MetaData.from(values)),
                 command.getClass().getName());
-        return commandGateway.sendAndWait(message);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return commandGateway.sendAndWait(message);
+            } catch (RuntimeException e) {
+                if (attempt == ATTEMPTS_ON_CONFLICT || !appendConflict(e)) {
+                    throw e;
+                }
+                // another instance appended to the same stream first: the unit of work rolled back (with any
+                // idempotency record) and dropped the cached aggregate, so the next attempt decides on the new state
+                pause(attempt);
+            }
+        }
+    }
+
+    /**
+     * Whether {@code e} says that the event store already holds an event at a sequence this command appended
+     * (two instances of a service acting on one aggregate, each from what it had loaded): the append's unique key.
+     */
+    static boolean appendConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * attempt + 1));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted between attempts of a command", interrupted);
+        }
     }
 
     /** A digest of the command's type and its {@link io.jixiao.support.domain.CanonicalForm}. */

@@ -2,6 +2,7 @@ package io.jixiao.support.axon;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -23,9 +24,16 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(before = JdbcAutoConfiguration.class)
 public class EventStoreAutoConfiguration {
+    /**
+     * PostgreSQL's {@code unique_violation} on the event table is a concurrent append ({@code ConcurrencyException},
+     * for the first event of a stream {@code AggregateStreamCreationException}). Axon's default JDBC resolver looks
+     * for {@code SQLIntegrityConstraintViolationException}, which the PostgreSQL driver does not throw: the conflict
+     * would reach the caller as an unexplained {@code EventStoreException}.
+     */
+    static final PersistenceExceptionResolver APPEND_CONFLICT = new SQLStateResolver("23505");
 
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver persistenceExceptionResolver,
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider, TransactionManager transactionManager,
@@ -34,7 +42,7 @@ public class EventStoreAutoConfiguration {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .persistenceExceptionResolver(APPEND_CONFLICT)
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)

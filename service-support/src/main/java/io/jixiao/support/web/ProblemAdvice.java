@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,7 +99,7 @@ public class ProblemAdvice {
                 request);
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
     ResponseEntity<ProblemDetail> concurrency(RuntimeException e, HttpServletRequest request) {
         return answer(HttpStatus.CONFLICT, "Concurrent modification",
                 "another request changed this record at the same time; read it again and retry", "CONCURRENT_MODIFICATION",
@@ -260,8 +261,8 @@ public class ProblemAdvice {
         if (e instanceof ConflictingAggregateVersionException v) {
             return staleVersion(v, request);
         }
-        if (e instanceof ConcurrencyException c) {
-            return concurrency(c, request);
+        if (e instanceof ConcurrencyException || e instanceof AggregateStreamCreationException) {
+            return concurrency((RuntimeException) e, request);
         }
         if (e instanceof AggregateNotFoundException a) {
             return aggregateNotFound(a, request);
