@@ -2,6 +2,7 @@ package io.jixiao.support.axon;
 
 import io.jixiao.events.EventMetadata;
 import io.jixiao.support.context.CallerContext;
+import io.jixiao.support.personal.ActorNames;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,15 +16,18 @@ import org.axonframework.messaging.MetaData;
 
 /**
  * Sends a command with the caller's identity attached, so that every event it causes records
- * district, actor, correlation id, causation id and request id (see {@link MetadataCorrelation}).
+ * district, actor, correlation id, causation id and request id (see {@link MetadataCorrelation}), and the actor's
+ * display name sealed ({@link EventMetadata#ACTOR_NAME}, {@link ActorNames}) when the caller has one.
  */
 public class CommandSender {
     /** Metadata key: a digest of the command as requested, to tell a retry from a reuse of its request id. */
     public static final String REQUEST_FINGERPRINT = io.jixiao.support.domain.RequestKey.FINGERPRINT;
     private final CommandGateway commandGateway;
+    private final ActorNames actorNames;
 
-    public CommandSender(CommandGateway commandGateway) {
+    public CommandSender(CommandGateway commandGateway, ActorNames actorNames) {
         this.commandGateway = commandGateway;
+        this.actorNames = actorNames;
     }
 
     /**
@@ -43,6 +47,12 @@ public class CommandSender {
         Map<String, String> values = new HashMap<>(metadata.asMap());
         if (caller.requestId() != null) {
             values.put(REQUEST_FINGERPRINT, fingerprint(command));
+        }
+        if (caller.actorName() != null && !caller.isSystem()) {
+            String sealed = actorNames.seal(districtCode, caller.actor(), caller.actorName());
+            if (sealed != null) {
+                values.put(EventMetadata.ACTOR_NAME, sealed);
+            }
         }
         GenericCommandMessage<Object> message = new GenericCommandMessage<>(
                 new org.axonframework.messaging.GenericMessage<>(commandId, command, MetaData.from(values)),
