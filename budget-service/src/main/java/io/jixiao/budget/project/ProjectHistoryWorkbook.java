@@ -27,7 +27,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * A project's history for an auditor as a workbook: one row per event (recorded time, business date, type, amount,
- * the figures right after it, actor and the actor's name as the history shows it, cause, correlation), amounts in 元 as numbers, and the state as of then.
+ * the figures right after it, actor and the actor's name as the history shows it, cause, correlation), amounts in 元
+ * as numbers, and the state as of then.
  * Made from the same {@link History} the JSON answer is; the same asOf gives the same bytes.
  */
 public final class ProjectHistoryWorkbook {
@@ -70,8 +71,8 @@ public final class ProjectHistoryWorkbook {
                         f.available()}) {
                     c = money(row, c, v, money);
                 }
-                for (String v : new String[] {e.actor(), e.actorName(), e.basis(), e.reason(), e.docNo(), e.causeEventId(),
-                        e.correlationId()}) {
+                for (String v : new String[] {e.actor(), e.actorName(), e.basis(), e.reason(), e.docNo(),
+                        e.causeEventId(), e.correlationId()}) {
                     row.createCell(c++).setCellValue(v == null ? "" : v);
                 }
             }

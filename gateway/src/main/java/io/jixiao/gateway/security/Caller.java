@@ -48,7 +48,8 @@ public record Caller(String subject, Set<Role> roles, Districts districts, Set<S
                 .collect(Collectors.toCollection(TreeSet::new));
         String agency = jwt.getClaimAsString(AGENCY_CLAIM);
         return new Caller(jwt.getSubject(), Set.copyOf(roles), Districts.of(claimValues(jwt, DISTRICTS_CLAIM)), units,
-                agency == null || agency.isBlank() ? null : agency.trim(), displayName(jwt.getClaims().get(NAME_CLAIM)));
+                agency == null || agency.isBlank() ? null : agency.trim(),
+                displayName(jwt.getClaims().get(NAME_CLAIM)));
     }
 
     /** The {@code name} claim trimmed, when it is text of one line and at most {@link #NAME_LENGTH} characters. */

@@ -4,9 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code java -jar gateway-exec.jar sign-in [--sub S] [--roles R,…] [--districts D,…|*] [--name N] [--url U]}: prints
- * a sign-in link with a one-time code (valid five minutes, usable once) for a browser on the local stack; the
- * session's token carries the display name {@code --name} (default 张三). The code is written under {@code $JIXIAO_DATA/sign-in}, which the gateway reads; never used in production.
+ * {@code java -jar gateway-exec.jar sign-in [--sub S] [--roles R,…] [--districts D,…|*] [--name N] [--url U]}:
+ * prints a sign-in link with a one-time code (valid five minutes, usable once) for a browser on the local stack;
+ * the session's token carries the display name {@code --name} (default 张三). The code is written under
+ * {@code $JIXIAO_DATA/sign-in}, which the gateway reads; never used in production.
  */
 public final class SignInCli {
 

@@ -23,7 +23,7 @@ public record Contacts(PersonalData personal, Erasures erasures) {
     public interface Erasures {
         boolean erased(String districtCode, String personId);
 
-        /** The erasures a service records in its table {@code personal_data_erasure} ({@code district_code, person_id}). */
+        /** The erasures a service records in its table {@code personal_data_erasure} (district_code, person_id). */
         static Erasures recordedIn(org.springframework.jdbc.core.JdbcTemplate jdbc) {
             return (districtCode, personId) -> Boolean.TRUE.equals(jdbc.queryForObject(
                     "SELECT EXISTS (SELECT 1 FROM personal_data_erasure WHERE district_code = ? AND person_id = ?)",
