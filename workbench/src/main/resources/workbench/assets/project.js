@@ -71,7 +71,7 @@ function timeline() {
         if (d.entry) {
           const e = d.entry;
           lines.push(typeName(e.type) + '（#' + e.sequence + '）', '金额：' + (e.amount ? num(e.amount) + ' 元' : '—'),
-            '操作人：' + (e.actor || '—'), '原因：' + (e.reason || e.basis || (e.causeEventId ? '评价结果应用 ' + e.causeEventId : '—')),
+            '操作人：' + who(e), '原因：' + (e.reason || e.basis || (e.causeEventId ? '评价结果应用 ' + e.causeEventId : '—')),
             '关联号：' + (e.correlationId || '—'), '时间：' + time(e.occurredAt));
         } else if (d.evaluation) {
           const e = d.evaluation;
@@ -97,6 +97,11 @@ function timeline() {
 
 const HISTORY_SHOWN = 100;
 
+/** Who acted: the name (已删除 once erased) with the subject id, or the subject id alone when the event has no name. */
+function who(e) {
+  return e.actorName ? e.actorName + '（' + e.actor + '）' : (e.actor || '—');
+}
+
 /** The history table, newest first: the latest `shown` events, with a button for all of them. */
 function historySection(entries, shown) {
   const rows = entries.slice().reverse().slice(0, shown)
@@ -112,7 +117,7 @@ function historySection(entries, shown) {
       { label: '记录时间', value: (e) => time(e.occurredAt) },
       { label: '业务日期', value: (e) => e.date || '—' },
       { label: '金额（元）', value: (e) => e.amount, num: true },
-      { label: '操作人', value: (e) => e.actor || '—' },
+      { label: '操作人', value: who },
       { label: '原因/依据', value: (e) => [e.reason, e.basis, e.docNo].filter(Boolean).join('；') || '—' },
       { label: '起因', value: causeLink },
       { label: '关联号', value: (e) => e.correlationId || '—' },

@@ -24,6 +24,13 @@ public record EventMetadata(
     public static final String CORRELATION_ID = "correlationId";
     public static final String CAUSATION_ID = "causationId";
     public static final String REQUEST_ID = "requestId";
+    /**
+     * Stored metadata only (not a member of this record, not in an envelope's {@code metadata}; in its
+     * {@code link.metadata}, the stored bytes): the actor's display name as the {@code ciphertext} of a
+     * {@link SealedText} whose {@code personId} is {@link #ACTOR} and whose district is {@link #DISTRICT_CODE}; absent
+     * when the caller's token had no name, for system actors and for events recorded before names were.
+     */
+    public static final String ACTOR_NAME = "actorName";
 
     public static EventMetadata from(Map<String, ?> map) {
         return new EventMetadata(str(map.get(DISTRICT_CODE)), str(map.get(ACTOR)), str(map.get(CORRELATION_ID)),

@@ -18,6 +18,9 @@ import java.util.TreeSet;
  * @param districts      6-digit district codes, or {@code *} for every district
  * @param units          the units a UNIT user acts for, or {@code *} for every unit of its districts
  * @param agency         the evaluation agency an EVALUATOR belongs to; null for others
+ * @param name           the caller's display name (the token's OIDC {@code name} claim), signed with the rest; null
+ *                       when the token has none (an assertion without it is as valid). Personal data: a service
+ *                       records it only sealed ({@code actorName} in the event metadata)
  * @param audience       the service this assertion is for ({@code spring.application.name}, e.g. budget-service)
  * @param method         the HTTP method of the forwarded request
  * @param path           the raw path of the forwarded request (canonical: see {@link CanonicalPath})
@@ -33,6 +36,7 @@ public record CallerAssertion(
         @JsonProperty("districts") Set<String> districts,
         @JsonProperty("units") Set<String> units,
         @JsonProperty("agency") String agency,
+        @JsonProperty("name") String name,
         @JsonProperty("aud") String audience,
         @JsonProperty("method") String method,
         @JsonProperty("path") String path,
@@ -57,8 +61,14 @@ public record CallerAssertion(
     public static CallerAssertion issue(String subject, Set<String> roles, Set<String> districts, Set<String> units,
                                         String agency, String audience, String method, String path,
                                         String correlationId, String idempotencyKey, Instant now) {
-        return new CallerAssertion(subject, roles, districts, units, agency, audience, method, path, correlationId,
-                idempotencyKey, now.getEpochSecond(), now.plus(LIFETIME).getEpochSecond());
+        return new CallerAssertion(subject, roles, districts, units, agency, null, audience, method, path,
+                correlationId, idempotencyKey, now.getEpochSecond(), now.plus(LIFETIME).getEpochSecond());
+    }
+
+    /** This assertion naming the caller's display name ({@code null}: none). */
+    public CallerAssertion withName(String displayName) {
+        return new CallerAssertion(subject, roles, districts, units, agency, displayName, audience, method, path,
+                correlationId, idempotencyKey, issuedAt, expiresAt);
     }
 
     private static Set<String> sorted(Set<String> values) {

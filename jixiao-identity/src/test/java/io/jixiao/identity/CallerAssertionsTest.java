@@ -28,6 +28,27 @@ class CallerAssertionsTest {
     }
 
     @Test
+    void theDisplayNameTravelsSignedAndAnAssertionWithoutItStaysValid() {
+        String path = "/api/budget/districts/430203/projects/P";
+        String named = CallerAssertions.sign(alice().withName("张三"), KEY);
+        CallerAssertion verified = CallerAssertions.verify(named, KEY, "budget-service", "PUT", path, NOW);
+        assertThat(verified.name()).isEqualTo("张三");
+        assertThat(verified).isEqualTo(alice().withName("张三"));
+
+        String unnamed = CallerAssertions.sign(alice(), KEY);
+        String payload = new String(Base64.getUrlDecoder().decode(unnamed.split("\\.")[1]), StandardCharsets.UTF_8);
+        assertThat(payload).doesNotContain("\"name\"");
+        assertThat(CallerAssertions.verify(unnamed, KEY, "budget-service", "PUT", path, NOW).name()).isNull();
+
+        String[] parts = named.split("\\.");
+        String forged = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("张三", "李四");
+        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(forged.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        assertRejected(() -> CallerAssertions.verify(tampered, KEY, "budget-service", "PUT", path, NOW), "signature");
+    }
+
+    @Test
     void refusesEveryOtherServiceRequestKeyAndTime() {
         String compact = CallerAssertions.sign(alice(), KEY);
         String path = "/api/budget/districts/430203/projects/P";

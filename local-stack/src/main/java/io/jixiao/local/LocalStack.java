@@ -115,13 +115,15 @@ public class LocalStack {
 
     /**
      * The one link a browser opens: a one-time sign-in code (usable once, for five minutes) that the gateway
-     * exchanges for a session cookie of a finance bureau user who also audits, in every district. Another link:
+     * exchanges for a session cookie of a finance bureau user who also audits, in every district, named 张三 (its
+     * token's {@code name}, recorded only sealed in the events it causes). Another link:
      * {@code java -jar gateway/target/gateway-exec.jar sign-in}.
      */
     private void printSignInLink() {
         try {
             String link = SignInCli.link(settings.home(), settings.gatewayUrl(),
-                    new SignInCodes.Identity("local-user", List.of("FINANCE", "AUDITOR"), List.of("*")));
+                    new SignInCodes.Identity("local-user", List.of("FINANCE", "AUDITOR"), List.of("*"),
+                            "张三"));
             out.println("Workbench (zh-CN; open within 5 minutes, the link works once): " + link);
         } catch (RuntimeException | LinkageError e) {
             out.println("No sign-in link: " + e);

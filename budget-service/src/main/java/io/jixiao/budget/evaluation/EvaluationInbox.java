@@ -9,6 +9,8 @@ import io.jixiao.events.evaluation.MonitoringDecisionRecorded;
 import io.jixiao.events.evaluation.PerformanceGoalApproved;
 import io.jixiao.events.evaluation.PerformanceGoalReturned;
 import io.jixiao.events.evaluation.PerformanceGoalRevised;
+import io.jixiao.events.evaluation.PersonalDataErased;
+import io.jixiao.support.personal.JdbcPersonalKeyStore;
 import io.jixiao.support.projection.Projection;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +26,10 @@ import org.springframework.stereotype.Component;
  *   <li>EvaluationResultApplied with a budget change: handed to {@link ResultApplication}, which records the
  *       matching BudgetAdjusted on next year's project exactly once (or parks it until that project exists);</li>
  *   <li>MonitoringDecisionRecorded: handed to {@link MonitoringDecisionApplication}, which records the project's
- *       BudgetAdjusted (basis MONITORING_DECISION), PaymentsSuspended or PaymentsResumed exactly once.</li>
+ *       BudgetAdjusted (basis MONITORING_DECISION), PaymentsSuspended or PaymentsResumed exactly once;</li>
+ *   <li>PersonalDataErased (加密删除): deletes this service's data key of the person ({@code personal_data_key}, which
+ *       seals actors' names in event metadata) and remembers the erasure ({@code personal_data_erasure}), so the
+ *       person's names in this service's events read 已删除 and no new one is sealed; a redelivery changes nothing.</li>
  * </ul>
  */
 @Component
@@ -72,6 +77,7 @@ public class EvaluationInbox implements Projection {
                 case "EvaluationResultApplied" -> results.receive(event, read(event, EvaluationResultApplied.class));
                 case "MonitoringDecisionRecorded" ->
                         decisions.receive(event, read(event, MonitoringDecisionRecorded.class));
+                case "PersonalDataErased" -> erased(event, read(event, PersonalDataErased.class), jdbc);
                 default -> {
                     // not needed here
                 }
@@ -91,6 +97,13 @@ public class EvaluationInbox implements Projection {
                         + "event_id = EXCLUDED.event_id, learned_at = now()",
                 e.districtCode(), e.goalId(), e.scope() == null ? null : e.scope().name(), e.projectId(), e.unitId(),
                 e.fiscalYear(), e.amountFen(), e.approvedOn(), event.eventId());
+    }
+
+    private static void erased(EventEnvelope event, PersonalDataErased e, JdbcTemplate jdbc) {
+        new JdbcPersonalKeyStore(jdbc).delete(e.districtCode(), e.personId());
+        jdbc.update("INSERT INTO personal_data_erasure (district_code, person_id, event_id, learned_at) "
+                + "VALUES (?, ?, ?, now()) ON CONFLICT (district_code, person_id) DO NOTHING", e.districtCode(),
+                e.personId(), event.eventId());
     }
 
     private static void withdraw(JdbcTemplate jdbc, String districtCode, String goalId) {

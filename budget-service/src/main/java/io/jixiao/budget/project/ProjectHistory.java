@@ -11,7 +11,9 @@ import io.jixiao.events.budget.BudgetAppropriated;
 import io.jixiao.events.budget.EntryReversed;
 import io.jixiao.events.budget.ExpenditureRecorded;
 import io.jixiao.events.budget.FundsCarriedOver;
+import io.jixiao.support.context.CallerContext;
 import io.jixiao.support.domain.NotFound;
+import io.jixiao.support.personal.ActorNames;
 import io.jixiao.support.web.Paging;
 import io.jixiao.support.web.Paging.Page;
 import io.jixiao.support.web.Paging.PageRequest;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -28,16 +31,27 @@ import org.springframework.stereotype.Component;
 
 /**
  * The auditor's view: every stored event of a project up to an instant, in order, each with its
- * metadata and the running figures after it, folded by the same {@link FundingFigures} the aggregate uses.
+ * metadata (the actor's name opened from its sealed form, {@link ActorNames}) and the running figures after it,
+ * folded by the same {@link FundingFigures} the aggregate uses. A caller with none of the roles that read persons
+ * ({@link #PERSON_READERS}: a DASHBOARD) gets the entries without actor and name.
  * Optionally restricted to money whose business date (the date the event carries) is on or before a day.
  * Answered a page of events at a time ({@link Paging}); the count and the state are always the whole history's.
  */
 @Component
 public class ProjectHistory {
+    /** The roles that read who acted (the gateway's readers of budget-service: FINANCE, UNIT, AUDITOR, INTEGRATION). */
+    static final Set<String> PERSON_READERS = Set.of("FINANCE", "UNIT", "AUDITOR", "INTEGRATION");
     private final EventStore eventStore;
+    private final ActorNames actorNames;
 
-    public ProjectHistory(EventStore eventStore) {
+    public ProjectHistory(EventStore eventStore, ActorNames actorNames) {
         this.eventStore = eventStore;
+        this.actorNames = actorNames;
+    }
+
+    private static boolean callerReadsPersons() {
+        return CallerContext.current().map(c -> c.isSystem() || PERSON_READERS.stream().anyMatch(c::hasRole))
+                .orElse(false);
     }
 
     /** One page of the history, with the cursor of the next page (null on the last). */
@@ -58,6 +72,7 @@ public class ProjectHistory {
         Long version = null;
         boolean any = false;
         Map<Long, Long> reversals = new HashMap<>();
+        ActorNames names = callerReadsPersons() ? actorNames.forOneRead() : null;
         while (stream.hasNext()) {
             DomainEventMessage<?> event = stream.next();
             any = true;
@@ -89,7 +104,8 @@ public class ProjectHistory {
                     ? p.causeEventId() : payload instanceof PaymentsResumed p ? p.causeEventId() : null;
             String docNo = payload instanceof BudgetAppropriated a ? a.docNo() : adjusted != null ? adjusted.docNo() : null;
             entries.add(new HistoryEntry(event.getSequenceNumber(), payload.getClass().getSimpleName(),
-                    event.getTimestamp(), date, meta.actor(), meta.correlationId(), meta.causationId(),
+                    event.getTimestamp(), date, names == null ? null : meta.actor(),
+                    names == null ? null : names.show(event.getMetaData()), meta.correlationId(), meta.causationId(),
                     meta.requestId(), movement != null ? Money.yuan(movement.amountFen()) : null,
                     adjusted != null && adjusted.basis() != null ? adjusted.basis().wire() : null,
                     reason, docNo, cause, payload, Figures.of(figures),

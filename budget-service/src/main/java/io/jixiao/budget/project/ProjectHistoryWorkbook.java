@@ -27,13 +27,14 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * A project's history for an auditor as a workbook: one row per event (recorded time, business date, type, amount,
- * the figures right after it, actor, cause, correlation), amounts in 元 as numbers, and the state as of then.
+ * the figures right after it, actor and the actor's name as the history shows it, cause, correlation), amounts in 元
+ * as numbers, and the state as of then.
  * Made from the same {@link History} the JSON answer is; the same asOf gives the same bytes.
  */
 public final class ProjectHistoryWorkbook {
     static final List<String> COLUMNS = List.of("序号", "记录时间（北京时间）", "业务日期", "事件", "金额（元）",
-            "年初预算（元）", "结转（元）", "调整（元）", "全年预算（元）", "支出（元）", "可用（元）", "操作人", "依据",
-            "原因", "文号", "起因事件", "关联号");
+            "年初预算（元）", "结转（元）", "调整（元）", "全年预算（元）", "支出（元）", "可用（元）", "操作人", "操作人姓名",
+            "依据", "原因", "文号", "起因事件", "关联号");
     private static final ZoneId BEIJING = io.jixiao.events.BureauTime.ZONE;
 
     private ProjectHistoryWorkbook() {
@@ -70,8 +71,8 @@ public final class ProjectHistoryWorkbook {
                         f.available()}) {
                     c = money(row, c, v, money);
                 }
-                for (String v : new String[] {e.actor(), e.basis(), e.reason(), e.docNo(), e.causeEventId(),
-                        e.correlationId()}) {
+                for (String v : new String[] {e.actor(), e.actorName(), e.basis(), e.reason(), e.docNo(),
+                        e.causeEventId(), e.correlationId()}) {
                     row.createCell(c++).setCellValue(v == null ? "" : v);
                 }
             }

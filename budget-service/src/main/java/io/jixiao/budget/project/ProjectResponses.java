@@ -42,7 +42,15 @@ public final class ProjectResponses {
      * One event of a project's history: who, when (recorded), why (reason, basis, document, cause) and the
      * figures right after it. A reversal and its original name each other ({@code reverses}, {@code reversedBy}).
      */
-    public record HistoryEntry(long sequence, String type, Instant occurredAt, LocalDate date, String actor,
+    public record HistoryEntry(long sequence, String type, Instant occurredAt, LocalDate date,
+                               @Schema(description = "who acted: the token's subject id, or system:<name>; absent for "
+                                       + "a caller who may not read persons (DASHBOARD)")
+                               String actor,
+                               @Schema(description = "the actor's display name (the token's name), stored only "
+                                       + "encrypted under the actor's data key and opened on read; 已删除 once the actor "
+                                       + "was erased (加密删除); absent when the event recorded none or for a caller "
+                                       + "who may not read persons", example = "张三")
+                               String actorName,
                                String correlationId, String causationId, String requestId, String amount,
                                String basis, String reason, String docNo, String causeEventId,
                                @Schema(description = "the recorded event's own fields, as published")
@@ -52,7 +60,8 @@ public final class ProjectResponses {
                                @Schema(description = "the sequence of the reversal of this entry, if it was reversed")
                                Long reversedBy) {
         HistoryEntry reversedBy(long sequence) {
-            return new HistoryEntry(this.sequence, type, occurredAt, date, actor, correlationId, causationId, requestId,
+            return new HistoryEntry(this.sequence, type, occurredAt, date, actor, actorName, correlationId, causationId,
+                    requestId,
                     amount, basis, reason, docNo, causeEventId, event, figuresAfter, reverses, sequence);
         }
     }

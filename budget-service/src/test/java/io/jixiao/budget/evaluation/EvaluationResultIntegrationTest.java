@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.jixiao.budget.Api;
 import io.jixiao.budget.Api.Answer;
 import io.jixiao.budget.BudgetServiceApplication;
+import io.jixiao.budget.EvaluationTopic;
 import io.jixiao.events.EventEnvelope;
 import io.jixiao.events.EventMetadata;
 import io.jixiao.events.Topics;
@@ -25,7 +26,6 @@ import io.jixiao.events.evaluation.PerformanceGoalReturned;
 import io.jixiao.events.evaluation.ResultMeasure;
 import io.jixiao.infra.SharedTestInfra;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,12 +37,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,16 +57,11 @@ class EvaluationResultIntegrationTest {
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
     private static ConfigurableApplicationContext service;
-    private static KafkaProducer<String, String> producer;
+    private static EvaluationTopic evaluationEvents;
 
     @BeforeAll
     static void start() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfra.kafka().bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        producer = new KafkaProducer<>(props);
+        evaluationEvents = new EvaluationTopic(JSON);
         service = startService();
     }
 
@@ -79,7 +70,7 @@ class EvaluationResultIntegrationTest {
         if (service != null) {
             service.close();
         }
-        producer.close();
+        evaluationEvents.close();
     }
 
     private static ConfigurableApplicationContext startService() {
@@ -114,15 +105,7 @@ class EvaluationResultIntegrationTest {
                 SEQUENCES.merge(aggregateId, 3L, (a, b) -> a + 1), Instant.parse("2023-12-20T02:00:00Z"),
                 new EventMetadata(aggregateId.substring(0, 6), "evaluator@czj", "corr-" + id, null, null),
                 JSON.valueToTree(payload))));
-        try {
-            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.EVALUATION_EVENTS, aggregateId,
-                    JSON.writeValueAsString(envelope));
-            // as evaluation-service's publisher stamps it: the inbox parks records its topic's owner did not produce
-            record.headers().add(Topics.PRODUCER_HEADER, Topics.EVALUATION_SERVICE.getBytes(StandardCharsets.UTF_8));
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        evaluationEvents.send(envelope);
         return eventId;
     }
 

@@ -21,10 +21,10 @@ class ProjectHistoryWorkbookTest {
     private static final History HISTORY = new History("430203", "czj-xxh", AS_OF, null, 2,
             new Figures("300000.00", "0.00", "-100100.00", "199900.00", "199900.00", "0.00"), 3L, List.of(
             new HistoryEntry(1, "BudgetAppropriated", Instant.parse("2023-01-20T02:00:00Z"), LocalDate.of(2023, 1, 20),
-                    "alice", "corr-1", null, "req-1", "300000.00", null, null, "株芦财预〔2023〕1号", null, null,
+                    "alice", null, "corr-1", null, "req-1", "300000.00", null, null, "株芦财预〔2023〕1号", null, null,
                     new Figures("300000.00", "0.00", "0.00", "300000.00", "0.00", "300000.00"), null, null),
             new HistoryEntry(2, "BudgetAdjusted", Instant.parse("2023-07-01T02:00:00Z"), LocalDate.of(2023, 7, 1),
-                    "bob", "corr-2", "ev-9", "req-2", "-100100.00", "MID_YEAR", "结余指标用于政采云", null, "ev-9",
+                    "bob", "张三", "corr-2", "ev-9", "req-2", "-100100.00", "MID_YEAR", "结余指标用于政采云", null, "ev-9",
                     null, new Figures("300000.00", "0.00", "-100100.00", "199900.00", "0.00", "199900.00"), null, null)));
 
     @Test
@@ -43,9 +43,12 @@ class ProjectHistoryWorkbookTest {
             assertThat(adjusted.getCell(4).getNumericCellValue()).isEqualTo(-100100.00);
             assertThat(adjusted.getCell(8).getNumericCellValue()).isEqualTo(199900.00);
             assertThat(adjusted.getCell(11).getStringCellValue()).isEqualTo("bob");
-            assertThat(adjusted.getCell(13).getStringCellValue()).isEqualTo("结余指标用于政采云");
-            assertThat(adjusted.getCell(15).getStringCellValue()).isEqualTo("ev-9");
-            assertThat(adjusted.getCell(16).getStringCellValue()).isEqualTo("corr-2");
+            assertThat(header.getCell(12).getStringCellValue()).isEqualTo("操作人姓名");
+            assertThat(adjusted.getCell(12).getStringCellValue()).isEqualTo("张三");
+            assertThat(sheet.getRow(2).getCell(12).getStringCellValue()).isEmpty();
+            assertThat(adjusted.getCell(14).getStringCellValue()).isEqualTo("结余指标用于政采云");
+            assertThat(adjusted.getCell(16).getStringCellValue()).isEqualTo("ev-9");
+            assertThat(adjusted.getCell(17).getStringCellValue()).isEqualTo("corr-2");
             assertThat(sheet.getLastRowNum()).isEqualTo(3);
         }
         assertThat(ProjectHistoryWorkbook.write(HISTORY)).isEqualTo(xlsx);

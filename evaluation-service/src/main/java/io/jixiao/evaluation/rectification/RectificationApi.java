@@ -91,6 +91,11 @@ public final class RectificationApi {
 
     /** One act of the item's history: the stored event with who did it and why. */
     public record HistoryEntry(long sequence, String type, Instant at, String status, String actor,
+                               @io.swagger.v3.oas.annotations.media.Schema(description = "the actor's display name "
+                                       + "(the token's name), stored only encrypted under the actor's data key and "
+                                       + "opened on read; 已删除 once the actor was erased (加密删除); absent when the "
+                                       + "event recorded none", example = "张三")
+                               String actorName,
                                String correlationId, String causationId, String requestId, String cause,
                                Object event) {
     }

@@ -10,6 +10,7 @@ import io.jixiao.events.evaluation.RectificationProgressed;
 import io.jixiao.events.evaluation.RectificationReturned;
 import io.jixiao.events.evaluation.RectificationSignedOff;
 import io.jixiao.events.evaluation.RectificationStatus;
+import io.jixiao.support.personal.ActorNames;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -17,24 +18,31 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
-/** An item's history: every stored event of its aggregate, in order, with actor, correlation, causation and cause. */
+/**
+ * An item's history: every stored event of its aggregate, in order, with actor (and the actor's name opened from its
+ * sealed form, {@link ActorNames}), correlation, causation and cause.
+ */
 @Component
 public class RectificationHistory {
     private final EventStore eventStore;
+    private final ActorNames actorNames;
 
-    public RectificationHistory(EventStore eventStore) {
+    public RectificationHistory(EventStore eventStore, ActorNames actorNames) {
         this.eventStore = eventStore;
+        this.actorNames = actorNames;
     }
 
     public List<HistoryEntry> of(String districtCode, String rectificationId) {
         DomainEventStream stream = eventStore.readEvents(Keys.rectification(districtCode, rectificationId), 0);
         List<HistoryEntry> entries = new ArrayList<>();
+        ActorNames names = actorNames.forOneRead();
         while (stream.hasNext()) {
             DomainEventMessage<?> event = stream.next();
             Object payload = event.getPayload();
             EventMetadata meta = EventMetadata.from(event.getMetaData());
             entries.add(new HistoryEntry(event.getSequenceNumber(), payload.getClass().getSimpleName(),
-                    event.getTimestamp(), status(payload), meta.actor(), meta.correlationId(), meta.causationId(),
+                    event.getTimestamp(), status(payload), meta.actor(), names.show(event.getMetaData()),
+                    meta.correlationId(), meta.causationId(),
                     meta.requestId(), cause(payload), payload));
         }
         return entries;

@@ -42,7 +42,8 @@ class PersonalDataErasureIntegrationTest {
     /** Recorded on the goals as ordinary text: the scans must find it, or they could not find the others either. */
     private static final String MARKER = "个人信息验收专用指标";
     private static final Caller FINANCE = caller("finance@430203", "FINANCE", null);
-    private static final Caller UNIT = caller("clerk@czj", "UNIT", "czj");
+    /** The clerk who fills in the forms is the person: their token's name is sealed under the same data key. */
+    private static final Caller UNIT = caller(PERSON, "UNIT", "czj").withName(NAME);
     private static final Caller AUDITOR = caller("audit@430203", "AUDITOR", null);
     private static ConfigurableApplicationContext service;
 

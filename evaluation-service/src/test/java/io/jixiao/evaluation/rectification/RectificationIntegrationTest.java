@@ -46,7 +46,7 @@ class RectificationIntegrationTest {
     private static final String ITEM = BASE + "/rectifications/zg-it-1";
     private static final String AGENCY = "cz-evaluation-agency";
     private static final Caller FINANCE = caller("finance@430511", "FINANCE", D, null);
-    private static final Caller UNIT = caller("clerk@jyj", "UNIT", D, "jyj");
+    private static final Caller UNIT = caller("clerk@jyj", "UNIT", D, "jyj").withName("李四");
     private static final Caller OTHER_UNIT = caller("clerk@czj", "UNIT", D, "czj");
     private static final Caller DASHBOARD = caller("wall@430511", "DASHBOARD", D, null);
     private static final Caller FINANCE_ELSEWHERE = caller("finance@430203", "FINANCE", "430203", null);
@@ -205,11 +205,15 @@ class RectificationIntegrationTest {
         assertThat(history.get(2).path("cause").asText()).contains("deadline 2026-03-31 passed");
         assertThat(history.get(3).path("cause").asText()).startsWith("逾期完成");
         assertThat(history.get(1).path("requestId").asText()).isEqualTo("progress-1");
+        // the unit clerk's token names them: their name, sealed in the events' metadata, is opened for the history
+        assertThat(history).extracting(h -> h.path("actorName").asText(null))
+                .containsExactly(null, "李四", null, "李四", null);
 
         // published once each, the overdue event by the service itself, self-sufficient for a report
         List<JsonNode> published = published(Keys.rectification(D, "zg-it-1"), 5);
         assertThat(published).extracting(e -> e.path("type").asText()).containsExactly("RectificationOpened",
                 "RectificationProgressed", "RectificationOverdue", "RectificationCompleted", "RectificationSignedOff");
+        assertThat(published).allSatisfy(e -> assertThat(e.toString()).doesNotContain("李四"));
         JsonNode overdueEvent = published.get(2);
         assertThat(overdueEvent.path("metadata").path("actor").asText()).isEqualTo("system:rectification-overdue");
         assertThat(overdueEvent.path("payload").path("overdueAt").asText()).isEqualTo("2026-03-31T16:00:00Z");

@@ -23,11 +23,11 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Tells the service behind a route who is calling, in one signed piece: removes every {@code X-Jixiao-*} header
- * the client sent, the client's {@code Connection} header (whose list of names would make the gateway drop
- * headers it set itself) and its bearer token, and sets {@link CallerAssertions#HEADER} to a
- * {@link CallerAssertion} for this request: signed with the key of the route's service (route metadata
- * {@code audience}), bound to the method and raw path, valid for a minute.
+ * Tells the service behind a route who is calling, in one signed piece: removes every {@code X-Jixiao-*} header the
+ * client sent, the client's {@code Connection} header (whose list of names would make the gateway drop headers it
+ * set itself) and its bearer token, and sets {@link CallerAssertions#HEADER} to a {@link CallerAssertion} for this
+ * request (the caller's display name with it, when the token has one): signed with the key of the route's service
+ * (route metadata {@code audience}), bound to the method and raw path, valid for a minute.
  */
 @Component
 public class CallerAssertionFilter implements GlobalFilter, Ordered {
@@ -91,7 +91,7 @@ public class CallerAssertionFilter implements GlobalFilter, Ordered {
         CallerAssertion assertion = CallerAssertion.issue(known.subject(), known.roleNames(),
                 known.districts().values(), known.units(), known.agency(), audience,
                 exchange.getRequest().getMethod().name(), exchange.getRequest().getURI().getRawPath(),
-                correlationId, headers.getFirst(IDEMPOTENCY_KEY), clock.instant());
+                correlationId, headers.getFirst(IDEMPOTENCY_KEY), clock.instant()).withName(known.name());
         headers.set(CallerAssertions.HEADER, CallerAssertions.sign(assertion, key));
     }
 }

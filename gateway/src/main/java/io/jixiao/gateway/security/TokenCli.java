@@ -19,15 +19,17 @@ import org.springframework.boot.convert.DurationStyle;
  *
  * Options: {@code --sub} (required), {@code --roles} (comma-separated, required), {@code --districts}
  * (comma-separated 6-digit codes or {@code *}, required), {@code --units} (the units a UNIT user acts for,
- * comma-separated, or {@code *}), {@code --agency} (the agency an EVALUATOR belongs to), {@code --ttl} (default 8h,
- * at most the gateway's {@code jixiao.jwt.max-lifetime}), {@code --aud}
- * (default jixiao), {@code --keys-dir} (default {@code $JIXIAO_DATA/keys}, else {@code .jixiao/keys}).
- * The token goes to stdout alone, so {@code TOKEN=$(...)} works.
+ * comma-separated, or {@code *}), {@code --agency} (the agency an EVALUATOR belongs to), {@code --name} (the
+ * display name, claim {@code name}), {@code --ttl} (default 8h, at most the gateway's
+ * {@code jixiao.jwt.max-lifetime}), {@code --aud} (default jixiao), {@code --keys-dir} (default
+ * {@code $JIXIAO_DATA/keys}, else {@code .jixiao/keys}). The token goes to stdout alone, so {@code TOKEN=$(...)}
+ * works.
  */
 public final class TokenCli {
 
     private static final String USAGE = "usage: token --sub <user> --roles <ROLE[,ROLE]> --districts <code[,code]|*>"
-            + " [--units <unitId[,unitId]|*>] [--agency <name>] [--ttl 8h] [--aud jixiao] [--keys-dir <dir>]\n  roles: " + Arrays.toString(Role.values());
+            + " [--units <unitId[,unitId]|*>] [--agency <name>] [--name <display name>] [--ttl 8h] [--aud jixiao]"
+            + " [--keys-dir <dir>]\n  roles: " + Arrays.toString(Role.values());
 
     private TokenCli() {
     }
@@ -51,7 +53,8 @@ public final class TokenCli {
             TokenSpec spec = TokenSpec.of(subject, roles, districts).withValidity(ttl)
                     .withAudience(options.getOrDefault("aud", TokenIssuer.AUDIENCE))
                     .withUnits(options.containsKey("units") ? split(options.get("units")) : List.of())
-                    .withAgency(options.get("agency"));
+                    .withAgency(options.get("agency"))
+                    .withName(options.get("name"));
             Path keysDir = keysDir(options, dataDir);
             out.println(new TokenIssuer(LocalSigningKey.loadOrCreate(keysDir)).issue(spec));
             err.println("token for " + subject + " " + roles + " in " + districts + ", valid until "

@@ -32,6 +32,9 @@ public final class TokenIssuer {
         if (spec.agency() != null) {
             builder.claim(Caller.AGENCY_CLAIM, spec.agency());
         }
+        if (spec.name() != null) {
+            builder.claim(Caller.NAME_CLAIM, spec.name());
+        }
         JWTClaimsSet claims = builder
                 .issuer(LOCAL_ISSUER)
                 .subject(spec.subject())

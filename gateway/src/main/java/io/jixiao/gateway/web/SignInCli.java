@@ -4,9 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code java -jar gateway-exec.jar sign-in [--sub S] [--roles R,…] [--districts D,…|*] [--url U]}: prints a sign-in
- * link with a one-time code (valid five minutes, usable once) for a browser on the local stack. The code is
- * written under {@code $JIXIAO_DATA/sign-in}, which the gateway reads; never used in production.
+ * {@code java -jar gateway-exec.jar sign-in [--sub S] [--roles R,…] [--districts D,…|*] [--name N] [--url U]}:
+ * prints a sign-in link with a one-time code (valid five minutes, usable once) for a browser on the local stack;
+ * the session's token carries the display name {@code --name} (default 张三). The code is written under
+ * {@code $JIXIAO_DATA/sign-in}, which the gateway reads; never used in production.
  */
 public final class SignInCli {
 
@@ -17,12 +18,14 @@ public final class SignInCli {
         String sub = "local-user";
         String roles = "FINANCE,AUDITOR";
         String districts = "*";
+        String name = "张三";
         String url = "http://localhost:" + System.getenv().getOrDefault("JIXIAO_GATEWAY_PORT", "8080");
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--sub" -> sub = args[i + 1];
                 case "--roles" -> roles = args[i + 1];
                 case "--districts" -> districts = args[i + 1];
+                case "--name" -> name = args[i + 1];
                 case "--url" -> url = args[i + 1];
                 default -> {
                     System.err.println("unknown option " + args[i]);
@@ -32,7 +35,7 @@ public final class SignInCli {
         }
         Path data = Path.of(System.getenv().getOrDefault("JIXIAO_DATA", ".jixiao"));
         System.out.println(link(data, url, new SignInCodes.Identity(sub, List.of(roles.split(",")),
-                List.of(districts.split(",")))));
+                List.of(districts.split(",")), name)));
     }
 
     /** A sign-in link for {@code identity} on the gateway at {@code gatewayUrl}, its code written under {@code dataDir}. */

@@ -38,8 +38,11 @@ public final class SignInCodes {
     private final Path directory;
     private final Clock clock;
 
-    /** The identity a code signs in as. */
-    public record Identity(String subject, List<String> roles, List<String> districts) {
+    /** The identity a code signs in as; {@code name} the display name its token carries (null: none). */
+    public record Identity(String subject, List<String> roles, List<String> districts, String name) {
+        public Identity(String subject, List<String> roles, List<String> districts) {
+            this(subject, roles, districts, null);
+        }
     }
 
     public SignInCodes(Path directory) {
@@ -65,6 +68,9 @@ public final class SignInCodes {
         p.setProperty("sub", identity.subject());
         p.setProperty("roles", String.join(",", identity.roles()));
         p.setProperty("districts", String.join(",", identity.districts()));
+        if (identity.name() != null) {
+            p.setProperty("name", identity.name());
+        }
         p.setProperty("expiresAt", clock.instant().plus(validity).toString());
         try {
             Files.createDirectories(directory);
@@ -106,7 +112,7 @@ public final class SignInCodes {
             return Optional.empty();
         }
         return Optional.of(new Identity(p.getProperty("sub"), split(p.getProperty("roles")),
-                split(p.getProperty("districts"))));
+                split(p.getProperty("districts")), p.getProperty("name")));
     }
 
     private void removeExpired() throws IOException {

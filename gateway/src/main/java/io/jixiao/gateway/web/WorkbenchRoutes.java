@@ -123,7 +123,8 @@ public class WorkbenchRoutes {
             return redirect("/sign-in?failed=code");
         }
         SignInCodes.Identity who = identity.get();
-        String token = localIssuer().issue(TokenSpec.of(who.subject(), who.roles(), who.districts()));
+        String token = localIssuer().issue(TokenSpec.of(who.subject(), who.roles(), who.districts())
+                .withName(who.name()));
         return ServerResponse.seeOther(URI.create("/")).cacheControl(CacheControl.noStore())
                 .cookie(SessionCookie.of(token, SESSION_VALIDITY, secureCookie)).build();
     }
@@ -160,6 +161,9 @@ public class WorkbenchRoutes {
                     Caller caller = Caller.from(token);
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put("subject", caller.subject());
+                    if (caller.name() != null) {
+                        body.put("name", caller.name());
+                    }
                     body.put("roles", caller.roles().stream().sorted().map(Role::name).toList());
                     body.put("districts", List.copyOf(caller.districts().values()));
                     body.put("units", List.copyOf(caller.units()));

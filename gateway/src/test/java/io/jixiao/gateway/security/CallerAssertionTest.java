@@ -58,6 +58,33 @@ class CallerAssertionTest extends GatewayWithStubTest {
     }
 
     @Test
+    void theTokensDisplayNameIsAssertedAndATokenWithoutOneAssertsNone() throws InterruptedException {
+        String named = TOKENS.issue(TokenSpec.of("zhangsan", List.of("FINANCE"), List.of("430203")).withName("张三"));
+        clientWithToken(named).get().uri("/api/budget/districts/430203/projects/p-1").exchange()
+                .expectStatus().isOk().expectBody().returnResult();
+        CallerAssertion caller = STUB.nextRequest().caller();
+        assertThat(caller.subject()).isEqualTo("zhangsan");
+        assertThat(caller.name()).isEqualTo("张三");
+
+        String unnamed = TOKENS.issue("lisi", List.of(Role.FINANCE), "430203");
+        clientWithToken(unnamed).get().uri("/api/budget/districts/430203/projects/p-1").exchange()
+                .expectStatus().isOk().expectBody().returnResult();
+        CallerAssertion withoutName = STUB.nextRequest().caller();
+        assertThat(withoutName.subject()).isEqualTo("lisi");
+        assertThat(withoutName.name()).isNull();
+    }
+
+    @Test
+    void aDisplayNameOfSeveralLinesOrTooLongIsNotPassedOn() {
+        assertThat(Caller.displayName("  张三 ")).isEqualTo("张三");
+        assertThat(Caller.displayName("张三\n李四")).isNull();
+        assertThat(Caller.displayName("名".repeat(Caller.NAME_LENGTH))).hasSize(Caller.NAME_LENGTH);
+        assertThat(Caller.displayName("名".repeat(Caller.NAME_LENGTH + 1))).isNull();
+        assertThat(Caller.displayName(List.of("张三"))).isNull();
+        assertThat(Caller.displayName(" ")).isNull();
+    }
+
+    @Test
     void aConnectionHeaderCannotStripTheAssertion() throws Exception {
         String token = TOKENS.issue("alice", List.of(Role.FINANCE), "430203");
         // java.net.http refuses to send Connection itself; a raw socket sends what an attacker would

@@ -19,9 +19,12 @@ import org.junit.jupiter.api.Test;
  * 加密删除 across the three services, end to end through the gateway: a person's name and phone number are on a goal's
  * form (evaluation-service: a declaration and a revision, the {@code goal_view} row) and on a disclosure package
  * (disclosure-service: its event, the {@code disclosure_package} row, its journal row), so in three events and two read
- * models. After FINANCE erased the person, neither text is in any row of any table of the three databases nor in any
- * file of the broker's log directory, every service's chains verify, and the district report is byte for byte what it
- * was. A plain text recorded next to them is found by the same scans, so the scans can fail.
+ * models. The person also acts, through the gateway with a token naming them ({@code name}), in the three services, so
+ * their name is sealed into the metadata of budget, evaluation and disclosure events too, and budget-service's project
+ * history shows it. After FINANCE erased the person, neither text is in any row of any table of the three databases
+ * nor in any file of the broker's log directory, the history shows 已删除, every service's chains verify, and the
+ * district report is byte for byte what it was. A plain text recorded next to them is found by the same scans, so the
+ * scans can fail.
  */
 class PersonalDataErasureIT {
     private static final String D = "430203";
@@ -32,6 +35,8 @@ class PersonalDataErasureIT {
     private static final String MARKER = "加密删除验收指标";
     private static RunningStack stack;
     private static String finance;
+    /** The person themselves: a bureau clerk whose token names them. */
+    private static String person;
 
     @BeforeAll
     static void start() {
@@ -43,6 +48,8 @@ class PersonalDataErasureIT {
         }
         finance = stack.token(TokenSpec.of("finance-e2e", List.of("FINANCE", "UNIT", "AUDITOR"), List.of(D))
                 .withUnits(List.of("*")));
+        person = stack.token(TokenSpec.of(PERSON, List.of("FINANCE", "UNIT"), List.of(D)).withUnits(List.of("*"))
+                .withName(NAME));
         // each call is safe to repeat (a PUT, or a POST under its Idempotency-Key): on a loaded machine the first
         // calls after start-up may time out at the gateway (504) and are sent again
         settled(() -> stack.call("PUT", "/api/budget/districts/" + D + "/settings", "{\"goalBeforeBudget\":false}"));
@@ -63,10 +70,14 @@ class PersonalDataErasureIT {
     @Test
     void anErasedPersonIsInNoDatabaseAndNoTopicWhileChainsAndTheReportStayAsTheyWere() throws Exception {
         String goal = "/api/evaluation/districts/" + D + "/goals/g-erasure";
-        ok(stack.call("PUT", goal, goal(550_000), "Idempotency-Key", "erasure-g1"));
-        ok(stack.call("PUT", goal, goal(540_000), "Idempotency-Key", "erasure-g2"));
+        ok(stack.callAs(person, "PUT", goal, goal(550_000), "Idempotency-Key", "erasure-g1"));
+        ok(stack.callAs(person, "PUT", goal, goal(540_000), "Idempotency-Key", "erasure-g2"));
+        String project = "/api/budget/districts/" + D + "/projects/P";
+        ok(stack.callAs(person, "POST", project + "/expenditures", "{\"amount\":\"1200.00\",\"date\":\"2026-02-01\"}",
+                "Idempotency-Key", "erasure-x1"));
+        assertThat(spentBy(PERSON)).extracting(e -> e.path("actorName").asText()).containsExactly(NAME);
         String packages = "/api/disclosure/districts/" + D + "/years/2026/units/czj/packages";
-        Answer published = stack.callAs(finance, "POST", packages, "{\"packageId\":\"pkg-erasure\",\"kind\":\"GOALS\","
+        Answer published = stack.callAs(person, "POST", packages, "{\"packageId\":\"pkg-erasure\",\"kind\":\"GOALS\","
                 + "\"publishedOn\":\"2026-03-01\",\"tables\":{\"项目支出绩效目标表\":[\"g-erasure\"]},\"contacts\":"
                 + contacts() + "}", "Idempotency-Key", "erasure-p1");
         assertThat(published.status()).as(String.valueOf(published.body())).isEqualTo(201);
@@ -81,6 +92,8 @@ class PersonalDataErasureIT {
         assertThat(onTheWall.body().path("contacts").isNull() || onTheWall.body().path("contacts").isMissingNode())
                 .as(onTheWall.body().toString()).isTrue();
         assertThat(onTheWall.body().toString()).doesNotContain(PERSON).doesNotContain(NAME);
+        assertThat(stack.callAs(dashboard, "GET", project + "/history", null).status())
+                .as("a dashboard reads no project history, so no actor nor name").isEqualTo(403);
         // the report as of a fixed instant, so that before and after the erasure it folds the same events (the erasure
         // is an event too, and an as-of-now report would name it in its provenance)
         stack.awaitSettled();
@@ -89,16 +102,21 @@ class PersonalDataErasureIT {
         String reportBefore = stack.fetchText(finance, reportPath);
         String reportNowBefore = stack.fetchText(finance, reportNow);
         assertThat(reportBefore).contains("示例项目");
-        assertThat(stack.queryLong("disclosure", "SELECT count(*) FROM personal_data_key WHERE person_id = ?", PERSON))
-                .isEqualTo(1);
+        for (String service : List.of("budget", "evaluation", "disclosure")) {
+            assertThat(stack.queryLong(service, "SELECT count(*) FROM personal_data_key WHERE person_id = ?", PERSON))
+                    .as(service).isEqualTo(1);
+        }
         assertScans(true);
 
         Answer erased = stack.callAs(finance, "POST", "/api/evaluation/districts/" + D + "/personal-data/" + PERSON
                 + "/erasure", "{\"reason\":\"本人申请删除个人信息\"}", "Idempotency-Key", "erasure-e1");
         assertThat(erased.status()).as(String.valueOf(erased.body())).isEqualTo(201);
-        // disclosure-service destroys its own key when it consumes the erasure
-        await().atMost(Duration.ofMinutes(2)).until(() -> stack.queryLong("disclosure",
-                "SELECT count(*) FROM personal_data_key WHERE person_id = ?", PERSON) == 0);
+        // disclosure-service and budget-service destroy their own keys when they consume the erasure
+        for (String service : List.of("disclosure", "budget")) {
+            await().atMost(Duration.ofMinutes(2)).until(() -> stack.queryLong(service,
+                    "SELECT count(*) FROM personal_data_key WHERE person_id = ?", PERSON) == 0);
+        }
+        assertThat(spentBy(PERSON)).extracting(e -> e.path("actorName").asText()).containsExactly("已删除");
         assertThat(stack.queryLong("evaluation", "SELECT count(*) FROM personal_data_key WHERE person_id = ?", PERSON))
                 .isZero();
 
@@ -117,6 +135,19 @@ class PersonalDataErasureIT {
             assertThat(verified.body().path("ok").asBoolean()).as(service + " " + verified.body()).isTrue();
         }
         assertScans(false);
+    }
+
+    /** The expenditures of project P recorded by {@code actor}, as the project's history shows them to FINANCE. */
+    private static List<com.fasterxml.jackson.databind.JsonNode> spentBy(String actor) {
+        Answer history = stack.callAs(finance, "GET", "/api/budget/districts/" + D + "/projects/P/history", null);
+        assertThat(history.status()).as(String.valueOf(history.body())).isEqualTo(200);
+        List<com.fasterxml.jackson.databind.JsonNode> spent = new java.util.ArrayList<>();
+        history.body().path("events").forEach(e -> {
+            if (e.path("type").asText().equals("ExpenditureRecorded") && e.path("actor").asText().equals(actor)) {
+                spent.add(e);
+            }
+        });
+        return spent;
     }
 
     private static com.fasterxml.jackson.databind.JsonNode withoutAsOfAndProvenance(String report) throws Exception {

@@ -2,6 +2,7 @@ package io.jixiao.support.axon;
 
 import io.jixiao.events.EventMetadata;
 import io.jixiao.support.context.CallerContext;
+import io.jixiao.support.personal.ActorNames;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,7 +19,8 @@ import org.axonframework.modelling.command.ConcurrencyException;
 
 /**
  * Sends a command with the caller's identity attached, so that every event it causes records
- * district, actor, correlation id, causation id and request id (see {@link MetadataCorrelation}). A command whose
+ * district, actor, correlation id, causation id and request id (see {@link MetadataCorrelation}), and the actor's
+ * display name sealed ({@link EventMetadata#ACTOR_NAME}, {@link ActorNames}) when the caller has one. A command whose
  * append meets an event another instance stored at the same sequence first is sent again, up to
  * {@value #ATTEMPTS_ON_CONFLICT} attempts in all (docs/decisions/0049-retry-appends-that-meet-another-instance.md).
  */
@@ -28,9 +30,11 @@ public class CommandSender {
     /** Attempts of a command whose append met another instance's append to the same stream. */
     static final int ATTEMPTS_ON_CONFLICT = 4;
     private final CommandGateway commandGateway;
+    private final ActorNames actorNames;
 
-    public CommandSender(CommandGateway commandGateway) {
+    public CommandSender(CommandGateway commandGateway, ActorNames actorNames) {
         this.commandGateway = commandGateway;
+        this.actorNames = actorNames;
     }
 
     /**
@@ -50,6 +54,12 @@ public class CommandSender {
         Map<String, String> values = new HashMap<>(metadata.asMap());
         if (caller.requestId() != null) {
             values.put(REQUEST_FINGERPRINT, fingerprint(command));
+        }
+        if (caller.actorName() != null && !caller.isSystem()) {
+            String sealed = actorNames.seal(districtCode, caller.actor(), caller.actorName());
+            if (sealed != null) {
+                values.put(EventMetadata.ACTOR_NAME, sealed);
+            }
         }
         GenericCommandMessage<Object> message = new GenericCommandMessage<>(
                 new org.axonframework.messaging.GenericMessage<>(commandId, command, MetaData.from(values)),

@@ -7,9 +7,13 @@ import java.util.Map;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 
-/** Copies the command's metadata (district, actor, correlation, causation, request) onto every event it causes. */
+/**
+ * Copies the command's metadata (district, actor, the actor's sealed name, correlation, causation, request) onto every
+ * event it causes.
+ */
 public class MetadataCorrelation implements CorrelationDataProvider {
     private static final List<String> KEYS = List.of(EventMetadata.DISTRICT_CODE, EventMetadata.ACTOR,
+            EventMetadata.ACTOR_NAME,
             EventMetadata.CORRELATION_ID, EventMetadata.CAUSATION_ID, EventMetadata.REQUEST_ID,
             CommandSender.REQUEST_FINGERPRINT);
 

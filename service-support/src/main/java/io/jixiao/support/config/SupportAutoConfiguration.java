@@ -67,8 +67,18 @@ public class SupportAutoConfiguration {
     }
 
     @Bean
-    CommandSender commandSender(CommandGateway commandGateway) {
-        return new CommandSender(commandGateway);
+    CommandSender commandSender(CommandGateway commandGateway, io.jixiao.support.personal.ActorNames actorNames) {
+        return new CommandSender(commandGateway, actorNames);
+    }
+
+    /**
+     * Actors' display names sealed into event metadata and opened in histories; {@code erasures} is the service's own
+     * record of erased persons (a bean each service defines).
+     */
+    @Bean
+    io.jixiao.support.personal.ActorNames actorNames(io.jixiao.support.personal.PersonalData personal,
+                                                     io.jixiao.support.personal.Contacts.Erasures erasures) {
+        return new io.jixiao.support.personal.ActorNames(personal, erasures);
     }
 
     @Bean

@@ -15,9 +15,11 @@ import java.util.Set;
  * @param agency        the evaluation agency an EVALUATOR belongs to, or null
  * @param correlationId the request's correlation id
  * @param requestId     the client's {@code Idempotency-Key}, when given
+ * @param actorName     the user's display name (the token's {@code name}), when it has one; personal data: recorded
+ *                      only sealed ({@link io.jixiao.support.personal.ActorNames})
  */
 public record CallerContext(String actor, Set<String> roles, Set<String> districts, Set<String> units, String agency,
-                            String correlationId, String requestId) {
+                            String correlationId, String requestId, String actorName) {
 
     /** The wildcard of {@link #districts} and {@link #units}. */
     public static final String EVERY = "*";
@@ -28,6 +30,12 @@ public record CallerContext(String actor, Set<String> roles, Set<String> distric
         roles = Set.copyOf(roles);
         districts = Set.copyOf(districts);
         units = Set.copyOf(units);
+    }
+
+    /** A caller without a display name. */
+    public CallerContext(String actor, Set<String> roles, Set<String> districts, Set<String> units, String agency,
+                         String correlationId, String requestId) {
+        this(actor, roles, districts, units, agency, correlationId, requestId, null);
     }
 
     public static Optional<CallerContext> current() {
@@ -95,6 +103,6 @@ public record CallerContext(String actor, Set<String> roles, Set<String> distric
     }
 
     public CallerContext withRequestId(String newRequestId) {
-        return new CallerContext(actor, roles, districts, units, agency, correlationId, newRequestId);
+        return new CallerContext(actor, roles, districts, units, agency, correlationId, newRequestId, actorName);
     }
 }

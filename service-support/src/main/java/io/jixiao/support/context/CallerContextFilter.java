@@ -83,7 +83,7 @@ public class CallerContextFilter extends OncePerRequestFilter {
         String correlationId = valid(assertion.correlationId()) ? assertion.correlationId()
                 : UUID.randomUUID().toString();
         CallerContext context = new CallerContext(assertion.subject(), assertion.roles(), assertion.districts(),
-                assertion.units(), assertion.agency(), correlationId, key);
+                assertion.units(), assertion.agency(), correlationId, key, assertion.name());
         response.setHeader(GatewayHeaders.CORRELATION_ID, correlationId);
         CallerContext.set(context);
         try {

@@ -22,6 +22,13 @@ public record Contacts(PersonalData personal, Erasures erasures) {
     @FunctionalInterface
     public interface Erasures {
         boolean erased(String districtCode, String personId);
+
+        /** The erasures a service records in its table {@code personal_data_erasure} (district_code, person_id). */
+        static Erasures recordedIn(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+            return (districtCode, personId) -> Boolean.TRUE.equals(jdbc.queryForObject(
+                    "SELECT EXISTS (SELECT 1 FROM personal_data_erasure WHERE district_code = ? AND person_id = ?)",
+                    Boolean.class, districtCode, personId));
+        }
     }
 
     @Schema(name = "ContactsRequest", description = "The form's contacts (填报人, 联系人, 联系电话), stored only encrypted under the data key of "

@@ -153,6 +153,50 @@ public final class PersonalData {
         return sealed == null ? null : open(districtCode, sealed).orElse(ERASED);
     }
 
+    /**
+     * This service's values opened for one read (a history's page): each person's key is read from the store once,
+     * and the copy is dropped with the returned object, so an erasure after the read is not outlived.
+     */
+    public PersonalData forOneRead() {
+        return new PersonalData(masterKey, previousMasterKeys, new OneReadKeys(keys));
+    }
+
+    /** A key store that reads each person's key once (absent ones too); everything else goes to the store. */
+    private record OneReadKeys(PersonalKeyStore store, java.util.Map<List<String>, Optional<byte[]>> read)
+            implements PersonalKeyStore {
+        OneReadKeys(PersonalKeyStore store) {
+            this(store, new java.util.HashMap<>());
+        }
+
+        @Override
+        public Optional<byte[]> find(String districtCode, String personId) {
+            return read.computeIfAbsent(List.of(districtCode, personId), k -> store.find(districtCode, personId));
+        }
+
+        @Override
+        public byte[] putIfAbsent(String districtCode, String personId, byte[] wrapped) {
+            read.remove(List.of(districtCode, personId));
+            return store.putIfAbsent(districtCode, personId, wrapped);
+        }
+
+        @Override
+        public boolean delete(String districtCode, String personId) {
+            read.remove(List.of(districtCode, personId));
+            return store.delete(districtCode, personId);
+        }
+
+        @Override
+        public List<WrappedKey> all() {
+            return store.all();
+        }
+
+        @Override
+        public boolean replace(String districtCode, String personId, byte[] wrapped, byte[] rewrapped) {
+            read.remove(List.of(districtCode, personId));
+            return store.replace(districtCode, personId, wrapped, rewrapped);
+        }
+    }
+
     /** Destroys the person's data key (加密删除); whether there was one. Repeating it changes nothing. */
     public boolean erase(String districtCode, String personId) {
         return keys.delete(districtCode, personId);

@@ -83,7 +83,7 @@ class AppendConflictTest {
 
         // through CommandSender the same situation ends in the command applied once, on the stored state
         CallerContext.system("append-conflict-test", "correlation-1").run(() ->
-                new CommandSender(first.commandGateway()).send(new Increment(id), "439999"));
+                new CommandSender(first.commandGateway(), null).send(new Increment(id), "439999"));   // a system caller: no name to seal
 
         List<Integer> values = first.eventStore().readEvents(id).asStream()
                 .map(DomainEventMessage::getPayload)

@@ -62,6 +62,25 @@ class CallerContextFilterTest {
     }
 
     @Test
+    void theAssertedDisplayNameBecomesTheCallersNameAndAnAssertionWithoutOneNamesNobody() throws Exception {
+        String path = "/api/budget/districts/430203/projects/P";
+        MockHttpServletRequest named = request("PUT", path);
+        named.addHeader(CallerAssertions.HEADER, CallerAssertions.sign(CallerAssertion.issue("alice", Set.of("UNIT"),
+                Set.of("430203"), Set.of("czj"), null, "budget-service", "PUT", path, "corr-1", null, Instant.now())
+                .withName("张三"), KEY));
+        assertThat(run(named).caller().actorName()).isEqualTo("张三");
+
+        MockHttpServletRequest unnamed = request("PUT", path);
+        unnamed.addHeader(CallerAssertions.HEADER, assertion("budget-service", "PUT", path, null));
+        Outcome outcome = run(unnamed);
+        assertThat(outcome.status()).isEqualTo(200);
+        assertThat(outcome.caller().actor()).isEqualTo("alice");
+        assertThat(outcome.caller().actorName()).isNull();
+        assertThat(CallerContext.system("sweeper", "c").actorName()).isNull();
+        assertThat(outcome.caller().withRequestId("k").actorName()).isNull();
+    }
+
+    @Test
     void everyOtherSpellingOrMissingProofIsRefusedBeforeAController() throws Exception {
         String good = "/api/budget/districts/430203/projects/P";
         String signed = assertion("budget-service", "PUT", good, null);

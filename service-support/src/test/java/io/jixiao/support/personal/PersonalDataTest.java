@@ -138,4 +138,30 @@ class PersonalDataTest {
         assertThatThrownBy(() -> PersonalData.masterKey("c2hvcnQ=", false)).hasMessageContaining("5 bytes");
         assertThatThrownBy(() -> PersonalData.masterKey("***", false)).hasMessageContaining("not base64");
     }
+
+    @Test
+    void anActorsNameIsSealedUnderTheirSubjectAndShowsErasedOnceTheirKeyIsGone() {
+        java.util.Set<String> erased = new java.util.HashSet<>();
+        ActorNames names = new ActorNames(personal, (district, person) -> erased.contains(district + "/" + person));
+        String sealed = names.seal("430203", "zhangsan", "张三");
+        assertThat(sealed).doesNotContain("张三");
+        assertThat(new String(Base64.getDecoder().decode(sealed), StandardCharsets.UTF_8)).doesNotContain("张三");
+        Map<String, Object> metadata = Map.of("districtCode", "430203", "actor", "zhangsan", "actorName", sealed);
+        assertThat(names.show(metadata)).isEqualTo("张三");
+        // bound to its actor and district: copied to another subject's event it does not open
+        assertThat(names.show(Map.of("districtCode", "430203", "actor", "lisi", "actorName", sealed)))
+                .isEqualTo(PersonalData.ERASED);
+        assertThat(names.show(Map.of("districtCode", "430203", "actor", "zhangsan"))).isNull();
+        assertThat(names.seal("430203", "zhangsan", null)).isNull();
+
+        ActorNames oneRead = names.forOneRead();
+        assertThat(oneRead.show(metadata)).isEqualTo("张三");
+        personal.erase("430203", "zhangsan");
+        erased.add("430203/zhangsan");
+        assertThat(names.show(metadata)).isEqualTo(PersonalData.ERASED);
+        assertThat(names.forOneRead().show(metadata)).isEqualTo(PersonalData.ERASED);
+        // an erased subject acting again gets no name sealed under a new key
+        assertThat(names.seal("430203", "zhangsan", "张三")).isNull();
+        assertThat(rows).doesNotContainKey("430203/zhangsan");
+    }
 }

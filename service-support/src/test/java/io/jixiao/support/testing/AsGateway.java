@@ -23,8 +23,13 @@ public final class AsGateway {
     private AsGateway() {
     }
 
-    /** The caller a test acts as. */
-    public record Caller(String subject, Set<String> roles, Set<String> districts, Set<String> units, String agency) {
+    /** The caller a test acts as; {@code name} the display name its token carries (null: none). */
+    public record Caller(String subject, Set<String> roles, Set<String> districts, Set<String> units, String agency,
+                         String name) {
+        public Caller(String subject, Set<String> roles, Set<String> districts, Set<String> units, String agency) {
+            this(subject, roles, districts, units, agency, null);
+        }
+
         /** Every role, district, unit and agency. */
         public static Caller everything(String subject) {
             return new Caller(subject, Set.of("FINANCE", "UNIT", "EVALUATOR", "AUDITOR", "DASHBOARD", "INTEGRATION"),
@@ -32,19 +37,23 @@ public final class AsGateway {
         }
 
         public Caller withDistricts(Set<String> other) {
-            return new Caller(subject, roles, other, units, agency);
+            return new Caller(subject, roles, other, units, agency, name);
         }
 
         public Caller withRoles(Set<String> other) {
-            return new Caller(subject, other, districts, units, agency);
+            return new Caller(subject, other, districts, units, agency, name);
         }
 
         public Caller withUnits(Set<String> other) {
-            return new Caller(subject, roles, districts, other, agency);
+            return new Caller(subject, roles, districts, other, agency, name);
         }
 
         public Caller withAgency(String other) {
-            return new Caller(subject, roles, districts, units, other);
+            return new Caller(subject, roles, districts, units, other, name);
+        }
+
+        public Caller withName(String other) {
+            return new Caller(subject, roles, districts, units, agency, other);
         }
     }
 
@@ -68,7 +77,7 @@ public final class AsGateway {
     public static String assertion(String service, String method, URI uri, Caller caller, String idempotencyKey) {
         return CallerAssertions.sign(CallerAssertion.issue(caller.subject(), caller.roles(), caller.districts(),
                 caller.units(), caller.agency(), service, method, uri.getRawPath(), "test-" + System.nanoTime(),
-                idempotencyKey, Instant.now()), KEY);
+                idempotencyKey, Instant.now()).withName(caller.name()), KEY);
     }
 
     /**

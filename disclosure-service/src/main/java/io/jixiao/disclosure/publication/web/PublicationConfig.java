@@ -22,14 +22,20 @@ class PublicationConfig {
     }
 
     /**
-     * A package's contacts (加密删除): a person is erased once evaluation-service's {@code PersonalDataErased} of them
-     * is in the district's journal (its data key row is deleted in the same transaction, by the journal's projection).
+     * Who is erased (加密删除): a person once evaluation-service's {@code PersonalDataErased} of them is in the district's
+     * journal (its data key row is deleted in the same transaction, by the journal's projection). A package's contacts
+     * refuse the id, and an erased actor's name stays out of new events (service-support's {@code ActorNames}).
      */
     @Bean
-    Contacts packageContacts(PersonalData personal, JdbcTemplate jdbc) {
-        return new Contacts(personal, (districtCode, personId) -> Boolean.TRUE.equals(jdbc.queryForObject(
+    Contacts.Erasures personErasures(JdbcTemplate jdbc) {
+        return (districtCode, personId) -> Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM district_event WHERE district_code = ? AND type = 'PersonalDataErased' "
-                        + "AND payload ->> 'personId' = ?)", Boolean.class, districtCode, personId)));
+                        + "AND payload ->> 'personId' = ?)", Boolean.class, districtCode, personId));
+    }
+
+    @Bean
+    Contacts packageContacts(PersonalData personal, Contacts.Erasures erasures) {
+        return new Contacts(personal, erasures);
     }
 
     @Bean
