@@ -82,8 +82,9 @@ class AppendConflictTest {
         second.commandGateway().sendAndWait(new Increment(id));     // sequence 3, the first instance's cache stale again
 
         // through CommandSender the same situation ends in the command applied once, on the stored state
+        // (a system caller: no name to seal, hence no ActorNames)
         CallerContext.system("append-conflict-test", "correlation-1").run(() ->
-                new CommandSender(first.commandGateway(), null).send(new Increment(id), "439999"));   // a system caller: no name to seal
+                new CommandSender(first.commandGateway(), null).send(new Increment(id), "439999"));
 
         List<Integer> values = first.eventStore().readEvents(id).asStream()
                 .map(DomainEventMessage::getPayload)
