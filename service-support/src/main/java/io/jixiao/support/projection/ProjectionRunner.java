@@ -179,7 +179,7 @@ public class ProjectionRunner implements AutoCloseable {
         // under load the broker gathers about 100 events (64 KiB) or waits 250 ms for them, so that a poll, its
         // transaction and its commit serve many events rather than one or two; an idle consumer asks four times a
         // second. Every fetch costs the consumer and the broker CPU whether it brings events or not: at 16 KiB /
-        // 50 ms the fetches were a fifth of budget-service's CPU and most of disclosure's and evaluation's while a
+        // 50 ms the fetches were a fifth of budget-service's CPU, 44% of disclosure's and 61% of evaluation's while a
         // district was loaded (docs/benchmarks.md, "Fewer fetches"); a lone event waits up to 250 ms, within the
         // workbench's second
         props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FETCH_MIN_BYTES);
