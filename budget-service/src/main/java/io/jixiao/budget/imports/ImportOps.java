@@ -58,6 +58,24 @@ final class ImportOps {
     static final Pattern DISTRICT = Pattern.compile(io.jixiao.events.DistrictCode.PATTERN);
     static final Pattern ID = Pattern.compile(io.jixiao.events.ClientId.PATTERN);
 
+    /**
+     * Whether {@code text} matches {@code [A-Za-z0-9<extra>]{1,max}} ({@link #LINE_ID} with 128 and {@code ._:-},
+     * {@link #ID} with 64 and {@code ._-}), checked char by char: the regex took 5% of budget-service's CPU while a
+     * district was imported, as every line carries several ids.
+     */
+    static boolean plainId(String text, int max, String extra) {
+        if (text.isEmpty() || text.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || extra.indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The ops: the importable entries of {@link BudgetCommand}, in the order README.md lists them. */
     static final List<String> OPS = BudgetCommand.importable().stream().map(c -> c.op().orElseThrow()).toList();
 
@@ -97,7 +115,7 @@ final class ImportOps {
             }
         }
         String lineId = f.required("lineId");
-        if (!LINE_ID.matcher(lineId).matches()) {
+        if (!plainId(lineId, 128, "._:-")) {
             throw new LineProblem("lineId", "must match " + LINE_ID.pattern());
         }
         String op = f.required("op");
@@ -290,7 +308,7 @@ final class ImportOps {
 
     private static String id(LineFields f, String field) {
         String id = f.required(field);
-        if (!ID.matcher(id).matches()) {
+        if (!plainId(id, 64, "._-")) {
             throw new LineProblem(field, "must match " + ID.pattern());
         }
         return id;

@@ -10,7 +10,9 @@ import io.jixiao.events.EventTypes;
 import io.jixiao.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -41,13 +43,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>Every envelope carries its hash link ({@link EventLink}): the row's stored bytes, its hash, its predecessor's,
  * and the sequence and hash of the aggregate's last published event before it, read from the event store in one
- * query; its payload is the stored payload, parsed. Consumers check the link and park an event that breaks it
- * (docs/audit.md).
+ * query per batch; its payload is the stored payload, parsed. Consumers check the link and park an event that
+ * breaks it (docs/audit.md). The handler only collects a batch's events; they are read, sent (in the order they
+ * came) and acknowledged when the batch prepares its commit.
  */
 @ProcessingGroup(KafkaEventPublisher.PROCESSING_GROUP)
 public class KafkaEventPublisher implements AutoCloseable {
     public static final String PROCESSING_GROUP = "kafka-publisher";
-    private static final String PENDING = KafkaEventPublisher.class.getName() + ".pending";
+    private static final String BATCH = KafkaEventPublisher.class.getName() + ".batch";
 
     private final KafkaProducer<String, String> producer;
     private final ObjectMapper objectMapper;
@@ -56,12 +59,13 @@ public class KafkaEventPublisher implements AutoCloseable {
     private final JdbcTemplate jdbc;
     private final String[] publishedTypes;
 
-    /** The stored row of an event and the aggregate's last published event before it. */
-    private static final String STORED = "SELECT e.payloadtype, e.payloadrevision, e.timestamp, e.metadata, e.payload, "
-            + "e.previoushash, e.hash, p.sequencenumber, p.hash FROM domainevententry e LEFT JOIN LATERAL "
-            + "(SELECT q.sequencenumber, q.hash FROM domainevententry q WHERE q.aggregateidentifier = e.aggregateidentifier "
-            + "AND q.sequencenumber < e.sequencenumber AND q.payloadtype = ANY(?) ORDER BY q.sequencenumber DESC LIMIT 1) p "
-            + "ON true WHERE e.eventidentifier = ?";
+    /** The stored rows of a batch's events, each with the aggregate's last published event before it. */
+    private static final String STORED = "SELECT e.eventidentifier, e.payloadtype, e.payloadrevision, e.timestamp, "
+            + "e.metadata, e.payload, e.previoushash, e.hash, p.sequencenumber, p.hash FROM domainevententry e "
+            + "LEFT JOIN LATERAL (SELECT q.sequencenumber, q.hash FROM domainevententry q "
+            + "WHERE q.aggregateidentifier = e.aggregateidentifier AND q.sequencenumber < e.sequencenumber "
+            + "AND q.payloadtype = ANY(?) ORDER BY q.sequencenumber DESC LIMIT 1) p ON true "
+            + "WHERE e.eventidentifier = ANY(?)";
 
     /**
      * {@code producerName}: this service, {@code spring.application.name}; the owner of the publish topic.
@@ -94,52 +98,71 @@ public class KafkaEventPublisher implements AutoCloseable {
     }
 
     @EventHandler
-    public void on(Object payload, EventMessage<?> event) throws JsonProcessingException {
-        if (!(event instanceof DomainEventMessage<?> domainEvent) || !EventTypes.isPublished(payload.getClass())) {
-            return;
+    public void on(Object payload, EventMessage<?> event) {
+        if (event instanceof DomainEventMessage<?> domainEvent && EventTypes.isPublished(payload.getClass())) {
+            batch().add(domainEvent);
         }
-        EventLink link = link(domainEvent.getIdentifier());
-        EventEnvelope envelope = new EventEnvelope(domainEvent.getIdentifier(), payload.getClass().getSimpleName(),
-                domainEvent.getType(), domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber(),
-                domainEvent.getTimestamp(), EventMetadata.from(domainEvent.getMetaData()),
-                objectMapper.readTree(link.payload()), link);
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, envelope.aggregateId(),
-                objectMapper.writeValueAsString(envelope));
-        record.headers().add(Topics.PRODUCER_HEADER, producerName);
-        Future<RecordMetadata> sent = producer.send(record);
-        pendingSends().add(sent);
     }
 
-    private EventLink link(String eventId) {
-        return jdbc.query(connection -> {
+    /** The current batch's published events, sent and awaited before the batch (and its token) commits. */
+    private List<DomainEventMessage<?>> batch() {
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(BATCH, key -> {
+            List<DomainEventMessage<?>> events = new ArrayList<>();
+            root.onPrepareCommit(uow -> awaitAll(send(events)));
+            return events;
+        });
+    }
+
+    private List<Future<RecordMetadata>> send(List<DomainEventMessage<?>> events) {
+        Map<String, EventLink> links = links(events);
+        List<Future<RecordMetadata>> sent = new ArrayList<>(events.size());
+        for (DomainEventMessage<?> event : events) {
+            EventLink link = links.get(event.getIdentifier());
+            if (link == null) {
+                throw new IllegalStateException("event " + event.getIdentifier() + " is not in the event store");
+            }
+            try {
+                EventEnvelope envelope = new EventEnvelope(event.getIdentifier(),
+                        event.getPayload().getClass().getSimpleName(), event.getType(), event.getAggregateIdentifier(),
+                        event.getSequenceNumber(), event.getTimestamp(), EventMetadata.from(event.getMetaData()),
+                        objectMapper.readTree(link.payload()), link);
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, envelope.aggregateId(),
+                        objectMapper.writeValueAsString(envelope));
+                record.headers().add(Topics.PRODUCER_HEADER, producerName);
+                sent.add(producer.send(record));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("event " + event.getIdentifier() + " could not be written", e);
+            }
+        }
+        return sent;
+    }
+
+    /** The hash links of the events, by event id, read in one query. */
+    private Map<String, EventLink> links(List<DomainEventMessage<?>> events) {
+        Map<String, EventLink> links = new HashMap<>();
+        if (events.isEmpty()) {
+            return links;
+        }
+        Object[] ids = events.stream().map(DomainEventMessage::getIdentifier).toArray();
+        jdbc.query(connection -> {
             java.sql.PreparedStatement statement = connection.prepareStatement(STORED);
             statement.setArray(1, connection.createArrayOf("varchar", publishedTypes));
-            statement.setString(2, eventId);
+            statement.setArray(2, connection.createArrayOf("varchar", ids));
             return statement;
         }, rs -> {
-            if (!rs.next()) {
-                throw new IllegalStateException("event " + eventId + " is not in the event store");
-            }
-            long previousPublished = rs.getLong(8);
+            long previousPublished = rs.getLong(9);
             boolean none = rs.wasNull();
-            return new EventLink(rs.getString(1), rs.getString(2), rs.getString(3), text(rs.getBytes(4)),
-                    text(rs.getBytes(5)), CanonicalForm.hex(rs.getBytes(6)), CanonicalForm.hex(rs.getBytes(7)),
-                    none ? null : previousPublished, CanonicalForm.hex(rs.getBytes(9)));
+            links.put(rs.getString(1), new EventLink(rs.getString(2), rs.getString(3), rs.getString(4),
+                    text(rs.getBytes(5)), text(rs.getBytes(6)), CanonicalForm.hex(rs.getBytes(7)),
+                    CanonicalForm.hex(rs.getBytes(8)), none ? null : previousPublished,
+                    CanonicalForm.hex(rs.getBytes(10))));
         });
+        return links;
     }
 
     private static String text(byte[] bytes) {
         return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    /** The sends of the current batch; awaited before the batch (and its token) commits. */
-    private List<Future<RecordMetadata>> pendingSends() {
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(PENDING, key -> {
-            List<Future<RecordMetadata>> pending = new ArrayList<>();
-            root.onPrepareCommit(uow -> awaitAll(pending));
-            return pending;
-        });
     }
 
     private static void awaitAll(List<Future<RecordMetadata>> pending) {

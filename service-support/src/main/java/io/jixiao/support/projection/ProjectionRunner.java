@@ -60,6 +60,9 @@ public class ProjectionRunner implements AutoCloseable {
     /** A poll is one transaction: large enough that a rebuild writes in big batches; a live poll takes what is there. */
     static final int MAX_POLL_RECORDS = 2000;
     private static final long KAFKA_COMMIT_INTERVAL_NANOS = 500_000_000L;
+    /** What the broker gathers for a live poll before it answers, unless {@link #FETCH_MAX_WAIT_MS} passed first. */
+    static final int FETCH_MIN_BYTES = 64 * 1024;
+    static final int FETCH_MAX_WAIT_MS = 250;
 
     private final Projection projection;
     private final JdbcTemplate jdbc;
@@ -173,12 +176,14 @@ public class ProjectionRunner implements AutoCloseable {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);  // a full poll from one partition
-        // under load the broker gathers about 25 events (16 KiB) or waits 50 ms for them, so that a poll, its
-        // transaction and its commit serve many events rather than one or two; an idle consumer asks twenty times
-        // a second (at 25 ms idle consumers took 12% of budget-service's CPU under command load; 100 ms added
-        // ~15 ms to the median lag for no measurable throughput)
-        props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 16 * 1024);
-        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
+        // under load the broker gathers about 100 events (64 KiB) or waits 250 ms for them, so that a poll, its
+        // transaction and its commit serve many events rather than one or two; an idle consumer asks four times a
+        // second. Every fetch costs the consumer and the broker CPU whether it brings events or not: at 16 KiB /
+        // 50 ms the fetches were a fifth of budget-service's CPU, 44% of disclosure's and 61% of evaluation's while a
+        // district was loaded (docs/benchmarks.md, "Fewer fetches"); a lone event waits up to 250 ms, within the
+        // workbench's second
+        props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FETCH_MIN_BYTES);
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

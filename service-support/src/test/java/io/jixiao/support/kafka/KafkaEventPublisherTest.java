@@ -48,22 +48,22 @@ class KafkaEventPublisherTest {
             JdbcTemplate store = eventStore();
             GenericDomainEventMessage<ProjectRegistered> event =
                     new GenericDomainEventMessage<>("Project", "430203:p-1", 0, payload);
-            store.update("INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, "
-                    + "metadata, payload, payloadrevision, payloadtype, timestamp) VALUES ('430203:p-1', 0, 'Project', "
-                    + "?, convert_to('{}', 'UTF8'), ?, NULL, ?, '2026-12-05T08:00:00Z')",
-                    event.getIdentifier(), JSON.writeValueAsBytes(payload), ProjectRegistered.class.getName());
+            ProjectRegistered renamed = new ProjectRegistered("430203", "p-1", "u-1", "路灯改造",
+                    ProjectCategory.SPECIAL_FUND, 2026, 1);
+            GenericDomainEventMessage<ProjectRegistered> next =
+                    new GenericDomainEventMessage<>("Project", "430203:p-1", 1, renamed);
+            store(store, event, 0);
+            store(store, next, 1);
             try (KafkaEventPublisher publisher = new KafkaEventPublisher(settings, JSON, Topics.BUDGET_SERVICE, store)) {
                 DefaultUnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(event);
-                uow.execute(() -> {
-                    try {
-                        publisher.on(payload, event);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
+                uow.execute(() -> {   // one batch: its links read together, sent in order when it commits
+                    publisher.on(payload, event);
+                    publisher.on(renamed, next);
                 });   // commits: waits for Kafka's acknowledgement
             }
 
-            ConsumerRecord<String, String> record = readOne(broker, "disclosure-service", Topics.BUDGET_EVENTS);
+            List<ConsumerRecord<String, String>> records = read(broker, "disclosure-service", Topics.BUDGET_EVENTS, 2);
+            ConsumerRecord<String, String> record = records.get(0);
             assertThat(record.key()).isEqualTo("430203:p-1");
             assertThat(record.value()).contains("\"type\":\"ProjectRegistered\"");
             assertThat(new String(record.headers().lastHeader(Topics.PRODUCER_HEADER).value(), StandardCharsets.UTF_8))
@@ -76,7 +76,23 @@ class KafkaEventPublisherTest {
             assertThat(envelope.link().previousHash()).isNull();
             assertThat(envelope.link().previousPublishedSequence()).isNull();
             assertThat(envelope.payload().path("name").asText()).isEqualTo("路灯");
+            // the second event of the batch follows the first: in the topic and in its link
+            EventEnvelope second = JSON.readValue(records.get(1).value(), EventEnvelope.class);
+            assertThat(second.sequence()).isEqualTo(1);
+            assertThat(EventLinks.problem(second)).isEmpty();
+            assertThat(second.link().previousHash()).isEqualTo(envelope.link().hash());
+            assertThat(second.link().previousPublishedSequence()).isEqualTo(0L);
+            assertThat(second.link().previousPublishedHash()).isEqualTo(envelope.link().hash());
+            assertThat(second.payload().path("name").asText()).isEqualTo("路灯改造");
         }
+    }
+
+    private static void store(JdbcTemplate store, GenericDomainEventMessage<ProjectRegistered> event, int sequence)
+            throws Exception {
+        store.update("INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, "
+                + "metadata, payload, payloadrevision, payloadtype, timestamp) VALUES ('430203:p-1', ?, 'Project', "
+                + "?, convert_to('{}', 'UTF8'), ?, NULL, ?, '2026-12-05T08:00:00Z')", sequence,
+                event.getIdentifier(), JSON.writeValueAsBytes(event.getPayload()), ProjectRegistered.class.getName());
     }
 
     private static JdbcTemplate eventStore() {
@@ -95,7 +111,8 @@ class KafkaEventPublisherTest {
                 .hasMessageContaining("budget.events belongs to budget-service, not to 'disclosure-service'");
     }
 
-    private static ConsumerRecord<String, String> readOne(EmbeddedKafkaBroker broker, String user, String topic) {
+    private static List<ConsumerRecord<String, String>> read(EmbeddedKafkaBroker broker, String user, String topic,
+                                                             int count) {
         Map<String, Object> config = new HashMap<>(broker.clientProperties(user));
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
@@ -106,11 +123,11 @@ class KafkaEventPublisherTest {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (read.isEmpty() && System.nanoTime() < deadline) {
+            while (read.size() < count && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(read::add);
             }
         }
-        assertThat(read).as("records on " + topic).hasSize(1);
-        return read.get(0);
+        assertThat(read).as("records on " + topic).hasSize(count);
+        return read;
     }
 }
