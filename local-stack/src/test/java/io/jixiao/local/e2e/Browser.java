@@ -68,7 +68,18 @@ final class Browser implements AutoCloseable {
      * district page, its findings in place.
      */
     void awaitReady() {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+        try {
+            awaitReadyFor(Duration.ofSeconds(30));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // say what the page shows (an error the workbench drew, the sign-in page) instead of only "timed out"
+            Object shown = script("const m = document.getElementById('main');"
+                    + " return location.href + ' | ' + (m ? m.innerText : document.body.innerText).slice(0, 600);");
+            throw new AssertionError("page not ready within 30 s: " + shown, e);
+        }
+    }
+
+    private void awaitReadyFor(Duration timeout) {
+        new WebDriverWait(driver, timeout).until(d -> {
             Object ready = ((JavascriptExecutor) d).executeScript(
                     "const m = document.getElementById('main'); if (!m || !m.dataset.ready) return false;"
                             + "if (document.getElementById('findings-section')) return false;"

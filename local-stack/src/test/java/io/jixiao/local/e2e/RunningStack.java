@@ -216,6 +216,27 @@ final class RunningStack implements AutoCloseable {
     }
 
     /**
+     * {@link #snapshot()} once two taken {@code SETTLE_WINDOW} apart agree: what earlier steps recorded has reached
+     * every consumer's read model (a consumer waits up to 250 ms per fetch), so that a later "nothing was recorded"
+     * comparison is not disturbed by it.
+     */
+    java.util.SortedMap<String, String> settledSnapshot() throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        java.util.SortedMap<String, String> last = snapshot();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(SETTLE_WINDOW.toMillis());
+            java.util.SortedMap<String, String> next = snapshot();
+            if (next.equals(last)) {
+                return next;
+            }
+            last = next;
+        }
+        throw new AssertionError("the stack's databases still changed after 60 s");
+    }
+
+    private static final java.time.Duration SETTLE_WINDOW = java.time.Duration.ofSeconds(2);
+
+    /**
      * Every table of the stack's three databases as {@code database.table → row count and digest of its rows}, for
      * "nothing was recorded" checks; Axon's token claims and the instances' heartbeats (which renew themselves) are
      * left out.

@@ -127,7 +127,7 @@ class SecurityRegressionIT {
     @Test
     @Order(1)
     void everyAttackIsRefusedAndLeavesStoresTopicsAndReadModelsUnchanged() throws Exception {
-        SortedMap<String, String> before = stack.snapshot();
+        SortedMap<String, String> before = stack.settledSnapshot();
         assertThat(before.get("budget.domainevententry")).doesNotStartWith("0 rows");
         assertThat(before.get("disclosure.district_event")).doesNotStartWith("0 rows");
         long topicsBefore = TopicOffsets.total();
@@ -227,7 +227,7 @@ class SecurityRegressionIT {
         Step goal = step("PUT", "/goals/g-gaj-pacs");
         Step monitoring = step("POST", "/goals/g-gaj-pacs/monitoring");
         Step packages = step("POST", "/units/gaj/packages");
-        SortedMap<String, String> before = stack.snapshot();
+        SortedMap<String, String> before = stack.settledSnapshot();
         long topicsBefore = TopicOffsets.total();
 
         record Cell(String who, String token, String method, String path, String body, String rule) {
