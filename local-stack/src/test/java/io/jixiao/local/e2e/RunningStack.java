@@ -221,17 +221,14 @@ final class RunningStack implements AutoCloseable {
      * comparison is not disturbed by it.
      */
     java.util.SortedMap<String, String> settledSnapshot() throws Exception {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
-        java.util.SortedMap<String, String> last = snapshot();
-        while (System.nanoTime() < deadline) {
-            Thread.sleep(SETTLE_WINDOW.toMillis());
-            java.util.SortedMap<String, String> next = snapshot();
-            if (next.equals(last)) {
-                return next;
-            }
-            last = next;
-        }
-        throw new AssertionError("the stack's databases still changed after 60 s");
+        var last = new java.util.concurrent.atomic.AtomicReference<>(snapshot());
+        return org.awaitility.Awaitility.await("the stack's databases settle")
+                .atMost(java.time.Duration.ofSeconds(60))
+                .pollDelay(SETTLE_WINDOW).pollInterval(SETTLE_WINDOW)
+                .until(() -> {
+                    java.util.SortedMap<String, String> next = snapshot();
+                    return next.equals(last.getAndSet(next)) ? next : null;
+                }, java.util.Objects::nonNull);
     }
 
     private static final java.time.Duration SETTLE_WINDOW = java.time.Duration.ofSeconds(2);
