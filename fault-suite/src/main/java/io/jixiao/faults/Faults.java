@@ -269,11 +269,11 @@ public final class Faults {
                 stack.processes().kill(service);
             }
             long killed = System.nanoTime();
-            notes.add(survivorTakesEverySegment(killed));
             Waits.until(Duration.ofSeconds(60), "the gateway answers from the survivors",
                     () -> http.get("/api/budget/districts/" + settings.districts().get(0) + "/projects/fs-p0").ok());
             notes.add("instance 1 of each service killed; the gateway answered from the survivors after "
                     + seconds(System.nanoTime() - killed));
+            notes.add(survivorTakesEverySegment(killed));
             Waits.holdFor(Duration.ofSeconds(2), "commands stored by the survivors", () -> true);
             long target = storedPublishedBudgetEvents();
             Waits.until(Duration.ofSeconds(180), "the survivors publish and journal what they store",
