@@ -49,6 +49,12 @@ public final class Api {
         public boolean ok() {
             return status >= 200 && status < 300;
         }
+
+        /** What kind of answer it was: the status and, for a problem+json, its rule ({@code 409 CONCURRENT_MODIFICATION}). */
+        public String kind() {
+            String rule = body == null ? "" : body.path("rule").asText("");
+            return rule.isEmpty() ? String.valueOf(status) : status + " " + rule;
+        }
     }
 
     public Answer send(String method, String path, String body) {

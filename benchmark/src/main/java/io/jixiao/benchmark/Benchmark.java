@@ -285,6 +285,7 @@ public final class Benchmark {
         for (int concurrency : sizes.concurrency()) {
             Latencies latencies = new Latencies();
             AtomicLong errors = new AtomicLong();
+            java.util.Map<String, AtomicLong> errorKinds = new java.util.concurrent.ConcurrentSkipListMap<>();
             long start = System.nanoTime();
             long end = start + sizes.level().toNanos();
             ExecutorService pool = Executors.newFixedThreadPool(concurrency);
@@ -309,6 +310,7 @@ public final class Benchmark {
                             latencies.record(System.nanoTime() - t0);
                         } else {
                             errors.incrementAndGet();
+                            errorKinds.computeIfAbsent(answer.kind(), k -> new AtomicLong()).incrementAndGet();
                         }
                     }
                 });
@@ -330,7 +332,10 @@ public final class Benchmark {
             results.add("cpu", "CPU ms per command, whole stack + client, " + level,
                     cpu.values().stream().mapToDouble(Double::doubleValue).sum() * 1000 / Math.max(1, latencies.count()),
                     "ms", null, null, null);
-            results.add("commands", "gateway commands/s, " + level + " (errors " + errors.get() + ")", rate, "/s",
+            String kinds = errorKinds.entrySet().stream().map(e -> e.getKey() + " ×" + e.getValue().get())
+                    .collect(java.util.stream.Collectors.joining(", "));
+            results.add("commands", "gateway commands/s, " + level + " (errors " + errors.get()
+                    + (kinds.isEmpty() ? "" : ": " + kinds) + ")", rate, "/s",
                     "≥ 1500", singleClientCommits, null);
             results.add("commands", "p50 latency, " + level, latencies.percentileMillis(50), "ms", null, null, null);
             results.add("commands", "p95 latency, " + level, latencies.percentileMillis(95), "ms", null, null, null);

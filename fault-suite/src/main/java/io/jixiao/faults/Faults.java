@@ -35,6 +35,8 @@ public final class Faults {
     private final Http http;
     private final Log log;
     private final Map<Integer, Integer> rounds = new java.util.HashMap<>();
+    /** The running fault's phase ({@code f8}, {@code f8r2} …): its load windows are "PHASE before|outage|after". */
+    private volatile String currentPhase = "idle";
     /** What a fault's own checks found wrong (fault 9), besides the comparison every fault gets. */
     private final List<String> injectionFailures = java.util.Collections.synchronizedList(new ArrayList<>());
 
@@ -96,6 +98,7 @@ public final class Faults {
         int round = rounds.merge(number, 1, Integer::sum);
         injectionFailures.clear();
         String phase = "f" + number + (round > 1 ? "r" + round : "");
+        currentPhase = phase;
         log.line("fault %d: %s", number, title);
         driver.start(phase, phase + " before");
         Waits.holdFor(settings.warmUp(), "load before fault " + number, () -> true);
@@ -261,6 +264,7 @@ public final class Faults {
         requireCluster(8);
         return fault(8, "one instance of each domain service killed (SIGKILL), restarted", () -> {
             List<String> notes = new ArrayList<>();
+            notes.add(bothBudgetInstancesWork());
             for (String service : LocalStackProcesses.DOMAIN_SERVICES) {
                 stack.processes().kill(service);
             }
@@ -269,6 +273,7 @@ public final class Faults {
                     () -> http.get("/api/budget/districts/" + settings.districts().get(0) + "/projects/fs-p0").ok());
             notes.add("instance 1 of each service killed; the gateway answered from the survivors after "
                     + seconds(System.nanoTime() - killed));
+            notes.add(survivorTakesEverySegment(killed));
             Waits.holdFor(Duration.ofSeconds(2), "commands stored by the survivors", () -> true);
             long target = storedPublishedBudgetEvents();
             Waits.until(Duration.ofSeconds(180), "the survivors publish and journal what they store",
@@ -285,12 +290,95 @@ public final class Faults {
         });
     }
 
+    /** budget-service's tracking processors, each split in {@value #SEGMENTS} segments claimed in {@code tokenentry}. */
+    static final List<String> BUDGET_PROCESSORS = List.of("kafka-publisher", "result-application-retry");
+    static final int SEGMENTS = 4;
+    /**
+     * How soon the surviving budget-service instance must hold every segment of a killed one: the claim timeout
+     * (10 s) and the claim interval (5 s) of docs/operations.md's takeover table, and 15 s for a loaded machine.
+     */
+    static final Duration TAKEOVER_LIMIT = Duration.ofSeconds(30);
+
+    /**
+     * Before fault 8's kill: both budget-service instances hold segments of each tracking processor, and both
+     * acknowledged commands of the load's warm-up (the gateway's round robin); a failure of either is the fault's.
+     */
+    private String bothBudgetInstancesWork() throws Exception {
+        String first = LocalStackProcesses.BUDGET;
+        String second = LocalStackProcesses.BUDGET + "-2";
+        Map<String, Map<String, Long>> owners = segmentOwners();
+        for (String processor : BUDGET_PROCESSORS) {
+            Map<String, Long> held = owners.getOrDefault(processor, Map.of());
+            if (held.getOrDefault(first, 0L) == 0 || held.getOrDefault(second, 0L) == 0) {
+                injectionFailures.add("before the kill, " + processor + "'s segments were held by " + held
+                        + ", not by both budget-service instances");
+            }
+        }
+        Map<String, Long> answered = driver.answeredBy(currentPhase + " before");
+        if (answered.getOrDefault(first, 0L) == 0 || answered.getOrDefault(second, 0L) == 0) {
+            injectionFailures.add("before the kill, commands were acknowledged by " + answered
+                    + ", not by both budget-service instances");
+        }
+        java.util.Set<String> viewedBy = new java.util.TreeSet<>();
+        // the gateway's round robin, shared with the load's requests: up to 20 asks until both have answered
+        for (int i = 0; i < 20 && viewedBy.size() < 2; i++) {
+            Http.Answer view = http.get("/api/budget/admin/processors");
+            com.fasterxml.jackson.databind.JsonNode body = view.json();
+            if (!view.ok() || body == null || body.path("liveInstances").asInt() != 2) {
+                injectionFailures.add("before the kill, GET /api/budget/admin/processors answered " + view.brief()
+                        + ", not two live instances");
+                break;
+            }
+            viewedBy.add(body.path("instance").asText());
+        }
+        if (!viewedBy.equals(java.util.Set.of(first, second))) {
+            injectionFailures.add("before the kill, the processors' admin view was answered by " + viewedBy);
+        }
+        return "before the kill: segments " + owners + "; commands acknowledged per instance " + answered
+                + "; the processors' admin view answered by " + viewedBy + ", each seeing 2 live instances";
+    }
+
+    /** After fault 8's kill: the surviving budget-service instance holds every segment within {@link #TAKEOVER_LIMIT}. */
+    private String survivorTakesEverySegment(long killed) {
+        String survivor = LocalStackProcesses.BUDGET + "-2";
+        Map<String, Long> all = Map.of(survivor, (long) SEGMENTS);
+        try {
+            Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                Map<String, Map<String, Long>> owners = segmentOwners();
+                return BUDGET_PROCESSORS.stream().allMatch(p -> all.equals(owners.get(p)));
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            injectionFailures.add(survivor + " did not take every segment over within 3 minutes");
+            return survivor + " did not take every segment over";
+        }
+        Duration takeover = Duration.ofNanos(System.nanoTime() - killed);
+        if (takeover.compareTo(TAKEOVER_LIMIT) > 0) {
+            injectionFailures.add(survivor + " held every segment only " + seconds(takeover.toNanos())
+                    + " after the kill (at most " + TAKEOVER_LIMIT.toSeconds() + " s)");
+        }
+        return survivor + " held every segment of " + BUDGET_PROCESSORS + " " + seconds(takeover.toNanos())
+                + " after the kill";
+    }
+
+    /** Per budget-service tracking processor, the owners of its segment claims and how many each holds. */
+    private Map<String, Map<String, Long>> segmentOwners() throws Exception {
+        Map<String, Map<String, Long>> owners = new TreeMap<>();
+        try (Connection c = stack.connect(LocalStackProcesses.BUDGET); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT processorname, coalesce(owner, '-'), count(*) FROM tokenentry "
+                     + "GROUP BY 1, 2")) {
+            while (rs.next()) {
+                owners.computeIfAbsent(rs.getString(1), p -> new TreeMap<>()).put(rs.getString(2), rs.getLong(3));
+            }
+        }
+        return owners;
+    }
+
     /** Cluster mode: {@link MidRequestKill}, with the load running. */
     FaultResult killTheInstanceServingARequest() {
         requireCluster(9);
         int lines = settings.isShort() ? 5_000 : 10_000;
         return fault(9, "the budget-service instance serving a " + lines + "-line import killed (SIGKILL) mid-request",
-                () -> new MidRequestKill(stack, http, log).run(lines, injectionFailures));
+                () -> new MidRequestKill(stack, http, log, !settings.isShort()).run(lines, injectionFailures));
     }
 
     private void requireCluster(int number) {

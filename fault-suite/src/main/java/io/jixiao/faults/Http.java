@@ -56,8 +56,16 @@ public final class Http {
         return baseUrl;
     }
 
-    /** One answer: status, the headers the suite judges, and the body. */
-    public record Answer(int status, String contentType, String retryAfter, boolean replayed, String body) {
+    /**
+     * One answer: status, the headers the suite judges, the body, and the service instance that answered
+     * ({@code X-Jixiao-Instance}; null when none did, e.g. the gateway answered itself).
+     */
+    public record Answer(int status, String contentType, String retryAfter, boolean replayed, String body,
+                         String instance) {
+        public Answer(int status, String contentType, String retryAfter, boolean replayed, String body) {
+            this(status, contentType, retryAfter, replayed, body, null);
+        }
+
         public boolean ok() {
             return status >= 200 && status < 300;
         }
@@ -122,7 +130,7 @@ public final class Http {
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
                     response.headers().firstValue("Retry-After").orElse(null),
                     response.headers().firstValue("Idempotent-Replayed").map("true"::equals).orElse(false),
-                    response.body());
+                    response.body(), response.headers().firstValue("X-Jixiao-Instance").orElse(null));
         } catch (IOException e) {
             return new Answer(NO_ANSWER, null, null, false, e.toString());
         } catch (InterruptedException e) {
@@ -220,7 +228,8 @@ public final class Http {
             body = unchunk(body);
         }
         return new Answer(status, headers.get("content-type"), headers.get("retry-after"),
-                "true".equals(headers.get("idempotent-replayed")), new String(body, StandardCharsets.UTF_8));
+                "true".equals(headers.get("idempotent-replayed")), new String(body, StandardCharsets.UTF_8),
+                headers.get("x-jixiao-instance"));
     }
 
     private static byte[] unchunk(byte[] chunked) {

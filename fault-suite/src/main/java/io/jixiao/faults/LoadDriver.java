@@ -55,6 +55,15 @@ public final class LoadDriver {
         final AtomicLong unresolved = new AtomicLong();
         final AtomicLong firstAnswersDiscarded = new AtomicLong();
         final Map<String, AtomicLong> refusals = new java.util.concurrent.ConcurrentHashMap<>();
+        /** Acknowledged commands per window and answering instance ({@code "f8 before"} → {@code budget-service-2} → n). */
+        final Map<String, Map<String, AtomicLong>> answeredBy = new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** The instances that acknowledged commands in {@code window}, with how many each. */
+        public Map<String, Long> answeredBy(String window) {
+            Map<String, Long> counts = new java.util.TreeMap<>();
+            answeredBy.getOrDefault(window, Map.of()).forEach((instance, n) -> counts.put(instance, n.get()));
+            return counts;
+        }
 
         void reset() {
             sent.set(0);
@@ -65,6 +74,7 @@ public final class LoadDriver {
             unresolved.set(0);
             firstAnswersDiscarded.set(0);
             refusals.clear();
+            answeredBy.clear();
         }
     }
 
@@ -161,6 +171,10 @@ public final class LoadDriver {
                 ledger.acknowledge(new Ledger.Entry(key, command.kind(), command.district(), command.target(),
                         command.fen(), phase, answer.replayed()));
                 stats.acknowledged.incrementAndGet();
+                if (answer.instance() != null) {
+                    stats.answeredBy.computeIfAbsent(window, w -> new java.util.concurrent.ConcurrentHashMap<>())
+                            .computeIfAbsent(answer.instance(), i -> new AtomicLong()).incrementAndGet();
+                }
                 if (answer.replayed()) {
                     stats.replayed.incrementAndGet();
                 }
@@ -221,6 +235,11 @@ public final class LoadDriver {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The instances that acknowledged commands of the running load in {@code window}, with how many each. */
+    public Map<String, Long> answeredBy(String window) {
+        return stats.answeredBy(window);
     }
 
     public long sentSoFar() {

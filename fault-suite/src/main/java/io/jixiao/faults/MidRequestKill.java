@@ -13,10 +13,10 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Cluster mode: the budget-service instance the gateway sent a request to is killed with SIGKILL while it works on
  * it. The request is a synchronous import (CSV through the gateway, a few thousand lines, tens of seconds on the
- * build machine). Which of the two instances got it is told by their CPU time over a second while it runs (the
- * import keeps one of them busy); the client's answer proves the kill hit it: a 5xx or no answer. If the answer was
- * 2xx, the kill missed; the instance is started again and the fault is tried with a new file in another district,
- * at most {@link #ATTEMPTS} times. After a hit the client sends the same file with the same {@code Idempotency-Key}
+ * build machine). Which of the two instances got it is told by the threads it runs ({@value #IMPORT_THREAD}, seen
+ * in {@code /proc}); the client's answer proves the kill hit it: a 5xx or no answer. If the answer was 2xx, the
+ * kill missed (the import was over); the instance is started again and the fault is tried with a new file in
+ * another district, at most {@link #ATTEMPTS} times. After a hit the client sends the same file with the same {@code Idempotency-Key}
  * until a 2xx: that answer has every line applied or already applied and none rejected, and the event store holds
  * exactly one event per line.
  */
@@ -30,9 +30,15 @@ final class MidRequestKill {
     private final FaultStack stack;
     private final Http http;
     private final Log log;
+    private final boolean restartAfterwards;
 
-    MidRequestKill(FaultStack stack, Http http, Log log) {
+    /**
+     * @param restartAfterwards whether the instance killed by the hit is started again at the end (the full run; the
+     *                          short mode in the build leaves it down and saves the minute its start takes)
+     */
+    MidRequestKill(FaultStack stack, Http http, Log log, boolean restartAfterwards) {
         this.stack = stack;
+        this.restartAfterwards = restartAfterwards;
         this.http = new Http(http.baseUrl(), stack.token(), IMPORT_TIMEOUT);
         this.log = log;
     }
@@ -53,7 +59,13 @@ final class MidRequestKill {
             long sent = System.nanoTime();
             CompletableFuture<Http.Answer> first = CompletableFuture.supplyAsync(
                     () -> http.send("POST", "/api/budget/imports", body, "text/csv", headers));
-            String target = busierBudgetInstance();
+            String target = instanceApplyingTheImport();
+            if (target == null) {
+                failures.add("attempt " + attempt + ": no budget-service instance showed the import's threads within"
+                        + " 20 s; the client got " + first.join().brief());
+                continue;
+            }
+            LoadDriver.pause(1000);   // a second into the work: some lines applied, most not
             long inFlight = System.nanoTime() - sent;
             stack.processes().kill(target);
             Http.Answer answer = first.join();
@@ -97,6 +109,10 @@ final class MidRequestKill {
             long[] perLine = ImportJobCrash.eventsPerLine(stack, district, file.lineIds(), failures);
             notes.add("event store: " + perLine[0] + " lines with one event, " + perLine[1] + " with more, " + perLine[2]
                     + " with none");
+            if (!restartAfterwards) {
+                notes.add(target + " left down (short mode: fault 8 showed a killed instance's restart)");
+                return notes;
+            }
             long restarting = System.nanoTime();
             stack.processes().start(target);
             notes.add(target + " healthy again " + seconds(System.nanoTime() - restarting) + " after its restart");
@@ -106,28 +122,41 @@ final class MidRequestKill {
         return notes;
     }
 
-    /** The budget-service instance that used more CPU over a second, the import under way. */
-    private String busierBudgetInstance() {
-        List<ServiceProcess> instances = stack.processes().services().stream()
-                .filter(s -> s.name().startsWith(LocalStackProcesses.BUDGET) && s.isAlive()).toList();
-        LoadDriver.pause(500);
-        long[] before = instances.stream().mapToLong(MidRequestKill::cpuNanos).toArray();
-        LoadDriver.pause(1000);
-        String busiest = instances.get(0).name();
-        long most = -1;
-        for (int i = 0; i < instances.size(); i++) {
-            long used = cpuNanos(instances.get(i)) - before[i];
-            if (used > most) {
-                most = used;
-                busiest = instances.get(i).name();
+    /** The name of the threads budget-service's {@code BulkImport} applies a synchronous import's lines on. */
+    static final String IMPORT_THREAD = "bulk-import";
+
+    /**
+     * The budget-service instance whose process runs threads named {@value #IMPORT_THREAD} (Linux shows a Java
+     * thread's name in {@code /proc/PID/task/TID/comm}): only the instance applying the import has them. Null
+     * when none shows them within 20 s.
+     */
+    private String instanceApplyingTheImport() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ServiceProcess instance : stack.processes().services()) {
+                if (instance.name().startsWith(LocalStackProcesses.BUDGET) && instance.isAlive()
+                        && runsThreadNamed(instance.pid(), IMPORT_THREAD)) {
+                    return instance.name();
+                }
             }
+            LoadDriver.pause(100);
         }
-        return busiest;
+        return null;
     }
 
-    private static long cpuNanos(ServiceProcess service) {
-        return ProcessHandle.of(service.pid()).flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos)
-                .orElse(0L);
+    static boolean runsThreadNamed(long pid, String name) {
+        try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(
+                java.nio.file.Path.of("/proc", String.valueOf(pid), "task"))) {
+            return tasks.anyMatch(task -> {
+                try {
+                    return java.nio.file.Files.readString(task.resolve("comm")).strip().equals(name);
+                } catch (java.io.IOException gone) {
+                    return false;   // the thread ended meanwhile
+                }
+            });
+        } catch (java.io.IOException | java.io.UncheckedIOException gone) {
+            return false;   // the process ended meanwhile
+        }
     }
 
     private static String seconds(long nanos) {

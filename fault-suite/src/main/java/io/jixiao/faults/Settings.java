@@ -46,7 +46,7 @@ public record Settings(String name, int workers, Duration pause, Duration warmUp
         return new Settings("short", 4, Duration.ofMillis(60), Duration.ofSeconds(2), Duration.ofSeconds(2),
                 Duration.ofSeconds(8), Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(3),
                 Duration.ofSeconds(4),
-                Duration.ofSeconds(180), 2_000, List.of("430202", "430203", "430211"), 3, 5_000);
+                Duration.ofSeconds(180), 2_000, List.of("430202", "430203", "430211"), 4, 5_000);
     }
 
     public Settings withBadRequests(int count) {

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * restarted, one instance of each service killed and restarted, the instance serving an import killed mid-request
  * and the import retried with the same key, the load running; nothing acknowledged lost
  * or applied twice, the ledgers equal to the fen, at least 95 % of the writes answered 2xx while the node is down.
+ * Fault 8 also shows the work split between the two budget-service instances (both hold tracking segments and
+ * answer commands before the kill) and the survivor taking every segment over within 30 s after it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFaultsIT {
@@ -61,6 +63,9 @@ class ClusterFaultsIT {
     void killOneInstanceOfEachServiceAndRestartThem() {
         Faults.FaultResult r = run(8);
         assertThat(r.notes()).anyMatch(note -> note.contains("journalled after"));
+        assertThat(r.notes()).as("both budget-service instances held segments and acknowledged commands before the kill")
+                .anyMatch(note -> note.startsWith("before the kill: segments"));
+        assertThat(r.notes()).as("the survivor took every segment over").anyMatch(note -> note.contains("held every segment"));
     }
 
     @Test

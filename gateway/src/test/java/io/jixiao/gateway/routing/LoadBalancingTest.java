@@ -1,13 +1,16 @@
 package io.jixiao.gateway.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.jixiao.gateway.testing.GatewayWithStubTest;
 import io.jixiao.gateway.testing.RecordedRequest;
 import io.jixiao.gateway.testing.StubService;
 import io.jixiao.gateway.testing.TestTokens;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,13 +22,17 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * budget-service as {@code lb://budget-service} over three listed instances: two live stubs and one port where
- * nothing listens. Requests go round robin to the instances whose readiness probe answers; a stopped one is
- * skipped from its next health check on; with none ready the answer is 503 problem+json with {@code Retry-After}.
+ * nothing listens. Requests go to the instances whose readiness probe answers: those about one object (a project of
+ * a district) always to the same one, different objects spread over both, requests about no object round robin; a
+ * stopped instance is skipped from its next health check on, its objects going to the other; with none ready the
+ * answer is 503 problem+json with {@code Retry-After}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LoadBalancingTest {
 
-    private static final String PATH = "/api/budget/districts/430203/projects/p-1";
+    private static final String PROJECTS = "/api/budget/districts/430203/projects/";
+    private static final String PATH = PROJECTS + "p-1";
+    private static final String ADMIN = "/api/budget/admin/processors";
     private static final StubService FIRST = StubService.start();
     private static final StubService SECOND = StubService.start();
     private static final String DEAD = StubService.deadBaseUrl();
@@ -53,63 +60,77 @@ class LoadBalancingTest {
     }
 
     @Test
-    void spreadsRequestsOverTheLiveInstancesSkipsOneThatStopsAndAnswers503WhenNoneIsReady() throws Exception {
+    void keepsAnObjectOnOneInstanceSpreadsTheRestSkipsOneThatStopsAndAnswers503WhenNoneIsReady() throws Exception {
         WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(10))
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TOKENS.superuser("lb-test"))
                 .build();
         awaitBothChecked(client);
 
-        int[] statuses = new int[10];
-        for (int i = 0; i < statuses.length; i++) {
-            statuses[i] = client.get().uri(PATH).exchange().returnResult(String.class).getStatus().value();
-        }
-        int toFirst = apiRequests(FIRST);
-        int toSecond = apiRequests(SECOND);
-        assertThat(statuses).containsOnly(200);
-        // round robin, give or take a health check that timed out on a loaded machine
+        // one project: every request to the same instance
+        assertThat(statuses(client, List.of(PATH, PATH, PATH, PATH, PATH, PATH, PATH, PATH, PATH, PATH)))
+                .containsOnly(200);
+        int toFirst = apiRequests(FIRST, PATH);
+        int toSecond = apiRequests(SECOND, PATH);
         assertThat(toFirst + toSecond).isEqualTo(10);
-        assertThat(toFirst).isPositive();
-        assertThat(toSecond).isPositive();
+        assertThat(List.of(toFirst, toSecond)).as("one instance took all ten").contains(10);
+
+        // twenty projects: each on one instance, both instances used
+        List<String> projects = IntStream.range(0, 20).mapToObj(i -> PROJECTS + "p-" + i).toList();
+        assertThat(statuses(client, projects)).containsOnly(200);
+        int projectsOnFirst = apiRequests(FIRST, PROJECTS);
+        int projectsOnSecond = apiRequests(SECOND, PROJECTS);
+        assertThat(projectsOnFirst + projectsOnSecond).isEqualTo(20);
+        assertThat(projectsOnFirst).isPositive();
+        assertThat(projectsOnSecond).isPositive();
+
+        // about no object: round robin
+        assertThat(statuses(client, Collections.nCopies(10, ADMIN))).containsOnly(200);
+        assertThat(apiRequests(FIRST, ADMIN)).isPositive();
+        assertThat(apiRequests(SECOND, ADMIN)).isPositive();
 
         SECOND.close();
-        TimeUnit.MILLISECONDS.sleep(2500);   // five health checks
-        for (int i = 0; i < statuses.length; i++) {
-            statuses[i] = client.get().uri(PATH).exchange().returnResult(String.class).getStatus().value();
-        }
-        assertThat(statuses).containsOnly(200);
-        assertThat(apiRequests(FIRST)).isEqualTo(10);
+        // from its next health check on, every request goes to the survivor, the second's projects too
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(statuses(client, projects)).containsOnly(200);
+            assertThat(apiRequests(FIRST, PROJECTS)).isEqualTo(20);
+        });
 
         FIRST.close();
-        TimeUnit.MILLISECONDS.sleep(2500);
         // no instance ready: the gateway's own unavailable answer, which a client may retry after the given delay
-        client.get().uri(PATH).exchange()
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> client.get().uri(PATH).exchange()
                 .expectStatus().isEqualTo(503)
                 .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
                 .expectHeader().contentTypeCompatibleWith("application/problem+json")
                 .expectBody().jsonPath("$.detail").value(detail ->
-                        assertThat((String) detail).contains("No instance of the service for GET " + PATH));
+                        assertThat((String) detail).contains("No instance of the service for GET " + PATH)));
+    }
+
+    private static List<Integer> statuses(WebTestClient client, List<String> paths) {
+        return paths.stream().map(path -> client.get().uri(path).exchange().returnResult(String.class).getStatus()
+                .value()).toList();
     }
 
     /** Sends requests until each live instance has answered one (the first health checks have run). */
-    private static void awaitBothChecked(WebTestClient client) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        boolean first = false;
-        boolean second = false;
-        while (!(first && second) && System.nanoTime() < deadline) {
-            client.get().uri(PATH).exchange().returnResult(String.class);
-            first |= apiRequests(FIRST) > 0;
-            second |= apiRequests(SECOND) > 0;
-        }
-        assertThat(first && second).as("both live instances were reached").isTrue();
+    private static void awaitBothChecked(WebTestClient client) {
+        boolean[] reached = new boolean[2];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            client.get().uri(ADMIN).exchange().returnResult(String.class);
+            reached[0] |= apiRequests(FIRST, ADMIN) > 0;
+            reached[1] |= apiRequests(SECOND, ADMIN) > 0;
+            return reached[0] && reached[1];
+        });
     }
 
-    /** The API requests {@code stub} received since the last call (health probes not counted). */
-    private static int apiRequests(StubService stub) throws InterruptedException {
+    /**
+     * The API requests under {@code prefix} that {@code stub} received since the last call (health probes and other
+     * paths not counted: call it once per batch, it takes everything the stub recorded).
+     */
+    private static int apiRequests(StubService stub, String prefix) throws InterruptedException {
         int count = 0;
         while (!stub.receivedNothing()) {
             RecordedRequest request = stub.nextRequest();
-            if (request != null && request.pathAndQuery().equals(PATH)) {
+            if (request != null && request.pathAndQuery().startsWith(prefix)) {
                 count++;
             }
         }

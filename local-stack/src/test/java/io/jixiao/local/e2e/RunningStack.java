@@ -84,27 +84,6 @@ final class RunningStack implements AutoCloseable {
 
     private static RunningStack start(String name, EmbeddedKafkaBroker kafka,
                                       Map<String, Map<String, String>> environment) throws IOException {
-        return start(name, kafka, environment, 1, LocalStackProcesses::startAll);
-    }
-
-    /**
-     * Two instances of budget-service ({@code budget-service}, {@code budget-service-2}, each its
-     * {@code JIXIAO_INSTANCE_ID}) sharing one database, and the gateway balancing over them; the other services are
-     * not started (their routes answer 503).
-     */
-    static RunningStack startBudgetCluster(String name) throws IOException {
-        return start(name, SharedTestInfra.kafka(), Map.of(), 2, processes -> {
-            var second = java.util.concurrent.CompletableFuture.runAsync(
-                    () -> processes.start(LocalStackProcesses.BUDGET + "-2"));
-            processes.start(LocalStackProcesses.BUDGET);
-            second.join();
-            processes.start(LocalStackProcesses.GATEWAY);
-        });
-    }
-
-    private static RunningStack start(String name, EmbeddedKafkaBroker kafka,
-                                      Map<String, Map<String, String>> environment, int instances,
-                                      java.util.function.Consumer<LocalStackProcesses> startServices) throws IOException {
         EmbeddedPostgresServer postgres = SharedTestInfra.postgres();
         String prefix = name + "_" + UUID.randomUUID().toString().substring(0, 6);
         // under the module's build directory: the services' logs stay there for a failed run, and /tmp stays clean
@@ -116,8 +95,7 @@ final class RunningStack implements AutoCloseable {
                 .postgres(postgres.serverUrl(), EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD)
                 .kafka(kafka.bootstrapServers())
                 // a loaded 2-core machine starts four JVMs slowly; -Djixiao.e2e.health-timeout=PT15M waits longer
-                .healthTimeout(Duration.parse(System.getProperty("jixiao.e2e.health-timeout", "PT6M")))
-                .instances(instances);
+                .healthTimeout(Duration.parse(System.getProperty("jixiao.e2e.health-timeout", "PT6M")));
         int[] ports = FreePorts.pickDistinct(LocalStackProcesses.ALL_SERVICES.size());
         for (int i = 0; i < ports.length; i++) {
             builder.port(LocalStackProcesses.ALL_SERVICES.get(i), ports[i]);
@@ -132,7 +110,7 @@ final class RunningStack implements AutoCloseable {
                 builder.environment(service, key, value)));
         LocalStackProcesses processes = builder.build();
         try {
-            startServices.accept(processes);
+            processes.startAll();
         } catch (RuntimeException | Error e) {
             processes.close();   // a service that did not get healthy in time must not outlive the failed start
             throw e;
