@@ -302,7 +302,7 @@ public final class Benchmark {
             java.util.Map<String, Double> cpuBefore = ProcessCpu.secondsByName(stack.pid(), stack.dataDir());
             for (int w = 0; w < concurrency; w++) {
                 pool.submit(() -> {
-                    while (System.nanoTime() < end) {
+                    do {   // at least one command per client, even when the machine starts its thread late
                         Workload.Command command = workload.next();
                         long t0 = System.nanoTime();
                         Api.Answer answer = gateway.send("POST", command.path(), command.body());
@@ -312,7 +312,7 @@ public final class Benchmark {
                             errors.incrementAndGet();
                             errorKinds.computeIfAbsent(answer.kind(), k -> new AtomicLong()).incrementAndGet();
                         }
-                    }
+                    } while (System.nanoTime() < end);
                 });
             }
             pool.shutdown();
