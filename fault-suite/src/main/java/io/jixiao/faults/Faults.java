@@ -37,7 +37,7 @@ public final class Faults {
     private final Map<Integer, Integer> rounds = new java.util.HashMap<>();
     /** The running fault's phase ({@code f8}, {@code f8r2} …): its load windows are "PHASE before|outage|after". */
     private volatile String currentPhase = "idle";
-    /** What a fault's own checks found wrong (fault 9), besides the comparison every fault gets. */
+    /** What a fault's own checks found wrong (faults 8 and 9), besides the comparison every fault gets. */
     private final List<String> injectionFailures = java.util.Collections.synchronizedList(new ArrayList<>());
 
     /** What one fault did and what the comparison found. */
@@ -300,8 +300,9 @@ public final class Faults {
     static final Duration TAKEOVER_LIMIT = Duration.ofSeconds(30);
 
     /**
-     * Before fault 8's kill: both budget-service instances hold segments of each tracking processor, and both
-     * acknowledged commands of the load's warm-up (the gateway's round robin); a failure of either is the fault's.
+     * Before fault 8's kill: both budget-service instances hold segments of each tracking processor, both
+     * acknowledged commands of the load's warm-up (the gateway keeps each project on one instance, and the load's
+     * projects land on both), and the processors' admin view answers from each; a failure of any is the fault's.
      */
     private String bothBudgetInstancesWork() throws Exception {
         String first = LocalStackProcesses.BUDGET;
