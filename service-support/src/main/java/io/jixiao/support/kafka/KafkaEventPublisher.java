@@ -1,7 +1,9 @@
 package io.jixiao.support.kafka;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.jixiao.audit.CanonicalForm;
 import io.jixiao.events.EventEnvelope;
 import io.jixiao.events.EventLink;
@@ -22,6 +24,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -43,7 +46,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>Every envelope carries its hash link ({@link EventLink}): the row's stored bytes, its hash, its predecessor's,
  * and the sequence and hash of the aggregate's last published event before it, read from the event store in one
- * query per batch; its payload is the stored payload, parsed. Consumers check the link and park an event that
+ * query per batch; its payload is the stored payload, written as stored. Consumers check the link and park an event that
  * breaks it (docs/audit.md). The handler only collects a batch's events; they are read, sent (in the order they
  * came) and acknowledged when the batch prepares its commit.
  */
@@ -52,7 +55,7 @@ public class KafkaEventPublisher implements AutoCloseable {
     public static final String PROCESSING_GROUP = "kafka-publisher";
     private static final String BATCH = KafkaEventPublisher.class.getName() + ".batch";
 
-    private final KafkaProducer<String, String> producer;
+    private final KafkaProducer<String, byte[]> producer;
     private final ObjectMapper objectMapper;
     private final String topic;
     private final byte[] producerName;
@@ -88,7 +91,7 @@ public class KafkaEventPublisher implements AutoCloseable {
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());   // UTF-8 JSON
         this.producer = new KafkaProducer<>(props);
         this.objectMapper = objectMapper;
         this.topic = settings.publishTopic();
@@ -97,9 +100,14 @@ public class KafkaEventPublisher implements AutoCloseable {
         this.publishedTypes = EventTypes.all().values().stream().map(Class::getName).toArray(String[]::new);
     }
 
-    @EventHandler
-    public void on(Object payload, EventMessage<?> event) {
-        if (event instanceof DomainEventMessage<?> domainEvent && EventTypes.isPublished(payload.getClass())) {
+    /**
+     * Every event of the store; the published ones are collected. It takes the message, not the payload, so that no
+     * event is deserialized here: the type is read from the stored row's type name and the envelope carries the
+     * stored payload bytes as they are.
+     */
+    @EventHandler(payloadType = Object.class)
+    public void on(EventMessage<?> event) {
+        if (event instanceof DomainEventMessage<?> domainEvent && EventTypes.isPublished(event.getPayloadType())) {
             batch().add(domainEvent);
         }
     }
@@ -124,11 +132,11 @@ public class KafkaEventPublisher implements AutoCloseable {
             }
             try {
                 EventEnvelope envelope = new EventEnvelope(event.getIdentifier(),
-                        event.getPayload().getClass().getSimpleName(), event.getType(), event.getAggregateIdentifier(),
+                        event.getPayloadType().getSimpleName(), event.getType(), event.getAggregateIdentifier(),
                         event.getSequenceNumber(), event.getTimestamp(), EventMetadata.from(event.getMetaData()),
-                        objectMapper.readTree(link.payload()), link);
-                ProducerRecord<String, String> record = new ProducerRecord<>(topic, envelope.aggregateId(),
-                        objectMapper.writeValueAsString(envelope));
+                        storedJson(link.payload()), link);
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, envelope.aggregateId(),
+                        objectMapper.writeValueAsBytes(envelope));
                 record.headers().add(Topics.PRODUCER_HEADER, producerName);
                 sent.add(producer.send(record));
             } catch (JsonProcessingException e) {
@@ -159,6 +167,11 @@ public class KafkaEventPublisher implements AutoCloseable {
                     CanonicalForm.hex(rs.getBytes(10))));
         });
         return links;
+    }
+
+    /** The stored payload as the envelope's {@code payload}, written as it is stored: not parsed and written again. */
+    private JsonNode storedJson(String payload) {
+        return objectMapper.getNodeFactory().rawValueNode(new RawValue(payload));
     }
 
     private static String text(byte[] bytes) {
