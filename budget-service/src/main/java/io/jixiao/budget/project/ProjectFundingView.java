@@ -6,9 +6,13 @@ import io.jixiao.events.budget.BudgetAppropriated;
 import io.jixiao.events.budget.ExpenditureRecorded;
 import io.jixiao.events.budget.FundsCarriedOver;
 import io.jixiao.events.budget.ProjectRegistered;
+import io.jixiao.support.axon.BatchWrites;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import io.jixiao.events.budget.EntryReversed;
 import org.axonframework.eventhandling.EventHandler;
@@ -19,11 +23,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The current funding of every project, kept by a subscribing processor inside the command's own
- * transaction: what a command wrote, the next GET reads.
+ * transaction: what a command wrote, the next GET reads. A command's events change a project's row once
+ * ({@link BatchWrites}): a registration with its money lines is one insert.
  */
 @Component
 @ProcessingGroup("project-funding")
 public class ProjectFundingView {
+    private static final String BATCH = ProjectFundingView.class.getName() + ".batch";
     private final JdbcTemplate jdbc;
 
     public ProjectFundingView(JdbcTemplate jdbc) {
@@ -42,56 +48,89 @@ public class ProjectFundingView {
 
     @EventHandler
     void on(ProjectRegistered e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.update("INSERT INTO project_funding (project_key, district_code, project_id, unit_id, name, category, "
-                        + "fiscal_year, project_count, version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                ProjectCommands.projectKey(e.districtCode(), e.projectId()), e.districtCode(), e.projectId(),
-                e.unitId(), e.name(), e.category().label(), e.fiscalYear(), e.projectCount(), sequence,
-                java.sql.Timestamp.from(at));
+        change(e.districtCode(), e.projectId(), sequence, at, row -> row.registered = e);
     }
 
     @EventHandler
     void on(PreviousYearProjectLinked e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.update("UPDATE project_funding SET previous_project_id = ?, version = ?, updated_at = ? WHERE project_key = ?",
-                e.previousProjectId(), sequence, java.sql.Timestamp.from(at),
-                ProjectCommands.projectKey(e.districtCode(), e.projectId()));
+        change(e.districtCode(), e.projectId(), sequence, at, row -> row.previousProjectId = e.previousProjectId());
     }
 
     @EventHandler
     void on(BudgetAppropriated e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        add("appropriated_fen", e.amountFen(), e.districtCode(), e.projectId(), sequence, at);
+        change(e.districtCode(), e.projectId(), sequence, at, row -> row.appropriated += e.amountFen());
     }
 
     @EventHandler
     void on(FundsCarriedOver e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        add("carried_over_fen", e.amountFen(), e.districtCode(), e.projectId(), sequence, at);
+        change(e.districtCode(), e.projectId(), sequence, at, row -> row.carriedOver += e.amountFen());
     }
 
     @EventHandler
     void on(BudgetAdjusted e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        add("adjusted_fen", e.amountFen(), e.districtCode(), e.projectId(), sequence, at);
+        change(e.districtCode(), e.projectId(), sequence, at, row -> row.adjusted += e.amountFen());
     }
 
     @EventHandler
     void on(ExpenditureRecorded e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        add("spent_fen", e.amountFen(), e.districtCode(), e.projectId(), sequence, at);
+        change(e.districtCode(), e.projectId(), sequence, at, row -> row.spent += e.amountFen());
     }
 
     /** 红字冲销: the original's amount off the column it was added to. */
     @EventHandler
     void on(EntryReversed e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        String column = switch (e.kind()) {
-            case APPROPRIATION -> "appropriated_fen";
-            case CARRY_OVER -> "carried_over_fen";
-            case ADJUSTMENT -> "adjusted_fen";
-            case EXPENDITURE -> "spent_fen";
-        };
-        add(column, -e.amountFen(), e.districtCode(), e.projectId(), sequence, at);
+        change(e.districtCode(), e.projectId(), sequence, at, row -> {
+            switch (e.kind()) {
+                case APPROPRIATION -> row.appropriated -= e.amountFen();
+                case CARRY_OVER -> row.carriedOver -= e.amountFen();
+                case ADJUSTMENT -> row.adjusted -= e.amountFen();
+                case EXPENDITURE -> row.spent -= e.amountFen();
+            }
+        });
     }
 
-    private void add(String column, long fen, String district, String projectId, long sequence, Instant at) {
-        jdbc.update("UPDATE project_funding SET " + column + " = " + column + " + ?, version = ?, updated_at = ? "
-                + "WHERE project_key = ?", fen, sequence, java.sql.Timestamp.from(at),
-                ProjectCommands.projectKey(district, projectId));
+    /** One project's changes over a batch of events (a command's): written as one statement ({@link BatchWrites}). */
+    private static final class RowChange {
+        ProjectRegistered registered;
+        String previousProjectId;
+        long appropriated;
+        long carriedOver;
+        long adjusted;
+        long spent;
+        long version;
+        Instant at;
+    }
+
+    private void change(String district, String projectId, long sequence, Instant at, Consumer<RowChange> change) {
+        String key = ProjectCommands.projectKey(district, projectId);
+        BatchWrites.<Map<String, RowChange>>gather(BATCH, LinkedHashMap::new, rows -> {
+            RowChange row = rows.computeIfAbsent(key, k -> new RowChange());
+            change.accept(row);
+            row.version = sequence;
+            row.at = at;
+        }, this::write);
+    }
+
+    private void write(Map<String, RowChange> rows) {
+        rows.forEach((key, row) -> {
+            if (row.registered != null) {
+                ProjectRegistered e = row.registered;
+                jdbc.update("INSERT INTO project_funding (project_key, district_code, project_id, unit_id, name, "
+                                + "category, fiscal_year, project_count, previous_project_id, appropriated_fen, "
+                                + "carried_over_fen, adjusted_fen, spent_fen, version, updated_at) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        key, e.districtCode(), e.projectId(), e.unitId(), e.name(), e.category().label(),
+                        e.fiscalYear(), e.projectCount(), row.previousProjectId, row.appropriated, row.carriedOver,
+                        row.adjusted, row.spent, row.version, java.sql.Timestamp.from(row.at));
+            } else {
+                jdbc.update("UPDATE project_funding SET appropriated_fen = appropriated_fen + ?, "
+                                + "carried_over_fen = carried_over_fen + ?, adjusted_fen = adjusted_fen + ?, "
+                                + "spent_fen = spent_fen + ?, previous_project_id = coalesce(?, previous_project_id), "
+                                + "version = ?, updated_at = ? WHERE project_key = ?",
+                        row.appropriated, row.carriedOver, row.adjusted, row.spent, row.previousProjectId, row.version,
+                        java.sql.Timestamp.from(row.at), key);
+            }
+        });
     }
 
     public Optional<ProjectFunding> find(String districtCode, String projectId) {

@@ -6,9 +6,13 @@ import io.jixiao.events.budget.BasicBudgetAppropriated;
 import io.jixiao.events.budget.BasicExpenditureClass;
 import io.jixiao.events.budget.BasicExpenditureRecorded;
 import io.jixiao.events.budget.UnitRegistered;
+import io.jixiao.support.axon.BatchWrites;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -18,11 +22,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Registered units and each unit-year's 基本支出, kept by a subscribing processor inside the command's own
- * transaction (what a command wrote, the next GET reads). Also answers {@link KnownUnits} for the aggregates.
+ * transaction (what a command wrote, the next GET reads); a command's events change a unit-year's row once
+ * ({@link BatchWrites}). Also answers {@link KnownUnits} for the aggregates.
  */
 @Component
 @ProcessingGroup("unit-budget")
 public class UnitView implements KnownUnits {
+    private static final String BATCH = UnitView.class.getName() + ".batch";
     private final JdbcTemplate jdbc;
 
     public UnitView(JdbcTemplate jdbc) {
@@ -55,26 +61,66 @@ public class UnitView implements KnownUnits {
 
     @EventHandler
     void on(BasicBudgetAppropriated e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        add("appropriated_fen", e.amountFen(), e.districtCode(), e.unitId(), e.fiscalYear(), sequence, at);
+        change(e.districtCode(), e.unitId(), e.fiscalYear(), sequence, at, row -> row.appropriated += e.amountFen());
     }
 
     @EventHandler
     void on(BasicBudgetAdjusted e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        add("adjusted_fen", e.amountFen(), e.districtCode(), e.unitId(), e.fiscalYear(), sequence, at);
+        change(e.districtCode(), e.unitId(), e.fiscalYear(), sequence, at, row -> row.adjusted += e.amountFen());
     }
 
     @EventHandler
     void on(BasicExpenditureRecorded e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        add(e.expenditureClass() == BasicExpenditureClass.PERSONNEL ? "personnel_fen" : "public_fen", e.amountFen(),
-                e.districtCode(), e.unitId(), e.fiscalYear(), sequence, at);
+        change(e.districtCode(), e.unitId(), e.fiscalYear(), sequence, at, row -> {
+            if (e.expenditureClass() == BasicExpenditureClass.PERSONNEL) {
+                row.personnel += e.amountFen();
+            } else {
+                row.publicUse += e.amountFen();
+            }
+        });
     }
 
-    private void add(String column, long fen, String district, String unitId, int year, long sequence, Instant at) {
-        jdbc.update("INSERT INTO unit_basic_budget (district_code, unit_id, fiscal_year, " + column + ", version, "
-                        + "updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (district_code, unit_id, fiscal_year) DO "
-                        + "UPDATE SET " + column + " = unit_basic_budget." + column + " + EXCLUDED." + column
-                        + ", version = EXCLUDED.version, updated_at = EXCLUDED.updated_at",
-                district, unitId, year, fen, sequence, java.sql.Timestamp.from(at));
+    /** One unit-year's changes over a batch of events (a command's), written as one statement. */
+    private static final class YearChange {
+        final String district;
+        final String unitId;
+        final int year;
+        long appropriated;
+        long adjusted;
+        long personnel;
+        long publicUse;
+        long version;
+        Instant at;
+
+        YearChange(String district, String unitId, int year) {
+            this.district = district;
+            this.unitId = unitId;
+            this.year = year;
+        }
+    }
+
+    private void change(String district, String unitId, int year, long sequence, Instant at,
+                        Consumer<YearChange> change) {
+        BatchWrites.<Map<String, YearChange>>gather(BATCH, LinkedHashMap::new, rows -> {
+            YearChange row = rows.computeIfAbsent(district + "/" + unitId + "/" + year,
+                    k -> new YearChange(district, unitId, year));
+            change.accept(row);
+            row.version = sequence;
+            row.at = at;
+        }, rows -> rows.values().forEach(this::write));
+    }
+
+    private void write(YearChange row) {
+        jdbc.update("INSERT INTO unit_basic_budget (district_code, unit_id, fiscal_year, appropriated_fen, "
+                        + "adjusted_fen, personnel_fen, public_fen, version, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (district_code, unit_id, fiscal_year) DO "
+                        + "UPDATE SET appropriated_fen = unit_basic_budget.appropriated_fen + EXCLUDED.appropriated_fen, "
+                        + "adjusted_fen = unit_basic_budget.adjusted_fen + EXCLUDED.adjusted_fen, "
+                        + "personnel_fen = unit_basic_budget.personnel_fen + EXCLUDED.personnel_fen, "
+                        + "public_fen = unit_basic_budget.public_fen + EXCLUDED.public_fen, "
+                        + "version = EXCLUDED.version, updated_at = EXCLUDED.updated_at",
+                row.district, row.unitId, row.year, row.appropriated, row.adjusted, row.personnel, row.publicUse,
+                row.version, java.sql.Timestamp.from(row.at));
     }
 
     @Override
