@@ -3,7 +3,7 @@ package io.jixiao.budget.project;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariDataSource;
+import io.jixiao.budget.common.BudgetDatabase;
 import io.jixiao.events.budget.AdjustmentBasis;
 import io.jixiao.events.budget.BudgetAdjusted;
 import io.jixiao.events.budget.BudgetAppropriated;
@@ -14,17 +14,13 @@ import io.jixiao.events.budget.FundingFigures;
 import io.jixiao.events.budget.MoneyEntryKind;
 import io.jixiao.events.budget.ProjectCategory;
 import io.jixiao.events.budget.ProjectRegistered;
-import io.jixiao.infra.EmbeddedPostgresServer;
-import io.jixiao.infra.SharedTestInfra;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The funding view writes a batch's events (a command's) as one statement per project when the batch commits: the
@@ -34,27 +30,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ProjectFundingViewTest {
     private static final String D = "430203";
     private static final LocalDate DAY = LocalDate.of(2023, 3, 1);
-    private static HikariDataSource dataSource;
-    private static JdbcTemplate jdbc;
+    private static BudgetDatabase database;
     private static ProjectFundingView view;
 
     @BeforeAll
     static void database() {
-        SharedTestInfra.postgres();
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(SharedTestInfra.freshDatabase("budget_funding_view"));
-        dataSource.setUsername(EmbeddedPostgresServer.USER);
-        dataSource.setPassword(EmbeddedPostgresServer.PASSWORD);
-        dataSource.setMaximumPoolSize(2);
-        jdbc = new JdbcTemplate(dataSource);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/support", "classpath:db/migration").load()
-                .migrate();
-        view = new ProjectFundingView(jdbc);
+        database = new BudgetDatabase("budget_funding_view");
+        view = new ProjectFundingView(database.jdbc());
     }
 
     @AfterAll
     static void close() {
-        dataSource.close();
+        database.close();
     }
 
     @Test
