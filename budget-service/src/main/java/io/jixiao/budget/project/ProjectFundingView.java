@@ -8,7 +8,6 @@ import io.jixiao.events.budget.FundsCarriedOver;
 import io.jixiao.events.budget.ProjectRegistered;
 import io.jixiao.support.axon.BatchWrites;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,9 +101,7 @@ public class ProjectFundingView {
     }
 
     private void change(String district, String projectId, long sequence, Instant at, Consumer<RowChange> change) {
-        String key = ProjectCommands.projectKey(district, projectId);
-        BatchWrites.<Map<String, RowChange>>gather(BATCH, LinkedHashMap::new, rows -> {
-            RowChange row = rows.computeIfAbsent(key, k -> new RowChange());
+        BatchWrites.changeRow(BATCH, ProjectCommands.projectKey(district, projectId), key -> new RowChange(), row -> {
             change.accept(row);
             row.version = sequence;
             row.at = at;

@@ -8,9 +8,7 @@ import io.jixiao.events.budget.BasicExpenditureRecorded;
 import io.jixiao.events.budget.UnitRegistered;
 import io.jixiao.support.axon.BatchWrites;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
@@ -101,13 +99,12 @@ public class UnitView implements KnownUnits {
 
     private void change(String district, String unitId, int year, long sequence, Instant at,
                         Consumer<YearChange> change) {
-        BatchWrites.<Map<String, YearChange>>gather(BATCH, LinkedHashMap::new, rows -> {
-            YearChange row = rows.computeIfAbsent(district + "/" + unitId + "/" + year,
-                    k -> new YearChange(district, unitId, year));
-            change.accept(row);
-            row.version = sequence;
-            row.at = at;
-        }, rows -> rows.values().forEach(this::write));
+        BatchWrites.changeRow(BATCH, district + "/" + unitId + "/" + year, key -> new YearChange(district, unitId, year),
+                row -> {
+                    change.accept(row);
+                    row.version = sequence;
+                    row.at = at;
+                }, rows -> rows.values().forEach(this::write));
     }
 
     private void write(YearChange row) {

@@ -1,7 +1,9 @@
 package io.jixiao.support.axon;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
@@ -16,23 +18,25 @@ public final class BatchWrites {
     }
 
     /**
-     * The current batch's pending state under {@code key}, made by {@code create} for the batch's first event;
-     * {@code write} gets it once, when the batch prepares its commit. Outside a unit of work (a handler called
-     * directly) the state is written at once.
+     * Changes one row of the current batch's pending rows under {@code key}: {@code create} makes the row for the
+     * batch's first event about it, {@code change} applies this event. {@code write} gets the batch's rows once, in the
+     * order they were first changed, when the batch prepares its commit. Outside a unit of work (a handler called
+     * directly) the row is written at once.
      */
-    public static <T> void gather(String key, Supplier<T> create, Consumer<T> change, Consumer<T> write) {
+    public static <K, R> void changeRow(String key, K row, Function<K, R> create, Consumer<R> change,
+                                        Consumer<Map<K, R>> write) {
         if (!CurrentUnitOfWork.isStarted()) {
-            T state = create.get();
-            change.accept(state);
-            write.accept(state);
+            Map<K, R> rows = new LinkedHashMap<>();
+            change.accept(rows.computeIfAbsent(row, create));
+            write.accept(rows);
             return;
         }
         UnitOfWork<?> batch = CurrentUnitOfWork.get();
-        T state = batch.getOrComputeResource(key, k -> {
-            T created = create.get();
+        Map<K, R> rows = batch.getOrComputeResource(key, k -> {
+            Map<K, R> created = new LinkedHashMap<>();
             batch.onPrepareCommit(u -> write.accept(created));
             return created;
         });
-        change.accept(state);
+        change.accept(rows.computeIfAbsent(row, create));
     }
 }
