@@ -11,12 +11,14 @@ import io.jixiao.disclosure.report.DistrictReport;
 import io.jixiao.disclosure.report.DistrictSettings;
 import io.jixiao.disclosure.report.web.DistrictReportService;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -24,9 +26,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps {@code overview_district_year} up to date: every 200 ms, each district whose change version is ahead of the
- * version last folded is folded once (the same fold as the report) and its years' lines are replaced. A request for
- * the overview then reads rows; it never folds.
+ * Keeps {@code overview_district_year} up to date: every 200 ms it looks for districts whose change version is ahead
+ * of the version last folded, and folds such a district once (the same fold as the report), replacing its years'
+ * lines, when its changes have paused ({@code jixiao.overview.quiet-ms}, 500 ms) or it has waited for its fold
+ * {@code jixiao.overview.max-wait-ms} (3 s) while changes keep coming. A fold reads the district's whole journal, so
+ * folding every 200 ms while a district's file is being imported would read the journal again and again for a line
+ * nobody looks at mid-import ({@link RefreshPolicy}). A request for the overview then reads rows; it never folds.
  */
 @Component
 public class OverviewRefresher {
@@ -36,26 +41,33 @@ public class OverviewRefresher {
     private final ObjectMapper json;
 
     private final TransactionTemplate tx;
+    private final RefreshPolicy policy;
 
     public OverviewRefresher(JdbcTemplate jdbc, DistrictReportService reports, ObjectMapper json,
-                             PlatformTransactionManager transactionManager) {
+                             PlatformTransactionManager transactionManager,
+                             @Value("${jixiao.overview.quiet-ms:500}") long quietMs,
+                             @Value("${jixiao.overview.max-wait-ms:3000}") long maxWaitMs) {
         this.tx = new TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
         this.reports = reports;
         this.json = json;
+        this.policy = new RefreshPolicy(Duration.ofMillis(quietMs), Duration.ofMillis(maxWaitMs));
     }
 
     @Scheduled(fixedDelayString = "${jixiao.overview.refresh-delay-ms:200}", initialDelay = 1000)
     public void refreshChanged() {
-        List<Map<String, Object>> due = jdbc.queryForList(
-                "SELECT district_code, version FROM district_change WHERE version > refreshed_version ORDER BY district_code");
-        for (Map<String, Object> row : due) {
-            String district = (String) row.get("district_code");
-            long version = ((Number) row.get("version")).longValue();
+        // how long each district has been quiet, by the database's clock, which stamped changed_at
+        List<RefreshPolicy.Behind> behind = jdbc.query("SELECT district_code, version, "
+                        + "GREATEST(0, (EXTRACT(EPOCH FROM clock_timestamp() - changed_at) * 1000)::bigint) "
+                        + "FROM district_change WHERE version > refreshed_version ORDER BY district_code",
+                (rs, i) -> new RefreshPolicy.Behind(rs.getString(1), rs.getLong(2), Duration.ofMillis(rs.getLong(3))));
+        for (RefreshPolicy.Behind district : policy.due(behind, System.nanoTime())) {
             try {
-                refresh(district, version);
+                refresh(district.districtCode(), district.version());
+                policy.folded(district.districtCode());
             } catch (RuntimeException e) {
-                log.warn("overview of district {} not refreshed (version {}): {}", district, version, e.toString());
+                log.warn("overview of district {} not refreshed (version {}): {}", district.districtCode(),
+                        district.version(), e.toString());
             }
         }
     }
