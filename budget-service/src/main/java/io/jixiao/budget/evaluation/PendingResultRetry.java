@@ -1,5 +1,6 @@
 package io.jixiao.budget.evaluation;
 
+import io.jixiao.budget.common.Ids;
 import io.jixiao.budget.project.PreviousYearProjectLinked;
 import io.jixiao.events.budget.BudgetAdjusted;
 import io.jixiao.events.budget.BudgetAppropriated;
@@ -7,7 +8,9 @@ import io.jixiao.events.budget.FundsCarriedOver;
 import io.jixiao.events.budget.ProjectRegistered;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -32,48 +35,74 @@ public class PendingResultRetry {
         this.decisions = decisions;
     }
 
-    @EventHandler
-    void on(ProjectRegistered e) {
-        retry(e);
+    // The handlers take the message, not the payload: the district is in a project event's aggregate identifier, so
+    // of a bulk import's thousands of moments none is deserialized here (BudgetAdjusted apart, whose amount counts).
+
+    @EventHandler(payloadType = ProjectRegistered.class)
+    void registered(EventMessage<?> event) {
+        retry(event);
     }
 
-    @EventHandler
-    void on(PreviousYearProjectLinked e) {
-        retry(e);
+    @EventHandler(payloadType = PreviousYearProjectLinked.class)
+    void linked(EventMessage<?> event) {
+        retry(event);
     }
 
-    @EventHandler
-    void on(BudgetAppropriated e) {
-        retry(e);
+    @EventHandler(payloadType = BudgetAppropriated.class)
+    void appropriated(EventMessage<?> event) {
+        retry(event);
     }
 
-    @EventHandler
-    void on(FundsCarriedOver e) {
-        retry(e);
+    @EventHandler(payloadType = FundsCarriedOver.class)
+    void carriedOver(EventMessage<?> event) {
+        retry(event);
     }
 
-    @EventHandler
-    void on(BudgetAdjusted e) {
-        retry(e);
+    @EventHandler(payloadType = BudgetAdjusted.class)
+    void adjusted(EventMessage<?> event) {
+        retry(event);
     }
 
     /** The district whose pending results {@code event} is a moment to retry, or null (see the class comment). */
-    static String districtToRetry(Object event) {
-        if (event instanceof ProjectRegistered e) {
+    static String districtToRetry(EventMessage<?> event) {
+        Class<?> type = event.getPayloadType();
+        if (!MOMENTS.contains(type)) {
+            return null;
+        }
+        if (type == BudgetAdjusted.class) {
+            BudgetAdjusted e = (BudgetAdjusted) event.getPayload();
+            return e.causeEventId() == null && e.amountFen() > 0 ? e.districtCode() : null;
+        }
+        if (event instanceof DomainEventMessage<?> stored) {
+            String district = projectDistrict(stored.getAggregateIdentifier());
+            if (district != null) {
+                return district;
+            }
+        }
+        Object payload = event.getPayload();
+        if (payload instanceof ProjectRegistered e) {
             return e.districtCode();
-        } else if (event instanceof PreviousYearProjectLinked e) {
+        } else if (payload instanceof PreviousYearProjectLinked e) {
             return e.districtCode();
-        } else if (event instanceof BudgetAppropriated e) {
+        } else if (payload instanceof BudgetAppropriated e) {
             return e.districtCode();
-        } else if (event instanceof FundsCarriedOver e) {
-            return e.districtCode();
-        } else if (event instanceof BudgetAdjusted e && e.causeEventId() == null && e.amountFen() > 0) {
+        } else if (payload instanceof FundsCarriedOver e) {
             return e.districtCode();
         }
         return null;
     }
 
-    private void retry(Object event) {
+    /** {@code project:430203:P1} → {@code 430203}; null for any other identifier. */
+    static String projectDistrict(String aggregateIdentifier) {
+        String prefix = Ids.PROJECT + ":";
+        if (aggregateIdentifier == null || !aggregateIdentifier.startsWith(prefix)) {
+            return null;
+        }
+        int end = aggregateIdentifier.indexOf(':', prefix.length());
+        return end < 0 ? null : aggregateIdentifier.substring(prefix.length(), end);
+    }
+
+    private void retry(EventMessage<?> event) {
         String districtCode = districtToRetry(event);
         if (districtCode == null || aLaterEventOfTheBatchRetries(districtCode)) {
             return;
@@ -98,8 +127,7 @@ public class PendingResultRetry {
         String current = batch.getMessage().getIdentifier();
         boolean later = false;
         for (Message<?> message : batch.getMessages()) {
-            if (later && MOMENTS.contains(message.getPayloadType())
-                    && districtCode.equals(districtToRetry(message.getPayload()))) {
+            if (later && message instanceof EventMessage<?> event && districtCode.equals(districtToRetry(event))) {
                 return true;
             }
             later |= message.getIdentifier().equals(current);

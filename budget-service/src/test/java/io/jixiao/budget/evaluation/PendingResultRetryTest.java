@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -35,7 +36,7 @@ class PendingResultRetryTest {
 
         new BatchingUnitOfWork<>(batch).execute(() -> {
             EventMessage<?> current = (EventMessage<?>) CurrentUnitOfWork.get().getMessage();
-            String district = PendingResultRetry.districtToRetry(current.getPayload());
+            String district = PendingResultRetry.districtToRetry(current);
             if (district != null && !PendingResultRetry.aLaterEventOfTheBatchRetries(district)) {
                 retried.add(current.getIdentifier() + "@" + district);
             }
@@ -47,10 +48,27 @@ class PendingResultRetryTest {
     @Test
     void outsideABatchEveryMomentRetries() {
         assertThat(PendingResultRetry.aLaterEventOfTheBatchRetries("430201")).isFalse();
-        assertThat(PendingResultRetry.districtToRetry(new BudgetAdjusted("430201", "p", 50, AdjustmentBasis.MID_YEAR,
-                "追加", null, DAY, null))).isEqualTo("430201");
-        assertThat(PendingResultRetry.districtToRetry(new BudgetAdjusted("430201", "p", -50, AdjustmentBasis.MID_YEAR,
-                "调减", null, DAY, null))).as("a cut makes no room for a pending result").isNull();
+        assertThat(PendingResultRetry.districtToRetry(event("a", new BudgetAdjusted("430201", "p", 50,
+                AdjustmentBasis.MID_YEAR, "追加", null, DAY, null)))).isEqualTo("430201");
+        assertThat(PendingResultRetry.districtToRetry(event("b", new BudgetAdjusted("430201", "p", -50,
+                AdjustmentBasis.MID_YEAR, "调减", null, DAY, null)))).as("a cut makes no room for a pending result")
+                .isNull();
+    }
+
+    @Test
+    void aStoredProjectEventsDistrictIsReadFromItsAggregateNotItsPayload() {
+        var stored = new GenericDomainEventMessage<>("project", "project:430203:P1", 0,
+                new ProjectRegistered("430203", "P1", "u", "路灯", ProjectCategory.SPECIAL_FUND, 2023, 1)) {
+            @Override
+            public ProjectRegistered getPayload() {
+                throw new AssertionError("deserialized to find a district the aggregate id names");
+            }
+        };
+        assertThat(PendingResultRetry.districtToRetry(stored)).isEqualTo("430203");
+        assertThat(PendingResultRetry.projectDistrict("unit-year:430203:u:2023")).isNull();
+        assertThat(PendingResultRetry.projectDistrict("project:430203")).isNull();
+        assertThat(PendingResultRetry.districtToRetry(event("c", new ExpenditureRecorded("430201", "p", 10, DAY))))
+                .isNull();
     }
 
     private static EventMessage<?> event(String id, Object payload) {
