@@ -41,24 +41,41 @@ public record ServiceSpec(String name, Path jar, int port, int heapMb, Map<Strin
         return new ServiceSpec(name, jar, port, heapMb, env);
     }
 
-    /** {@code java -Xss512k -Xmx<heap>m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 ... -jar <jar>}. */
+    /**
+     * {@code java -Xss512k -Xmx<heap>m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 ... -jar <jar>}: C1 only unless
+     * {@code JIXIAO_JIT=c2} (decision 0056); {@code JIXIAO_SERVICE_JAVA_OPTS} is appended.
+     */
     List<String> command(Path javaExecutable) {
+        return command(javaExecutable, System.getenv());
+    }
+
+    List<String> command(Path javaExecutable, Map<String, String> env) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable.toString());
         command.add("-Xss512k");
         command.add("-Xmx" + heapMb + "m");
         command.add("-XX:+UseSerialGC");
-        String jit = System.getenv().getOrDefault("JIXIAO_JIT", "c2");
-        if (jit.equals("c1")) {
-            command.add("-XX:TieredStopAtLevel=1");
-        }
+        command.addAll(jitOptions(env.get("JIXIAO_JIT")));
         command.add("-Dfile.encoding=UTF-8");
-        String extra = System.getenv("JIXIAO_SERVICE_JAVA_OPTS");
+        String extra = env.get("JIXIAO_SERVICE_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
         command.add("-jar");
         command.add(jar.toString());
         return command;
+    }
+
+    /**
+     * {@code c1} (the default): C1 only. On the two cores the stack is sized for, five JVMs' C2 compiler threads took
+     * the CPU the first loads needed; {@code c2}: the full tiered compiler, for a long-running stack on more cores.
+     */
+    static List<String> jitOptions(String jit) {
+        String choice = jit == null || jit.isBlank() ? "c1" : jit.trim();
+        return switch (choice) {
+            case "c1" -> List.of("-XX:TieredStopAtLevel=1");
+            case "c2" -> List.of();
+            default -> throw new IllegalArgumentException("JIXIAO_JIT is c1 (the default) or c2, not '" + jit + "'");
+        };
     }
 }
