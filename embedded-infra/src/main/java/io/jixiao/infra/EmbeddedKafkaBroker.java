@@ -613,8 +613,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         try (Admin admin = admin()) {
             admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
             // the controller stores them and each node's authorizer learns them from the metadata log in its own
-            // time: ask every node (an admin client bootstrapped on that node alone answers from it) until each has
-            // them all
+            // time. Ask through each node until the ACLs are listed; an admin client sends the request to whichever
+            // node it finds least loaded, so this narrows the window but does not close it: a client's first
+            // request may still meet a node that has not applied them (a TopicAuthorizationException, retriable)
             for (Node node : nodes) {
                 awaitAcls(node, acls);
             }

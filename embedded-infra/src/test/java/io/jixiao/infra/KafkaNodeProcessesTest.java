@@ -1,6 +1,7 @@
 package io.jixiao.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.jixiao.events.Topics;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +35,14 @@ class KafkaNodeProcessesTest {
             System.out.printf("three node processes up in %d ms%n", millisSince(started));
             assertThat(cluster.runsNodesAsProcesses()).isTrue();
             List<String> sent = new ArrayList<>();
-            send(cluster, "before", 3, sent);
+            // the nodes apply the ACLs from the metadata log each in its own time: until the node a producer asks
+            // has them, a send is refused as unauthorized (a record is listed in `sent` only once acknowledged)
+            await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptionsMatching(KafkaNodeProcessesTest::notAuthorizedYet)
+                    .until(() -> {
+                        send(cluster, "before", 3, sent);
+                        return true;
+                    });
 
             long pid = cluster.pid(2).orElseThrow();
             long killing = System.nanoTime();
@@ -84,6 +93,15 @@ class KafkaNodeProcessesTest {
             }
         }
         return values;
+    }
+
+    private static boolean notAuthorizedYet(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof TopicAuthorizationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long millisSince(long nanos) {
