@@ -7,6 +7,7 @@ import io.jixiao.events.evaluation.GoalScope;
 import io.jixiao.events.evaluation.Grade;
 import io.jixiao.events.evaluation.Indicator;
 import io.jixiao.events.evaluation.ReturnReason;
+import io.jixiao.support.domain.CanonicalForm;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,8 +17,9 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /**
  * Commands of the {@link Evaluation} aggregate. What the service adds to a request (the goal as recorded, the
- * rules, budget figures) is left out of {@code toString}, the fingerprint an {@code Idempotency-Key} is checked
- * against.
+ * rules, budget figures) is left out of {@code toString}, which is the canonical form of those commands: the text the
+ * fingerprint an {@code Idempotency-Key} is checked against is taken over. A retry after the service's figures moved
+ * (a grade's cut reached the budget projection, say) is thus still the same request.
  */
 public final class EvaluationCommands {
     private EvaluationCommands() {
@@ -32,11 +34,16 @@ public final class EvaluationCommands {
                                        String evaluationId, GoalSnapshot goal, int year,
                                        SelfEvaluationScoring.Budget budget, List<SelfEvaluationScoring.Actual> actuals,
                                        SelfEvaluationScoring.Rules rules, BigDecimal defaultExecutionWeight,
-                                       String ruleVersion, Long expectedVersion) {
+                                       String ruleVersion, Long expectedVersion) implements CanonicalForm {
         @Override
         public String toString() {
             return "SubmitSelfEvaluation[" + evaluationKey + ", " + goal.goalId() + ", " + year + ", " + budget + ", "
                     + actuals + "]";
+        }
+
+        @Override
+        public String canonicalForm() {
+            return toString();
         }
     }
 
@@ -53,7 +60,7 @@ public final class EvaluationCommands {
     public record CompleteKeyEvaluation(@TargetAggregateIdentifier String evaluationKey, BigDecimal score, Grade grade,
                                         List<String> findings, String conclusion, LocalDate completedOn,
                                         GradeBands bands, BigDecimal maxScore, String ruleVersion,
-                                        @TargetAggregateVersion Long expectedVersion) {
+                                        @TargetAggregateVersion Long expectedVersion) implements CanonicalForm {
         public CompleteKeyEvaluation {
             findings = findings == null ? List.of() : List.copyOf(findings);
         }
@@ -63,6 +70,11 @@ public final class EvaluationCommands {
             return "CompleteKeyEvaluation[" + evaluationKey + ", " + score + ", " + grade + ", " + findings + ", "
                     + conclusion + ", " + completedOn + "]";
         }
+
+        @Override
+        public String canonicalForm() {
+            return toString();
+        }
     }
 
     /**
@@ -70,7 +82,8 @@ public final class EvaluationCommands {
      * current full-year budget from the budget projection (absent = not known yet).
      */
     public record ApplyResult(@TargetAggregateIdentifier String evaluationKey, Integer targetFiscalYear,
-                              Map<String, Long> budgetsFen, ResultApplicationRules rules, String ruleVersion) {
+                              Map<String, Long> budgetsFen, ResultApplicationRules rules, String ruleVersion)
+            implements CanonicalForm {
         public ApplyResult {
             budgetsFen = budgetsFen == null ? Map.of() : Map.copyOf(budgetsFen);
         }
@@ -78,6 +91,11 @@ public final class EvaluationCommands {
         @Override
         public String toString() {
             return "ApplyResult[" + evaluationKey + ", " + targetFiscalYear + "]";
+        }
+
+        @Override
+        public String canonicalForm() {
+            return toString();
         }
     }
 
@@ -96,10 +114,15 @@ public final class EvaluationCommands {
     /** FINANCE re-scores an accepted self-evaluation (抽查); its score is recorded beside the accepted one. */
     public record SpotCheckSelfEvaluation(@TargetAggregateIdentifier String evaluationKey, BigDecimal score,
                                           String note, LocalDate checkedOn, GradeBands bands, BigDecimal maxScore,
-                                          String ruleVersion) {
+                                          String ruleVersion) implements CanonicalForm {
         @Override
         public String toString() {
             return "SpotCheckSelfEvaluation[" + evaluationKey + ", " + score + ", " + note + ", " + checkedOn + "]";
+        }
+
+        @Override
+        public String canonicalForm() {
+            return toString();
         }
     }
 

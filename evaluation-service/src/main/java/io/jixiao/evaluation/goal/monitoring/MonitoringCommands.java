@@ -5,14 +5,16 @@ import io.jixiao.events.evaluation.IndicatorProgress;
 import io.jixiao.events.evaluation.MonitoringDecisionKind;
 import io.jixiao.events.evaluation.MonitoringDecisionRecorded;
 import io.jixiao.events.evaluation.MonitoringMode;
+import io.jixiao.support.domain.CanonicalForm;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Commands of a goal's monitoring ({@link GoalMonitoring}, a member of the PerformanceGoal aggregate).
- * {@code toString} — the fingerprint an {@code Idempotency-Key} is checked against — leaves out what the
- * service adds (budget figures, rules), so a retry after more budget events arrived is still a retry.
+ * The canonical form of a command the service adds to (budget figures, rules) — the text the fingerprint an
+ * {@code Idempotency-Key} is checked against is taken over — is its {@code toString}, which leaves those out: a
+ * retry after more budget events arrived (after a withdrawal took effect, say) is still the same request.
  */
 public final class MonitoringCommands {
     private MonitoringCommands() {
@@ -22,7 +24,7 @@ public final class MonitoringCommands {
     public record RecordObservation(@TargetAggregateIdentifier String goalKey, String observationId,
                                     LocalDate periodFrom, LocalDate periodTo, MonitoringMode mode,
                                     LocalDate recordedOn, List<IndicatorProgress> indicators, long budgetFen,
-                                    long spentFen, MonitoringRules rules, String ruleVersion) {
+                                    long spentFen, MonitoringRules rules, String ruleVersion) implements CanonicalForm {
         public RecordObservation {
             indicators = indicators == null ? List.of() : List.copyOf(indicators);
         }
@@ -31,6 +33,11 @@ public final class MonitoringCommands {
         public String toString() {
             return "RecordObservation[" + goalKey + ", " + observationId + ", " + periodFrom + ", " + periodTo + ", "
                     + mode + ", " + recordedOn + ", " + indicators + "]";
+        }
+
+        @Override
+        public String canonicalForm() {
+            return toString();
         }
     }
 
@@ -46,11 +53,16 @@ public final class MonitoringCommands {
     public record RecordMonitoringDecision(@TargetAggregateIdentifier String goalKey, String observationId,
                                            String deviationId, String decisionId, MonitoringDecisionKind kind,
                                            Long amountFen, String reason, String docNo, LocalDate decidedOn,
-                                           Long unspentFen) {
+                                           Long unspentFen) implements CanonicalForm {
         @Override
         public String toString() {
             return "RecordMonitoringDecision[" + goalKey + ", " + observationId + ", " + deviationId + ", " + decisionId
                     + ", " + kind + ", " + amountFen + ", " + reason + ", " + docNo + ", " + decidedOn + "]";
+        }
+
+        @Override
+        public String canonicalForm() {
+            return toString();
         }
     }
 

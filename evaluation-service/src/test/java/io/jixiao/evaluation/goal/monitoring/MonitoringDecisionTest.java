@@ -7,6 +7,7 @@ import static io.jixiao.evaluation.goal.monitoring.GoalMonitoringTest.KEY;
 import static io.jixiao.evaluation.goal.monitoring.GoalMonitoringTest.OBS;
 import static io.jixiao.evaluation.goal.monitoring.GoalMonitoringTest.OBSERVED;
 import static io.jixiao.evaluation.goal.monitoring.GoalMonitoringTest.RECORDED;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jixiao.evaluation.BudgetNotYetKnown;
 import io.jixiao.evaluation.InvalidInput;
@@ -15,6 +16,7 @@ import io.jixiao.evaluation.goal.monitoring.MonitoringCommands.DecisionResult;
 import io.jixiao.evaluation.goal.monitoring.MonitoringCommands.RecordMonitoringDecision;
 import io.jixiao.events.evaluation.MonitoringDecisionKind;
 import io.jixiao.events.evaluation.MonitoringDecisionRecorded;
+import io.jixiao.support.axon.CommandSender;
 import io.jixiao.support.domain.Conflict;
 import io.jixiao.support.domain.NotFound;
 import io.jixiao.support.domain.RuleViolation;
@@ -144,5 +146,17 @@ class MonitoringDecisionTest {
                 .when(decide("d-9", MonitoringDecisionKind.ADJUST, -1L),
                         MetaData.with("requestId", "decide-1").and("requestFingerprint", "g"))
                 .expectNoEvents().expectException(Conflict.class);
+    }
+
+    @Test
+    void theFingerprintIsTakenOverTheRequestNotOverWhatTheServiceLookedUp() {
+        RecordMonitoringDecision first = decide("d-1", MonitoringDecisionKind.WITHDRAW, 30_000_000L);
+        // the retry comes after the withdrawal reached the budget projection: 300,000.00 less unspent
+        RecordMonitoringDecision retry = new RecordMonitoringDecision(KEY, OBS, DEV, "d-1",
+                MonitoringDecisionKind.WITHDRAW, 30_000_000L, "执行进度严重滞后", "渌财绩〔2023〕12号", DECIDED,
+                UNSPENT - 30_000_000L);
+        assertThat(CommandSender.fingerprint(retry)).isEqualTo(CommandSender.fingerprint(first));
+        assertThat(CommandSender.fingerprint(decide("d-1", MonitoringDecisionKind.WITHDRAW, 30_000_001L)))
+                .isNotEqualTo(CommandSender.fingerprint(first));
     }
 }
