@@ -7,7 +7,7 @@ import io.jixiao.events.evaluation.GoalScope;
 import io.jixiao.events.evaluation.Grade;
 import io.jixiao.events.evaluation.Indicator;
 import io.jixiao.events.evaluation.ReturnReason;
-import io.jixiao.support.domain.CanonicalForm;
+import io.jixiao.support.domain.RequestText;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,16 +34,11 @@ public final class EvaluationCommands {
                                        String evaluationId, GoalSnapshot goal, int year,
                                        SelfEvaluationScoring.Budget budget, List<SelfEvaluationScoring.Actual> actuals,
                                        SelfEvaluationScoring.Rules rules, BigDecimal defaultExecutionWeight,
-                                       String ruleVersion, Long expectedVersion) implements CanonicalForm {
+                                       String ruleVersion, Long expectedVersion) implements RequestText {
         @Override
         public String toString() {
             return "SubmitSelfEvaluation[" + evaluationKey + ", " + goal.goalId() + ", " + year + ", " + budget + ", "
                     + actuals + "]";
-        }
-
-        @Override
-        public String canonicalForm() {
-            return toString();
         }
     }
 
@@ -60,7 +55,7 @@ public final class EvaluationCommands {
     public record CompleteKeyEvaluation(@TargetAggregateIdentifier String evaluationKey, BigDecimal score, Grade grade,
                                         List<String> findings, String conclusion, LocalDate completedOn,
                                         GradeBands bands, BigDecimal maxScore, String ruleVersion,
-                                        @TargetAggregateVersion Long expectedVersion) implements CanonicalForm {
+                                        @TargetAggregateVersion Long expectedVersion) implements RequestText {
         public CompleteKeyEvaluation {
             findings = findings == null ? List.of() : List.copyOf(findings);
         }
@@ -70,11 +65,6 @@ public final class EvaluationCommands {
             return "CompleteKeyEvaluation[" + evaluationKey + ", " + score + ", " + grade + ", " + findings + ", "
                     + conclusion + ", " + completedOn + "]";
         }
-
-        @Override
-        public String canonicalForm() {
-            return toString();
-        }
     }
 
     /**
@@ -83,7 +73,7 @@ public final class EvaluationCommands {
      */
     public record ApplyResult(@TargetAggregateIdentifier String evaluationKey, Integer targetFiscalYear,
                               Map<String, Long> budgetsFen, ResultApplicationRules rules, String ruleVersion)
-            implements CanonicalForm {
+            implements RequestText {
         public ApplyResult {
             budgetsFen = budgetsFen == null ? Map.of() : Map.copyOf(budgetsFen);
         }
@@ -91,11 +81,6 @@ public final class EvaluationCommands {
         @Override
         public String toString() {
             return "ApplyResult[" + evaluationKey + ", " + targetFiscalYear + "]";
-        }
-
-        @Override
-        public String canonicalForm() {
-            return toString();
         }
     }
 
@@ -114,15 +99,10 @@ public final class EvaluationCommands {
     /** FINANCE re-scores an accepted self-evaluation (抽查); its score is recorded beside the accepted one. */
     public record SpotCheckSelfEvaluation(@TargetAggregateIdentifier String evaluationKey, BigDecimal score,
                                           String note, LocalDate checkedOn, GradeBands bands, BigDecimal maxScore,
-                                          String ruleVersion) implements CanonicalForm {
+                                          String ruleVersion) implements RequestText {
         @Override
         public String toString() {
             return "SpotCheckSelfEvaluation[" + evaluationKey + ", " + score + ", " + note + ", " + checkedOn + "]";
-        }
-
-        @Override
-        public String canonicalForm() {
-            return toString();
         }
     }
 

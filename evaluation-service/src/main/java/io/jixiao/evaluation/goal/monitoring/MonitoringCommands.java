@@ -5,7 +5,7 @@ import io.jixiao.events.evaluation.IndicatorProgress;
 import io.jixiao.events.evaluation.MonitoringDecisionKind;
 import io.jixiao.events.evaluation.MonitoringDecisionRecorded;
 import io.jixiao.events.evaluation.MonitoringMode;
-import io.jixiao.support.domain.CanonicalForm;
+import io.jixiao.support.domain.RequestText;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -24,7 +24,7 @@ public final class MonitoringCommands {
     public record RecordObservation(@TargetAggregateIdentifier String goalKey, String observationId,
                                     LocalDate periodFrom, LocalDate periodTo, MonitoringMode mode,
                                     LocalDate recordedOn, List<IndicatorProgress> indicators, long budgetFen,
-                                    long spentFen, MonitoringRules rules, String ruleVersion) implements CanonicalForm {
+                                    long spentFen, MonitoringRules rules, String ruleVersion) implements RequestText {
         public RecordObservation {
             indicators = indicators == null ? List.of() : List.copyOf(indicators);
         }
@@ -33,11 +33,6 @@ public final class MonitoringCommands {
         public String toString() {
             return "RecordObservation[" + goalKey + ", " + observationId + ", " + periodFrom + ", " + periodTo + ", "
                     + mode + ", " + recordedOn + ", " + indicators + "]";
-        }
-
-        @Override
-        public String canonicalForm() {
-            return toString();
         }
     }
 
@@ -53,16 +48,11 @@ public final class MonitoringCommands {
     public record RecordMonitoringDecision(@TargetAggregateIdentifier String goalKey, String observationId,
                                            String deviationId, String decisionId, MonitoringDecisionKind kind,
                                            Long amountFen, String reason, String docNo, LocalDate decidedOn,
-                                           Long unspentFen) implements CanonicalForm {
+                                           Long unspentFen) implements RequestText {
         @Override
         public String toString() {
             return "RecordMonitoringDecision[" + goalKey + ", " + observationId + ", " + deviationId + ", " + decisionId
                     + ", " + kind + ", " + amountFen + ", " + reason + ", " + docNo + ", " + decidedOn + "]";
-        }
-
-        @Override
-        public String canonicalForm() {
-            return toString();
         }
     }
 
