@@ -42,8 +42,9 @@ public record ServiceSpec(String name, Path jar, int port, int heapMb, Map<Strin
     }
 
     /**
-     * {@code java -Xss512k -Xmx<heap>m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 ... -jar <jar>}: C1 only unless
-     * {@code JIXIAO_JIT=c2} (decision 0056); {@code JIXIAO_SERVICE_JAVA_OPTS} is appended.
+     * {@code java -Xss512k -Xmx<heap>m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.2 ...
+     * -jar <jar>}: C1 only unless {@code JIXIAO_JIT=c2} (decisions 0056, 0057); {@code JIXIAO_SERVICE_JAVA_OPTS} is
+     * appended.
      */
     List<String> command(Path javaExecutable) {
         return command(javaExecutable, System.getenv());
@@ -67,13 +68,15 @@ public record ServiceSpec(String name, Path jar, int port, int heapMb, Map<Strin
     }
 
     /**
-     * {@code c1} (the default): C1 only. On the two cores the stack is sized for, five JVMs' C2 compiler threads took
-     * the CPU the first loads needed; {@code c2}: the full tiered compiler, for a long-running stack on more cores.
+     * {@code c1} (the default): C1 only, a method compiled after about 40 calls instead of 200. On the two cores the
+     * stack is sized for, five JVMs' C2 compiler threads took the CPU the first loads needed (decision 0056), and the
+     * first large import still ran much of its per-line code in the interpreter (decision 0057); {@code c2}: the full
+     * tiered compiler at its usual thresholds, for a long-running stack on more cores.
      */
     static List<String> jitOptions(String jit) {
         String choice = jit == null || jit.isBlank() ? "c1" : jit.trim();
         return switch (choice) {
-            case "c1" -> List.of("-XX:TieredStopAtLevel=1");
+            case "c1" -> List.of("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.2");
             case "c2" -> List.of();
             default -> throw new IllegalArgumentException("JIXIAO_JIT is c1 (the default) or c2, not '" + jit + "'");
         };

@@ -14,10 +14,10 @@ class ServiceSpecTest {
     @Test
     void servicesRunOnC1UnlessTheFullCompilerIsAskedFor() {
         assertThat(budget.command(Path.of("/jdk/bin/java"), Map.of())).containsExactly("/jdk/bin/java", "-Xss512k",
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8", "-jar",
-                "/jars/budget-service.jar");
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.2",
+                "-Dfile.encoding=UTF-8", "-jar", "/jars/budget-service.jar");
         assertThat(budget.command(Path.of("java"), Map.of("JIXIAO_JIT", "c2")))
-                .doesNotContain("-XX:TieredStopAtLevel=1").contains("-XX:+UseSerialGC");
+                .doesNotContain("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.2").contains("-XX:+UseSerialGC");
     }
 
     @Test
