@@ -232,7 +232,8 @@ class BureauCycleIT {
      * The demo's 1–8月 monitoring of the project flagged a deviation (35.00% executed against 66.67% of the year);
      * FINANCE decides to withdraw (收回) 300,000.00 of its budget. budget-service records the cut as a
      * {@code BudgetAdjusted} (basis MONITORING_DECISION) whose cause is the decision's event; UNIT and another district's
-     * FINANCE are refused with nothing recorded; a retry is answered as recorded. Answers the decision's event id.
+     * FINANCE are refused with nothing recorded; a retry is answered as recorded, at once and again after the cut has
+     * reached evaluation-service's budget figures. Answers the decision's event id.
      */
     private static String deviationFollowedByWithdrawal() throws Exception {
         String monitoring = "/api/evaluation/districts/" + D + "/goals/g-gaj-pacs/monitoring";
@@ -279,8 +280,20 @@ class BureauCycleIT {
         assertThat(money.path("basis").asText()).isEqualTo("MONITORING_DECISION");
         assertThat(money.path("amount").asText()).isEqualTo("-300000.00");
         assertThat(money.path("reason").asText()).contains("收回", "d-withdraw-1", "执行进度滞后");
+        BigDecimal budgetAfter = budgetBefore.subtract(new BigDecimal("300000.00"));
         assertThat(new BigDecimal(stack.callAs(finance, "GET", MONEY, null).body().path("budget").asText()))
-                .isEqualByComparingTo(budgetBefore.subtract(new BigDecimal("300000.00")));
+                .isEqualByComparingTo(budgetAfter);
+        // a retry once evaluation-service's own budget figures show the cut: the unspent budget it looks up for the
+        // command is now 300,000.00 lower, and the retry is still the same request, answered as recorded
+        String evaluationView = "/api/evaluation/districts/" + D + "/budget/projects/" + PROJECT;
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertThat(new BigDecimal(stack.callAs(finance, "GET", evaluationView, null).body().path("budget")
+                        .asText())).isEqualByComparingTo(budgetAfter));
+        Answer late = stack.callAs(finance, "POST", decisions, withdrawal, "Idempotency-Key", "bureau-withdraw-1");
+        assertThat(late.status()).as("a retry after the cut reached evaluation-service").isEqualTo(200);
+        assertThat(late.body().path("budgetChange").asText()).isEqualTo("-300000.00");
+        assertThat(stack.queryLong("evaluation", "SELECT count(*) FROM domainevententry")).isEqualTo(evaluationEvents + 1);
+        assertThat(adjustmentsCausedBy(decisionEventId)).hasSize(1);
         return decisionEventId;
     }
 
