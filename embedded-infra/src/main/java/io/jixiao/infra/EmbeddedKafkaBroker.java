@@ -61,6 +61,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final Duration PROCESS_READY_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration PROCESS_STOP_TIMEOUT = Duration.ofSeconds(60);
 
+    /**
+     * The JVM of a node process: a small heap and the serial collector, and C1 alone, compiling a method after about
+     * 40 calls instead of 200: a node's hot code is a small part of Kafka, and C2's compiler thread cost a broker
+     * 0.5–0.8 CPU-s of every large load for its first several loads.
+     */
+    public static final List<String> NODE_JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.2");
+
     /** Nodes of a cluster started with {@link #startCluster}. */
     public static final int CLUSTER_SIZE = 3;
 
@@ -188,6 +196,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         java.util.Objects.requireNonNull(users, "users");
         EmbeddedKafkaBroker broker = start(new EmbeddedKafkaBroker(logDirectory, new int[] {port},
                 new int[] {controllerPort}, users));
+        broker.createTopicsAndAclsOrStop();
+        return broker;
+    }
+
+    /**
+     * As {@link #startSecured}, the broker a child process of this JVM ({@link KafkaNode}, its output in
+     * {@code node-1.log} in {@code logDirectory}) with the JVM options of {@link #NODE_JVM_OPTIONS}; it stops when this
+     * JVM ends, even by SIGKILL. The local stack runs its broker so: a JVM of its own compiles Kafka's code with C1
+     * alone instead of the launcher's C2 (docs/decisions/0058-kafka-in-a-jvm-of-its-own.md).
+     */
+    public static EmbeddedKafkaBroker startSecuredProcess(Path logDirectory, int port, int controllerPort,
+                                                          KafkaUsers users) {
+        java.util.Objects.requireNonNull(users, "users");
+        EmbeddedKafkaBroker broker = start(new EmbeddedKafkaBroker(logDirectory, new int[] {port},
+                new int[] {controllerPort}, users, true));
         broker.createTopicsAndAclsOrStop();
         return broker;
     }
@@ -323,7 +346,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return node(id).runs();
     }
 
-    /** Whether the nodes run as processes of their own ({@link #startClusterProcesses}). */
+    /** Whether the nodes run as processes of their own ({@link #startClusterProcesses}, {@link #startSecuredProcess}). */
     public boolean runsNodesAsProcesses() {
         return processes;
     }
@@ -470,9 +493,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 settings.store(out, "Kafka node " + node.id + " (written by EmbeddedKafkaBroker)");
             }
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), KafkaNode.class.getName(),
-                    file.toString());
+            List<String> command = new ArrayList<>();
+            command.add(java.toString());
+            command.addAll(NODE_JVM_OPTIONS);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), KafkaNode.class.getName(),
+                    file.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command);
             builder.redirectErrorStream(true);
             builder.redirectOutput(ProcessBuilder.Redirect.appendTo(nodeLog(node.id).toFile()));
             Process process = builder.start();

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Three KRaft nodes as processes of their own, secured as the single broker: one killed with SIGKILL, acks=all
- * writes go on, the node comes back on its ports and log, and every acknowledged record is there.
+ * writes go on, the node comes back on its ports and log, and every acknowledged record is there. And the local
+ * stack's single broker as a process of its own.
  */
 class KafkaNodeProcessesTest {
 
@@ -35,14 +36,7 @@ class KafkaNodeProcessesTest {
             System.out.printf("three node processes up in %d ms%n", millisSince(started));
             assertThat(cluster.runsNodesAsProcesses()).isTrue();
             List<String> sent = new ArrayList<>();
-            // the nodes apply the ACLs from the metadata log each in its own time: until the node a producer asks
-            // has them, a send is refused as unauthorized (a record is listed in `sent` only once acknowledged)
-            await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(250))
-                    .ignoreExceptionsMatching(KafkaNodeProcessesTest::notAuthorizedYet)
-                    .until(() -> {
-                        send(cluster, "before", 3, sent);
-                        return true;
-                    });
+            sendOnceAuthorized(cluster, "before", 3, sent);
 
             long pid = cluster.pid(2).orElseThrow();
             long killing = System.nanoTime();
@@ -64,6 +58,53 @@ class KafkaNodeProcessesTest {
                     .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
                             java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
         }
+    }
+
+    @Test
+    void aSingleSecuredBrokerRunsInAJvmOfItsOwnWithTheNodeOptionsAndEndsWithStop() throws Exception {
+        long pid;
+        java.nio.file.Path directory;
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startSecuredProcess(null, 0, 0, KafkaUsers.jixiao())) {
+            assertThat(broker.runsNodesAsProcesses()).isTrue();
+            assertThat(broker.size()).isEqualTo(1);
+            directory = broker.logDirectory();
+            pid = broker.pid(1).orElseThrow();
+            assertThat(pid).isNotEqualTo(ProcessHandle.current().pid());
+            // the command line as the kernel holds it (ProcessHandle.Info leaves out a line as long as a test's class path)
+            List<String> arguments = List.of(java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid + "",
+                    "cmdline")).split("\0"));
+            assertThat(arguments).containsSubsequence(EmbeddedKafkaBroker.NODE_JVM_OPTIONS)
+                    .contains(KafkaNode.class.getName());
+
+            List<String> sent = new ArrayList<>();
+            sendOnceAuthorized(broker, "single", 2, sent);
+            assertThat(readAll(broker, sent.size())).containsExactlyInAnyOrderElementsOf(sent);
+            // secured as the in-JVM broker: evaluation-service may not write budget-service's topic
+            Map<String, Object> config = new HashMap<>(broker.clientProperties(Topics.EVALUATION_SERVICE));
+            config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+            try (KafkaProducer<String, String> other = new KafkaProducer<>(config, new StringSerializer(),
+                    new StringSerializer())) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> other
+                                .send(new ProducerRecord<>(Topics.BUDGET_EVENTS, "P-x", "not the owner"))
+                                .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+                        .satisfies(failure -> assertThat(notAuthorizedYet(failure)).isTrue());
+            }
+        }
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(directory).doesNotExist();
+    }
+
+    /**
+     * {@link #send} once the ACLs reached the node asked: the nodes apply them from the metadata log each in its own
+     * time, and until then a send is refused as unauthorized (a record is listed in {@code sent} only once acknowledged).
+     */
+    private static void sendOnceAuthorized(EmbeddedKafkaBroker broker, String prefix, int count, List<String> sent) {
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(250))
+                .ignoreExceptionsMatching(KafkaNodeProcessesTest::notAuthorizedYet)
+                .until(() -> {
+                    send(broker, prefix, count, sent);
+                    return true;
+                });
     }
 
     private static void send(EmbeddedKafkaBroker cluster, String prefix, int count, List<String> sent)

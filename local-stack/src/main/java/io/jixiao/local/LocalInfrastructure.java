@@ -57,8 +57,9 @@ final class LocalInfrastructure {
                 kafka = EmbeddedKafkaBroker.startClusterProcesses(settings.kafkaData(), settings.kafkaPorts(),
                         settings.kafkaControllerPorts(), users);
             } else {
+                // a process of its own: its JVM compiles Kafka's code with C1 alone (decision 0058)
                 out.println("Starting Kafka on port " + settings.kafkaPort() + " (data: " + settings.kafkaData() + ")");
-                kafka = EmbeddedKafkaBroker.startSecured(settings.kafkaData(), settings.kafkaPort(),
+                kafka = EmbeddedKafkaBroker.startSecuredProcess(settings.kafkaData(), settings.kafkaPort(),
                         settings.kafkaControllerPort(), users);
             }
             started.kafka(kafka);
