@@ -64,7 +64,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /**
      * The JVM of a node process: a small heap and the serial collector, and C1 alone, compiling a method after about
      * 40 calls instead of 200: a node's hot code is a small part of Kafka, and C2's compiler thread cost a broker
-     * 0.5–0.8 CPU-s of every large load for its first several loads.
+     * 0.6–1.1 CPU-s of a stack's first large load and 0.5–0.6 of each of the next several (decision 0058).
      */
     public static final List<String> NODE_JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.2");
