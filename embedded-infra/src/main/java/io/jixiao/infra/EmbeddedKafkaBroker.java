@@ -193,11 +193,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * On a kept log directory the ACLs of an earlier start stay; those of {@code users} are added.
      */
     public static EmbeddedKafkaBroker startSecured(Path logDirectory, int port, int controllerPort, KafkaUsers users) {
-        java.util.Objects.requireNonNull(users, "users");
-        EmbeddedKafkaBroker broker = start(new EmbeddedKafkaBroker(logDirectory, new int[] {port},
-                new int[] {controllerPort}, users));
-        broker.createTopicsAndAclsOrStop();
-        return broker;
+        return startSecured(logDirectory, port, controllerPort, users, false);
     }
 
     /**
@@ -208,9 +204,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      */
     public static EmbeddedKafkaBroker startSecuredProcess(Path logDirectory, int port, int controllerPort,
                                                           KafkaUsers users) {
+        return startSecured(logDirectory, port, controllerPort, users, true);
+    }
+
+    private static EmbeddedKafkaBroker startSecured(Path logDirectory, int port, int controllerPort, KafkaUsers users,
+                                                    boolean process) {
         java.util.Objects.requireNonNull(users, "users");
         EmbeddedKafkaBroker broker = start(new EmbeddedKafkaBroker(logDirectory, new int[] {port},
-                new int[] {controllerPort}, users, true));
+                new int[] {controllerPort}, users, process));
         broker.createTopicsAndAclsOrStop();
         return broker;
     }

@@ -107,9 +107,9 @@ class KafkaNodeProcessesTest {
                 });
     }
 
-    private static void send(EmbeddedKafkaBroker cluster, String prefix, int count, List<String> sent)
+    private static void send(EmbeddedKafkaBroker broker, String prefix, int count, List<String> sent)
             throws Exception {
-        Map<String, Object> config = new HashMap<>(cluster.clientProperties(Topics.BUDGET_SERVICE));
+        Map<String, Object> config = new HashMap<>(broker.clientProperties(Topics.BUDGET_SERVICE));
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 90_000);
@@ -124,9 +124,9 @@ class KafkaNodeProcessesTest {
         }
     }
 
-    private static List<String> readAll(EmbeddedKafkaBroker cluster, int count) {
+    private static List<String> readAll(EmbeddedKafkaBroker broker, int count) {
         List<String> values = new ArrayList<>();
-        try (KafkaConsumer<String, String> reader = cluster.readerFromStart()) {
+        try (KafkaConsumer<String, String> reader = broker.readerFromStart()) {
             reader.subscribe(List.of(Topics.BUDGET_EVENTS));
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
             while (values.size() < count && System.nanoTime() < deadline) {
