@@ -54,6 +54,11 @@ public final class Benchmark {
             return kafkaRecords >= 100_000 ? 1000 : 50;
         }
 
+        /** Units of the generated district that the fixture loader loads: the 121 of the documents' benchmark. */
+        public int districtUnits() {
+            return kafkaRecords >= 100_000 ? 121 : 3;
+        }
+
         public static Sizes full() {
             return new Sizes(Duration.ofSeconds(5), new int[] {4, 8, 16, 32, 64}, Duration.ofSeconds(15), 200_000,
                     1_000_000, 10_000, 100_000, 5, 40);
@@ -81,7 +86,7 @@ public final class Benchmark {
     }
 
     /** The parts of a run; {@code --only} picks some of them (while profiling one path). */
-    public enum Part { BASELINES, COMMANDS, LAG, BULK, HISTORY, REPORT, REBUILD, OVERVIEW, CHAIN }
+    public enum Part { DISTRICT, BASELINES, COMMANDS, LAG, BULK, HISTORY, REPORT, REBUILD, OVERVIEW, CHAIN }
 
     /** The workbench overview's size (only with {@code --only …,overview}): generated districts × projects. */
     private int overviewDistricts = 100;
@@ -139,7 +144,7 @@ public final class Benchmark {
                 case "--cluster" -> cluster = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
                         + "; known: --smoke, --out F, --rebuild-events N, --level-seconds S, --concurrency 4,16,"
-                        + " --only baselines,commands,lag,bulk,history,report,rebuild,overview,chain, --chain-pairs N,"
+                        + " --only district,baselines,commands,lag,bulk,history,report,rebuild,overview,chain, --chain-pairs N,"
                         + " --overview-districts N, --overview-projects M, --cluster");
             }
         }
@@ -198,6 +203,11 @@ public final class Benchmark {
             Api gateway = Api.gateway(stack.gatewayUrl(), token);
             Api disclosure = stack.direct("disclosure");
 
+            if (parts.contains(Part.DISTRICT)) {
+                // first, while the stack is as fresh as a user's; the full run loads the demos before, as the launcher does
+                boolean full = sizes.districtUnits() > 100;
+                DistrictLoadBenchmark.run(stack, gateway, results, sizes.districtUnits(), full ? 5 : 2, full ? 3 : 1, full);
+            }
             double[] kafka = parts.contains(Part.BASELINES) ? baselines(stack) : new double[] {0, 0};
             Workload workload = new Workload(sizes.districts(), sizes.projectsPerDistrict(), "p");
             if (parts.contains(Part.COMMANDS) || parts.contains(Part.LAG) || parts.contains(Part.BULK)) {

@@ -15,7 +15,20 @@ class BenchmarkSmokeIT {
                 .run(Path.of("../local-stack/target/local-stack.jar").toAbsolutePath());
         System.out.print(results.table());
         List<String> groups = results.figures().stream().map(Results.Figure::group).distinct().toList();
-        assertThat(groups).contains("start", "raw", "commands", "cpu", "lag", "bulk", "auditor", "rebuild", "memory", "check");
+        assertThat(groups).contains("start", "district", "raw", "commands", "cpu", "lag", "bulk", "auditor", "rebuild",
+                "memory", "check");
+        // the generated district through the fixture loader's jar: every record applied, the report complete after it
+        assertThat(results.figures()).filteredOn(f -> f.name().startsWith("fixture loader wall"))
+                .singleElement().satisfies(f -> assertThat(f.value()).isPositive());
+        assertThat(results.figures()).filteredOn(f -> f.name().startsWith("records applied"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.value()).isPositive();
+                    assertThat(f.name()).contains("rejected 0 of");
+                });
+        double loader = results.figures().stream().filter(f -> f.name().startsWith("fixture loader wall"))
+                .findFirst().orElseThrow().value();
+        assertThat(results.figures()).filteredOn(f -> f.name().startsWith("report complete after the loader's start"))
+                .singleElement().satisfies(f -> assertThat(f.value()).isGreaterThanOrEqualTo(loader));
         assertThat(results.figures()).filteredOn(f -> f.name().startsWith("gateway commands/s"))
                 .allSatisfy(f -> {
                     assertThat(f.value()).isPositive();
