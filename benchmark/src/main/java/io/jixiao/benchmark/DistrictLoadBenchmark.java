@@ -96,7 +96,7 @@ final class DistrictLoadBenchmark {
             poll(gateway, reportPath, start, seen, summaries);
             pause(200);
             poll(gateway, reportPath, start, seen, summaries);
-        } while (!quiet(stack) && System.nanoTime() < quietBy);
+        } while (!stack.quietForASecond() && System.nanoTime() < quietBy);
         Map<String, Double> cpu = ProcessCpu.difference(before, ProcessCpu.secondsByName(stack.pid(), stack.dataDir()));
         poll(gateway, reportPath, start, seen, summaries);
         if (summaries.isEmpty()) {
@@ -146,17 +146,9 @@ final class DistrictLoadBenchmark {
         }
     }
 
-    /** Under 0.3 CPU-s in a second over the stack's processes: the consumers are done. */
-    private static boolean quiet(LauncherProcess stack) {
-        Map<String, Double> before = ProcessCpu.secondsByName(stack.pid(), stack.dataDir());
-        pause(1000);
-        return ProcessCpu.difference(before, ProcessCpu.secondsByName(stack.pid(), stack.dataDir())).values().stream()
-                .mapToDouble(Double::doubleValue).sum() < 0.3;
-    }
-
-    private static void awaitQuiet(LauncherProcess stack) {
+    private static void awaitQuiet(LauncherProcess stack) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (!quiet(stack) && System.nanoTime() < deadline) {
+        while (!stack.quietForASecond() && System.nanoTime() < deadline) {
             // the stack is still applying
         }
     }

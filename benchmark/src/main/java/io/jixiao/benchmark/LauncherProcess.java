@@ -210,6 +210,18 @@ public final class LauncherProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /**
+     * Whether the stack's processes (PostgreSQL's included) used under 0.3 CPU-s over the next second: its consumers
+     * and event processors are done with what came before.
+     */
+    public boolean quietForASecond() throws InterruptedException {
+        Map<String, Double> before = ProcessCpu.secondsByName(pid(), dataDir, true);
+        Thread.sleep(1000);
+        double used = ProcessCpu.difference(before, ProcessCpu.secondsByName(pid(), dataDir, true)).entrySet().stream()
+                .filter(e -> !e.getKey().equals("benchmark client")).mapToDouble(Map.Entry::getValue).sum();
+        return used < 0.3;
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();   // SIGTERM: the launcher stops its children, Kafka and PostgreSQL
