@@ -54,9 +54,9 @@ public final class Benchmark {
             return kafkaRecords >= 100_000 ? 1000 : 50;
         }
 
-        /** Units of the generated district that the fixture loader loads: the 121 of the documents' benchmark. */
-        public int districtUnits() {
-            return kafkaRecords >= 100_000 ? 121 : 3;
+        /** The generated district that the fixture loader loads, and how often. */
+        public DistrictLoadBenchmark.Shape district() {
+            return kafkaRecords >= 100_000 ? DistrictLoadBenchmark.Shape.FULL : DistrictLoadBenchmark.Shape.SMOKE;
         }
 
         public static Sizes full() {
@@ -204,9 +204,8 @@ public final class Benchmark {
             Api disclosure = stack.direct("disclosure");
 
             if (parts.contains(Part.DISTRICT)) {
-                // first, while the stack is as fresh as a user's; the full run loads the demos before, as the launcher does
-                boolean full = sizes.districtUnits() > 100;
-                DistrictLoadBenchmark.run(stack, gateway, results, sizes.districtUnits(), full ? 5 : 2, full ? 3 : 1, full);
+                // first, while the stack is as fresh as a user's
+                DistrictLoadBenchmark.run(stack, gateway, results, sizes.district());
             }
             double[] kafka = parts.contains(Part.BASELINES) ? baselines(stack) : new double[] {0, 0};
             Workload workload = new Workload(sizes.districts(), sizes.projectsPerDistrict(), "p");
@@ -673,7 +672,7 @@ public final class Benchmark {
         }
     }
 
-    private static void pause(long millis) {
+    static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -119,15 +119,10 @@ final class ChainCostBenchmark {
         return new long[] {ok.get(), errors.get()};
     }
 
-    /** Until a second in which the whole stack used under 0.3 cores (its consumers caught up), at most a minute. */
+    /** A second for the round's last answers to reach the consumers, then until the stack is quiet, at most a minute. */
     private static void awaitQuiet(LauncherProcess stack) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
         Thread.sleep(1000);
-        while (System.nanoTime() < deadline) {
-            if (stack.quietForASecond()) {
-                return;
-            }
-        }
+        stack.awaitQuiet(Duration.ofMinutes(1));
     }
 
     static String loadAverage() {

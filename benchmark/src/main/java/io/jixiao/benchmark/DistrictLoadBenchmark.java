@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,27 +31,36 @@ final class DistrictLoadBenchmark {
             "(\\d+) records — applied (\\d+), already applied (\\d+), refused as expected (\\d+), rejected (\\d+)");
     private static final int FIRST_CODE = 430211;
 
-    private DistrictLoadBenchmark() {
-    }
-
     /**
      * {@code units} × {@code projectsPerUnit} as {@link GenerateDistrict} makes them; {@code loads} files, the first
      * under 430211, the next under 430212, …; {@code demosFirst}: the demo districts before them.
      */
-    static void run(LauncherProcess stack, Api gateway, Results results, int units, int projectsPerUnit, int loads,
-                    boolean demosFirst) throws Exception {
+    record Shape(int units, int projectsPerUnit, int loads, boolean demosFirst) {
+        /** The 121 units of the documents' benchmark, after the demos as the launcher loads them, three times. */
+        static final Shape FULL = new Shape(121, 5, 3, true);
+        static final Shape SMOKE = new Shape(3, 2, 1, false);
+    }
+
+    /** One read of the district's report: when, after the loader's start, and the summary it showed. */
+    private record Read(long nanos, JsonNode summary) {
+    }
+
+    private DistrictLoadBenchmark() {
+    }
+
+    static void run(LauncherProcess stack, Api gateway, Results results, Shape shape) throws Exception {
         Path loader = locateLoader();
-        if (demosFirst) {
+        if (shape.demosFirst()) {
             Process demos = new ProcessBuilder(loaderCommand(loader, stack, List.copyOf(LoadFixtures.DEMOS)))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (!demos.waitFor(10, TimeUnit.MINUTES) || demos.exitValue() != 0) {
                 throw new IllegalStateException("the demo districts did not load");
             }
-            awaitQuiet(stack);
+            stack.awaitQuiet(Duration.ofMinutes(2));
         }
-        ObjectNode district = GenerateDistrict.district(units, projectsPerUnit);
-        String size = units + " units × " + projectsPerUnit + " projects";
-        for (int i = 0; i < loads; i++) {
+        ObjectNode district = GenerateDistrict.district(shape.units(), shape.projectsPerUnit());
+        String size = shape.units() + " units × " + shape.projectsPerUnit() + " projects";
+        for (int i = 0; i < shape.loads(); i++) {
             String code = Integer.toString(FIRST_CODE + i);
             ((ObjectNode) district.get("district")).put("code", code);
             Path file = stack.dataDir().resolve("district-" + code + ".json");
@@ -65,8 +75,7 @@ final class DistrictLoadBenchmark {
         String reportPath = "/api/reports/districts/" + code + "/years/" + year;
         Map<String, Double> before = ProcessCpu.secondsByName(stack.pid(), stack.dataDir());
         double childrenBefore = reapedChildrenCpu();
-        List<long[]> seen = new ArrayList<>();          // {nanos since the start, index into summaries}
-        List<JsonNode> summaries = new ArrayList<>();
+        List<Read> reads = new ArrayList<>();
         long start = System.nanoTime();
         Process process = new ProcessBuilder(loaderCommand(loader, stack, List.of(file.toString())))
                 .redirectErrorStream(true).start();
@@ -93,23 +102,18 @@ final class DistrictLoadBenchmark {
         }
         long quietBy = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         do {
-            poll(gateway, reportPath, start, seen, summaries);
-            pause(200);
-            poll(gateway, reportPath, start, seen, summaries);
+            read(gateway, reportPath, start, reads);
+            Benchmark.pause(200);
+            read(gateway, reportPath, start, reads);
         } while (!stack.quietForASecond() && System.nanoTime() < quietBy);
         Map<String, Double> cpu = ProcessCpu.difference(before, ProcessCpu.secondsByName(stack.pid(), stack.dataDir()));
-        poll(gateway, reportPath, start, seen, summaries);
-        if (summaries.isEmpty()) {
+        read(gateway, reportPath, start, reads);
+        if (reads.isEmpty()) {
             throw new IllegalStateException("no report of district " + code + " after its load");
         }
-        JsonNode last = summaries.get(summaries.size() - 1);
-        double complete = Double.NaN;
-        for (long[] poll : seen) {
-            if (summaries.get((int) poll[1]).equals(last)) {
-                complete = poll[0] / 1e9;
-                break;
-            }
-        }
+        JsonNode last = reads.get(reads.size() - 1).summary();
+        double complete = reads.stream().filter(read -> read.summary().equals(last)).findFirst().orElseThrow()
+                .nanos() / 1e9;
         results.add("district", "fixture loader wall, " + label, loaderNanos / 1e9, "s", "< 5", null, null);
         results.add("district", "report complete after the loader's start, " + label, complete, "s", null, null, null);
         results.add("district", "records applied (already applied " + counts.group(3) + ", rejected " + counts.group(5)
@@ -134,22 +138,11 @@ final class DistrictLoadBenchmark {
         return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / 100.0;
     }
 
-    private static void poll(Api gateway, String path, long start, List<long[]> seen, List<JsonNode> summaries) {
+    private static void read(Api gateway, String path, long start, List<Read> reads) {
         Api.Answer answer = gateway.send("GET", path, null);
         long at = System.nanoTime() - start;
         if (answer.ok() && answer.body() != null) {
-            JsonNode summary = answer.body().path("summary");
-            if (summaries.isEmpty() || !summaries.get(summaries.size() - 1).equals(summary)) {
-                summaries.add(summary);
-            }
-            seen.add(new long[] {at, summaries.size() - 1});
-        }
-    }
-
-    private static void awaitQuiet(LauncherProcess stack) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (!stack.quietForASecond() && System.nanoTime() < deadline) {
-            // the stack is still applying
+            reads.add(new Read(at, answer.body().path("summary")));
         }
     }
 
@@ -169,14 +162,5 @@ final class DistrictLoadBenchmark {
         }
         throw new IllegalStateException("fixture-loader/target/fixture-loader.jar not found: build with "
                 + "./mvnw -DskipTests package");
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

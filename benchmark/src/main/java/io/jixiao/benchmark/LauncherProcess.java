@@ -222,6 +222,14 @@ public final class LauncherProcess implements AutoCloseable {
         return used < 0.3;
     }
 
+    /** Until a {@linkplain #quietForASecond() quiet second}, for at most {@code limit}. */
+    public void awaitQuiet(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!quietForASecond() && System.nanoTime() < deadline) {
+            // the stack is still applying what came before
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();   // SIGTERM: the launcher stops its children, Kafka and PostgreSQL
