@@ -75,6 +75,7 @@ final class DistrictLoadBenchmark {
         String reportPath = "/api/reports/districts/" + code + "/years/" + year;
         Map<String, Double> before = ProcessCpu.secondsByName(stack.pid(), stack.dataDir());
         double childrenBefore = reapedChildrenCpu();
+        double ownBefore = ProcessCpu.seconds(ProcessHandle.current().pid());
         List<Read> reads = new ArrayList<>();
         long start = System.nanoTime();
         Process process = new ProcessBuilder(loaderCommand(loader, stack, List.of(file.toString())))
@@ -91,6 +92,7 @@ final class DistrictLoadBenchmark {
         // nothing else asks the stack anything while the loader runs; the district is complete only after its answer
         process.waitFor();
         long loaderNanos = System.nanoTime() - start;
+        double ownDuringLoad = ProcessCpu.seconds(ProcessHandle.current().pid()) - ownBefore;
         reader.join();
         double loaderCpu = reapedChildrenCpu() - childrenBefore;
         if (process.exitValue() != 0) {
@@ -120,6 +122,8 @@ final class DistrictLoadBenchmark {
                 + " of " + counts.group(1) + "), " + label, Double.parseDouble(counts.group(2)), "records", null, null,
                 null);
         results.add("district", "CPU-s, fixture loader, " + label, loaderCpu, "s", null, null, null);
+        results.add("district", "CPU-s, benchmark client while the loader ran, " + label, ownDuringLoad, "s", null,
+                null, null);
         cpu.forEach((name, seconds) -> results.add("district", "CPU-s, " + name + ", " + label, seconds, "s", null,
                 null, null));
         results.context("district " + code + " report summary", last.toString());
