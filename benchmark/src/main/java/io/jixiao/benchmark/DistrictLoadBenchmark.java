@@ -74,8 +74,8 @@ final class DistrictLoadBenchmark {
                              String code, int year, String label) throws Exception {
         String reportPath = "/api/reports/districts/" + code + "/years/" + year;
         Map<String, Double> before = ProcessCpu.secondsByName(stack.pid(), stack.dataDir());
-        double childrenBefore = reapedChildrenCpu();
-        double ownBefore = ProcessCpu.seconds(ProcessHandle.current().pid());
+        long self = ProcessHandle.current().pid();
+        double childrenBefore = ProcessCpu.reapedChildrenSeconds(self);
         List<Read> reads = new ArrayList<>();
         long start = System.nanoTime();
         Process process = new ProcessBuilder(loaderCommand(loader, stack, List.of(file.toString())))
@@ -92,9 +92,9 @@ final class DistrictLoadBenchmark {
         // nothing else asks the stack anything while the loader runs; the district is complete only after its answer
         process.waitFor();
         long loaderNanos = System.nanoTime() - start;
-        double ownDuringLoad = ProcessCpu.seconds(ProcessHandle.current().pid()) - ownBefore;
+        double ownDuringLoad = ProcessCpu.seconds(self) - before.get("benchmark client");
         reader.join();
-        double loaderCpu = reapedChildrenCpu() - childrenBefore;
+        double loaderCpu = ProcessCpu.reapedChildrenSeconds(self) - childrenBefore;   // the launcher lives on
         if (process.exitValue() != 0) {
             throw new IllegalStateException("the fixture loader failed on " + file + ":\n" + output);
         }
@@ -130,16 +130,6 @@ final class DistrictLoadBenchmark {
         if (!"0".equals(counts.group(5))) {
             throw new IllegalStateException("the fixture loader rejected records of " + file + ":\n" + output);
         }
-    }
-
-    /**
-     * CPU seconds of this JVM's children that ended and were waited for ({@code cutime + cstime} of
-     * {@code /proc/self/stat}): the loader's, since the launcher lives on.
-     */
-    private static double reapedChildrenCpu() throws IOException {
-        String stat = Files.readString(Path.of("/proc/self/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / 100.0;
     }
 
     private static void read(Api gateway, String path, long start, List<Read> reads) {

@@ -55,11 +55,24 @@ public final class ProcessCpu {
     }
 
     static double seconds(long pid) {
+        return ticks(pid, 11) / TICKS_PER_SECOND;
+    }
+
+    /**
+     * CPU seconds of {@code pid}'s children that ended and were waited for ({@code cutime + cstime}): for this JVM,
+     * the processes it started and saw end.
+     */
+    static double reapedChildrenSeconds(long pid) {
+        return ticks(pid, 13) / TICKS_PER_SECOND;
+    }
+
+    /** The sum of the two tick counts at {@code first} and {@code first + 1} after the command name; 0 if unreadable. */
+    private static long ticks(long pid, int first) {
         try {
             String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            // fields after the parenthesised command name: state is field 3, utime 14, stime 15
+            // fields after the parenthesised command name: state is field 3, utime 14, stime 15, cutime 16, cstime 17
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+            return Long.parseLong(fields[first]) + Long.parseLong(fields[first + 1]);
         } catch (IOException | RuntimeException e) {
             return 0;
         }
