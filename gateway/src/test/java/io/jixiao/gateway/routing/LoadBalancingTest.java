@@ -67,13 +67,17 @@ class LoadBalancingTest {
                 .build();
         awaitBothChecked(client);
 
-        // one project: every request to the same instance
-        assertThat(statuses(client, List.of(PATH, PATH, PATH, PATH, PATH, PATH, PATH, PATH, PATH, PATH)))
-                .containsOnly(200);
-        int toFirst = apiRequests(FIRST, PATH);
-        int toSecond = apiRequests(SECOND, PATH);
-        assertThat(toFirst + toSecond).isEqualTo(10);
-        assertThat(List.of(toFirst, toSecond)).as("one instance took all ten").contains(10);
+        // one project: every request to the same instance. On a loaded machine a health check that times out takes
+        // an instance out for an interval and moves its objects (decision 0053), so up to three batches of ten are
+        // sent and one of them must go to one instance alone. Round robin, which this balancer replaces, splits
+        // every batch five and five.
+        List<Integer> split = List.of();
+        for (int batch = 0; batch < 3 && !split.contains(10); batch++) {
+            assertThat(statuses(client, Collections.nCopies(10, PATH))).containsOnly(200);
+            split = List.of(apiRequests(FIRST, PATH), apiRequests(SECOND, PATH));
+            assertThat(split.get(0) + split.get(1)).as("requests of batch " + batch).isEqualTo(10);
+        }
+        assertThat(split).as("one instance took all ten of a batch").contains(10);
 
         // twenty projects: each on one instance, both instances used
         List<String> projects = IntStream.range(0, 20).mapToObj(i -> PROJECTS + "p-" + i).toList();
